@@ -1,1 +1,6 @@
-"""TODO"""
+"""Linking: mentions -> canonical entities, within an article and across articles.
+
+Importing this package registers the ``link`` pipeline component.
+"""
+
+from . import within  # noqa: F401
