@@ -1,1 +1,1 @@
-"""TODO"""
+"""Outputs of a built graph: RDF serialisations, GraphML, the HTML explorer."""
