@@ -202,6 +202,23 @@ class Claim:
     quote: bool = False  # direct quotation
 
 
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A date expression found by the ``time`` component.
+
+    ``value`` is an ISO date ("2021-06-29"), "--MM-DD" when no year is known,
+    or None when the expression names no single day ("tuần này", "tháng 1");
+    vague expressions are kept so that later components know a time was given.
+    """
+
+    text: str  # as written in the body
+    start: int  # offset into Article.body
+    end: int
+    sentence: int  # index into Article.sentences
+    value: str | None
+    kind: str = "date"  # date | weekday | relative | month | year | period
+
+
 @dataclass(slots=True)
 class Extraction:
     """Everything found in one article. The unit that goes into one named graph."""
@@ -212,3 +229,6 @@ class Extraction:
     roles: list[Role] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    # Added for the time component: every date expression, in body order
+    # (read them through kg.extract.time.dates_in).
+    times: list[TimeMention] = field(default_factory=list)
