@@ -1,11 +1,252 @@
-"""Component `roles` (placeholder: registered so the pipeline runs end to end)."""
+"""Component `roles`: person --title--> organisation, from title patterns.
+
+Vietnamese news prints a role as a title phrase glued to a name:
+"Người phát ngôn Điện Kremlin Dmitry Peskov", "Đại sứ Nga tại Mỹ Anatoly
+Antonov", "Cố vấn chính sách đối ngoại Nga Yuri Ushakov", "Ngoại trưởng
+Indonesia, bà Retno Marsudi", or in apposition after the name: "ông X,
+người phát ngôn của Y". The titles and what they mean live in
+``ontology/lexicons/titles.yaml``; this module walks from a title over an
+optional domain ("Quốc phòng"), the organisation mentions and an honorific to
+the person mention. A bare title ("Tổng thống Trump") gives ``org=None``
+rather than a guess, and is dropped when the same person holds the same
+predicate with an organisation elsewhere in the article (gold rows with a
+null org match any org, so the null row would only add a false positive).
+"""
 
 from __future__ import annotations
 
-from ..model import Doc, Extraction
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon.load import load_yaml
+from ..model import ROLE_PREDICATES, Doc, Evidence, Extraction, Mention, Role
 from ..pipeline import COMPONENTS
+from .spans import PERSON, SentenceView, entity_type, sentence_views, word_alt
+
+NAME = "roles"
+_MAX_STEPS = 16
+_MAX_DOMAIN_WORDS = 5
+
+
+@dataclass(frozen=True)
+class TitleInfo:
+    predicate: str | None  # None: same as the previous title ("người đồng cấp")
+    with_org: str | None
+    domain: bool
+    needs_org: bool = False
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    titles: dict[str, TitleInfo]
+    title_re: re.Pattern[str]
+    honorific_re: re.Pattern[str]
+    modifier_tail_re: re.Pattern[str]
+    stop: frozenset[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_yaml("titles.yaml")
+    titles: dict[str, TitleInfo] = {}
+    for row in data["titles"]:
+        pred = None if row.get("same_as_previous") else row["predicate"]
+        if pred is not None and pred not in ROLE_PREDICATES:
+            raise ValueError(f"titles.yaml: unknown predicate {pred!r}")
+        key = " ".join(row["title"].casefold().split())
+        titles[key] = TitleInfo(pred, row.get("with_org"), bool(row.get("domain")), bool(row.get("needs_org")))
+    alt = word_alt(tuple(titles))
+    # "Đại sứ quán" is an embassy, not an ambassador
+    title_re = re.compile(rf"(?<!\w)({alt})(?!\w)(?!\s+quán)", re.IGNORECASE)
+    hon = word_alt(tuple(data["honorifics"]))
+    mods = word_alt(tuple(data["modifiers"]))
+    return _Lexicon(
+        titles=titles,
+        title_re=title_re,
+        honorific_re=re.compile(rf"\s*(?:,\s*)?(?:{hon})\s+(?=\S)", re.IGNORECASE),
+        modifier_tail_re=re.compile(rf"(?:[,\-–—]|\blà)\s*(?:(?:{mods})\s+)?$", re.IGNORECASE),
+        stop=frozenset(w.casefold() for w in data["domain_stop"]),
+    )
+
+
+def title_info(title_text: str) -> TitleInfo | None:
+    return _lexicon().titles.get(" ".join(title_text.casefold().split()))
+
+
+_OF = re.compile(r"\s*của\s+", re.IGNORECASE)
+_AT = re.compile(r"\s*(?:tại|ở)\s+", re.IGNORECASE)
+_PAREN = re.compile(r"\s*\([^()\n]{1,40}\)")
+_WORD = re.compile(r"\s*([^\W\d_]+)(?=[\s(]|$)")
+_AND = re.compile(r"\s*(?:,|và)\s*", re.IGNORECASE)
+
+
+@dataclass
+class TitleParse:
+    """What follows one title: the organisation, the host country, the person."""
+
+    start: int  # body offsets of the title
+    end: int
+    info: TitleInfo
+    org: Mention | None = None
+    host: Mention | None = None
+    person: Mention | None = None
+    last: int = 0  # body offset where the parse stopped
+
+
+def parse_after_title(view: SentenceView, found: Extraction, start: int, end: int, info: TitleInfo) -> TitleParse:
+    """Walk right of a title: [domain] [của] [ORG] [tại HOST] [, ông|bà] PERSON."""
+    lex = _lexicon()
+    res = TitleParse(start, end, info, last=end)
+    pos = end
+    domain_words = 0
+    pending_host = False
+    used_honorific = False
+    text, base = view.text, view.start
+    for _ in range(_MAX_STEPS):
+        m = view.mention_at(pos)
+        if m is not None and m.evidence.start >= pos:
+            if entity_type(found, m) == PERSON:
+                res.person = m
+                res.last = m.evidence.end
+                return res
+            if pending_host:
+                res.host = res.host or m
+                pending_host = False
+            elif res.org is None:
+                res.org = m
+            pos = res.last = m.evidence.end
+            continue
+        rest_at = pos - base
+        if rest_at >= len(text):
+            break
+        if (mm := _OF.match(text, rest_at)) and res.org is None:
+            pos = base + mm.end()
+            continue
+        if (mm := _AT.match(text, rest_at)) and info.predicate == "ambassador_of" and res.host is None:
+            pending_host = True
+            pos = base + mm.end()
+            continue
+        if not used_honorific and (mm := lex.honorific_re.match(text, rest_at)):
+            used_honorific = True
+            pos = base + mm.end()
+            continue
+        if mm := _PAREN.match(text, rest_at):
+            pos = base + mm.end()
+            continue
+        if info.domain and res.org is None and domain_words < _MAX_DOMAIN_WORDS:
+            mm = _WORD.match(text, rest_at)
+            if mm and mm.group(1).casefold() not in lex.stop:
+                domain_words += 1
+                pos = base + mm.end()
+                continue
+        break
+    return res
+
+
+def _person_before(view: SentenceView, found: Extraction, title_start: int) -> Mention | None:
+    """Apposition: "ông X, người phát ngôn của Y" -> X."""
+    lex = _lexicon()
+    head = view.text[: title_start - view.start]
+    mm = lex.modifier_tail_re.search(head)
+    if not mm:
+        return None
+    m = view.mention_ending_at(view.start + mm.start())
+    if m is not None and entity_type(found, m) == PERSON:
+        return m
+    return None
+
+
+_NAME_START = re.compile(r"\s*[^\W\d_a-zđà-ỹ]", re.UNICODE)
+
+
+def _clause_ends(view: SentenceView, pos: int) -> bool:
+    """After an appositive title the clause goes on in lower case or punctuation;
+    a capital means the title's own name was not recognised: no apposition."""
+    tail = view.text[pos - view.start :]
+    return not tail.strip() or not _NAME_START.match(tail)
+
+
+def _evidence(article_id: str, view: SentenceView, start: int, end: int) -> Evidence:
+    return Evidence(article_id, view.index, start, end, NAME)
+
+
+def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = None) -> list[Role]:
+    """Every title pattern of the article, as Role records (not deduplicated)."""
+    lex = _lexicon()
+    views = views if views is not None else sentence_views(doc, found)
+    aid = doc.article.id
+    body = doc.article.body
+    out: list[Role] = []
+    previous_pred: str | None = None
+    for view in views:
+        for tm in lex.title_re.finditer(view.text):
+            info = lex.titles.get(" ".join(tm.group(1).casefold().split()))
+            if info is None:
+                continue
+            s, e = view.start + tm.start(), view.start + tm.end()
+            pred = info.predicate or previous_pred
+            if info.predicate is not None:
+                previous_pred = info.predicate
+            if pred is None:
+                continue
+            # a title inside an organisation's name ("Văn phòng Tổng thống") is not a role
+            if any(m.evidence.start <= s and e <= m.evidence.end and entity_type(found, m) != PERSON
+                   for m in view.mentions_in(view.start, view.end)):
+                continue
+            parse = parse_after_title(view, found, s, e, info)
+            persons: list[Mention] = []
+            if parse.person is not None:
+                persons.append(parse.person)
+                # "hai Tổng thống Putin và Biden": a bare title shared by coordinated names
+                if parse.org is None:
+                    pos = parse.person.evidence.end
+                    for _ in range(4):
+                        mm = _AND.match(view.text, pos - view.start)
+                        nxt = view.mention_at(view.start + mm.end()) if mm else None
+                        if nxt is None or entity_type(found, nxt) != PERSON:
+                            break
+                        persons.append(nxt)
+                        pos = nxt.evidence.end
+            elif _clause_ends(view, parse.last):
+                before = _person_before(view, found, s)
+                if before is not None:
+                    persons.append(before)
+            if not persons:
+                continue
+            if info.needs_org and (parse.org is None or entity_type(found, parse.org) != "Organization"):
+                continue  # "chuyên gia quân sự Nga" is a nationality, not a membership
+            predicate = pred
+            if info.with_org and parse.org is not None and entity_type(found, parse.org) == "Organization":
+                predicate = info.with_org
+            org_end = parse.org.evidence.end if parse.org is not None else e
+            host_end = parse.host.evidence.end if parse.host is not None else org_end
+            title = body[s:max(org_end, host_end)]
+            for p in persons:
+                ev_start = min(s, p.evidence.start)
+                ev_end = max(p.evidence.end, host_end)
+                ev = _evidence(aid, view, ev_start, ev_end)
+                org_id = parse.org.entity if parse.org is not None else None
+                if org_id == p.entity:
+                    org_id = None
+                out.append(Role(p.entity or "", predicate, org_id, title, ev))
+                if predicate == "ambassador_of" and parse.host is not None and parse.host.entity:
+                    out.append(Role(p.entity or "", "ambassador_to", parse.host.entity, title, ev))
+    return out
+
+
+def dedupe_roles(roles: list[Role]) -> list[Role]:
+    """One Role per (person, predicate, org), first evidence kept; a null org is
+    dropped when the same person holds the same predicate with an org."""
+    seen: dict[tuple[str, str, str | None], Role] = {}
+    for r in roles:
+        if not r.person:
+            continue
+        seen.setdefault((r.person, r.predicate, r.org), r)
+    with_org = {(p, pr) for (p, pr, o) in seen if o is not None}
+    return [r for (p, pr, o), r in seen.items() if o is not None or (p, pr) not in with_org]
 
 
 @COMPONENTS.register("roles")
 def roles(doc: Doc, found: Extraction) -> None:
-    return None
+    found.roles = dedupe_roles(find_roles(doc, found))
