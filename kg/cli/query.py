@@ -1,0 +1,84 @@
+"""``kg query``: run one read-only SPARQL query against the store and print the answer.
+
+Thin: choose the query text (inline, ``-f FILE`` or ``--name``), call
+:func:`kg.query.run_query`, hand the answer to a registered writer. The store
+is opened read-only, so a query never waits for (or blocks) a ``kg build``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+import click
+
+from ..errors import QueryError
+from ..query import canned_queries, canned_query, open_store, run_query
+from ..query.output import RESULT_FORMATS, write_result
+
+
+def _query_text(query: str | None, file: str | None, name: str | None) -> tuple[str, str]:
+    """(text, label) from exactly one of the three sources."""
+    given = [x for x in (query, file, name) if x is not None]
+    if len(given) != 1:
+        raise QueryError("give exactly one of: a QUERY argument, -f FILE, --name NAME (or --list)")
+    if name is not None:
+        found = canned_query(name)
+        return found.text(), found.name
+    if file is not None:
+        if file == "-":
+            return sys.stdin.read(), "<stdin>"
+        try:
+            with open(file, encoding="utf-8") as fh:
+                return fh.read(), file
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"{file}: cannot read the query: {exc.strerror or exc}") from None
+    assert query is not None
+    return query, "<inline>"
+
+
+@click.command("query")
+@click.argument("query", required=False)
+@click.option("-f", "--file", "file", metavar="FILE", help="Read the query from FILE ('-' for stdin).")
+@click.option("-n", "--name", metavar="NAME", help="Run a canned query from ontology/queries (see --list).")
+@click.option("--list", "list_", is_flag=True, help="List the canned queries with their descriptions.")
+@click.option(
+    "--store", "store_dir", type=click.Path(file_okay=False, path_type=str), default=None,
+    help="Store directory (default: $KG_STORE or exports/store).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(RESULT_FORMATS.names()), default="table", show_default=True,
+    help="table for people; csv, tsv, json, xml are the W3C SPARQL result formats "
+    "(json = SPARQL 1.1 Query Results JSON). CONSTRUCT/DESCRIBE print Turtle (table) or JSON-LD (json).",
+)
+def command(query: str | None, file: str | None, name: str | None, list_: bool, store_dir: str | None, fmt: str) -> None:
+    """Run a read-only SPARQL QUERY over the union of all article graphs.
+
+    The project's prefixes (kg:, kgd:, kge:, kgc:, schema:, prov:, rdfs:, …) are
+    predeclared. UPDATE requests (INSERT, DELETE, LOAD, CLEAR, DROP, …) are refused.
+
+    \b
+    Examples:
+      kg query 'SELECT ?p ?o WHERE { ?p kg:spokesperson_of ?o }'
+      kg query --name who-said-what --format csv
+      kg query -f my.rq --format json --store /tmp/store
+      kg query --list
+    """
+    out = click.get_binary_stream("stdout")
+    if list_:
+        queries = canned_queries()
+        if not queries:
+            click.echo("no canned queries shipped", err=True)
+        width = max((len(q.name) for q in queries), default=0)
+        for q in queries:
+            click.echo(f"{q.name:<{width}}  {q.description}".rstrip())
+        return
+    text, _label = _query_text(query, file, name)
+    store = open_store(store_dir)
+    try:
+        result = run_query(store, text)
+        width = shutil.get_terminal_size((160, 24)).columns if sys.stdout.isatty() else 160
+        write_result(result, fmt, out, width)
+        out.flush()
+    finally:
+        store.close()

@@ -1,0 +1,52 @@
+"""Keep ``kg query`` read-only, and say why a query was refused.
+
+pyoxigraph's ``Store.query`` only ever *executes* queries: an update given to
+it fails to parse, so nothing can write through it. What this module adds is
+the explanation: when pyoxigraph rejects the text, it is parsed again with
+rdflib's SPARQL *Update* grammar, and if that succeeds the user is told the
+query is an update (rather than shown a confusing "expected CONSTRUCT"). This
+is parsing, not a keyword regex, so ``# INSERT`` in a comment or ``insert``
+in lower case are judged by the grammar like any other text. Nothing here
+executes the update — ``LOAD <http://…>`` never fetches anything.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import QueryError
+
+_POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.S)
+
+
+def is_update(text: str) -> bool:
+    """True when ``text`` is a SPARQL 1.1 Update with at least one operation."""
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parsed = parseUpdate(text)
+    except Exception:  # noqa: BLE001 - any parse failure means "not an update"
+        return False
+    # An empty update (only comments or PREFIX lines) is valid Update grammar
+    # but writes nothing; report it as the syntax error it is as a query.
+    return bool(getattr(parsed, "request", None))
+
+
+def refusal(text: str, error: SyntaxError) -> QueryError:
+    """The one-line :class:`QueryError` for text pyoxigraph could not parse as a query."""
+    if is_update(text):
+        return QueryError(
+            "refused: this is a SPARQL UPDATE (INSERT/DELETE/LOAD/CLEAR/DROP/CREATE…); "
+            "kg query is read-only — rebuild the store with `kg build` to change it"
+        )
+    return QueryError(syntax_message(str(error)))
+
+
+def syntax_message(message: str) -> str:
+    """``SPARQL syntax error at line L, column C: …`` from pyoxigraph's message."""
+    match = _POSITION.search(message)
+    if match:
+        line, col, what = match.groups()
+        what = " ".join(what.split())
+        return f"SPARQL syntax error at line {line}, column {col}: {what}"
+    return "SPARQL syntax error: " + " ".join(message.split())

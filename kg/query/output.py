@@ -1,0 +1,106 @@
+"""How a query's answer is written: one registered writer per ``--format``.
+
+SELECT/ASK answers use the W3C result formats pyoxigraph already serialises
+(so ``--format json`` is *SPARQL 1.1 Query Results JSON*, readable by any
+SPARQL client library, not an ad-hoc shape). CONSTRUCT/DESCRIBE answers are a
+graph: Turtle with the project's prefixes (``table``) or JSON-LD (``json``).
+``table`` is for people: IRIs shortened with the project's prefixes, literals
+shown as their text.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import QueryError
+from ..registry import Registry
+from .prefixes import compact, prefix_map
+from .runner import QueryResult
+
+Writer = Callable[[QueryResult, BinaryIO, int], None]
+RESULT_FORMATS: Registry[Writer] = Registry("result format")
+
+
+def cell(term: object) -> str:
+    """A term as a person reads it in a table."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return compact(term.value)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        return term.value
+    return str(term)
+
+
+def _graph(result: QueryResult, out: BinaryIO, fmt: ox.RdfFormat) -> None:
+    ox.serialize(result.raw, out, fmt, prefixes=prefix_map() if fmt != ox.RdfFormat.JSON_LD else None)
+
+
+def _w3c(fmt: ox.QueryResultsFormat, name: str) -> Writer:
+    def write(result: QueryResult, out: BinaryIO, width: int) -> None:
+        if result.kind in ("select", "ask"):
+            result.raw.serialize(out, fmt)
+        else:
+            raise QueryError(
+                f"a CONSTRUCT/DESCRIBE answer is a graph and has no {name} form; "
+                "use --format table (Turtle) or --format json (JSON-LD)"
+            )
+
+    write.__doc__ = f"SELECT/ASK as W3C SPARQL results {name}."
+    return write
+
+
+for _name, _fmt in (
+    ("csv", ox.QueryResultsFormat.CSV),
+    ("tsv", ox.QueryResultsFormat.TSV),
+    ("xml", ox.QueryResultsFormat.XML),
+):
+    RESULT_FORMATS.register(_name)(_w3c(_fmt, _name.upper()))
+
+
+@RESULT_FORMATS.register("json")
+def write_json(result: QueryResult, out: BinaryIO, width: int) -> None:
+    """SELECT/ASK as SPARQL 1.1 Query Results JSON; CONSTRUCT/DESCRIBE as JSON-LD."""
+    if result.kind == "graph":
+        _graph(result, out, ox.RdfFormat.JSON_LD)
+    else:
+        _w3c(ox.QueryResultsFormat.JSON, "JSON")(result, out, width)
+    out.write(b"\n")
+
+
+@RESULT_FORMATS.register("table")
+def write_table(result: QueryResult, out: BinaryIO, width: int) -> None:
+    """A rich table for SELECT, ``true``/``false`` for ASK, Turtle for a graph."""
+    if result.kind == "graph":
+        _graph(result, out, ox.RdfFormat.TURTLE)
+        return
+    if result.kind == "ask":
+        out.write(b"true\n" if result.boolean else b"false\n")
+        return
+    names = [v.value for v in result.raw.variables]
+    table = Table(*names, show_lines=False, caption_justify="left")
+    rows = 0
+    for solution in result.raw:
+        table.add_row(*(cell(solution[n]) for n in names))
+        rows += 1
+    table.caption = f"{rows} row{'s' if rows != 1 else ''}"
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, color_system=None, soft_wrap=False).print(table)
+    out.write(buffer.getvalue().encode("utf-8"))
+
+
+def write_result(result: QueryResult, fmt: str, out: BinaryIO, width: int = 160) -> None:
+    """Write ``result`` to ``out`` in the registered format ``fmt``."""
+    try:
+        writer = RESULT_FORMATS.get(fmt)
+    except KeyError as exc:
+        raise QueryError(str(exc.args[0])) from None
+    writer(result, out, width)

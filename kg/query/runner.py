@@ -1,0 +1,75 @@
+"""Run one read-only SPARQL query against the store.
+
+The runner talks to pyoxigraph directly (``Store.ox``) rather than through
+``kg.graph.store.Store.query`` because it needs pyoxigraph's raw
+``SyntaxError`` to tell a refused UPDATE from a typo (see :mod:`.guard`).
+The query semantics are the same as everywhere in ``kg``: the project's
+prefixes are predeclared, and the default graph is the union of all named
+graphs (one per article), so a query needs no ``GRAPH`` clause.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..errors import StoreError
+from .guard import refusal
+from .prefixes import prefix_map
+
+def oxigraph_of(source: Any) -> ox.Store:
+    """The pyoxigraph store behind ``source`` (kg's ``Store`` or pyoxigraph's)."""
+    if isinstance(source, ox.Store):
+        return source
+    inner = getattr(source, "ox", None)
+    if isinstance(inner, ox.Store):
+        return inner
+    raise TypeError(f"not a store: {source!r}")
+
+
+def open_store(path: str | os.PathLike[str] | None = None) -> Any:
+    """Open the store at ``path`` (default: kg's default store dir) READ-ONLY.
+
+    Read-only opening takes no RocksDB lock, so a long query never blocks a
+    ``kg build`` writing the same store (and vice versa).
+    """
+    from ..graph.store import Store, default_store_dir
+
+    target = Path(path) if path is not None else default_store_dir()
+    return Store(target, read_only=True)
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """One query's answer: ``kind`` says which pyoxigraph object ``raw`` is.
+
+    ``raw`` is kept as pyoxigraph returned it so writers can use pyoxigraph's
+    own W3C serialisers (and stream: solutions are iterated once).
+    """
+
+    kind: str  # "select" (QuerySolutions) | "ask" (QueryBoolean) | "graph" (QueryTriples)
+    raw: Any
+
+    @property
+    def boolean(self) -> bool:
+        return bool(self.raw)
+
+
+def run_query(source: Any, text: str, *, union: bool = True) -> QueryResult:
+    """Parse and run ``text``; raise :class:`~kg.errors.QueryError` for updates and syntax errors."""
+    store = oxigraph_of(source)
+    try:
+        result = store.query(text, prefixes=prefix_map(), use_default_graph_as_union=union)
+    except SyntaxError as exc:
+        raise refusal(text, exc) from None
+    except OSError as exc:
+        raise StoreError(f"query failed: {str(exc).strip().splitlines()[0] if str(exc).strip() else exc!r}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", result)
+    if isinstance(result, ox.QueryTriples):
+        return QueryResult("graph", result)
+    return QueryResult("select", result)
