@@ -128,3 +128,22 @@ def test_gold_with_no_rows_and_no_predictions_is_perfect(tmp_path):
     js = evaluate_extractions([g], [Extraction(article=Article(id="e", source="e", body="A B"))]).to_json()
     assert js["articles"]["e.txt"]["roles"]["f1"] == 1.0
     assert js["articles"]["e.txt"]["body"] == {"right": 1, "total": 1}
+
+
+def test_contamination_searches_the_literals_of_the_graph(gold):
+    from rdflib import Graph, Literal, URIRef
+
+    from kg.evaluate.predicted import from_extraction
+    from kg.evaluate.runner import graph_literals
+    from kg.evaluate.score import score_article
+
+    g = Graph()
+    g.add((URIRef("urn:x:a"), URIRef("urn:x:caption"), Literal("Trụ sở Zenith Bureau", lang="vi")))
+    g.add((URIRef("urn:x:Bergenhus"), URIRef("urn:x:n"), Literal(3)))  # an IRI is not a literal
+    strings = graph_literals(g)
+    assert "Trụ sở Zenith Bureau" in strings
+    x = Extraction(article=Article(id="a", source="a.txt", body="Mở đầu, kết thúc."))
+    assert score_article(gold, from_extraction(x, strings)).contamination == ["Zenith Bureau"]
+    # without a graph, the extraction's own strings (here the body) are searched
+    x.article.body = "Mở đầu ở Bergen, kết thúc."
+    assert score_article(gold, from_extraction(x)).contamination == ["Bergen"]
