@@ -1,0 +1,319 @@
+"""The embedded store: Oxigraph on disk, one named graph per article.
+
+Why Oxigraph: rdflib's SPARQL engine is 10–50× slower on large graphs; pyoxigraph
+is an embedded, persistent, transactional quad store with a fast SPARQL engine.
+rdflib is still used where it fits: building one article's triples and running
+pyshacl on an in-memory copy (see :meth:`Store.dataset`, :meth:`Store.union_graph`).
+
+Crash safety: :meth:`Store.replace_article` drops the article's graph and inserts
+its new triples (with the completion marker ``kg:buildFingerprint``) in ONE
+SPARQL update, which Oxigraph applies as one transaction: a killed build leaves
+every article either fully old, fully new or absent, never half-written.
+Literals reach that update only through Oxigraph's own N-Triples serializer,
+which escapes them; article text is never formatted into SPARQL by hand.
+
+Locking: a writable store is locked by Oxigraph (RocksDB) for one process. A
+second writer gets a one-line :class:`~kg.errors.StoreError`; readers
+(``kg query``, ``kg validate`` …) open the store read-only, which works while a
+build writes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Node
+
+from ..errors import QueryError, StoreError
+from .iris import graph_iri
+from .namespaces import KG, ONTOLOGY_GRAPH, PREFIXES
+from .terms import from_ox, to_ox, triples_to_ox
+
+DEFAULT_OUT_DIRNAME = "exports"
+STORE_DIRNAME = "store"
+STORE_ENV = "KG_STORE"
+
+_ARTICLE_ID = ox.NamedNode(str(KG.articleId))
+_FINGERPRINT = ox.NamedNode(str(KG.buildFingerprint))
+_SOURCE = ox.NamedNode(str(KG.sourcePath))
+_ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
+
+
+def default_out_dir() -> Path:
+    """Where ``kg build`` writes its exports: ``exports/`` under the current directory."""
+    return Path.cwd() / DEFAULT_OUT_DIRNAME
+
+
+def default_store_dir(out: str | os.PathLike[str] | None = None) -> Path:
+    """The one place every command takes its default store from.
+
+    ``$KG_STORE`` if set, else ``<out>/store`` (``exports/store`` by default).
+    """
+    if out is not None:
+        return Path(out) / STORE_DIRNAME
+    env = os.environ.get(STORE_ENV)
+    if env:
+        return Path(env)
+    return default_out_dir() / STORE_DIRNAME
+
+
+def is_store_dir(path: str | os.PathLike[str]) -> bool:
+    """True when ``path`` holds an Oxigraph (RocksDB) store."""
+    return (Path(path) / "CURRENT").is_file()
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _open(path: Path, read_only: bool) -> ox.Store:
+    if read_only:
+        if not is_store_dir(path):
+            raise StoreError(f"{path}: no store here (run `kg build` first, or pass --store DIR)")
+        try:
+            return ox.Store.read_only(str(path))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot open the store: {_first_line(exc)}") from None
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: is a file, not a store directory")
+    if path.is_dir() and any(path.iterdir()) and not is_store_dir(path):
+        raise StoreError(f"{path}: directory is not a kg store (refusing to write into it)")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(path))
+    except OSError as exc:
+        msg = _first_line(exc)
+        if "lock" in msg.lower():
+            raise StoreError(
+                f"{path}: the store is in use by another process (a running `kg build`?); "
+                "wait for it to finish or pass another --store"
+            ) from None
+        raise StoreError(f"{path}: cannot open the store: {msg}") from None
+
+
+def _path_part(source: str) -> str:
+    """``data.jsonl:12`` -> ``data.jsonl`` (a reader records the line of a JSONL article)."""
+    m = re.match(r"^(.*):(\d+)$", source)
+    if m and not Path(source).exists():
+        return m.group(1)
+    return source
+
+
+def _sparql_prefixes() -> dict[str, str]:
+    return {k: str(v) for k, v in PREFIXES.items()}
+
+
+class Store:
+    """A quad store holding one named graph per article plus the ontology graph.
+
+    ``Store(None)`` is in memory (tests, one-off runs); ``Store(path)`` is on disk
+    and persistent; ``Store(path, read_only=True)`` for commands that only read.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> None:
+        self.path: Path | None = Path(path) if path is not None else None
+        self.read_only = read_only and self.path is not None
+        self._ox: ox.Store | None = ox.Store() if self.path is None else _open(self.path, self.read_only)
+
+    # -- lifecycle ---------------------------------------------------------
+    @classmethod
+    def open_read(cls, path: str | os.PathLike[str] | None = None) -> Store:
+        """Open an existing store for reading (default: :func:`default_store_dir`)."""
+        return cls(path if path is not None else default_store_dir(), read_only=True)
+
+    @property
+    def ox(self) -> ox.Store:
+        """The underlying :class:`pyoxigraph.Store` (for exporters and the query runner)."""
+        if self._ox is None:
+            raise StoreError(f"{self.path or 'in-memory store'}: store is closed")
+        return self._ox
+
+    def flush(self) -> None:
+        if self._ox is not None and not self.read_only and self.path is not None:
+            self._ox.flush()
+
+    def close(self) -> None:
+        """Flush and release the store (and its lock)."""
+        if self._ox is not None:
+            self.flush()
+            self._ox = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path) if self.path else None!r}, read_only={self.read_only})"
+
+    def _writable(self) -> ox.Store:
+        if self.read_only:
+            raise StoreError(f"{self.path}: store is open read-only")
+        return self.ox
+
+    # -- writing -----------------------------------------------------------
+    def _replace_graph(self, graph_name: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> int:
+        store = self._writable()
+        g = ox.NamedNode(str(graph_name))
+        ox_triples = list(triples_to_ox(triples))
+        if not ox_triples:
+            store.update(f"DROP SILENT GRAPH {g}")
+            return 0
+        # oxigraph's serializer escapes every literal: the only text we format is an IRI we minted
+        body = ox.serialize(ox_triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        try:
+            store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}}} }}")
+        except OSError as exc:
+            raise StoreError(f"{self.path or 'in-memory store'}: write failed: {_first_line(exc)}") from None
+        return len(ox_triples)
+
+    def replace_article(self, article_id: str, graph: Graph) -> int:
+        """Replace the named graph of one article with ``graph``, atomically. Returns its size."""
+        return self._replace_graph(graph_iri(article_id), graph)
+
+    def remove_article(self, article_id: str) -> bool:
+        """Drop one article's graph (all its facts). False when it was not in the store."""
+        store = self._writable()
+        g = ox.NamedNode(str(graph_iri(article_id)))
+        if not store.contains_named_graph(g):
+            return False
+        store.remove_graph(g)
+        return True
+
+    def ensure_ontology(self, ontology: Graph) -> bool:
+        """Put the ontology in its own graph; rewrite it only when it changed."""
+        current = {ox.Triple(q.subject, q.predicate, q.object) for q in self.ox.quads_for_pattern(None, None, None, _ONTOLOGY)}
+        wanted = set(triples_to_ox(ontology))
+        if current == wanted:
+            return False
+        self._replace_graph(ONTOLOGY_GRAPH, ontology)
+        return True
+
+    # -- reading -----------------------------------------------------------
+    def _per_article(self, predicate: ox.NamedNode) -> dict[str, str]:
+        """article id -> value of ``predicate`` on the article node, read from each article graph."""
+        ids: dict[str, str] = {}
+        for q in self.ox.quads_for_pattern(None, _ARTICLE_ID, None, None):
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == str(graph_iri(q.object.value)):
+                ids[q.subject.value] = q.object.value
+        out: dict[str, str] = {}
+        for q in self.ox.quads_for_pattern(None, predicate, None, None):
+            aid = ids.get(q.subject.value)
+            if aid is not None and isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == str(graph_iri(aid)):
+                out[aid] = q.object.value
+        return out
+
+    def article_ids(self) -> list[str]:
+        """Ids of the articles in the store (complete or not), sorted."""
+        return sorted(
+            q.object.value
+            for q in self.ox.quads_for_pattern(None, _ARTICLE_ID, None, None)
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == str(graph_iri(q.object.value))
+        )
+
+    def article_fingerprints(self) -> dict[str, str]:
+        """article id -> build fingerprint, for the articles whose graph is complete."""
+        return self._per_article(_FINGERPRINT)
+
+    def article_sources(self) -> dict[str, str]:
+        """article id -> the path it was read from (as given to ``kg build``)."""
+        return self._per_article(_SOURCE)
+
+    def find_articles(self, ref: str) -> list[str]:
+        """Articles named by ``ref``: an article id, or the source path they were read from.
+
+        A relative source path recorded by an earlier build is resolved against the
+        current directory; ``path:line`` sources (JSONL) match their file.
+        """
+        if ref in set(self.article_ids()):
+            return [ref]
+        target = Path(ref).expanduser().resolve()
+        found = []
+        for aid, source in self.article_sources().items():
+            if source == ref or Path(_path_part(source)).expanduser().resolve() == target:
+                found.append(aid)
+        return sorted(found)
+
+    def article_graph(self, article_id: str) -> Graph:
+        """One article's named graph as an rdflib Graph (copy)."""
+        g = Graph()
+        for q in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(graph_iri(article_id)))):
+            g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        return g
+
+    def __len__(self) -> int:
+        return len(self.ox)
+
+    def quad_count(self) -> int:
+        return len(self.ox)
+
+    def quads(self) -> Iterator[tuple[Node, Node, Node, Node | None]]:
+        """Every quad as rdflib terms (graph None for the default graph)."""
+        for q in self.ox:
+            gname = None if isinstance(q.graph_name, ox.DefaultGraph) else from_ox(q.graph_name)
+            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), gname
+
+    def dataset(self) -> Dataset:
+        """An rdflib Dataset copy of the whole store (named graphs kept)."""
+        ds = Dataset(default_union=True)
+        for prefix, ns in PREFIXES.items():
+            ds.bind(prefix, ns, override=True)
+        ds.addN((s, p, o, ds.graph(g) if g is not None else ds.default_context) for s, p, o, g in self.quads())
+        return ds
+
+    def union_graph(self, *, include_ontology: bool = False) -> Graph:
+        """All article graphs merged into one in-memory rdflib Graph (pyshacl is fast there)."""
+        g = Graph()
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns, override=True)
+        onto = str(ONTOLOGY_GRAPH)
+        for s, p, o, gname in self.quads():
+            if include_ontology or gname is None or str(gname) != onto:
+                g.add((s, p, o))
+        return g
+
+    def query(
+        self, sparql: str, bindings: Mapping[str, Any] | None = None, *, union: bool = True
+    ) -> Any:
+        """Run a SPARQL query with pyoxigraph.
+
+        The default graph is the union of all graphs (so queries need no GRAPH
+        clause); the project's prefixes are predeclared. Values for variables are
+        passed as ``bindings`` (``{"person": URIRef(...)}`` or plain str ->
+        literal), never formatted into the query text. Returns pyoxigraph's
+        result (solutions, triples or a bool).
+        """
+        subs = {ox.Variable(k): (to_ox(v) if isinstance(v, Node) else ox.Literal(str(v))) for k, v in (bindings or {}).items()}
+        try:
+            return self.ox.query(
+                sparql, prefixes=_sparql_prefixes(), use_default_graph_as_union=union, substitutions=subs or None
+            )
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {_first_line(exc)}") from None
+        except OSError as exc:
+            raise StoreError(f"{self.path or 'in-memory store'}: query failed: {_first_line(exc)}") from None
+
+    def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Node]]:
+        """A SELECT query's rows as dicts of rdflib terms (unbound variables left out)."""
+        result = self.query(sparql, bindings)
+        names = [v.value for v in result.variables]
+        rows = []
+        for sol in result:
+            row = {}
+            for n in names:
+                term = sol[n]
+                if term is not None:
+                    row[n] = from_ox(term)
+            rows.append(row)
+        return rows
+
+
+__all__ = ["Store", "default_store_dir", "default_out_dir", "is_store_dir", "STORE_ENV"]
