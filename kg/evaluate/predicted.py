@@ -59,8 +59,7 @@ def from_extraction(x: Extraction, graph_strings: Iterable[str] | None = None) -
         if key in seen:
             continue
         seen.add(key)
-        person = actor(r.person)
-        assert person is not None
+        person = actor(r.person) or frozenset()
         text = f"{_label(x, r.person)} {r.predicate} {_label(x, r.org) if r.org else None}  [{r.title}]"
         pred.roles.append(RoleRec(person=person, role=r.predicate, org=actor(r.org), text=text))
 
@@ -71,8 +70,7 @@ def from_extraction(x: Extraction, graph_strings: Iterable[str] | None = None) -
         pred.events.append(EventRec(type=ev.type, where=actor(ev.where), when=ev.when, participants=parts, text=text))
 
     for c in x.claims:
-        speaker = actor(c.speaker)
-        assert speaker is not None
+        speaker = actor(c.speaker) or frozenset()
         pred.claims.append(ClaimRec(speaker=speaker, text=c.text, when=c.when, label=_label(x, c.speaker)))
 
     if graph_strings is not None:
