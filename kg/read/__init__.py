@@ -1,1 +1,134 @@
-"""TODO"""
+"""Reading: files -> :class:`~kg.model.Article` records.
+
+One reader per input kind, chosen by :data:`READERS` (a
+:class:`~kg.registry.Registry`): ``page`` (scraped page text, like the seeds),
+``unc`` (``# key = value`` headed corpora), ``jsonl`` (one article per line),
+``html`` (main content by trafilatura). A reader takes the source name and the
+decoded text and yields Articles, or :class:`~kg.errors.InputError` values for
+records it has to skip (a JSONL file may have one bad line among good ones).
+
+:func:`read_articles` walks files and folders; a bad file is skipped with a
+warning, or fatal with ``strict=True``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from os import PathLike
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Article
+from ..registry import Registry
+from .decode import read_text
+
+__all__ = ["READERS", "Reader", "read_articles", "read_file", "detect_kind", "input_files", "SUFFIXES"]
+
+Reader = Callable[[str, str], Iterator["Article | InputError"]]
+READERS: Registry[Reader] = Registry("reader")
+
+# Files a folder walk picks up; anything else in a folder (gold YAML, images) is ignored.
+SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"})
+_HEADER = re.compile(r"^\ufeff?#\s*[\w-]+\s*=")
+_HTML = re.compile(r"^\ufeff?\s*(<!doctype html|<html|<head|<body|<\?xml)", re.IGNORECASE)
+
+_loaded = False
+
+
+def _load_readers() -> None:
+    global _loaded
+    if not _loaded:
+        from . import html, jsonl, page, unc  # noqa: F401  (registration side effects)
+
+        _loaded = True
+
+
+def detect_kind(path: Path, text: str) -> str:
+    """Which reader reads ``path``: by suffix, then by the first line of the text."""
+    suffix = path.suffix.lower()
+    if suffix in {".html", ".htm", ".xhtml"}:
+        return "html"
+    if suffix in {".jsonl", ".ndjson"}:
+        return "jsonl"
+    if _HEADER.match(text):
+        return "unc"
+    if _HTML.match(text):
+        return "html"
+    return "page"
+
+
+def _records(path: Path) -> Iterator[Article | InputError]:
+    _load_readers()
+    text = read_text(path)
+    yield from READERS.get(detect_kind(path, text))(str(path), text)
+
+
+def read_file(path: str | PathLike[str]) -> list[Article]:
+    """Every article in one file; the first problem raises :class:`InputError`."""
+    out: list[Article] = []
+    for rec in _records(Path(path)):
+        if isinstance(rec, InputError):
+            raise rec
+        out.append(rec)
+    return out
+
+
+def input_files(path: Path) -> list[Path]:
+    """Readable files under a folder, recursively, sorted; hidden entries skipped."""
+    found = []
+    for p in sorted(path.rglob("*")):
+        rel = p.relative_to(path)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if p.is_file() and p.suffix.lower() in SUFFIXES:
+            found.append(p)
+    return found
+
+
+def _warn(err: InputError) -> None:
+    print(f"kg: warning: {err} (skipped)", file=sys.stderr)
+
+
+def read_articles(
+    paths: Iterable[str | PathLike[str]] | str | PathLike[str],
+    *,
+    strict: bool = False,
+    on_error: Callable[[InputError], None] | None = None,
+) -> Iterator[Article]:
+    """Articles from files and folders (walked recursively, in sorted order).
+
+    A bad file (or JSONL line) raises :class:`InputError` when ``strict``;
+    otherwise it goes to ``on_error`` (default: a one-line warning on stderr)
+    and reading goes on with the rest.
+    """
+    report = on_error or _warn
+    if isinstance(paths, (str, PathLike)):
+        paths = [paths]
+
+    def fail(err: InputError) -> None:
+        if strict:
+            raise err
+        report(err)
+
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files = input_files(path)
+            if not files:
+                fail(InputError(str(path), "folder holds no .txt, .html or .jsonl files"))
+        elif path.exists():
+            files = [path]
+        else:
+            fail(InputError(str(path), "no such file or folder"))
+            continue
+        for f in files:
+            try:
+                for rec in _records(f):
+                    if isinstance(rec, InputError):
+                        fail(rec)
+                    else:
+                        yield rec
+            except InputError as err:
+                fail(err)

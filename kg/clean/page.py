@@ -1,0 +1,189 @@
+"""Finding the article inside scraped page text.
+
+A saved news page is the article wrapped in the site: a banner and menu above,
+the headline, a printed date-time and counters, the body with photo captions
+and links to other stories, then rating widgets, "Đọc nhiều"/"Tin mới" blocks
+and teasers (each a headline printed twice, a date, a lead). The rules below
+are about that *shape*, not about one site:
+
+* the headline is the first line of four or more words after the last chrome
+  line (logo, login, menu) near the top;
+* between headline and body sit date lines (the first one is the published
+  date), counters, chrome and a repeat of the headline;
+* the body ends at the first end marker (lexicon), at the first teaser (a
+  line printed twice in a row, or a bare date line: teasers carry their own
+  dates, which are therefore never the article's date), or after a closing
+  "./." (only credit lines may follow it);
+* inside the body, bullets ("• another headline") are links, not text;
+  captions ("… Ảnh: TASS", an indented short line, a short line repeating
+  the paragraph above it) are kept apart.
+
+:func:`clean_page` returns the pieces; :func:`clean_paragraphs` applies the
+in-body rules alone to text that is already an article (UNC, JSONL, HTML).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .boilerplate import is_bullet, is_chrome, is_counter, is_end_marker
+from .dates import is_date_line, parse_published
+from .meta import credit_line_sources, is_byline, is_credit_caption, repeats_neighbour, split_glued_byline
+from .normalize import match_key, normalize_text
+
+__all__ = ["CleanText", "clean_page", "clean_paragraphs"]
+
+_WS = re.compile(r"[ \t]+")
+# How far from the top the headline may be (non-empty lines), and how long a
+# headline may be (words); a longer first line is a body paragraph.
+_TOP_LINES = 15
+_TITLE_MIN_WORDS, _TITLE_MAX_WORDS = 4, 40
+# Captions are short; a long indented line is a paragraph.
+_CAPTION_MAX_WORDS = 25
+
+
+@dataclass(slots=True)
+class CleanText:
+    """What the cleaner kept: the article's parts, still as plain strings."""
+
+    paragraphs: list[str]
+    title: str | None = None
+    published: str | None = None
+    captions: list[str] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str  # stripped, spaces folded
+    indented: bool  # printed with leading whitespace (NBSP included)
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    for raw in normalize_text(text).split("\n"):
+        stripped = _WS.sub(" ", raw).strip()
+        if stripped:
+            out.append(_Line(stripped, raw[:1].isspace()))
+    return out
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def _is_title_shaped(s: str) -> bool:
+    n = _words(s)
+    return _TITLE_MIN_WORDS <= n <= _TITLE_MAX_WORDS and not (s.endswith(".") and not s.endswith("..."))
+
+
+def _find_title(lines: list[_Line]) -> int | None:
+    """Index of the headline: first title-shaped line after the last chrome line near the top."""
+    top = lines[:_TOP_LINES]
+    last_chrome = -1
+    for i, ln in enumerate(top):
+        if _words(ln.text) > _TITLE_MAX_WORDS:
+            break  # the body has started; nothing above was a menu after this
+        if is_chrome(ln.text):
+            last_chrome = i
+    for i in range(last_chrome + 1, len(top)):
+        t = top[i].text
+        if is_chrome(t) or is_date_line(t) or is_counter(t) or is_end_marker(t) or is_bullet(t):
+            continue
+        if _is_title_shaped(t):
+            return i
+        if _words(t) > _TITLE_MAX_WORDS:
+            return None  # a paragraph before any headline: the page prints none
+    return None
+
+
+def clean_page(text: str) -> CleanText:
+    """Headline, published date, body paragraphs and captions of a scraped page."""
+    lines = _lines(text)
+    ti = _find_title(lines)
+    title = lines[ti].text if ti is not None else None
+    published: str | None = None
+    i = ti + 1 if ti is not None else 0
+    meta: dict[str, str] = {}
+    # Header: dates, counters, chrome and a repeat of the headline before the body.
+    # A date printed above the headline counts too.
+    if ti is not None:
+        for ln in lines[:ti]:
+            if is_date_line(ln.text):
+                published = published or parse_published(ln.text)
+    while i < len(lines):
+        t = lines[i].text
+        if is_date_line(t):
+            published = published or parse_published(t)
+        elif title is not None and match_key(t) == match_key(title):
+            pass
+        elif is_counter(t) or is_chrome(t) or is_bullet(t):
+            pass
+        elif is_byline(t) and i + 1 < len(lines) and _words(lines[i + 1].text) > 8 and ti is not None and i == ti + 1:
+            meta["byline"] = t  # a reporter's name straight under the headline
+        else:
+            break
+        i += 1
+    body = _take_body(lines[i:])
+    out = clean_paragraphs(body, meta=meta)
+    out.title, out.published = title, published
+    return out
+
+
+def _take_body(lines: list[_Line]) -> list[_Line]:
+    """The lines from the body start up to (not including) where the page moves on."""
+    body: list[_Line] = []
+    closed = False  # a paragraph ended with "./.": only credits and bylines may follow
+    for j, ln in enumerate(lines):
+        t = ln.text
+        if is_end_marker(t):
+            break
+        if body and is_date_line(t):
+            break  # a teaser's date
+        nxt = lines[j + 1].text if j + 1 < len(lines) else None
+        if body and nxt is not None and match_key(nxt) == match_key(t) and not is_bullet(t):
+            break  # a teaser headline printed twice
+        if closed and not (credit_line_sources(t) or is_byline(t) or split_glued_byline(t)[0]):
+            break
+        body.append(ln)
+        if t.endswith("./."):
+            closed = True
+    return body
+
+
+def clean_paragraphs(lines: list[_Line] | list[str], meta: dict[str, str] | None = None) -> CleanText:
+    """In-body rules: drop chrome, counters and bullets; set captions and bylines apart."""
+    items = [ln if isinstance(ln, _Line) else _Line(_WS.sub(" ", normalize_text(ln)).strip(), ln[:1].isspace()) for ln in lines]
+    items = [ln for ln in items if ln.text]
+    meta = dict(meta or {})
+    paragraphs: list[str] = []
+    captions: list[str] = []
+    for ln in items:
+        t = ln.text
+        if is_bullet(t):
+            meta.setdefault("related", "")
+            meta["related"] = (meta["related"] + "\n" + t.lstrip("•·▪►◦» ")).strip()
+            continue
+        if is_counter(t) or (is_chrome(t) and _words(t) <= 6):
+            continue
+        byline, rest = split_glued_byline(t)
+        if byline:
+            meta["byline"] = byline
+            t = rest
+        if is_credit_caption(t) and not credit_line_sources(t):
+            captions.append(t)
+            continue
+        if ln.indented and _words(t) <= _CAPTION_MAX_WORDS and paragraphs and not credit_line_sources(t):
+            captions.append(t)
+            continue
+        if paragraphs and repeats_neighbour(t, paragraphs[-1]):
+            captions.append(t)
+            continue
+        paragraphs.append(t)
+    # A reporter's name on its own line at the end (or before the credit line) is a byline.
+    for k in range(len(paragraphs) - 1, max(len(paragraphs) - 3, -1), -1):
+        if is_byline(paragraphs[k]) and all(credit_line_sources(p) for p in paragraphs[k + 1 :]):
+            meta["byline"] = paragraphs.pop(k)
+            break
+    return CleanText(paragraphs=paragraphs, captions=captions, meta=meta)
