@@ -1,0 +1,57 @@
+"""``kg export``: write the store as Turtle, TriG, JSON-LD, N-Triples, N-Quads or GraphML.
+
+Thin: open the store read-only, call :func:`kg.export.serialize.write_export`
+(atomic: the previous file survives a failed export) or stream to stdout.
+"""
+
+from __future__ import annotations
+
+import click
+
+from ..export.formats import EXPORT_FORMATS
+from ..export.serialize import default_export_path, export_to, write_export
+from ..query import open_store
+
+
+@click.command("export")
+@click.option(
+    "--format", "fmt", type=click.Choice(EXPORT_FORMATS.names()), default="turtle", show_default=True,
+    help="Output format (see above).",
+)
+@click.option(
+    "-o", "--output", metavar="FILE", default=None,
+    help="Where to write (default: exports/graph.<ext>; '-' for stdout).",
+)
+@click.option(
+    "--store", "store_dir", type=click.Path(file_okay=False, path_type=str), default=None,
+    help="Store directory (default: $KG_STORE or exports/store).",
+)
+def command(fmt: str, output: str | None, store_dir: str | None) -> None:
+    """Export the built graph in one file (written atomically).
+
+    \b
+    turtle   Turtle: union of all graphs, with the project's prefixes
+    nt       N-Triples: union of all graphs, one triple per line
+    trig     TriG: one named graph per article (provenance kept)
+    nq       N-Quads: one named graph per article, one quad per line
+    jsonld   JSON-LD compacted with ontology/context.jsonld, a @graph per article
+    graphml  GraphML: actors, events, claims as nodes (Gephi, yEd)
+
+    \b
+    Examples:
+      kg export                                  exports/graph.ttl
+      kg export --format jsonld -o graph.jsonld
+      kg export --format nq -o - | gzip > graph.nq.gz
+      kg export --format graphml                 exports/graph.graphml
+    """
+    store = open_store(store_dir)
+    try:
+        if output == "-":
+            out = click.get_binary_stream("stdout")
+            export_to(store, fmt, out)
+            out.flush()
+            return
+        path = write_export(store, fmt, output if output is not None else default_export_path(fmt))
+    finally:
+        store.close()
+    click.echo(f"kg export: wrote {path} ({fmt})", err=True)
