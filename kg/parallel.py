@@ -127,16 +127,15 @@ def extract_all(
     at most ``window`` tasks (default ``jobs * 3``) in flight. Raises
     :class:`ExtractionError` for the first failing article, in input order;
     closing the generator early cancels queued work and shuts the pool down.
+    Arguments are checked here, not at the first ``next()``.
     """
     if jobs < 1:
         raise ValueError(f"jobs must be >= 1, got {jobs}")
     if chunksize < 1:
         raise ValueError(f"chunksize must be >= 1, got {chunksize}")
     if jobs == 1:
-        for article in articles:
-            yield _run(article, pipeline)
-        return
-    yield from _pooled(iter(articles), jobs, chunksize, window or jobs * WINDOW_PER_JOB,
+        return (_run(article, pipeline) for article in articles)
+    return _pooled(iter(articles), jobs, chunksize, window or jobs * WINDOW_PER_JOB,
                        start_method or default_start_method(), tuple(pipeline))
 
 

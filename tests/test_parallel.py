@@ -1,0 +1,79 @@
+"""kg.parallel.extract_all: a process pool must not change the output, only the speed."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+import pytest
+
+from kg.model import Article, Extraction
+from kg.parallel import ExtractionError, extract_all
+from kg.read import read_articles
+
+
+def _stable(x: Extraction) -> str:
+    """A serialisation that is equal iff the extractions are (sets sorted, keys sorted)."""
+
+    def default(obj: Any) -> Any:
+        if isinstance(obj, (set, frozenset)):
+            return sorted(obj)
+        raise TypeError(type(obj).__name__)
+
+    return json.dumps(asdict(x), sort_keys=True, ensure_ascii=False, default=default)
+
+
+@pytest.fixture(scope="module")
+def articles(unc_dir) -> list[Article]:
+    paths = [unc_dir / f"news_world_{i:03d}.txt" for i in (1, 2, 3, 5, 8)]
+    paths += [unc_dir / "news_sport_001.txt", unc_dir / "news_business_001.txt"]
+    out = list(read_articles([str(p) for p in paths if p.exists()], strict=True))
+    assert len(out) >= 5
+    return out
+
+
+def test_jobs2_gives_the_same_extractions_in_input_order(articles):
+    one = [_stable(x) for x in extract_all(articles, jobs=1)]
+    # chunksize 1 and a window of 2 force many small tasks finishing out of order
+    two = [_stable(x) for x in extract_all(articles, jobs=2, chunksize=1, window=2)]
+    assert two == one
+    assert [json.loads(s)["article"]["id"] for s in two] == [a.id for a in articles]
+
+
+def test_streams_without_reading_the_whole_input_ahead(articles):
+    pulled = 0
+
+    def source():
+        nonlocal pulled
+        for _ in range(50):
+            pulled += 1
+            yield articles[0]
+
+    results = extract_all(source(), jobs=2, chunksize=1, window=2)
+    next(results)
+    assert pulled <= 4  # window (2) + the refill after the first result, not the 50
+    results.close()
+
+
+def test_worker_error_names_the_article(articles):
+    bad = Article(id="broken", source="corpus/broken.txt", body="x", sentences=None)  # type: ignore[arg-type]
+    seen = []
+    with pytest.raises(ExtractionError, match=r"corpus/broken\.txt: extraction failed: TypeError") as info:
+        for x in extract_all([articles[0], articles[1], bad, articles[2]], jobs=2, chunksize=1):
+            seen.append(x.article.id)
+    assert seen == [articles[0].id, articles[1].id]  # everything before it, in order
+    assert "Traceback" in info.value.detail
+
+
+def test_in_process_error_is_the_same_error():
+    bad = Article(id="broken", source="corpus/broken.txt", body="x", sentences=None)  # type: ignore[arg-type]
+    with pytest.raises(ExtractionError, match=r"corpus/broken\.txt"):
+        list(extract_all([bad], jobs=1))
+
+
+def test_rejects_bad_arguments():
+    with pytest.raises(ValueError):
+        extract_all([], jobs=0)
+    with pytest.raises(ValueError):
+        extract_all([], jobs=2, chunksize=0)
