@@ -41,6 +41,8 @@ _TOP_LINES = 15
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS = 4, 40
 # Captions are short; a long indented line is a paragraph.
 _CAPTION_MAX_WORDS = 25
+# A body needs at least one paragraph this long that is not a credit line.
+_MIN_BODY_WORDS = 8
 
 
 @dataclass(slots=True)
@@ -159,6 +161,7 @@ def clean_paragraphs(lines: list[_Line] | list[str], meta: dict[str, str] | None
     meta = dict(meta or {})
     paragraphs: list[str] = []
     captions: list[str] = []
+    order: list[tuple[bool, str]] = []  # (is_caption, text) in page order, for photo stories
     for ln in items:
         t = ln.text
         if is_bullet(t):
@@ -171,16 +174,17 @@ def clean_paragraphs(lines: list[_Line] | list[str], meta: dict[str, str] | None
         if byline:
             meta["byline"] = byline
             t = rest
-        if is_credit_caption(t) and not credit_line_sources(t):
-            captions.append(t)
-            continue
-        if ln.indented and _words(t) <= _CAPTION_MAX_WORDS and paragraphs and not credit_line_sources(t):
-            captions.append(t)
-            continue
-        if paragraphs and repeats_neighbour(t, paragraphs[-1]):
-            captions.append(t)
-            continue
-        paragraphs.append(t)
+        caption = (
+            (is_credit_caption(t) and not credit_line_sources(t))
+            or (ln.indented and _words(t) <= _CAPTION_MAX_WORDS and bool(paragraphs) and not credit_line_sources(t))
+            or (bool(paragraphs) and repeats_neighbour(t, paragraphs[-1]))
+        )
+        (captions if caption else paragraphs).append(t)
+        order.append((caption, t))
+    if captions and not any(_words(p) >= _MIN_BODY_WORDS and not credit_line_sources(p) for p in paragraphs):
+        # A photo story: every paragraph is printed as a credited caption, so the
+        # captions are the text.
+        paragraphs, captions = [t for _, t in order], []
     # A reporter's name on its own line at the end (or before the credit line) is a byline.
     for k in range(len(paragraphs) - 1, max(len(paragraphs) - 3, -1), -1):
         if is_byline(paragraphs[k]) and all(credit_line_sources(p) for p in paragraphs[k + 1 :]):
