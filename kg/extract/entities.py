@@ -1,11 +1,518 @@
-"""Component `entities` (placeholder: registered so the pipeline runs end to end)."""
+"""Component `entities`: mentions of persons, organisations, countries, places.
+
+Three sources, combined per sentence:
+
+1. the gazetteer of known names (CLDR countries, GeoNames cities, press
+   aliases, organisations; :mod:`kg.lexicon.known`), matched on words, not on
+   underthesea's segmentation, with case rules;
+2. organisation patterns: a head + a country ("Bộ Ngoại giao Nga" ->
+   "Ministry of Foreign Affairs of Russia", "Đại sứ quán Nga tại Praha"), and
+   capitalised Vietnamese names after an organisation head ("Hội đồng Quan hệ
+   Đối ngoại Mỹ"), with an acronym in parentheses as an alias;
+3. underthesea's proper nouns (``Np`` runs) for everything else, typed by the
+   words before them ("ông", "Ngoại trưởng Mỹ", "hãng tin", "TP") and, failing
+   that, by what the same name is elsewhere in the article.
+
+underthesea's NER labels are used only as a weak last hint: it tags
+"Điện Kremlin" as a person and swallows common nouns into LOC spans
+("người phát ngôn Điện Kremlin"), so spans come from POS tags and lexicons
+and types from lexicons and cues.
+"""
 
 from __future__ import annotations
 
-from ..model import Doc, Extraction
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon.cues import honorifics, person_cues, place_cues
+from ..lexicon.gazetteer import Entry, Match
+from ..lexicon.known import gazetteer
+from ..lexicon.organizations import not_acronyms, org_cues, org_heads, templates
+from ..lexicon.places import capital_of
+from ..link.names import is_vietnamese_style
+from ..lexicon.text import is_all_caps, is_capitalised, key, phrase_key, words
+from ..model import AnalysedSentence, Doc, Evidence, Extraction, Mention, Token
 from ..pipeline import COMPONENTS
 
+NAME = "entities"
 
-@COMPONENTS.register("entities")
-def entities(doc: Doc, found: Extraction) -> None:
+# Confidence by how a mention was found.
+CONF_LEXICON = 0.95
+CONF_PATTERN = 0.9
+CONF_CUE = 0.85
+CONF_CONTEXT = 0.75
+CONF_GUESS = 0.6
+
+_PROPER_POS = {"Np"}
+_ABBR_POS = {"Ny"}
+_CONNECTORS = {"và", "&", "-", "–"}
+# Weapon and vehicle designations ("S-400", "Su-57", "F-16", "MH17") are not actors.
+_DESIGNATION = re.compile(r"^[A-Za-zА-я]{1,4}[- ]?\d+[A-Za-z]*$")
+_LOCATIVE = {"tại", "ở"}
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+# How many capitalised words (a title's rest, a country) may stand between a
+# cue and the name it introduces: "Bộ trưởng Ngoại giao Nga Sergei Lavrov".
+_CUE_GAP = 6
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span that may name an actor; typed now or after the whole article is seen."""
+
+    sent: int
+    start: int  # body offsets
+    end: int
+    text: str
+    type: str | None = None
+    head: str | None = None  # canonical label when known
+    conf: float = CONF_GUESS
+    ner: str = "O"
+    alias: str | None = None  # longer surface with a cue ("TP Geneva", "hãng tin AFP")
+    nested: bool = False  # inside a longer organisation name
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _covering_tokens(tokens: list[Token], start: int, end: int) -> list[Token]:
+    return [t for t in tokens if t.end > start and t.start < end]
+
+
+def _inside_longer_name(tokens: list[Token], start: int, end: int) -> bool:
+    """A match that is part of a longer underthesea word ("Tuấn Anh", "Ý kiến")."""
+    for t in _covering_tokens(tokens, start, end):
+        if (t.start < start or t.end > end) and " " in t.text:
+            # the token extends past the match with another syllable
+            outside = t.text[: max(0, start - t.start)] + t.text[max(0, end - t.start):]
+            if any(c.isalpha() for c in outside):
+                return True
+    return False
+
+
+def _sentence_initial(tokens: list[Token], start: int) -> bool:
+    first = next((t for t in tokens if any(c.isalnum() for c in t.text)), None)
+    return first is not None and first.start == start
+
+
+def _phrase_at(seq: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    for p in phrases:
+        if tuple(seq[i:i + len(p)]) == p:
+            return p
     return None
+
+
+def _phrase_ending(seq: list[str], end: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    for p in phrases:
+        if end - len(p) >= 0 and tuple(seq[end - len(p):end]) == p:
+            return p
+    return None
+
+
+class _Sentence:
+    """One analysed sentence with its words and the spans found so far."""
+
+    def __init__(self, asent: AnalysedSentence) -> None:
+        self.s = asent.sentence
+        self.text = asent.sentence.text
+        self.base = asent.sentence.start
+        self.tokens = [
+            Token(t.text, t.start - self.base, t.end - self.base, t.pos, t.chunk, t.ner) for t in asent.tokens
+        ]
+        self.words = words(self.text)
+        self.keys = [key(w) for _, _, w in self.words]
+        self.covered: list[tuple[int, int]] = []  # sentence offsets taken by lexicon/pattern names
+
+    def word_index_at(self, offset: int) -> int:
+        for i, (s, _, _) in enumerate(self.words):
+            if s >= offset:
+                return i
+        return len(self.words)
+
+    def is_covered(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.covered)
+
+
+# --------------------------------------------------------------------------- finders
+
+
+def _lexicon_matches(ss: _Sentence) -> list[Match]:
+    out = []
+    for m in gazetteer().find(ss.text):
+        if _inside_longer_name(ss.tokens, m.start, m.end):
+            continue
+        if m.words == 1 and m.entry.source in ("city", "city_alias", "country", "alias"):
+            cov = _covering_tokens(ss.tokens, m.start, m.end)
+            if _sentence_initial(ss.tokens, m.start) and not any(t.pos in _PROPER_POS | _ABBR_POS for t in cov):
+                continue  # "Anh ấy …", a capitalised common word opening the sentence
+            if m.entry.source == "city" and cov and not any(t.pos in _PROPER_POS | _ABBR_POS for t in cov):
+                continue  # a town name that underthesea reads as a common word
+        out.append(m)
+    return out
+
+
+def _template_orgs(ss: _Sentence, matches: list[Match]) -> list[Candidate]:
+    """ "Bộ Ngoại giao" + country (+ "tại" + city) -> a named organisation."""
+    by_start = {m.start: m for m in matches}
+    out = []
+    for tpl in templates():
+        for head in tpl.heads:
+            n = len(head)
+            for i in range(len(ss.words) - n + 1):
+                if tuple(ss.keys[i:i + n]) != head or not is_capitalised(ss.words[i][2]):
+                    continue
+                after = ss.words[i + n][0] if i + n < len(ss.words) else None
+                m = by_start.get(after) if after is not None else None
+                if m is None or m.entry.type != "Country" or ss.text[ss.words[i + n - 1][1]:after].strip():
+                    continue
+                label = tpl.name_for(m.entry.code, m.entry.label)
+                end = m.end
+                if tpl.located:
+                    j = ss.word_index_at(m.end)
+                    if j < len(ss.words) and ss.keys[j] in _LOCATIVE and j + 1 < len(ss.words):
+                        loc = by_start.get(ss.words[j + 1][0])
+                        city = None
+                        if loc is not None and loc.entry.type == "Place":
+                            city = loc.entry
+                        elif loc is not None and loc.entry.type == "Country" and loc.entry.code:
+                            city = capital_of(loc.entry.code)
+                        if city is not None:
+                            label = tpl.located.format(country=m.entry.label, city=city.label)
+                            end = loc.end
+                start = ss.words[i][0]
+                out.append(Candidate(ss.s.index, start + ss.base, end + ss.base, ss.text[start:end],
+                                     type="Organization", head=label, conf=CONF_PATTERN))
+    return out
+
+
+def _acronym_after(ss: _Sentence, end: int) -> tuple[str, int] | None:
+    """ "(FDA)" right after a name: the acronym and the offset after ")"."""
+    m = re.match(r"\s*\(\s*([^()]{2,25}?)\s*\)", ss.text[end:])
+    if not m:
+        return None
+    acr = m.group(1)
+    ws = [w for _, _, w in words(acr)]
+    if not ws or not any(is_all_caps(w) for w in ws):
+        return None
+    return acr, end + m.end()
+
+
+def _headed_orgs(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Capitalised organisation names opened by a head noun ("Cục Điều tra Liên bang")."""
+    heads = org_heads()
+    toks = ss.tokens
+    out = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if not is_capitalised(t.text) or phrase_key(t.text) not in heads:
+            i += 1
+            continue
+        j = i + 1
+        last = i
+        while j < len(toks):
+            w = toks[j].text
+            if toks[j].pos in _PROPER_POS and toks[j].ner == "B-PER" and j > i + 1:
+                break  # a person's name after the organisation ("… Quốc hội Trần Thanh Mẫn")
+            if is_capitalised(w) and toks[j].pos not in ("CH",):
+                last = j
+                j += 1
+                if any(s <= toks[last].start and toks[last].end <= e for s, e in taken):
+                    # a known country/city ends the name ("… Dược phẩm Mỹ")
+                    if j < len(toks) and not is_capitalised(toks[j].text):
+                        break
+                continue
+            if key(w) in _CONNECTORS and j + 1 < len(toks) and is_capitalised(toks[j + 1].text):
+                j += 1
+                continue
+            break
+        if last == i:
+            i += 1
+            continue
+        start, end = t.start, toks[last].end
+        if any(s <= start and end <= e for s, e in taken):
+            i = last + 1
+            continue
+        cand = Candidate(ss.s.index, start + ss.base, end + ss.base, ss.text[start:end],
+                         type="Organization", conf=CONF_PATTERN)
+        acr = _acronym_after(ss, end)
+        if acr is not None:
+            cand.extra["acronym"] = acr[0]
+        out.append(cand)
+        i = last + 1
+    return out
+
+
+def _proper_runs(ss: _Sentence) -> list[tuple[int, int]]:
+    """Sentence offsets of maximal runs of proper-noun tokens."""
+    runs: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    for t in ss.tokens:
+        proper = t.pos in _PROPER_POS or (t.pos in _ABBR_POS and is_all_caps(t.text))
+        proper = proper and t.end > t.start and any(c.isupper() for c in t.text)
+        if proper:
+            if cur is not None and not ss.text[cur[1]:t.start].strip():
+                cur = (cur[0], t.end)
+            else:
+                if cur is not None:
+                    runs.append(cur)
+                cur = (t.start, t.end)
+        else:
+            if cur is not None:
+                runs.append(cur)
+            cur = None
+    if cur is not None:
+        runs.append(cur)
+    return runs
+
+
+def _subtract(span: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces = [span]
+    for s, e in sorted(taken):
+        nxt = []
+        for a, b in pieces:
+            if e <= a or s >= b:
+                nxt.append((a, b))
+                continue
+            if a < s:
+                nxt.append((a, s))
+            if e < b:
+                nxt.append((e, b))
+        pieces = nxt
+    return pieces
+
+
+def _trim(ss: _Sentence, start: int, end: int) -> tuple[int, int]:
+    """Drop honorifics, lower-case words and punctuation at the edges of a name span."""
+    ws = [w for w in words(ss.text[start:end])]
+    ws = [(s + start, e + start, w) for s, e, w in ws]
+    cues = person_cues()
+    while ws:
+        seq = [key(w) for _, _, w in ws]
+        p = _phrase_at(seq, 0, cues)
+        if p is not None and len(p) < len(ws):
+            ws = ws[len(p):]
+            continue
+        if not is_capitalised(ws[0][2]) and not ws[0][2][0].isdigit():
+            ws = ws[1:]
+            continue
+        break
+    while ws and not is_capitalised(ws[-1][2]) and not ws[-1][2][0].isdigit():
+        ws = ws[:-1]
+    if not ws:
+        return start, start
+    return ws[0][0], ws[-1][1]
+
+
+def _cue_type(ss: _Sentence, start: int) -> tuple[str | None, str | None]:
+    """Type given by the words before a name, and the cue+name alias for orgs/places."""
+    i = ss.word_index_at(start)  # index of the name's first word
+    seq = ss.keys
+    # Organisation and place cues stand right before the name.
+    p = _phrase_ending(seq, i, org_cues())
+    if p is not None:
+        return "Organization", ss.words[i - len(p)][0]
+    p = _phrase_ending(seq, i, place_cues())
+    if p is not None:
+        return "Place", ss.words[i - len(p)][0]
+    # Person cues: possibly followed by capitalised words (rest of a title,
+    # a country or an organisation) before the name.
+    cues = person_cues()
+    k = i
+    gap = 0
+    while True:
+        if _phrase_ending(seq, k, cues) is not None:
+            return "Person", None
+        if k == 0 or gap >= _CUE_GAP:
+            break
+        w = ss.words[k - 1][2]
+        if not (is_capitalised(w) or ss.is_covered(ss.words[k - 1][0], ss.words[k - 1][1])):
+            break
+        # a capitalised title word before the name ("Tổng thống", "Ngoại trưởng")
+        for j in range(k - 1, max(-1, k - 4), -1):
+            if _phrase_at(seq, j, cues) is not None and j + len(_phrase_at(seq, j, cues) or ()) <= k:
+                return "Person", None
+        k -= 1
+        gap += 1
+    return None, None
+
+
+def _ner_of(ss: _Sentence, start: int, end: int) -> str:
+    tags = [t.ner.split("-", 1)[-1] for t in _covering_tokens(ss.tokens, start, end) if t.ner != "O"]
+    if not tags:
+        return "O"
+    return max(sorted(set(tags)), key=tags.count)
+
+
+def _np_candidates(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]:
+    out = []
+    for run in _proper_runs(ss):
+        for a, b in _subtract(run, taken):
+            a, b = _trim(ss, a, b)
+            if b <= a:
+                continue
+            text = ss.text[a:b]
+            if not any(c.isalpha() for c in text) or len(text) < 2:
+                continue
+            if _DESIGNATION.match(text):
+                continue
+            typ, cue_start = _cue_type(ss, a)
+            cand = Candidate(ss.s.index, a + ss.base, b + ss.base, text, ner=_ner_of(ss, a, b))
+            if text.upper() in not_acronyms() or _ROMAN.match(text):
+                continue
+            if typ == "Person" and is_all_caps(text):
+                typ = None  # "Chủ tịch UBND": an institution after a title
+            if typ is not None:
+                cand.type = typ
+                cand.conf = CONF_CUE
+                if cue_start is not None and typ != "Person":
+                    cand.alias = ss.text[cue_start:b]
+            elif _DESIGNATION.match(text.replace(" ", "")):
+                continue
+            out.append(cand)
+    return out
+
+
+# --------------------------------------------------------------------------- article level
+
+
+def _name_words(text: str) -> list[str]:
+    return [w for _, _, w in words(text)]
+
+
+def _looks_like_person(text: str) -> bool:
+    ws = _name_words(text)
+    return len(ws) >= 2 and all(is_capitalised(w) and not is_all_caps(w) and not w.isdigit() for w in ws)
+
+
+def _resolve_untyped(cands: list[Candidate]) -> None:
+    """Type the names no cue typed, from the rest of the article, else drop them."""
+    typed: dict[str, str] = {}
+    person_last: dict[str, str] = {}
+    for c in cands:
+        if c.type is None:
+            continue
+        k = key(c.head or c.text)
+        typed.setdefault(k, c.type)
+        typed.setdefault(key(c.text), c.type)
+        if c.type == "Person":
+            ws = _name_words(c.text)
+            if ws:
+                person_last.setdefault(key(ws[-1]), "Person")
+                person_last.setdefault(key(ws[0]), "Person")
+    acronyms_stop = not_acronyms()
+    prev: Candidate | None = None
+    for c in cands:
+        if c.type is not None:
+            prev = c
+            continue
+        k = key(c.text)
+        ws = _name_words(c.text)
+        if k in typed:
+            c.type, c.conf = typed[k], CONF_CONTEXT
+        elif len(ws) == 1 and k in person_last:
+            c.type, c.conf = "Person", CONF_CONTEXT
+        elif len(ws) >= 2 and key(ws[-1]) in person_last and _looks_like_person(c.text):
+            c.type, c.conf = "Person", CONF_CONTEXT
+        elif (len(ws) == 1 and is_all_caps(c.text) and 2 <= len(c.text) <= 6
+              and c.text.upper() not in acronyms_stop and not _ROMAN.match(c.text)):
+            c.type, c.conf = "Organization", CONF_GUESS
+        elif _looks_like_person(c.text) and (c.ner == "PER" or not is_vietnamese_style(c.text)):
+            c.type, c.conf = "Person", CONF_GUESS
+        elif (
+            prev is not None and prev.type == "Person" and prev.sent == c.sent and len(ws) == 1
+            and c.ner == "PER"
+        ):
+            c.type, c.conf = "Person", CONF_GUESS
+        prev = c
+
+
+def _outlet_candidate(doc: Doc, cands: list[Candidate]) -> Candidate | None:
+    """The outlet named by the dateline ("Kinhtedothi - …") is an organisation mention."""
+    art = doc.article
+    if not art.outlet or not doc.sentences:
+        return None
+    first = doc.sentences[0].sentence
+    if not first.text.startswith(art.outlet):
+        return None
+    end = first.start + len(art.outlet)
+    if any(c.start < end and first.start < c.end for c in cands):
+        return None
+    return Candidate(first.index, first.start, end, art.outlet, type="Organization", conf=CONF_PATTERN)
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    """Every actor mention of the article, typed, in text order."""
+    cands: list[Candidate] = []
+    for asent in doc.sentences:
+        if not asent.tokens:
+            continue
+        ss = _Sentence(asent)
+        matches = _lexicon_matches(ss)
+        ss.covered = [(m.start, m.end) for m in matches]
+        tpl = _template_orgs(ss, matches)
+        tpl_spans = [(c.start - ss.base, c.end - ss.base) for c in tpl]
+        headed = _headed_orgs(ss, ss.covered + tpl_spans)
+        # a headed name that is just a longer reading of a template org is dropped
+        headed = [h for h in headed
+                  if not any(s <= h.start - ss.base < e for s, e in tpl_spans)]
+        for h in headed:
+            acr = h.extra.get("acronym")
+            if acr:
+                entry = gazetteer().lookup(acr)
+                if entry is not None and entry.type == "Organization":
+                    h.head = entry.label
+        for m in matches:
+            cands.append(_from_match(ss, m, nested=any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
+                                                       for s, e in tpl_spans + [(h.start - ss.base, h.end - ss.base)
+                                                                                for h in headed])))
+        cands.extend(tpl)
+        cands.extend(headed)
+        taken = ss.covered + tpl_spans + [(h.start - ss.base, h.end - ss.base) for h in headed]
+        # acronyms in parentheses after a headed name are that organisation, not new ones
+        for h in headed:
+            acr = h.extra.get("acronym")
+            if acr:
+                pos = ss.text.find(acr, h.end - ss.base)
+                if pos >= 0:
+                    taken.append((pos, pos + len(acr)))
+                    cands.append(Candidate(ss.s.index, pos + ss.base, pos + len(acr) + ss.base, acr,
+                                           type="Organization", head=h.head or h.text, conf=CONF_PATTERN))
+        cands.extend(_np_candidates(ss, taken))
+    outlet = _outlet_candidate(doc, cands)
+    if outlet is not None:
+        cands.append(outlet)
+    cands.sort(key=lambda c: (c.start, -c.end))
+    _resolve_untyped(cands)
+    return [c for c in cands if c.type is not None]
+
+
+def _from_match(ss: _Sentence, m: Match, nested: bool) -> Candidate:
+    e: Entry = m.entry
+    cand = Candidate(ss.s.index, m.start + ss.base, m.end + ss.base, ss.text[m.start:m.end],
+                     type=e.type, head=e.label, conf=CONF_LEXICON, nested=nested)
+    i = ss.word_index_at(m.start)
+    if e.type == "Place":
+        p = _phrase_ending(ss.keys, i, place_cues())
+        if p is not None:
+            cand.alias = ss.text[ss.words[i - len(p)][0]:m.end]
+    elif e.type == "Organization":
+        p = _phrase_ending(ss.keys, i, org_cues())
+        if p is not None:
+            cand.alias = ss.text[ss.words[i - len(p)][0]:m.end]
+    return cand
+
+
+@COMPONENTS.register(NAME)
+def entities(doc: Doc, found: Extraction) -> None:
+    """Add one :class:`Mention` per actor mention (``entity`` is set by `link`)."""
+    art = doc.article
+    for c in find_candidates(doc):
+        found.mentions.append(
+            Mention(
+                text=c.text,
+                type=c.type or "Organization",
+                evidence=Evidence(art.id, c.sent, c.start, c.end, NAME, c.conf),
+                head=c.head or c.text,
+            )
+        )

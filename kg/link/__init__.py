@@ -4,3 +4,6 @@ Importing this package registers the ``link`` pipeline component.
 """
 
 from . import within  # noqa: F401
+from .across import AliasIndex, link_across
+
+__all__ = ["AliasIndex", "link_across"]

@@ -1,13 +1,12 @@
-"""NLP: the only place that calls underthesea (placeholder).
+"""NLP: the only place that calls underthesea.
 
-``analyse(article) -> Doc`` runs each model once per sentence and aligns the
-tokens back to body offsets.
+``analyse(article) -> Doc`` runs ``underthesea.ner`` once per sentence (it
+yields words, POS, chunk and NER tags in one pass) and aligns the tokens back
+to body offsets.
 """
 
 from __future__ import annotations
 
-from ..model import AnalysedSentence, Article, Doc
+from .analyse import analyse, analyse_sentence
 
-
-def analyse(article: Article) -> Doc:
-    return Doc(article=article, sentences=[AnalysedSentence(s, []) for s in article.sentences])
+__all__ = ["analyse", "analyse_sentence"]

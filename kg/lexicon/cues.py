@@ -1,0 +1,39 @@
+"""Words around a name that tell what it is: honorifics, titles, place words.
+
+Data: ``ontology/lexicons/honorifics.yaml``. "ông", "Tổng thống Mỹ",
+"người phát ngôn Điện Kremlin" before a name make it a person and are never
+part of the name; "TP", "thủ đô" make it a place.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .load import load_yaml
+from .text import phrase_key
+
+
+@cache
+def _data() -> dict:
+    return load_yaml("honorifics.yaml") or {}
+
+
+def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    found = {phrase_key(str(c)) for c in _data().get(name, []) or []}
+    return tuple(sorted((f for f in found if f), key=len, reverse=True))
+
+
+@cache
+def honorifics() -> tuple[tuple[str, ...], ...]:
+    return _phrases("honorifics")
+
+
+@cache
+def person_cues() -> tuple[tuple[str, ...], ...]:
+    """Honorifics and titles, longest first."""
+    return tuple(sorted(set(_phrases("honorifics")) | set(_phrases("person_cues")), key=len, reverse=True))
+
+
+@cache
+def place_cues() -> tuple[tuple[str, ...], ...]:
+    return _phrases("place_cues")
