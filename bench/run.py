@@ -1,0 +1,800 @@
+#!/usr/bin/env python3
+"""kg's benchmark: one run, one machine, every figure the project promises.
+
+Usage::
+
+    python bench/run.py                      # full run (~15-25 min on 2 cores)
+    python bench/run.py --quick              # tiny sizes, for the smoke test (~1 min)
+    python bench/run.py --json bench/results.json --corpus ../shared/corpora/unc
+
+What it measures (all in this one run, so the figures are comparable):
+
+build
+    ``kg build`` run as a subprocess on a temporary folder of symlinks to the
+    first N files of the UNC corpus, in a fixed order that cycles through the
+    ten categories (business_001, education_001, …, world_001, business_002 …),
+    into a fresh temporary store; N = 200 and 2,000 (``--quick``: 10 and 20),
+    with ``--jobs 1`` and ``--jobs 2``. Throughput is articles/s and
+    characters/s of article body (``len(Article.body)`` as the project's reader
+    returns it), wall clock of the whole command (start-up and model loading
+    included). Peak RSS is ``ru_maxrss`` of the child from ``wait4`` (the
+    largest single process); the sum over the process tree, sampled from
+    ``/proc`` every 0.1 s, is reported beside it for ``--jobs 2``. If
+    ``kg build`` has no ``--jobs`` option (or no ``build`` command), a child
+    running :func:`kg.parallel.extract_all` over the same articles is timed
+    instead, and the table says so.
+
+floor
+    bare ``underthesea.ner`` over the sentences of the N=200 set (the reader's
+    own sentence split), in this process, models loaded before timing. Running
+    it over the 2,000 set too would take longer than the rest of the run
+    together, so the floor is measured on the 200 set only and the output
+    says so. ``build_vs_ner`` = characters/s of the largest ``--jobs 1`` build
+    ÷ characters/s of the floor: ≥ 1.0 means the whole pipeline, store writes
+    included, costs no more than bare NER.
+
+whole corpus
+    ``kg build`` over every UNC file (``--jobs 2``): checks that it exits 0 and
+    that articles in the store == files given (no crash, no skipped article),
+    and counts entities / roles / events / claims per article for each
+    category, read back from the store (one named graph per article).
+
+SPARQL
+    every canned query in ``ontology/queries/*.rq`` on a store of at least
+    1,000,000 triples (``--quick``: 50,000). The whole-corpus store is dumped
+    as N-Quads and repeated under distinct ids until big enough: copy *k* > 0
+    appends ``~c<k>`` to every article-scoped IRI (``…/article/``,
+    ``…/graph/``, ``…/event/``, ``…/claim/``, ``…/role/``, ``…/sentence/``)
+    and blank-node label, so each copy is a new set of articles, statements and
+    evidence about the same actors (entity IRIs ``…/id/`` are shared, as they
+    would be in a larger corpus); the ontology graph is kept once. The quads are
+    bulk-loaded into an on-disk store opened through :class:`kg.graph.store.Store`
+    and each query runs through ``Store.query`` (union default graph,
+    predeclared prefixes) — median of 5 runs after one warm-up. Side by side,
+    the same triples (graph names dropped, i.e. the union of the article graphs)
+    are loaded into one rdflib ``Graph`` in a helper process, and the queries are
+    run there with the same prefixes; a query that takes longer than
+    ``--rdflib-timeout`` seconds is stopped and reported as "> timeout" (its
+    speed-up is then a lower bound). Row counts of both engines are compared.
+
+export
+    Turtle and N-Triples of the million-triple store, triples/s, through the
+    project's ``kg.export.serialize.write_export`` when it exists (else
+    pyoxigraph's own serializer; the table says which).
+
+explorer
+    load-and-settle time of the explorer page for the 2,000-article graph in
+    headless Chromium, through the explorer's own measuring helper; skipped with
+    a note when Chromium, playwright or the helper is missing (``--no-browser``
+    skips it on purpose).
+
+add one
+    ``kg build`` of one more article (the next file in the order, not in the
+    store yet) into a copy of the 2,000-article store, versus the same article
+    built alone into an empty store: seconds each (both include start-up).
+
+Headline keys of the JSON: ``build_vs_ner``, ``jobs2_speedup`` (``--jobs 2``
+articles/s ÷ ``--jobs 1`` at the largest N), ``rss_2000_over_200`` (peak RSS of
+the ``--jobs 1`` builds), ``sparql_speedup_vs_rdflib_min``,
+``sparql_median_ms_max``; everything else is under ``"details"``. Targets are
+printed beside the figures; the benchmark reports, it never fails on a target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # `python bench/run.py` from a checkout without install
+    sys.path.insert(0, str(REPO))
+
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "unc"
+QUERIES_DIR = REPO / "ontology" / "queries"
+KG_CMD = [sys.executable, "-c", "from kg.cli import main; main()"]  # `kg`, whatever the PATH
+CATEGORY = re.compile(r"news_([a-z]+)_\d+")
+
+TARGETS: dict[str, tuple[str, float]] = {
+    "build_vs_ner": (">=", 1.0),
+    "jobs2_speedup": (">=", 1.7),
+    "rss_2000_over_200": ("<=", 1.5),
+    "sparql_speedup_vs_rdflib_min": (">=", 10.0),
+    "sparql_median_ms_max": ("<=", 100.0),
+}
+
+
+@dataclass
+class Plan:
+    """The sizes of one run: the full benchmark, or ``--quick`` for the smoke test."""
+
+    sizes: tuple[int, int] = (200, 2000)
+    jobs: tuple[int, ...] = (1, 2)
+    min_triples: int = 1_000_000
+    repeats: int = 5
+    whole_corpus: bool = True
+
+    @classmethod
+    def quick(cls) -> Plan:
+        return cls(sizes=(10, 20), min_triples=50_000, repeats=3, whole_corpus=False)
+
+
+# --- corpus ------------------------------------------------------------------
+
+
+def category(path: Path) -> str:
+    m = CATEGORY.match(path.stem)
+    return m.group(1) if m else "other"
+
+
+def corpus_order(corpus: Path) -> list[Path]:
+    """Every ``*.txt`` of the corpus, cycling through categories in sorted order.
+
+    The first N files of this list are a fixed sample that mixes all categories
+    in equal parts, so N=200 and N=2,000 measure the same kind of text.
+    """
+    by_cat: dict[str, list[Path]] = defaultdict(list)
+    for path in sorted(corpus.glob("*.txt")):
+        by_cat[category(path)].append(path)
+    cats = sorted(by_cat)
+    out: list[Path] = []
+    for i in range(max((len(v) for v in by_cat.values()), default=0)):
+        out.extend(by_cat[c][i] for c in cats if i < len(by_cat[c]))
+    return out
+
+
+def link_folder(paths: Sequence[Path], folder: Path) -> Path:
+    """A folder of symlinks to ``paths`` (the build walks it sorted; order is irrelevant to the graph)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for p in paths:
+        (folder / p.name).symlink_to(p.resolve())
+    return folder
+
+
+def read_all(paths: Sequence[Path]) -> dict[str, Any]:
+    """Article id -> (source file, body length, sentence texts), through the project's reader."""
+    from kg.read import read_articles
+
+    out = {}
+    for art in read_articles([str(p) for p in paths]):
+        out[art.id] = (Path(art.source).name, len(art.body), [s.text for s in art.sentences])
+    return out
+
+
+# --- child processes ---------------------------------------------------------
+
+
+@dataclass
+class ChildRun:
+    """One measured subprocess."""
+
+    seconds: float
+    peak_rss_mb: float  # ru_maxrss from wait4: the largest single process of the tree
+    tree_rss_mb: float  # peak of the summed RSS of the process tree, sampled
+    returncode: int
+    stdout: str = field(repr=False, default="")
+    stderr: str = field(repr=False, default="")
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(x) for x in fh.read().split()]
+    except OSError:
+        return []
+
+
+def _tree_rss(pid: int) -> int:
+    """Summed resident set of ``pid`` and its descendants, in bytes (0 off Linux)."""
+    page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/statm") as fh:
+                total += int(fh.read().split()[1]) * page
+        except (OSError, IndexError, ValueError):
+            continue
+        todo.extend(_children(p))
+    return total
+
+
+def run_child(cmd: Sequence[str], *, cwd: Path | None = None, timeout: float | None = None) -> ChildRun:
+    """Run ``cmd``; wall time, peak RSS (wait4) and peak tree RSS (sampled /proc)."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(list(cmd), cwd=cwd, stdout=out, stderr=err, text=True)
+        tree_peak = 0
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            tree_peak = max(tree_peak, _tree_rss(proc.pid))
+            if timeout is not None and time.perf_counter() - start > timeout:
+                proc.kill()
+            time.sleep(0.1)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        maxrss = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+        return ChildRun(seconds, maxrss / 2**20, max(tree_peak, maxrss) / 2**20, proc.returncode,
+                        out.read(), err.read())
+
+
+def build_mode() -> str:
+    """``kg-build`` when ``kg build --jobs`` exists; else ``extract_all`` (measured directly)."""
+    try:
+        help_text = subprocess.run([*KG_CMD, "build", "--help"], capture_output=True, text=True,
+                                   timeout=120).stdout
+    except (OSError, subprocess.SubprocessError):
+        return "extract_all"
+    return "kg-build" if "--jobs" in help_text else "extract_all"
+
+
+def build_cmd(mode: str, folder: Path, store: Path, jobs: int) -> list[str]:
+    if mode == "kg-build":
+        return [*KG_CMD, "build", str(folder), "--store", str(store), "--quiet", "--json",
+                "--jobs", str(jobs)]
+    return [sys.executable, str(Path(__file__).resolve()), "--_extract", str(folder), "--jobs", str(jobs)]
+
+
+def _extract_child(folder: str, jobs: int) -> None:
+    """Fallback build: read + kg.parallel.extract_all, no store (``--_extract``)."""
+    from kg.parallel import extract_all
+    from kg.read import read_articles
+
+    n = sum(1 for _ in extract_all(read_articles([folder]), jobs=jobs))
+    print(json.dumps({"articles": n}))
+
+
+# --- measurements ------------------------------------------------------------
+
+
+def measure_builds(mode: str, order: list[Path], texts: dict[str, Any], plan: Plan, work: Path,
+                   log: Callable[[str], None]) -> list[dict[str, Any]]:
+    chars_by_file = {name: n for name, n, _ in texts.values()}
+    rows = []
+    for n in plan.sizes:
+        folder = link_folder(order[:n], work / f"corpus-{n}")
+        chars = sum(chars_by_file.get(p.name, 0) for p in order[:n])
+        for jobs in plan.jobs:
+            store = work / f"store-{n}-j{jobs}"
+            log(f"build N={n} --jobs {jobs} ({mode})")
+            run = run_child(build_cmd(mode, folder, store, jobs), cwd=work)
+            if run.returncode != 0:
+                raise SystemExit(f"build N={n} jobs={jobs} failed ({run.returncode}):\n{run.stderr[-3000:]}")
+            rows.append({
+                "n": n, "jobs": jobs, "mode": mode, "seconds": round(run.seconds, 2),
+                "articles_per_s": round(n / run.seconds, 2), "chars_per_s": round(chars / run.seconds),
+                "chars": chars, "peak_rss_mb": round(run.peak_rss_mb, 1),
+                "tree_rss_mb": round(run.tree_rss_mb, 1), "summary": _json_or_none(run.stdout),
+            })
+    return rows
+
+
+def _json_or_none(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def measure_floor(order: list[Path], texts: dict[str, Any], n: int) -> dict[str, Any]:
+    """Bare underthesea.ner over the reader's sentences of the first n files."""
+    from underthesea import ner
+
+    names = {p.name for p in order[:n]}
+    sentences = [s for name, _, sents in texts.values() if name in names for s in sents]
+    chars = sum(c for name, c, _ in texts.values() if name in names)
+    ner("Ông Nguyễn Văn A nói tại Hà Nội.")  # load the models before the clock starts
+    start = time.perf_counter()
+    for s in sentences:
+        ner(s)
+    seconds = time.perf_counter() - start
+    return {"n": n, "sentences": len(sentences), "seconds": round(seconds, 2), "chars": chars,
+            "chars_per_s": round(chars / seconds), "articles_per_s": round(n / seconds, 2)}
+
+
+# Facts are counted per article graph from the classes kg.graph.rdf writes.
+KG_NS = "https://w3id.org/kg-vn/ontology#"
+FACT_CLASSES = {
+    **{KG_NS + c: "entities" for c in ("Person", "Organization", "Country", "Place")},
+    KG_NS + "RoleAssertion": "roles",
+    KG_NS + "Event": "events",
+    KG_NS + "Claim": "claims",
+}
+
+
+def facts_per_category(store_path: Path, files: Sequence[Path]) -> dict[str, Any]:
+    """Per category: articles built vs files given, and mean facts per article, read from the store."""
+    from kg.graph.iris import article_id_of_graph
+    from kg.graph.store import Store
+
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    import pyoxigraph as ox
+
+    with Store(store_path, read_only=True) as store:
+        sources = {aid: Path(src).name for aid, src in store.article_sources().items()}
+        seen: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for q in store.ox.quads_for_pattern(None, ox.NamedNode(rdf_type), None, None):
+            kind = FACT_CLASSES.get(q.object.value)
+            aid = article_id_of_graph(q.graph_name.value) if isinstance(q.graph_name, ox.NamedNode) else None
+            if kind and aid:
+                seen[aid].add((kind, q.subject.value))
+    files_per_cat = Counter(category(p) for p in files)
+    arts_per_cat = Counter(category(Path(s)) for s in sources.values())
+    totals: dict[str, Counter] = defaultdict(Counter)
+    for aid, facts in seen.items():
+        cat = category(Path(sources.get(aid, "")))
+        totals[cat].update(kind for kind, _ in facts)
+    out = {}
+    for cat in sorted(files_per_cat):
+        n = arts_per_cat[cat]
+        out[cat] = {"files": files_per_cat[cat], "articles": n,
+                    **{k: round(totals[cat][k] / n, 2) if n else 0.0
+                       for k in ("entities", "roles", "events", "claims")}}
+    return out
+
+
+_ARTICLE_SCOPED = re.compile(
+    r"<(https://w3id\.org/kg-vn/(?:article|graph|event|claim|role|sentence)/[^>]*)>")
+_BNODE = re.compile(r"(^|\s)_:(\S+)", re.M)
+_ONTOLOGY_GRAPH = "<https://w3id.org/kg-vn/graph/ontology>"
+
+
+def replicate(nquads: str, min_triples: int) -> tuple[str, int, int]:
+    """N-Quads repeated under distinct article-scoped IRIs until >= min_triples lines.
+
+    Returns (text, copies, quads). Copy 0 is the original; copy k appends
+    ``~c<k>`` to article/graph/event/claim/role/sentence IRIs and blank-node
+    labels; entity IRIs are shared; the ontology graph appears once.
+    """
+    lines = [ln for ln in nquads.splitlines() if ln.strip()]
+    onto = [ln for ln in lines if ln.rstrip(" .").endswith(_ONTOLOGY_GRAPH)]
+    facts = "\n".join(ln for ln in lines if not ln.rstrip(" .").endswith(_ONTOLOGY_GRAPH))
+    n_facts = len(lines) - len(onto)
+    copies = max(1, math.ceil(max(0, min_triples - len(onto)) / max(1, n_facts)))
+    parts = ["\n".join(onto), facts]
+    for k in range(1, copies):
+        suffix = f"~c{k}"
+        text = _ARTICLE_SCOPED.sub(lambda m: f"<{m.group(1)}{suffix}>", facts)
+        parts.append(_BNODE.sub(lambda m: f"{m.group(1)}_:{m.group(2)}c{k}", text))
+    return "\n".join(p for p in parts if p) + "\n", copies, len(onto) + copies * n_facts
+
+
+def canned_queries() -> dict[str, str]:
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(QUERIES_DIR.glob("*.rq"))}
+
+
+def _median_ms(fn: Callable[[], Any], repeats: int) -> tuple[float, Any]:
+    result = fn()  # warm-up (and the result, for the row count)
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times), result
+
+
+def _count_rows(result: Any) -> int:
+    """Rows of a SELECT, triples of a CONSTRUCT, 0/1 for an ASK (both engines)."""
+    try:
+        return sum(1 for _ in result)
+    except TypeError:  # an ASK answer
+        return int(bool(result))
+
+
+def measure_sparql(store_dir: Path, nt_file: Path, queries: dict[str, str], repeats: int,
+                   rdflib_timeout: float, log: Callable[[str], None]) -> list[dict[str, Any]]:
+    from kg.graph.store import Store
+
+    rows: dict[str, dict[str, Any]] = {}
+    with Store(store_dir, read_only=True) as store:
+        for name, text in queries.items():
+            ms, rows_n = _median_ms(lambda: _count_rows(store.query(text)), repeats)
+            rows[name] = {"query": name, "oxigraph_ms": round(ms, 2), "oxigraph_rows": rows_n}
+    log("rdflib: loading the same triples into one Graph")
+    for name, res in rdflib_queries(nt_file, queries, repeats, rdflib_timeout).items():
+        rows[name].update(res)
+    for r in rows.values():
+        ms = r.get("rdflib_ms")
+        r["speedup"] = round(ms / max(r["oxigraph_ms"], 1e-3), 1) if ms is not None else None
+    return list(rows.values())
+
+
+def rdflib_queries(nt_file: Path, queries: dict[str, str], repeats: int, timeout: float) -> dict[str, dict]:
+    """Run queries in an rdflib helper process, killing it when one exceeds ``timeout``.
+
+    After a timeout the helper is restarted (the graph reloaded) for the
+    remaining queries; the stopped query is reported as ``rdflib_ms =
+    timeout`` with ``rdflib_timed_out`` set, so its speed-up is a lower bound.
+    """
+    results: dict[str, dict] = {}
+    todo = list(queries)
+    while todo:
+        qfile = Path(tempfile.mkstemp(suffix=".json")[1])
+        qfile.write_text(json.dumps({n: queries[n] for n in todo}), encoding="utf-8")
+        proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--_rdflib", str(nt_file),
+                                 str(qfile), str(repeats)], stdout=subprocess.PIPE, text=True)
+        assert proc.stdout is not None
+        loaded = json.loads(proc.stdout.readline() or "{}")
+        load_s = loaded.get("load_s")
+        current = todo[0]
+        import selectors
+
+        sel = selectors.DefaultSelector()
+        sel.register(proc.stdout, selectors.EVENT_READ)
+        deadline = time.monotonic() + timeout * (repeats + 1)
+        while todo:
+            if not sel.select(timeout=max(0.0, deadline - time.monotonic())):
+                proc.kill()
+                results[current] = {"rdflib_ms": timeout * 1000, "rdflib_timed_out": True}
+                todo.remove(current)
+                break
+            line = proc.stdout.readline()
+            if not line:
+                break
+            res = json.loads(line)
+            results[res["query"]] = {"rdflib_ms": res["ms"], "rdflib_rows": res["rows"],
+                                     "rdflib_load_s": load_s}
+            todo.remove(res["query"])
+            if todo:
+                current = todo[0]
+                deadline = time.monotonic() + timeout * (repeats + 1)
+        proc.wait()
+        qfile.unlink()
+    return results
+
+
+def _rdflib_child(nt_file: str, qfile: str, repeats: int) -> None:
+    """``--_rdflib``: load N-Triples into one rdflib Graph, then time each query (JSON lines)."""
+    from rdflib import Graph
+
+    from kg.graph.namespaces import PREFIXES
+
+    t = time.perf_counter()
+    g = Graph()
+    g.parse(nt_file, format="nt")
+    print(json.dumps({"load_s": round(time.perf_counter() - t, 1), "triples": len(g)}), flush=True)
+    ns = {k: v for k, v in PREFIXES.items()}
+    for name, text in json.loads(Path(qfile).read_text(encoding="utf-8")).items():
+        ms, rows = _median_ms(lambda: _count_rows(g.query(text, initNs=ns)), repeats)
+        print(json.dumps({"query": name, "ms": round(ms, 2), "rows": rows}), flush=True)
+
+
+def load_big_store(nquads: str, store_dir: Path) -> int:
+    """Bulk-load N-Quads into a fresh on-disk store (pyoxigraph's bulk loader)."""
+    import pyoxigraph as ox
+
+    store = ox.Store(str(store_dir))
+    store.bulk_load(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    n = len(store)
+    del store
+    return n
+
+
+def write_triples_nt(store_dir: Path, path: Path) -> int:
+    """The union of every graph as N-Triples (duplicates across graphs written once)."""
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(store_dir))
+    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store}
+    with path.open("wb") as fh:
+        ox.serialize(triples, fh, ox.RdfFormat.N_TRIPLES)
+    return len(triples)
+
+
+def measure_export(store_dir: Path, out: Path, triples: int) -> list[dict[str, Any]]:
+    from kg.graph.store import Store
+
+    try:
+        from kg.export.serialize import write_export
+        how = "kg.export.serialize.write_export"
+    except ImportError:
+        write_export = None
+        how = "pyoxigraph Store.dump (project exporter missing)"
+    rows = []
+    with Store(store_dir, read_only=True) as store:
+        for fmt, ext in (("turtle", "ttl"), ("nt", "nt")):
+            path = out / f"export.{ext}"
+            t = time.perf_counter()
+            if write_export is not None:
+                write_export(store, fmt, path)
+            else:
+                import pyoxigraph as ox
+
+                quads = (ox.Triple(q.subject, q.predicate, q.object) for q in store.ox)
+                with path.open("wb") as fh:
+                    ox.serialize(quads, fh, ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.N_TRIPLES)
+            seconds = time.perf_counter() - t
+            rows.append({"format": fmt, "via": how, "seconds": round(seconds, 2),
+                         "triples_per_s": round(triples / seconds), "bytes": path.stat().st_size})
+            path.unlink()
+    return rows
+
+
+def measure_explorer(store_dir: Path, out: Path) -> dict[str, Any]:
+    """Load-and-settle time of the explorer page, or a note saying why it was skipped."""
+    if not (shutil.which("chromium") or shutil.which("chromium-browser") or Path("/usr/bin/chromium").exists()):
+        return {"skipped": "no chromium on this machine"}
+    try:
+        from kg.export.explorer import write_explorer
+    except ImportError:
+        return {"skipped": "kg.export.explorer.write_explorer not available yet"}
+    measure = _find_measure_load()
+    if measure is None:
+        return {"skipped": "no page-load measuring helper (measure_load) found"}
+    from kg.graph.store import Store
+
+    page = out / "explorer.html"
+    t = time.perf_counter()
+    with Store(store_dir, read_only=True) as store:
+        write_explorer(store, page)
+    write_s = time.perf_counter() - t
+    result = measure(page)
+    if isinstance(result, dict):
+        return {"write_s": round(write_s, 2), "bytes": page.stat().st_size, **result}
+    return {"write_s": round(write_s, 2), "bytes": page.stat().st_size, "load_s": result}
+
+
+def _find_measure_load() -> Callable[[Path], Any] | None:
+    import importlib
+
+    for module in ("kg.export.explorer", "kg.export.measure", "kg.export.browser"):
+        try:
+            mod = importlib.import_module(module)
+        except ImportError:
+            continue
+        fn = getattr(mod, "measure_load", None)
+        if callable(fn):
+            return fn
+    return None
+
+
+def measure_add_one(mode: str, base_store: Path, extra: Path, work: Path) -> dict[str, Any]:
+    """One new article into a copy of the big store vs into an empty store (both via `kg build`)."""
+    if mode != "kg-build":
+        return {"skipped": "kg build --jobs not available"}
+    grown = work / "store-add-one"
+    shutil.copytree(base_store, grown)
+    folder = link_folder([extra], work / "corpus-one")
+    add = run_child(build_cmd(mode, folder, grown, 1), cwd=work)
+    alone = run_child(build_cmd(mode, folder, work / "store-one-alone", 1), cwd=work)
+    return {"article": extra.name, "add_to_store_s": round(add.seconds, 2),
+            "build_alone_s": round(alone.seconds, 2),
+            "ratio": round(add.seconds / alone.seconds, 2),
+            "ok": add.returncode == 0 and alone.returncode == 0}
+
+
+# --- report ------------------------------------------------------------------
+
+
+def headline(builds: list[dict], floor: dict, sparql: list[dict]) -> dict[str, float | None]:
+    big = max(r["n"] for r in builds)
+    small = min(r["n"] for r in builds)
+    by = {(r["n"], r["jobs"]): r for r in builds}
+    j1, j2 = by.get((big, 1)), by.get((big, 2))
+    speedups = [r["speedup"] for r in sparql if r.get("speedup") is not None]
+    return {
+        "build_vs_ner": round(j1["chars_per_s"] / floor["chars_per_s"], 2) if j1 else None,
+        "jobs2_speedup": round(j2["articles_per_s"] / j1["articles_per_s"], 2) if j1 and j2 else None,
+        "rss_2000_over_200": round(by[(big, 1)]["peak_rss_mb"] / by[(small, 1)]["peak_rss_mb"], 2),
+        "sparql_speedup_vs_rdflib_min": min(speedups) if speedups else None,
+        "sparql_median_ms_max": max((r["oxigraph_ms"] for r in sparql), default=None),
+    }
+
+
+def _meets(key: str, value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    op, target = TARGETS[key]
+    ok = value >= target if op == ">=" else value <= target
+    return "yes" if ok else "NO"
+
+
+def print_report(results: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    d = results["details"]
+    t = Table(title="Headline")
+    for col in ("figure", "value", "target", "met"):
+        t.add_column(col)
+    for key, (op, target) in TARGETS.items():
+        value = results[key]
+        t.add_row(key, "n/a" if value is None else str(value), f"{op} {target:g}", _meets(key, value))
+    console.print(t)
+
+    t = Table(title=f"Build ({d['builds'][0]['mode']})")
+    for col in ("N", "jobs", "s", "articles/s", "chars/s", "peak RSS MB", "tree RSS MB"):
+        t.add_column(col, justify="right")
+    for r in d["builds"]:
+        t.add_row(str(r["n"]), str(r["jobs"]), str(r["seconds"]), str(r["articles_per_s"]),
+                  f"{r['chars_per_s']:,}", str(r["peak_rss_mb"]), str(r["tree_rss_mb"]))
+    f = d["floor"]
+    t.add_row(str(f["n"]), "ner", str(f["seconds"]), str(f["articles_per_s"]), f"{f['chars_per_s']:,}", "", "")
+    console.print(t)
+    console.print(f"floor: bare underthesea.ner over the {f['sentences']:,} sentences of the N={f['n']} set "
+                  "only (the N=2,000 set would take too long in one run)")
+
+    s = d["sparql"]
+    t = Table(title=f"SPARQL, {s['quads']:,} quads ({s['triples']:,} distinct triples), "
+                    f"{s['copies']} copies; median of {s['repeats']} runs, ms")
+    for col in ("query", "oxigraph", "rdflib Graph", "speed-up", "rows ox/rdflib"):
+        t.add_column(col, justify="right")
+    for r in s["queries"]:
+        rd = r.get("rdflib_ms")
+        rd_s = "n/a" if rd is None else (f"> {rd:,.0f}" if r.get("rdflib_timed_out") else f"{rd:,.1f}")
+        sp = "n/a" if r.get("speedup") is None else (("≥ " if r.get("rdflib_timed_out") else "") + f"{r['speedup']}×")
+        t.add_row(r["query"], f"{r['oxigraph_ms']:.1f}", rd_s, sp,
+                  f"{r['oxigraph_rows']}/{r.get('rdflib_rows', '-')}")
+    console.print(t)
+    console.print(f"load: oxigraph bulk_load {s['ox_load_s']} s; rdflib Graph parse "
+                  f"{s['queries'][0].get('rdflib_load_s', 'n/a') if s['queries'] else 'n/a'} s")
+
+    t = Table(title="Export of the SPARQL store")
+    for col in ("format", "s", "triples/s", "MB", "via"):
+        t.add_column(col)
+    for r in d["export"]:
+        t.add_row(r["format"], str(r["seconds"]), f"{r['triples_per_s']:,}", f"{r['bytes'] / 2**20:.1f}", r["via"])
+    console.print(t)
+
+    console.print(f"explorer: {d['explorer']}")
+    console.print(f"add one article: {d['add_one']}")
+
+    c = d["corpus"]
+    t = Table(title=f"Whole-corpus build: {c['articles']} articles from {c['files']} files "
+                    f"({'complete' if c['complete'] else 'INCOMPLETE'}), {c['seconds']} s; facts per article")
+    for col in ("category", "files", "articles", "entities", "roles", "events", "claims"):
+        t.add_column(col, justify="right")
+    for cat, r in c["categories"].items():
+        t.add_row(cat, str(r["files"]), str(r["articles"]), str(r["entities"]), str(r["roles"]),
+                  str(r["events"]), str(r["claims"]))
+    console.print(t)
+
+
+# --- main --------------------------------------------------------------------
+
+
+def run(plan: Plan, corpus: Path, json_path: Path | None, browser: bool, rdflib_timeout: float,
+        keep: Path | None = None) -> dict[str, Any]:
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    t0 = time.perf_counter()
+
+    def log(msg: str) -> None:
+        console.log(f"[{time.perf_counter() - t0:6.0f} s] {msg}")
+
+    order = corpus_order(corpus)
+    if len(order) <= plan.sizes[-1]:
+        raise SystemExit(f"{corpus}: {len(order)} files, need more than {plan.sizes[-1]}")
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-", dir=keep))
+    try:
+        mode = build_mode()
+        whole = order if plan.whole_corpus else order[: plan.sizes[-1]]
+        log(f"reading {len(whole)} articles (body lengths, sentences)")
+        texts = read_all(whole)
+        builds = measure_builds(mode, order, texts, plan, work, log)
+        log(f"floor: underthesea.ner over the N={plan.sizes[0]} set")
+        floor = measure_floor(order, texts, plan.sizes[0])
+
+        # whole corpus: a build of its own (full run), or the largest --jobs 1 store (--quick)
+        if plan.whole_corpus and mode == "kg-build":
+            log(f"whole corpus: {len(whole)} files, --jobs {max(plan.jobs)}")
+            folder = link_folder(whole, work / "corpus-all")
+            corpus_store = work / "store-all"
+            run_all = run_child(build_cmd(mode, folder, corpus_store, max(plan.jobs)), cwd=work)
+            seconds, ok = run_all.seconds, run_all.returncode == 0
+            if not ok:
+                console.print(run_all.stderr[-3000:])
+        else:
+            corpus_store = work / f"store-{plan.sizes[-1]}-j1"
+            seconds, ok = next(r["seconds"] for r in builds if r["n"] == plan.sizes[-1] and r["jobs"] == 1), True
+        if mode == "kg-build":
+            cats = facts_per_category(corpus_store, whole)
+            n_arts = sum(r["articles"] for r in cats.values())
+        else:
+            cats, n_arts = {}, len(texts)
+        corpus_info = {"files": len(whole), "articles": n_arts, "seconds": round(seconds, 1),
+                       "exit_ok": ok, "complete": ok and n_arts == len(whole), "categories": cats}
+
+        big_store_src = corpus_store if mode == "kg-build" else None
+        if big_store_src is None:
+            raise SystemExit("no store to query: `kg build --jobs` is not wired yet")
+        log("SPARQL: replicating the corpus store")
+        import pyoxigraph as ox
+
+        src = ox.Store.read_only(str(big_store_src))
+        nquads = src.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
+        del src
+        text, copies, _ = replicate(nquads, plan.min_triples)
+        del nquads
+        big = work / "store-big"
+        t = time.perf_counter()
+        quads = load_big_store(text, big)
+        ox_load_s = round(time.perf_counter() - t, 1)
+        del text
+        nt_file = work / "union.nt"
+        triples = write_triples_nt(big, nt_file)
+        log(f"SPARQL: {quads:,} quads, {triples:,} distinct triples; timing queries")
+        queries = canned_queries()
+        qrows = measure_sparql(big, nt_file, queries, plan.repeats, rdflib_timeout, log)
+        log("export")
+        export = measure_export(big, work, quads)
+        log("explorer")
+        explorer = (measure_explorer(work / f"store-{plan.sizes[-1]}-j1", work) if browser
+                    else {"skipped": "--no-browser"})
+        log("add one article")
+        add_one = measure_add_one(mode, work / f"store-{plan.sizes[-1]}-j1", order[plan.sizes[-1]], work)
+
+        results: dict[str, Any] = headline(builds, floor, qrows)
+        results["targets"] = {k: f"{op} {v:g}" for k, (op, v) in TARGETS.items()}
+        results["details"] = {
+            "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                        "platform": platform.platform(), "quick": plan.sizes != Plan().sizes},
+            "builds": builds, "floor": floor, "corpus": corpus_info,
+            "sparql": {"quads": quads, "triples": triples, "copies": copies, "repeats": plan.repeats,
+                       "ox_load_s": ox_load_s, "queries": qrows,
+                       "note": "queries: ontology/queries/*.rq; oxigraph via kg Store.query (union default "
+                               "graph); rdflib: one Graph with the union of the article graphs"},
+            "export": export, "explorer": explorer, "add_one": add_one,
+            "total_s": round(time.perf_counter() - t0, 1),
+        }
+        if json_path is not None:
+            json_path.parent.mkdir(parents=True, exist_ok=True)
+            json_path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        return results
+    finally:
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # internal helper modes (child processes of this script)
+    if argv[:1] == ["--_extract"]:
+        _extract_child(argv[1], int(argv[3]))
+        return 0
+    if argv[:1] == ["--_rdflib"]:
+        _rdflib_child(argv[1], argv[2], int(argv[3]))
+        return 0
+    parser = argparse.ArgumentParser(
+        prog="bench/run.py", description=__doc__.split("\n\n")[0],
+        epilog="See the module docstring (top of bench/run.py) for how each figure is measured.",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true",
+                        help="tiny sizes (10/20 articles, 50k triples, 3 repeats): a smoke test, ~1 min")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="write the results here (e.g. bench/results.json)")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
+                        help=f"UNC corpus folder (default: {DEFAULT_CORPUS})")
+    parser.add_argument("--no-browser", action="store_true", help="skip the explorer's load time in Chromium")
+    parser.add_argument("--rdflib-timeout", type=float, default=60.0, metavar="S",
+                        help="stop an rdflib query after S seconds per run (default 60)")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="keep the temporary stores under DIR")
+    args = parser.parse_args(argv)
+    plan = Plan.quick() if args.quick else Plan()
+    results = run(plan, args.corpus, args.json, not args.no_browser, args.rdflib_timeout, args.keep)
+    print_report(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
