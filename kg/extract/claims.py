@@ -440,6 +440,16 @@ def _speaker_first_content(ctx: _Context, view: SentenceView, cue_end: int) -> t
     if q is not None:
         s, e = _trim(body, q[0] + 1, q[1])
         return ((s, e), True) if e - s > 0 else None
+    if _NOT_CONTENT_START.match(body, pos):
+        # "nói trong cuộc họp báo rằng: …": the content starts after "rằng"
+        m2 = _LATER_LEAD.match(body, pos, view.end)
+        if not m2:
+            return None  # "nói và lưu ý …", "thông báo trên truyền hình": no content here
+        pos = m2.end()
+        q = ctx.quote_opening_at(pos)
+        if q is not None:
+            s, e = _trim(body, q[0] + 1, q[1])
+            return ((s, e), True) if e - s > 0 else None
     end = view.end
     glued = _GLUED_STOP.search(body, pos, end)
     if glued:
@@ -447,6 +457,11 @@ def _speaker_first_content(ctx: _Context, view: SentenceView, cue_end: int) -> t
     s, e = _trim(body, pos, end)
     return ((s, e), False) if e - s > 0 else None
 
+
+_NOT_CONTENT_START = re.compile(
+    r"(?:trên|trong|tại|ở|với|vào|khi|sau|trước|và|đồng thời|nhưng|song|hôm|ngày|qua|bằng)(?!\w)", re.IGNORECASE
+)
+_LATER_LEAD = re.compile(r"[^.:;!?\n]{1,80}?(?:\brằng|:)\s*[:,]?\s*", re.IGNORECASE)
 
 # "… song phương.Theo nhà ngoại giao": a sentence end the splitter missed
 _GLUED_STOP = re.compile(r"(\w{2,}[.!?])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
@@ -476,6 +491,22 @@ def _content_first(ctx: _Context, view: SentenceView, subj_start: int) -> tuple[
     if len(body[s:e].split()) < 3:
         return None
     return (s, e), False, s
+
+
+_LEAD_START = re.compile(r"\s*(?:[:,]|rằng\b|với\s+[^,.:]{1,40}?\s+rằng\b)", re.IGNORECASE)
+
+
+def _quote_before(ctx: _Context, view: SentenceView, subj_start: int) -> bool:
+    """Does a quotation close right before the separator in front of the subject?"""
+    body = ctx.doc.article.body
+    head = view.text[: subj_start - view.start]
+    m = _SEP_TAIL.search(head)
+    if not m:
+        return False
+    k = view.start + m.start()
+    while k > view.start and body[k - 1].isspace():
+        k -= 1
+    return k > 0 and ctx.quote_closing_at(k - 1) is not None
 
 
 def _tail_is_short(text: str) -> bool:
@@ -508,7 +539,8 @@ def _claims_in(ctx: _Context, view: SentenceView) -> list[_Found]:
         source = None
         if _key(cue) == "dẫn lời":
             # "“…”, hãng tin TASS dẫn lời Ngoại trưởng Séc X": the quoted person speaks
-            after = view.mention_at(ce)
+            hon = re.match(r"\s*(?:ông|bà|ngài)\s+", view.text[ce - view.start :], re.IGNORECASE)
+            after = view.mention_at(ce + (hon.end() if hon else 0))
             tp = next((p for p in _title_parses(ctx, view) if p.start >= ce and p.person is not None), None)
             target = after if after is not None and entity_type(ctx.found, after) == PERSON else (tp.person if tp else None)
             if target is not None and target.entity:
@@ -516,7 +548,7 @@ def _claims_in(ctx: _Context, view: SentenceView) -> list[_Found]:
                 subj = _Subject([target.entity], subj.start)
                 tail = view.text[target.evidence.end - view.start :]
         first = None
-        if _tail_is_short(tail):
+        if _tail_is_short(tail) or (_quote_before(ctx, view, subj.start) and not _LEAD_START.match(tail)):
             first = _content_first(ctx, view, subj.start)
         if first is not None:
             content, quote, cstart = first
@@ -548,7 +580,7 @@ def _claims_in(ctx: _Context, view: SentenceView) -> list[_Found]:
 
 
 _THEO = re.compile(
-    r"(?:^|(?<=[,;:\-–]\s)|(?<=^[\"“])|(?:^|(?<=\s))(?:song|nhưng|tuy nhiên,?|cũng)\s+)(theo)\s+([^,.;:\n]{1,120}),\s*",
+    r"(?:^|(?<=[,;:\-–]\s)|(?<=^[\"“])|(?<=\w[.!?])|(?:^|(?<=\s))(?:song|nhưng|tuy nhiên,?|cũng)\s+)(theo)\s+([^,.;:\n]{1,120}),\s*",
     re.IGNORECASE,
 )
 
@@ -559,10 +591,18 @@ def _theo_claims(ctx: _Context, view: SentenceView, others: list[_Found]) -> lis
     body = ctx.doc.article.body
     for m in _THEO.finditer(view.text):
         np_s, np_e = view.start + m.start(2), view.start + m.end(2)
+        clause_rel = m.end()
+        app = re.match(r"(?:ông|bà|ngài)\s+([^,.;:\n]{1,60}),\s*", view.text[m.end() :], re.IGNORECASE)
+        if app and not _is_name(ctx, view, view.start + m.end() + app.start(1), view.start + m.end() + app.end(1)):
+            app = None
+        if app:
+            # "Theo người phát ngôn Bộ Ngoại giao Indonesia, ông Teuku Faizasyah, …"
+            np_e = view.start + m.end() + app.end(1)
+            clause_rel = m.end() + app.end()
         ms = view.mentions_in(np_s, np_e)
         if not ms:
             continue
-        np_text = view.text[m.start(2) : m.end(2)]
+        np_text = view.text[m.start(2) : np_e - view.start]
         if re.match(r"\s*(?:một|các|những|nhiều|một số)\s", np_text, re.IGNORECASE):
             continue
         persons = [x for x in ms if entity_type(ctx.found, x) == PERSON]
@@ -573,8 +613,14 @@ def _theo_claims(ctx: _Context, view: SentenceView, others: list[_Found]) -> lis
             speaker = subj.speakers[0] if subj and subj.speakers else ms[-1].entity
         if not speaker:
             continue
-        clause_s = view.start + m.end()
+        clause_s = view.start + clause_rel
         s, e = _trim(body, clause_s, view.end)
+        # "Theo The Guardian, một quan chức … nói rằng: “…”": the quote is the content
+        qm = re.search(r":\s*(?=[\"“])", body[s:e])
+        if qm:
+            q = ctx.quote_opening_at(s + qm.end())
+            if q is not None:
+                s, e = _trim(body, q[0] + 1, q[1])
         if len(body[s:e].split()) < 4:
             continue
         inner = [o for o in others if s <= o.cue_start < e]
@@ -596,6 +642,15 @@ def _theo_claims(ctx: _Context, view: SentenceView, others: list[_Found]) -> lis
         f.when = _when(ctx, view, f.cue_start, (s, e))
         out.append(f)
     return out
+
+
+def _is_name(ctx: _Context, view: SentenceView, start: int, end: int) -> bool:
+    """Is body[start:end] just a person's name (one Person mention, nothing else)?"""
+    ms = view.mentions_in(start, end)
+    body = ctx.doc.article.body
+    return len(ms) == 1 and entity_type(ctx.found, ms[0]) == PERSON and not (
+        body[start : ms[0].evidence.start].strip() or body[ms[0].evidence.end : end].strip()
+    )
 
 
 def _claim_id(article_id: str, start: int, end: int, speaker: str) -> str:
