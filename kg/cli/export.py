@@ -6,6 +6,8 @@ Thin: open the store read-only, call :func:`kg.export.serialize.write_export`
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from ..export.formats import EXPORT_FORMATS
@@ -47,7 +49,7 @@ def command(fmt: str, output: str | None, store_dir: str | None) -> None:
     store = open_store(store_dir)
     try:
         if output == "-":
-            out = click.get_binary_stream("stdout")
+            out = sys.stdout.buffer
             export_to(store, fmt, out)
             out.flush()
             return

@@ -64,7 +64,7 @@ def command(query: str | None, file: str | None, name: str | None, list_: bool, 
       kg query -f my.rq --format json --store /tmp/store
       kg query --list
     """
-    out = click.get_binary_stream("stdout")
+    out = sys.stdout.buffer
     if list_:
         queries = canned_queries()
         if not queries:
