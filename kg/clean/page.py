@@ -80,13 +80,19 @@ def _is_title_shaped(s: str) -> bool:
     return _TITLE_MIN_WORDS <= n <= _TITLE_MAX_WORDS and not (s.endswith(".") and not s.endswith("..."))
 
 
+def _is_paragraph(s: str) -> bool:
+    """A line that reads as body text rather than a menu or a headline."""
+    n = _words(s)
+    return n > 25 or (n >= 8 and s.endswith(".") and not s.endswith("..."))
+
+
 def _find_title(lines: list[_Line]) -> int | None:
     """Index of the headline: first title-shaped line after the last chrome line near the top."""
     top = lines[:_TOP_LINES]
     last_chrome = -1
     for i, ln in enumerate(top):
-        if _words(ln.text) > _TITLE_MAX_WORDS:
-            break  # the body has started; nothing above was a menu after this
+        if _is_paragraph(ln.text) or is_end_marker(ln.text):
+            break  # the body (or the page's footer) has started: no menu below this
         if is_chrome(ln.text):
             last_chrome = i
     for i in range(last_chrome + 1, len(top)):
