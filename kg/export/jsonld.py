@@ -60,7 +60,7 @@ def to_dataset(store: ox.Store) -> Dataset:
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns, override=True)
     for q in store:
-        graph = ds.default_context if isinstance(q.graph_name, ox.DefaultGraph) else ds.graph(from_ox(q.graph_name))
+        graph = ds.default_graph if isinstance(q.graph_name, ox.DefaultGraph) else ds.graph(from_ox(q.graph_name))
         graph.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
     return ds
 
