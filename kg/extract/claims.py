@@ -658,13 +658,19 @@ def _claim_id(article_id: str, start: int, end: int, speaker: str) -> str:
     return f"claim_{h}"
 
 
-def find_claims(doc: Doc, found: Extraction) -> list[Claim]:
+def make_context(doc: Doc, found: Extraction) -> _Context:
+    """Sentence views, quotes and persons of one article (shared with ``events``)."""
     views = sentence_views(doc, found)
     persons = sorted(
         (m for v in views for m in v.mentions if entity_type(found, m) == PERSON),
         key=lambda m: m.evidence.start,
     )
-    ctx = _Context(doc, found, views, find_quotes(doc.article.body), persons)
+    return _Context(doc, found, views, find_quotes(doc.article.body), persons)
+
+
+def find_claims(doc: Doc, found: Extraction) -> list[Claim]:
+    ctx = make_context(doc, found)
+    views = ctx.views
     founds: list[_Found] = []
     for view in views:
         got = _claims_in(ctx, view)

@@ -1,11 +1,297 @@
-"""Component `events` (placeholder: registered so the pipeline runs end to end)."""
+"""Component `events`: typed events from event nouns and verbs.
+
+A trigger ("hội nghị thượng đỉnh", "điện đàm", "trục xuất") becomes an Event
+with its place ("tại Geneva (Thụy Sĩ)" -> the city), its date (the nearest
+date of the sentence, resolved by the ``time`` component) and the actors the
+sentence ties to it: "giữa A và B", "A và B đã có cuộc điện đàm", "thượng
+đỉnh Putin - Biden", "hai nhà lãnh đạo", the object of "trục xuất nhà ngoại
+giao Nga", the interviewee and outlet of "Trả lời phỏng vấn kênh X, ông Y
+cho biết". Negated, hypothetical and merely proposed events are skipped
+(the blockers are data). Mentions of the same event in one article merge
+into one Event with every evidence, and the id is derived from type, date,
+place and participants so the graph merges it across articles too.
+"""
 
 from __future__ import annotations
 
-from ..model import Doc, Extraction
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..lexicon.load import load_yaml
+from ..model import EVENT_TYPES, Doc, Event, Evidence, Extraction, Mention
 from ..pipeline import COMPONENTS
+from .claims import _Context, _recent_leaders, make_context, subject_before
+from .spans import PERSON, SentenceView, entity_type, word_alt
+
+NAME = "events"
+_AFTER_WINDOW = 60  # characters right of a trigger searched for objects / places
+_BLOCK_WORDS = 7
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    type_of: dict[str, str]
+    trigger_re: re.Pattern[str]
+    blocker_re: re.Pattern[str]
+    generic_after_re: re.Pattern[str]
+    merge_any: frozenset[str]
+    speaker_events: frozenset[str]
+
+
+def _key(s: str) -> str:
+    return " ".join(s.casefold().split())
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_yaml("event_nouns.yaml")
+    type_of: dict[str, str] = {}
+    for etype, words in data["triggers"].items():
+        if etype not in EVENT_TYPES:
+            raise ValueError(f"event_nouns.yaml: unknown event type {etype!r}")
+        for w in words:
+            type_of.setdefault(_key(w), etype)
+    nb = word_alt(tuple(data["not_before"]))
+    I = re.IGNORECASE
+    return _Lexicon(
+        type_of=type_of,
+        trigger_re=re.compile(rf"(?<!\w)({word_alt(tuple(type_of))})(?!\w)(?!\s+(?:{nb})(?!\w))", I),
+        blocker_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['blockers']))})(?!\w)", I),
+        generic_after_re=re.compile(rf"\s*(?:{word_alt(tuple(data['generic_after']))})(?!\w)", I),
+        merge_any=frozenset(data["merge_across_triggers"]),
+        speaker_events=frozenset(data["speaker_events"]),
+    )
+
+
+@dataclass
+class _Mention:
+    """One trigger occurrence with its arguments, before merging."""
+
+    type: str
+    trigger: str
+    key: str
+    where: str | None
+    when: str | None
+    participants: list[str]
+    evidence: Evidence
+    extra: list[Evidence] = field(default_factory=list)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]|\s[-–—]\s")
+
+
+def _clause_start(text: str, rel: int) -> int:
+    """Offset (in ``text``) where the clause holding ``rel`` begins."""
+    last = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, rel):
+        last = m.end()
+    return last
+
+
+def _blocked(text: str, rel: int) -> bool:
+    start = _clause_start(text, rel)
+    words = text[start:rel].split()
+    window = " ".join(words[-_BLOCK_WORDS:])
+    return bool(_lexicon().blocker_re.search(window))
+
+
+def _actor(found: Extraction, m: Mention) -> bool:
+    return m.entity is not None and m.entity in found.entities
+
+
+def _place_after(ctx: _Context, view: SentenceView, pos: int) -> str | None:
+    """"tại/ở X" right of the trigger: X a place or country; "TP Geneva (Thụy Sĩ)" -> Geneva."""
+    text = view.text
+    rel = pos - view.start
+    m = re.compile(r"[^,.;:!?]{0,60}?(?<!\w)(?:tại|ở)\s+(?:(?:thủ đô|thành phố|TP\.?|thị trấn|khu vực)\s+)?", re.I).match(
+        text, rel
+    )
+    if not m:
+        return None
+    target = view.mention_at(view.start + m.end())
+    if target is None or entity_type(ctx.found, target) not in ("Place", "Country"):
+        return None
+    return target.entity
+
+
+def _names_after(ctx: _Context, view: SentenceView, pos: int, limit: int = _AFTER_WINDOW) -> list[Mention]:
+    """Actor mentions right of a trigger, up to the end of its phrase."""
+    text = view.text
+    rel = pos - view.start
+    end_rel = min(len(text), rel + limit)
+    cut = re.search(r"[,;:.!?]|\s(?:và|nhưng|song|để|khi|vì|do|sau khi|trước khi|nhằm)\s", text[rel:end_rel])
+    if cut:
+        end_rel = rel + cut.start()
+    return view.mentions_in(pos, view.start + end_rel)
+
+
+def _pair_after(ctx: _Context, view: SentenceView, pos: int) -> list[str]:
+    """"thượng đỉnh Putin - Biden", "đàm phán Nga - Mỹ", "giữa A và B"."""
+    text = view.text
+    rel = pos - view.start
+    m = re.compile(r"\s*(?:giữa\s+)?").match(text, rel)
+    a = view.mention_at(view.start + (m.end() if m else rel))
+    if a is None or not _actor(ctx.found, a):
+        return []
+    sep = re.compile(r"\s*(?:-|–|và|với)\s*").match(text, a.evidence.end - view.start)
+    if not sep:
+        return []
+    b = view.mention_at(view.start + sep.end())
+    if b is None or not _actor(ctx.found, b):
+        return []
+    return [a.entity or "", b.entity or ""]
+
+
+def _main_subject(ctx: _Context, view: SentenceView, after: int) -> list[str]:
+    """"Trả lời phỏng vấn kênh X hôm 29/6, người phát ngôn Y cho biết": Y."""
+    text = view.text
+    rel = after - view.start
+    comma = text.find(",", rel)
+    if comma < 0:
+        return []
+    # the subject ends right before the first reporting cue after the comma
+    from .claims import _lexicon as claim_lex
+
+    cm = claim_lex().cue_re.search(text, comma + 1)
+    if cm is None:
+        return []
+    subj = subject_before(ctx, view, view.start + cm.start())
+    if subj is None or subj.start < view.start + comma:
+        return []
+    return subj.speakers
+
+
+def _participants(ctx: _Context, view: SentenceView, etype: str, s: int, e: int) -> list[str]:
+    found = ctx.found
+    out: list[str] = []
+    text = view.text
+    # before: the subject of the clause ("A và B đã có cuộc điện đàm", "Mỹ trục xuất …")
+    cs = view.start + _clause_start(text, s - view.start)
+    subj = subject_before(ctx, view, s)
+    if subj is not None and subj.start >= cs - 1:
+        out += subj.speakers
+    else:
+        head = text[cs - view.start : s - view.start]
+        pm = re.search(r"(?:hai nhà lãnh đạo|hai tổng thống|hai ông|lãnh đạo hai nước)", head, re.I)
+        if pm:
+            out += _recent_leaders(ctx, view.start + pm.start(), 2)
+        else:
+            for m in view.mentions_in(cs, s):
+                if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization"):
+                    out.append(m.entity or "")
+    # after: "Putin - Biden", "giữa A và B", objects ("bắt Alexei Navalny", "nhà ngoại giao Nga")
+    pair = _pair_after(ctx, view, e)
+    if pair:
+        out += pair
+    else:
+        for m in _names_after(ctx, view, e):
+            if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization"):
+                out.append(m.entity or "")
+    if etype in _lexicon().speaker_events and _clause_start(text, s - view.start) == 0:
+        head = text[: s - view.start].strip()
+        if len(head.split()) <= 3:  # the trigger opens the sentence
+            out += _main_subject(ctx, view, e)
+    seen: list[str] = []
+    for p in out:
+        if p and p not in seen:
+            seen.append(p)
+    return seen
+
+
+def _date(ctx: _Context, view: SentenceView, s: int, e: int) -> str | None:
+    best: tuple[int, str | None] | None = None
+    for t in ctx.found.times:
+        if t.sentence != view.index or t.kind in ("year", "period"):
+            continue
+        d = 0 if s <= t.start < e else min(abs(t.start - e), abs(s - t.end))
+        if best is None or d < best[0]:
+            best = (d, t.value)
+    return best[1] if best else None
+
+
+def find_event_mentions(doc: Doc, found: Extraction, ctx: _Context | None = None) -> list[_Mention]:
+    lex = _lexicon()
+    ctx = ctx or make_context(doc, found)
+    aid = doc.article.id
+    out: list[_Mention] = []
+    for view in ctx.views:
+        for tm in lex.trigger_re.finditer(view.text):
+            trig = tm.group(1)
+            etype = lex.type_of.get(_key(trig))
+            if etype is None:
+                continue
+            if _blocked(view.text, tm.start()):
+                continue
+            if lex.generic_after_re.match(view.text, tm.end()):
+                continue
+            s, e = view.start + tm.start(), view.start + tm.end()
+            where = _place_after(ctx, view, e)
+            if etype == "Visit" and where is None:
+                nxt = re.compile(r"\s*(?:chính thức\s+)?(?:tới|đến)?\s*").match(view.text, tm.end())
+                tgt = view.mention_at(view.start + (nxt.end() if nxt else tm.end()))
+                if tgt is not None and entity_type(found, tgt) in ("Place", "Country"):
+                    where = tgt.entity
+            parts = [p for p in _participants(ctx, view, etype, s, e) if p != where or etype != "Visit"]
+            ev = Evidence(aid, view.index, s, e, NAME)
+            out.append(_Mention(etype, trig, _key(trig), where, _date(ctx, view, s, e), parts, ev))
+    return out
+
+
+def _compatible(a: _Mention | Event, b: _Mention, merge_any: frozenset[str], a_key: str) -> bool:
+    if a.type != b.type:
+        return False
+    if a.type not in merge_any and a_key != b.key:
+        return False
+    if a.where and b.where and a.where != b.where:
+        return False
+    if a.when and b.when and a.when != b.when:
+        return False
+    pa, pb = set(a.participants), set(b.participants)
+    if pa and pb and not (pa <= pb or pb <= pa or (a.type in merge_any and pa & pb)):
+        return False
+    if a.type not in merge_any and (pa or pb) and not (pa and pb) and a_key == b.key:
+        return True
+    return True
+
+
+def event_id(etype: str, when: str | None, where: str | None, participants: list[str]) -> str:
+    raw = "|".join([etype, when or "", where or "", ",".join(sorted(participants))])
+    return f"event_{hashlib.sha1(raw.encode()).hexdigest()[:16]}"
+
+
+def merge_events(mentions: list[_Mention]) -> list[Event]:
+    """Mentions of one event (same type, compatible date/place/participants) -> one Event."""
+    lex = _lexicon()
+    groups: list[tuple[_Mention, list[_Mention]]] = []
+    for m in mentions:
+        for head, members in groups:
+            if _compatible(head, m, lex.merge_any, head.key):
+                members.append(m)
+                head.where = head.where or m.where
+                head.when = head.when or m.when
+                head.participants += [p for p in m.participants if p not in head.participants]
+                break
+        else:
+            head = _Mention(m.type, m.trigger, m.key, m.where, m.when, list(m.participants), m.evidence)
+            groups.append((head, [m]))
+    out: list[Event] = []
+    for head, members in groups:
+        out.append(
+            Event(
+                id=event_id(head.type, head.when, head.where, head.participants),
+                type=head.type,
+                trigger=head.trigger,
+                where=head.where,
+                when=head.when,
+                participants=list(head.participants),
+                evidence=[m.evidence for m in members],
+            )
+        )
+    return out
 
 
 @COMPONENTS.register("events")
 def events(doc: Doc, found: Extraction) -> None:
-    return None
+    found.events = merge_events(find_event_mentions(doc, found))
