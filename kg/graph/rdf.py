@@ -156,8 +156,9 @@ def add_entity(g: Graph, article: Article, entity: Entity, mentions: Iterable[Ev
     g.add((node, RDFS.label, Literal(entity.label, lang=EN)))
     g.add((node, SKOS.prefLabel, Literal(entity.label, lang=EN)))
     if entity.label_vi:
+        # rdfs:label, not skos:prefLabel: the Vietnamese name is as this article writes it
+        # ("Matxcơva", "Moskva"), so two articles may differ; prefLabel allows one per language.
         g.add((node, RDFS.label, Literal(entity.label_vi, lang=VI)))
-        g.add((node, SKOS.prefLabel, Literal(entity.label_vi, lang=VI)))
     for alias in sorted(entity.aliases):
         if alias and alias not in (entity.label, entity.label_vi):
             g.add((node, SKOS.altLabel, Literal(alias, lang=VI)))

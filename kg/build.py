@@ -1,0 +1,359 @@
+"""``build``: files -> articles -> extractions -> the store -> exports.
+
+The library entry behind ``kg build`` (the CLI is a thin face over it)::
+
+    from kg.build import build
+    summary = build(["../shared/seeds"], out="exports")   # store in exports/store
+
+How a build runs, and why:
+
+1. **Read** every input (``kg.read.read_articles``): a bad file is a warning and
+   is skipped, or fatal with ``strict=True``. Articles are read up front (cheap
+   next to NLP) so the progress bar knows its total.
+2. **Skip what is done.** Each article's fingerprint hashes its content and the
+   pipeline's code and lexicons; an article whose graph in the store carries
+   the same fingerprint (written last, in the same transaction as its facts) is
+   skipped, so re-running a build is idempotent and cheap, and an interrupted
+   build resumes where it stopped. ``force=True`` rebuilds everything.
+3. **Extract** in batches with :func:`kg.parallel.extract_all` (``jobs`` worker
+   processes; per-article work is the picklable :func:`kg.pipeline.process`),
+   then **link across** the batch and what the store already knows
+   (:func:`kg.link.across.link_across` with an index of the store's persons).
+4. **Write**, in this process only (single writer): one article = one named
+   graph = one transaction (:meth:`kg.graph.store.Store.replace_article`).
+5. **Export** ``graph.ttl`` and ``explorer.html`` beside the store with the
+   export engineers' functions; a missing exporter is skipped with a note.
+
+Skipped articles are not re-linked against new ones: run with ``force`` after
+adding many articles about the same people if surname-only mentions matter.
+
+Test hook: ``KG_TEST_DIE_AFTER=N`` makes the process ``os._exit`` right after
+the N-th article is written (no flush, no cleanup), to prove that a killed
+build leaves a readable store with every finished article intact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from itertools import islice
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from .errors import InputError, KgError
+from .graph.namespaces import KGD
+from .graph.rdf import extraction_to_graph, mark_built, ontology_graph
+from .graph.store import Store, default_out_dir, default_store_dir
+from .model import Article, Extraction
+
+DIE_AFTER_ENV = "KG_TEST_DIE_AFTER"
+DEFAULT_BATCH = 32
+EXPORT_TURTLE = "graph.ttl"
+EXPORT_EXPLORER = "explorer.html"
+
+# what the pipeline's output depends on: a change here re-builds every article
+_PIPELINE_CODE = ("read", "clean", "nlp", "lexicon", "extract", "link", "graph")
+_PIPELINE_FILES = ("pipeline.py", "model.py", "parallel.py")
+
+
+@dataclass(slots=True)
+class BuildSummary:
+    """What a build did. ``to_dict()`` is what ``kg build --json`` prints."""
+
+    articles: int = 0  # articles read from the inputs (duplicates counted once)
+    built: int = 0  # articles extracted and written
+    skipped: int = 0  # unchanged since the last build (same fingerprint)
+    failed: int = 0  # input files or articles that could not be read or extracted
+    entities: int = 0  # distinct entities in the articles built now
+    roles: int = 0
+    events: int = 0
+    claims: int = 0
+    triples: int = 0  # triples written now (all article graphs of this build)
+    store_articles: int = 0  # articles in the store afterwards
+    store_quads: int = 0  # quads in the store afterwards (ontology included)
+    seconds: float = 0.0
+    store: str | None = None
+    exports: dict[str, str] = field(default_factory=dict)  # name -> path written
+    notes: list[str] = field(default_factory=list)  # exports skipped, and why
+    errors: list[str] = field(default_factory=list)  # one line per failed input/article/export
+
+    @property
+    def ok(self) -> bool:
+        """False when nothing could be read although something failed, or an export failed."""
+        nothing_read = self.articles == 0 and self.failed > 0
+        return not nothing_read and not any(e.startswith("export:") for e in self.errors)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["seconds"] = round(self.seconds, 3)
+        d["ok"] = self.ok
+        return d
+
+
+@cache
+def pipeline_fingerprint() -> str:
+    """A hash of the code and data the extraction depends on (stable across runs)."""
+    from . import __version__
+    from .resources import ontology_dir
+
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256(__version__.encode())
+    files: list[Path] = [root / f for f in _PIPELINE_FILES]
+    for pkg in _PIPELINE_CODE:
+        files.extend(sorted((root / pkg).rglob("*.py")))
+    lexicons = ontology_dir() / "lexicons"
+    if lexicons.is_dir():
+        files.extend(sorted(p for p in lexicons.rglob("*") if p.is_file()))
+    for f in files:
+        if f.is_file():
+            h.update(f.name.encode())
+            h.update(hashlib.sha256(f.read_bytes()).digest())
+    return h.hexdigest()[:16]
+
+
+def article_fingerprint(article: Article) -> str:
+    """Content + pipeline: equal fingerprints mean rebuilding would write the same graph."""
+    data = json.dumps(article.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256((pipeline_fingerprint() + "\x1f" + data).encode("utf-8")).hexdigest()[:24]
+
+
+def _person_index(store: Store) -> Any:
+    """The persons the store already knows, for linking surnames across builds."""
+    try:
+        from .link.across import AliasIndex
+    except ImportError:  # the cross-article linker is optional for the graph layer
+        return None
+    index = AliasIndex()
+    rows = store.select(
+        """SELECT DISTINCT ?p ?label WHERE { ?p a kg:Person ; rdfs:label ?label . FILTER(lang(?label) = "en") }"""
+    )
+    base = str(KGD)
+    for row in rows:
+        iri = str(row["p"])
+        if iri.startswith(base):
+            index.add(unquote(iri[len(base) :]), str(row["label"]), "Person")
+    return index
+
+
+def _link(batch: list[Extraction], index: Any) -> list[Extraction]:
+    try:
+        from .link.across import link_across
+    except ImportError:
+        return batch
+    linked = link_across(batch, index)
+    if index is not None:
+        for x in linked:
+            for ent in x.entities.values():
+                index.add_entity(ent)
+    return linked
+
+
+def _chunks(items: Sequence[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _extract(
+    batch: list[Article], jobs: int, strict: bool, report: Callable[[str], None]
+) -> Iterator[tuple[Article, Extraction | None]]:
+    """(article, extraction or None when it failed), in input order."""
+    from .parallel import ExtractionError, extract_all
+
+    done = 0
+    try:
+        for x in extract_all(batch, jobs=jobs):
+            yield batch[done], x
+            done += 1
+        return
+    except ExtractionError as err:
+        if strict:
+            raise
+        report(str(err))
+        yield batch[done], None
+        done += 1
+    # after a failure the pool's stream is over: finish the batch here, one by one
+    for article in batch[done:]:
+        try:
+            yield article, next(extract_all([article], jobs=1))
+        except ExtractionError as err:
+            if strict:
+                raise
+            report(str(err))
+            yield article, None
+
+
+def _die_after() -> int | None:
+    value = os.environ.get(DIE_AFTER_ENV)
+    return int(value) if value and value.isdigit() else None
+
+
+class _Progress:
+    """A rich progress bar on stderr when it is a terminal and the build is not quiet."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self._bar = None
+        if enabled and total > 0:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._bar = Progress(
+                TextColumn("[bold]building[/]"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                TextColumn("{task.description}"), console=Console(stderr=True), transient=True,
+            )
+            self._task = self._bar.add_task("", total=total)
+            self._bar.start()
+
+    def advance(self, what: str) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1, description=what[-40:])
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def write_exports(store: Store, out: str | os.PathLike[str], summary: BuildSummary | None = None) -> BuildSummary:
+    """``out/graph.ttl`` and ``out/explorer.html``, each skipped with a note until its exporter exists."""
+    summary = summary if summary is not None else BuildSummary()
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        from .export.serialize import write_export
+    except ImportError:
+        summary.notes.append(f"{EXPORT_TURTLE} skipped: kg.export.serialize.write_export is not available yet")
+    else:
+        try:
+            summary.exports["turtle"] = str(write_export(store, "turtle", out_dir / EXPORT_TURTLE))
+        except KgError as exc:
+            summary.errors.append(f"export: {exc}")
+    try:
+        from .export.explorer import write_explorer
+    except ImportError:
+        summary.notes.append(f"{EXPORT_EXPLORER} skipped: kg.export.explorer.write_explorer is not available yet")
+    else:
+        try:
+            page = write_explorer(store, out_dir / EXPORT_EXPLORER)
+            summary.exports["explorer"] = str(getattr(page, "path", None) or out_dir / EXPORT_EXPLORER)
+        except KgError as exc:
+            summary.errors.append(f"export: {exc}")
+    return summary
+
+
+def build(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    store: Store | str | os.PathLike[str] | None = None,
+    out: str | os.PathLike[str] | None = None,
+    jobs: int = 1,
+    quiet: bool = True,
+    *,
+    strict: bool = False,
+    force: bool = False,
+    exports: bool = True,
+    batch_size: int = DEFAULT_BATCH,
+    on_error: Callable[[str], None] | None = None,
+) -> BuildSummary:
+    """Build ``paths`` into ``store`` and write the exports; returns a :class:`BuildSummary`.
+
+    ``store``: a :class:`Store` (left open), a directory, or None for
+    ``<out>/store`` (``exports/store`` by default). Exports go to ``out``; when a
+    Store object is given and ``out`` is None, no exports are written.
+    ``quiet=False`` shows a progress bar when stderr is a terminal. Problems
+    with single inputs go to ``on_error`` (default: a warning on stderr) and
+    the build goes on, unless ``strict``.
+    """
+    started = time.perf_counter()
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    paths = list(paths)
+    summary = BuildSummary()
+
+    def report(message: str) -> None:
+        summary.failed += 1
+        summary.errors.append(message)
+        if on_error is not None:
+            on_error(message)
+        else:
+            print(f"kg: warning: {message} (skipped)", file=sys.stderr)
+
+    owns_store = not isinstance(store, Store)
+    if out is None and store is None:
+        out = default_out_dir()
+    if isinstance(store, Store):
+        db = store
+    else:
+        db = Store(store if store is not None else default_store_dir(out))
+    summary.store = str(db.path) if db.path else None
+    try:
+        db.ensure_ontology(ontology_graph())
+
+        from .read import read_articles
+
+        def input_error(err: InputError) -> None:
+            report(str(err))
+
+        articles: list[Article] = []
+        seen: set[str] = set()
+        for article in read_articles(paths, strict=strict, on_error=input_error):
+            if article.id in seen:
+                continue
+            seen.add(article.id)
+            articles.append(article)
+        summary.articles = len(articles)
+
+        done = {} if force else db.article_fingerprints()
+        todo: list[tuple[Article, str]] = []
+        for article in articles:
+            fp = article_fingerprint(article)
+            if done.get(article.id) == fp:
+                summary.skipped += 1
+            else:
+                todo.append((article, fp))
+
+        fingerprints = {a.id: fp for a, fp in todo}
+        die_after = _die_after()
+        index = _person_index(db) if todo else None
+        entities: set[str] = set()
+        progress = _Progress(len(todo), enabled=not quiet and sys.stderr.isatty())
+        try:
+            for batch in _chunks([a for a, _ in todo], max(1, batch_size)):
+                extracted = [(a, x) for a, x in _extract(batch, jobs, strict, report)]
+                for a, x in extracted:
+                    if x is None:
+                        progress.advance(a.source)
+                good = _link([x for _, x in extracted if x is not None], index)
+                for x in good:  # the single writer: one article, one transaction
+                    graph = extraction_to_graph(x)
+                    mark_built(graph, x.article.id, fingerprints[x.article.id])
+                    summary.triples += db.replace_article(x.article.id, graph)
+                    summary.built += 1
+                    entities.update(x.entities)
+                    summary.roles += len(x.roles)
+                    summary.events += len(x.events)
+                    summary.claims += len(x.claims)
+                    progress.advance(x.article.source)
+                    if die_after is not None and summary.built >= die_after:
+                        os._exit(70)  # test hook: die like a killed process (no flush, no cleanup)
+        finally:
+            progress.close()
+        summary.entities = len(entities)
+        db.flush()
+        summary.store_articles = len(db.article_ids())
+        summary.store_quads = len(db)
+        if exports and out is not None:
+            write_exports(db, out, summary)
+    finally:
+        if owns_store:
+            db.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+__all__ = ["BuildSummary", "build", "write_exports", "pipeline_fingerprint", "article_fingerprint", "DIE_AFTER_ENV"]
