@@ -79,15 +79,42 @@ def _covering_tokens(tokens: list[Token], start: int, end: int) -> list[Token]:
     return [t for t in tokens if t.end > start and t.start < end]
 
 
-def _inside_longer_name(tokens: list[Token], start: int, end: int) -> bool:
-    """A match that is part of a longer underthesea word ("Tuấn Anh", "Ý kiến")."""
+def _inside_longer_name(tokens: list[Token], start: int, end: int, country: bool = False) -> bool:
+    """A match that is part of a longer underthesea word ("Tuấn Anh", "Ý kiến").
+
+    underthesea sometimes glues a country to the foreign name after it
+    ("Séc Milos" in "Tổng thống Séc Milos Zeman"): a country at the *start*
+    of a longer token followed by a capitalised word is kept.
+    """
     for t in _covering_tokens(tokens, start, end):
         if (t.start < start or t.end > end) and " " in t.text:
-            # the token extends past the match with another syllable
-            outside = t.text[: max(0, start - t.start)] + t.text[max(0, end - t.start):]
-            if any(c.isalpha() for c in outside):
-                return True
+            before = t.text[: max(0, start - t.start)]
+            after = t.text[max(0, end - t.start):]
+            rest = before + " " + after
+            if not any(c.isalpha() for c in rest):
+                continue
+            if country and not any(c.isalpha() for c in before) and after.strip()[:1].isupper():
+                continue
+            if any(w[:1].isupper() for w in rest.split()):
+                return True  # other capitalised syllables: one longer name
+            if _foreign(t.text[max(0, start - t.start):end - t.start]):
+                continue  # "EU ước tính": a foreign word glued to the next verb
+            return True
     return False
+
+
+_VI_MARKS = set("ăâđêôơưĂÂĐÊÔƠƯ")
+
+
+def _foreign(word: str) -> bool:
+    """Written without Vietnamese letters or tone marks, and not a one-syllable Vietnamese word."""
+    import unicodedata
+
+    if any(c in _VI_MARKS for c in word):
+        return False
+    if any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word)):
+        return False
+    return is_all_caps(word) or len(word) > 4
 
 
 def _sentence_initial(tokens: list[Token], start: int) -> bool:
@@ -136,19 +163,50 @@ class _Sentence:
 # --------------------------------------------------------------------------- finders
 
 
+_PRONOUN_NEXT = {"ấy", "ta", "em", "chị", "ạ", "à", "nói", "nghĩ"}
+_NOUN_POS = _PROPER_POS | _ABBR_POS | {"N", "Nc"}
+
+
 def _lexicon_matches(ss: _Sentence) -> list[Match]:
+    matches = gazetteer().find(ss.text)
     out = []
-    for m in gazetteer().find(ss.text):
-        if _inside_longer_name(ss.tokens, m.start, m.end):
+    for m in matches:
+        country = m.entry.type == "Country"
+        if _inside_longer_name(ss.tokens, m.start, m.end, country=country):
             continue
         if m.words == 1 and m.entry.source in ("city", "city_alias", "country", "alias"):
             cov = _covering_tokens(ss.tokens, m.start, m.end)
-            if _sentence_initial(ss.tokens, m.start) and not any(t.pos in _PROPER_POS | _ABBR_POS for t in cov):
-                continue  # "Anh ấy …", a capitalised common word opening the sentence
-            if m.entry.source == "city" and cov and not any(t.pos in _PROPER_POS | _ABBR_POS for t in cov):
+            proper = any(t.pos in _PROPER_POS | _ABBR_POS for t in cov)
+            if _sentence_initial(ss.tokens, m.start) and not proper:
+                # "Anh ấy …": a capitalised common word opening the sentence
+                j = ss.word_index_at(m.end)
+                nxt = ss.keys[j] if j < len(ss.keys) else ""
+                if not any(t.pos in _NOUN_POS for t in cov) or nxt in _PRONOUN_NEXT:
+                    continue
+            if m.entry.source == "city" and cov and not proper:
                 continue  # a town name that underthesea reads as a common word
+            if m.entry.type == "Place" and _next_to_unknown_name(ss, m, matches):
+                continue  # "Vladimir Frolov", "Antony Blinken": a given name, not a city
         out.append(m)
     return out
+
+
+def _next_to_unknown_name(ss: _Sentence, m: Match, matches: list[Match]) -> bool:
+    """A one-word city directly followed or preceded by a capitalised proper noun no lexicon knows."""
+    known = [(x.start, x.end) for x in matches]
+    i = ss.word_index_at(m.start)
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(ss.words):
+            continue
+        s, e, w = ss.words[j]
+        gap = ss.text[min(e, m.start):max(s, m.end)] if j < i else ss.text[m.end:s]
+        if gap.strip() or not is_capitalised(w) or is_all_caps(w):
+            continue
+        if any(a <= s and e <= b for a, b in known):
+            continue
+        if _foreign(w) or any(t.pos in _PROPER_POS for t in _covering_tokens(ss.tokens, s, e)):
+            return True
+    return False
 
 
 def _template_orgs(ss: _Sentence, matches: list[Match]) -> list[Candidate]:
@@ -243,27 +301,70 @@ def _headed_orgs(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]
     return out
 
 
+_EDGE_PUNCT = "\"'“”‘’«»()[]{},;:!?…"
+
+
 def _proper_runs(ss: _Sentence) -> list[tuple[int, int]]:
-    """Sentence offsets of maximal runs of proper-noun tokens."""
-    runs: list[tuple[int, int]] = []
-    cur: tuple[int, int] | None = None
-    for t in ss.tokens:
-        proper = t.pos in _PROPER_POS or (t.pos in _ABBR_POS and is_all_caps(t.text))
-        proper = proper and t.end > t.start and any(c.isupper() for c in t.text)
-        if proper:
-            if cur is not None and not ss.text[cur[1]:t.start].strip():
-                cur = (cur[0], t.end)
-            else:
-                if cur is not None:
-                    runs.append(cur)
-                cur = (t.start, t.end)
-        else:
-            if cur is not None:
+    """Sentence offsets of runs of capitalised words that underthesea saw as a name.
+
+    Boundaries come from capitalisation, not from underthesea's segmentation,
+    which can glue a name to the next verb ("Zeman hạ"); underthesea's
+    proper-noun tags (Np, abbreviations Ny) are the evidence that a run is a name
+    at all. Leading capitalised words it does not tag as a name (a sentence
+    opening "Theo …") are dropped.
+    """
+    pieces = []
+    for m in re.finditer(r"\S+", ss.text):
+        a, b = m.start(), m.end()
+        while a < b and ss.text[a] in _EDGE_PUNCT + "-–":
+            a += 1
+        while b > a and ss.text[b - 1] in _EDGE_PUNCT + ".-–":
+            b -= 1
+        pieces.append((a, b, m.start(), m.end()))
+    runs: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    prev_clean_end = True
+    for a, b, ra, rb in pieces:
+        if b <= a:  # punctuation alone ("Putin - Biden") separates names
+            if cur:
                 runs.append(cur)
-            cur = None
-    if cur is not None:
+            cur = []
+            prev_clean_end = True
+            continue
+        word = ss.text[a:b]
+        cap = word[0].isupper() or (cur != [] and word[0].isdigit())
+        joined = cur != [] and prev_clean_end and a == ra
+        if cap and (joined or not cur):
+            cur.append((a, b))
+        elif cap:
+            runs.append(cur)
+            cur = [(a, b)]
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+        prev_clean_end = b == rb or ss.text[b:rb] == "."
+        if not prev_clean_end and cur:
+            runs.append(cur)
+            cur = []
+    if cur:
         runs.append(cur)
-    return runs
+    out = []
+    for run in runs:
+        flags = [_is_proper(ss, a, b) for a, b in run]
+        if not any(flags):
+            continue
+        first = flags.index(True)
+        run = run[first:]
+        out.append((run[0][0], run[-1][1]))
+    return out
+
+
+def _is_proper(ss: _Sentence, a: int, b: int) -> bool:
+    for t in _covering_tokens(ss.tokens, a, b):
+        if t.pos in _PROPER_POS or (t.pos in _ABBR_POS and is_all_caps(t.text)):
+            return True
+    return False
 
 
 def _subtract(span: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -441,6 +542,41 @@ def _outlet_candidate(doc: Doc, cands: list[Candidate]) -> Candidate | None:
     return Candidate(first.index, first.start, end, art.outlet, type="Organization", conf=CONF_PATTERN)
 
 
+_CREDIT_TAIL = 3  # bylines and credit lines close an article
+_CREDIT_MAX_WORDS = 8
+
+
+def _credits(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Credit lines and bylines at the end of the body.
+
+    "Theo Reuters, Hill" credits media: their unknown names are organisations
+    ("Hill" -> The Hill when the lexicon knows it). A line that is only a
+    person's name, or "Theo <person>", is the reporter's byline, which is not
+    an actor of the story.
+    """
+    if not doc.sentences:
+        return cands
+    tail = {a.sentence.index: a.sentence for a in doc.sentences[-_CREDIT_TAIL:]}
+    out = []
+    for c in cands:
+        sent = tail.get(c.sent)
+        if sent is None or len(words(sent.text)) > _CREDIT_MAX_WORDS or c.type not in (None, "Person"):
+            out.append(c)
+            continue
+        before = doc.article.body[sent.start:c.start]
+        credit = key(before.strip()).startswith("theo")
+        if c.type == "Person" or is_vietnamese_style(c.text) or (c.type is None and not credit):
+            if credit or not before.strip(" -–,"):
+                continue  # a byline
+        if credit and c.type is None:
+            entry = gazetteer().lookup("The " + c.text)
+            c.type, c.conf = "Organization", CONF_CONTEXT
+            if entry is not None and entry.type == "Organization":
+                c.head = entry.label
+        out.append(c)
+    return out
+
+
 def find_candidates(doc: Doc) -> list[Candidate]:
     """Every actor mention of the article, typed, in text order."""
     cands: list[Candidate] = []
@@ -479,6 +615,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
                     cands.append(Candidate(ss.s.index, pos + ss.base, pos + len(acr) + ss.base, acr,
                                            type="Organization", head=h.head or h.text, conf=CONF_PATTERN))
         cands.extend(_np_candidates(ss, taken))
+    cands = _credits(doc, cands)
     outlet = _outlet_candidate(doc, cands)
     if outlet is not None:
         cands.append(outlet)

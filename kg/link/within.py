@@ -77,6 +77,9 @@ def person_groups(names: list[str]) -> list[int]:
         clusters = {uf.find(j) for j in full if k in surname_keys(names[j])}
         if not clusters:
             clusters = {uf.find(j) for j in full if close_spelling(k, name_keys(names[j])[-1])}
+        if not clusters:
+            # "ông Teuku" for Teuku Faizasyah: some names are shortened to their first word
+            clusters = {uf.find(j) for j in full if name_keys(names[j])[0] == k}
         if len(clusters) == 1:
             uf.union(i, clusters.pop())
     # lone surnames that are typos of each other
