@@ -1,0 +1,109 @@
+"""Each page-cleaning rule on hand-made pages (our own sentences, another site's layout)."""
+
+from __future__ import annotations
+
+from kg.clean.page import clean_page, clean_paragraphs
+
+BODY_1 = "Bộ trưởng Ngoại giao Pháp cho biết Paris sẵn sàng tổ chức một vòng đàm phán mới về an ninh châu Âu."
+BODY_2 = "Ông nhấn mạnh rằng mọi bên cần giữ kênh liên lạc mở trong những tuần tới."
+
+
+def _page(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def test_headline_after_menu_and_date_below_it() -> None:
+    c = clean_page(_page(
+        "Báo Mẫu", "Trang chủ | Thế giới | Đăng nhập", "",
+        "Pháp đề nghị chủ trì vòng đàm phán mới về an ninh châu Âu", "",
+        "Thứ Hai, 12/05/2025, 08:15 (GMT+7)", "", BODY_1, BODY_2,
+    ))
+    assert c.title == "Pháp đề nghị chủ trì vòng đàm phán mới về an ninh châu Âu"
+    assert c.published == "2025-05-12T08:15"
+    assert c.paragraphs == [BODY_1, BODY_2]
+
+
+def test_no_printed_date_gives_none_even_with_dated_teasers() -> None:
+    c = clean_page(_page(
+        "Pháp đề nghị chủ trì vòng đàm phán mới", "", BODY_1, BODY_2, "",
+        "Một con đường mới được khánh thành ở ngoại ô", "",
+        "Một con đường mới được khánh thành ở ngoại ô", "", "14:20 21/01/2022", "",
+        "Con đường dài ba cây số nối hai xã ven sông.",
+    ))
+    assert c.published is None
+    assert c.paragraphs == [BODY_1, BODY_2]
+
+
+def test_body_ends_at_end_markers() -> None:
+    for marker in ("Đọc nhiều", "Có thể bạn quan tâm", "Đừng bỏ lỡ", "Tin mới", "Bài viết hay? Hãy đánh giá bài viết",
+                   "CẢM NHẬN CỦA BẠN VỀ BÀI VIẾT NÀY", "BÌNH LUẬN (0)", "Ý KIẾN", "  • Từ khóa", "TIN LIÊN QUAN:"):
+        c = clean_page(_page("Pháp đề nghị chủ trì vòng đàm phán mới", BODY_1, BODY_2, marker,
+                             "Một tỉnh miền núi khai trương chợ phiên cuối tuần cho du khách."))
+        assert c.paragraphs == [BODY_1, BODY_2], marker
+
+
+def test_counter_and_repeated_headline_are_not_body() -> None:
+    title = "Pháp đề nghị chủ trì vòng đàm phán mới"
+    c = clean_page(_page(title, "02:45 03/03/2025", "1.536 lượt xem", title, BODY_1))
+    assert c.paragraphs == [BODY_1]
+    assert c.published == "2025-03-03T02:45"
+
+
+def test_closing_mark_ends_the_article_but_credit_may_follow() -> None:
+    last = BODY_2 + "/."  # "… tuần tới./."
+    c = clean_page(_page("Pháp đề nghị chủ trì vòng đàm phán mới", BODY_1, last, "Theo TTXVN",
+                         "Giá rau xanh tăng nhẹ tại các chợ đầu mối trong tuần qua do mưa lớn."))
+    assert c.paragraphs == [BODY_1, last, "Theo TTXVN"]
+    c = clean_page(_page("Pháp đề nghị chủ trì vòng đàm phán mới", BODY_1, last,
+                         "Giá rau xanh tăng nhẹ tại các chợ đầu mối trong tuần qua do mưa lớn."))
+    assert c.paragraphs == [BODY_1, last]
+
+
+def test_inline_bullets_are_links_not_body() -> None:
+    c = clean_paragraphs([BODY_1, "  • Một tiêu đề bài khác về chuyện khác", BODY_2])
+    assert c.paragraphs == [BODY_1, BODY_2]
+    assert "Một tiêu đề bài khác" in c.meta["related"]
+
+
+def test_credited_captions_are_set_apart() -> None:
+    for cap in ("Ngoại trưởng Pháp tại cuộc họp báo. Ảnh: AFP", "Ngoại trưởng Pháp - Ảnh: Reuters",
+                "Toàn cảnh cuộc họp (Ảnh minh hoạ: AP).", "(Ảnh: EPA)"):
+        c = clean_paragraphs([BODY_1, cap, BODY_2])
+        assert c.paragraphs == [BODY_1, BODY_2], cap
+        assert c.captions == [cap]
+
+
+def test_indented_short_line_and_repeated_name_are_captions() -> None:
+    c = clean_page(_page("Pháp đề nghị chủ trì vòng đàm phán mới", BODY_1, "\u00a0Bộ trưởng Ngoại giao Pháp.", BODY_2))
+    assert c.captions == ["Bộ trưởng Ngoại giao Pháp."]
+    c = clean_paragraphs([BODY_1, "Bộ trưởng Ngoại giao Pháp", BODY_2])
+    assert c.captions == ["Bộ trưởng Ngoại giao Pháp"]
+
+
+def test_a_sentence_about_a_photo_is_not_a_caption() -> None:
+    text = "Ông đăng một bức ảnh lên mạng xã hội và viết rằng cuộc gặp đã diễn ra tốt đẹp."
+    assert clean_paragraphs([BODY_1, text]).paragraphs == [BODY_1, text]
+
+
+def test_closing_byline_is_metadata() -> None:
+    c = clean_paragraphs([BODY_1, BODY_2, "Hoài An", "Theo Reuters, AFP"])
+    assert c.paragraphs == [BODY_1, BODY_2, "Theo Reuters, AFP"]
+    assert c.meta["byline"] == "Hoài An"
+    c = clean_paragraphs([BODY_1, "Hoài AnTheo Reuters"])
+    assert c.paragraphs == [BODY_1, "Theo Reuters"]
+
+
+def test_photo_story_keeps_captions_as_text() -> None:
+    lines = [
+        "Người dân xếp hàng trước điểm bỏ phiếu từ sáng sớm (Ảnh: AFP).",
+        "Nhiều điểm bỏ phiếu phải kéo dài giờ mở cửa vì lượng cử tri đông hơn dự kiến (Ảnh: Reuters).",
+    ]
+    c = clean_paragraphs(lines)
+    assert c.paragraphs == lines and c.captions == []
+
+
+def test_page_without_headline_starts_with_the_body() -> None:
+    long_para = " ".join([BODY_1] * 4)
+    c = clean_page(_page(long_para, BODY_2))
+    assert c.title is None
+    assert c.paragraphs == [long_para, BODY_2]
