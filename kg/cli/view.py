@@ -1,0 +1,60 @@
+"""``kg view``: write the HTML explorer of the built graph.
+
+Thin: open the store read-only, call :func:`kg.export.explorer.write_explorer`,
+print where the page went and how much of the graph it shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..export.explorer import write_explorer
+from ..query import open_store
+
+
+@click.command("view")
+@click.option(
+    "-o", "--out", "out", metavar="FILE", default=None,
+    help="Where to write the page (default: exports/explorer.html).",
+)
+@click.option(
+    "--store", "store_dir", type=click.Path(file_okay=False, path_type=str), default=None,
+    help="Store directory (default: $KG_STORE or exports/store).",
+)
+@click.option(
+    "--focus", metavar="ENTITY", default=None,
+    help="Open on one entity's neighbourhood: its id (Dmitry_Peskov), label or alias, with or without diacritics.",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=150, show_default=True,
+    help="How many of the most connected entities the default view shows (the rest is found by search).",
+)
+def command(out: str | None, store_dir: str | None, focus: str | None, limit: int) -> None:
+    """Write a self-contained HTML explorer of the graph (works offline, no server).
+
+    Entities, events and claims are drawn by type (colour and shape, see the
+    legend), sized by their number of links, with edges labelled by predicate.
+    Hover for a summary; click for the supporting sentences, the article's
+    title, outlet and date, and a person's claims in date order. Search with or
+    without diacritics; filter by type, relation, article and date.
+
+    \b
+    Examples:
+      kg view                                   exports/explorer.html, top 150 entities
+      kg view --focus "Dmitry Peskov"           open on Peskov's neighbourhood
+      kg view --focus "dien kremlin" -o kremlin.html
+      kg view --limit 500 --store /data/kg/store
+    """
+    path = Path(out) if out is not None else Path.cwd() / "exports" / "explorer.html"
+    store = open_store(store_dir)
+    try:
+        page = write_explorer(store, path, focus=focus, limit=limit)
+    finally:
+        store.close()
+    focus_note = f", focused on {page.focus}" if page.focus else ""
+    click.echo(
+        f"kg view: wrote {page.path} ({page.nodes_shown} of {page.nodes_total} nodes shown, "
+        f"{page.edges_shown} of {page.edges_total} edges{focus_note})"
+    )

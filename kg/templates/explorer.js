@@ -1,0 +1,534 @@
+/* kg explorer: search, filters, focus and the provenance panel.
+ *
+ * Every string from an article reaches the page as JSON data and is put into
+ * the document with textContent / text nodes only: nothing here parses HTML.
+ * Node ids in vis-network are positions in IX.nodes; edge ids positions in IX.edges.
+ */
+(function () {
+  "use strict";
+
+  var payload = JSON.parse(document.getElementById("kg-data").textContent);
+  var IX = payload.index, VIEW = payload.view;
+  var N = IX.nodes, E = IX.edges, TYPES = IX.types, PREDS = IX.predicates, ARTS = IX.articles, TEXTS = IX.texts;
+  var MAX_LABEL = 32;
+
+  /* ---------- small DOM helpers (text only) ---------- */
+  function el(tag, props, children) {
+    var node = document.createElement(tag);
+    if (props) {
+      Object.keys(props).forEach(function (k) {
+        if (k === "text") node.textContent = props[k];
+        else if (k === "cls") node.className = props[k];
+        else if (k === "style") Object.assign(node.style, props[k]);
+        else if (k === "on") Object.keys(props.on).forEach(function (ev) { node.addEventListener(ev, props.on[ev]); });
+        else node.setAttribute(k, props[k]);
+      });
+    }
+    (children || []).forEach(function (c) {
+      if (c === null || c === undefined) return;
+      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  var SVGNS = "http://www.w3.org/2000/svg";
+  function polygon(points) {
+    var p = document.createElementNS(SVGNS, "polygon");
+    p.setAttribute("points", points);
+    return p;
+  }
+  /* A 14-px swatch of a type's shape and colour (legend, search results, panel). */
+  function swatch(typeIdx) {
+    var t = TYPES[typeIdx];
+    var svg = document.createElementNS(SVGNS, "svg");
+    svg.setAttribute("width", "14"); svg.setAttribute("height", "14"); svg.setAttribute("viewBox", "0 0 14 14");
+    svg.setAttribute("aria-hidden", "true");
+    var shape;
+    switch (t.shape) {
+      case "square": shape = document.createElementNS(SVGNS, "rect");
+        shape.setAttribute("x", "2"); shape.setAttribute("y", "2"); shape.setAttribute("width", "10"); shape.setAttribute("height", "10"); break;
+      case "hexagon": shape = polygon("7,1 12.2,4 12.2,10 7,13 1.8,10 1.8,4"); break;
+      case "triangle": shape = polygon("7,1.5 13,12.5 1,12.5"); break;
+      case "diamond": shape = polygon("7,0.8 13.2,7 7,13.2 0.8,7"); break;
+      case "star": shape = polygon("7,0.8 8.8,5 13.3,5.2 9.8,8.1 11,12.6 7,10.1 3,12.6 4.2,8.1 0.7,5.2 5.2,5"); break;
+      default: shape = document.createElementNS(SVGNS, "circle");
+        shape.setAttribute("cx", "7"); shape.setAttribute("cy", "7"); shape.setAttribute("r", "5.5");
+    }
+    shape.setAttribute("fill", t.color);
+    shape.setAttribute("stroke", "rgba(0,0,0,.35)");
+    shape.setAttribute("stroke-width", "0.8");
+    svg.appendChild(shape);
+    return svg;
+  }
+
+  /* ---------- folding: the same as kg.clean.normalize.search_key ---------- */
+  var QUOTES = { "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u2039": "'", "\u203a": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-" };
+  function fold(s) {
+    return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/\u0111/g, "d")
+      .replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2018\u2019\u201a\u201b\u2032\u2039\u203a\u2010-\u2015\u2212]/g,
+        function (c) { return QUOTES[c]; })
+      .replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, "")
+      .replace(/\s+/g, " ").trim();
+  }
+
+  /* ---------- the graph index ---------- */
+  var adj = N.map(function () { return []; });
+  E.forEach(function (e, j) { adj[e[0]].push(j); if (e[1] !== e[0]) adj[e[1]].push(j); });
+  var typeByName = {};
+  TYPES.forEach(function (t, i) { typeByName[t.name] = i; });
+  function neighbours(i) {
+    var out = [];
+    adj[i].forEach(function (j) { var o = E[j][0] === i ? E[j][1] : E[j][0]; if (o !== i && out.indexOf(o) < 0) out.push(o); });
+    return out;
+  }
+  function articleLine(a) {
+    var art = ARTS[a], bits = [];
+    bits.push(art.title || art.id);
+    var where = [art.outlet, art.published ? String(art.published).slice(0, 10) : null].filter(Boolean).join(", ");
+    return where ? bits[0] + " \u2014 " + where : bits[0];
+  }
+
+  /* ---------- vis items (mirrors kg.export.explorer for nodes added later) ---------- */
+  function canvasLabel(s) {
+    var one = String(s).split(/\s+/).filter(Boolean).join(" ");
+    return one.length <= MAX_LABEL ? one : one.slice(0, MAX_LABEL - 1).replace(/\s+$/, "") + "\u2026";
+  }
+  function tip(lines) {
+    var box = el("div");
+    lines.forEach(function (line, k) { box.appendChild(el("div", { cls: k === 0 ? "kg-tip-title" : "kg-tip-sub", text: line })); });
+    return box;
+  }
+  function tipFromText(s) { return tip(String(s || "").split("\n")); }
+  function nodeTitle(i) {
+    var n = N[i];
+    return n.l + "\n" + TYPES[n.t].label + " \u00b7 supported by " + plural(n.a.length, "article");
+  }
+  function edgeTitle(j) {
+    var e = E[j];
+    return N[e[0]].l + " \u2192 " + PREDS[e[2]] + " \u2192 " + N[e[1]].l + "\nsupported by " + plural(e[3].length, "article");
+  }
+  function smoothFor(rank) {
+    if (rank <= 0) return null;
+    return { enabled: true, type: rank % 2 ? "curvedCW" : "curvedCCW", roundness: Math.round(20 * Math.floor((rank + 1) / 2)) / 100 };
+  }
+  function visNode(i, pos) {
+    var n = N[i], t = TYPES[n.t];
+    var item = { id: i, label: canvasLabel(n.l) || " ", shape: t.shape, color: t.color, size: n.s, title: tip(nodeTitle(i).split("\n")) };
+    if (pos) { item.x = pos.x; item.y = pos.y; }
+    return item;
+  }
+  function visEdge(j) {
+    var e = E[j];
+    var item = { id: j, from: e[0], to: e[1], label: PREDS[e[2]], arrows: "to", title: tip(edgeTitle(j).split("\n")) };
+    var sm = smoothFor(e[5]);
+    if (sm) item.smooth = sm;
+    return item;
+  }
+
+  /* ---------- the network ---------- */
+  var container = document.getElementById("kg-network");
+  var nodes = new vis.DataSet(VIEW.nodes.map(function (n) { return Object.assign({}, n, { title: tipFromText(n.title) }); }));
+  var edges = new vis.DataSet(VIEW.edges.map(function (e) { return Object.assign({}, e, { title: tipFromText(e.title) }); }));
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, VIEW.options);
+  var physicsBox = document.getElementById("kg-physics");
+  physicsBox.checked = !!VIEW.physics;
+  physicsBox.addEventListener("change", function () { network.setOptions({ physics: { enabled: physicsBox.checked } }); });
+
+  function markReady() {
+    if (window.kgReady) return;
+    window.kgReadyAt = performance.now();
+    window.kgReady = true;
+    document.body.setAttribute("data-ready", "true");
+  }
+  if (VIEW.physics && VIEW.nodes.length > 1) {
+    /* Ready when the simulation has come to rest (then nothing moves under a
+       click); a view that keeps drifting is declared ready a little later. */
+    var settled = false;
+    network.once("stabilizationIterationsDone", function () {
+      network.fit();
+      window.kgStabilizedAt = performance.now();
+      setTimeout(function () { if (!settled) { settled = true; network.fit(); markReady(); } }, 1500);
+    });
+    network.on("stabilized", function () {
+      if (settled || window.kgStabilizedAt === undefined) return;
+      settled = true;
+      network.fit();
+      markReady();
+    });
+  } else {
+    network.once("afterDrawing", markReady);
+    if (VIEW.nodes.length === 0) markReady();
+  }
+  if (N.length === 0) {
+    container.appendChild(el("p", { cls: "kg-hint", style: { padding: "2em", textAlign: "center" },
+      text: "The graph is empty: build it first (kg build ARTICLES)." }));
+  }
+
+  /* ---------- which nodes are in the view, and filters on top ---------- */
+  var state = { mode: "default", focus: null, savedDefault: null };
+  var filters = { offTypes: {}, offPreds: {}, article: null, from: "", to: "" };
+  function inView(i) { return nodes.get(i) !== null; }
+
+  function articleFilterOn() { return filters.article !== null || filters.from !== "" || filters.to !== ""; }
+  function articleOk(a) {
+    if (filters.article !== null && a !== filters.article) return false;
+    if (filters.from || filters.to) {
+      var d = ARTS[a].published ? String(ARTS[a].published).slice(0, 10) : "";
+      if (!d) return false;
+      if (filters.from && d < filters.from) return false;
+      if (filters.to && d > filters.to) return false;
+    }
+    return true;
+  }
+  function nodePasses(i) {
+    var n = N[i];
+    if (filters.offTypes[n.t]) return false;
+    return !articleFilterOn() || n.a.some(articleOk);
+  }
+  function edgePasses(j) {
+    var e = E[j];
+    if (filters.offPreds[e[2]]) return false;
+    if (!nodePasses(e[0]) || !nodePasses(e[1])) return false;
+    return !articleFilterOn() || e[3].some(articleOk);
+  }
+  function visibleCount() {
+    return nodes.get({ filter: function (n) { return !n.hidden; } }).length;
+  }
+  var countEl = document.getElementById("kg-count");
+  function updateCount() {
+    var shown = visibleCount();
+    countEl.textContent = shown + " / " + N.length + " nodes";
+    document.body.setAttribute("data-visible-nodes", String(shown));
+  }
+  function applyFilters() {
+    var nu = [], eu = [];
+    nodes.forEach(function (n) { var h = !nodePasses(n.id); if (!!n.hidden !== h) nu.push({ id: n.id, hidden: h }); });
+    edges.forEach(function (e) { var h = !edgePasses(e.id); if (!!e.hidden !== h) eu.push({ id: e.id, hidden: h }); });
+    if (nu.length) nodes.update(nu);
+    if (eu.length) edges.update(eu);
+    updateCount();
+  }
+
+  /* Replace what is drawn by the nodes `ids` (with optional positions) and the edges among them. */
+  function setView(ids, positions) {
+    var set = {};
+    ids.forEach(function (i) { set[i] = true; });
+    nodes.clear(); edges.clear();
+    nodes.add(ids.map(function (i) { return visNode(i, positions ? positions[i] : null); }));
+    var es = [];
+    ids.forEach(function (i) { adj[i].forEach(function (j) { if (set[E[j][0]] && set[E[j][1]] && es.indexOf(j) < 0) es.push(j); }); });
+    edges.add(es.map(visEdge));
+    applyFilters();
+  }
+  /* Add nodes (positioned around `center`) and their edges to what is drawn. */
+  function addToView(ids, positions) {
+    var fresh = ids.filter(function (i) { return !inView(i); });
+    nodes.add(fresh.map(function (i) { return visNode(i, positions[i]); }));
+    var es = [];
+    fresh.forEach(function (i) {
+      adj[i].forEach(function (j) { if (inView(E[j][0]) && inView(E[j][1]) && edges.get(j) === null && es.indexOf(j) < 0) es.push(j); });
+    });
+    edges.add(es.map(visEdge));
+    applyFilters();
+    return fresh;
+  }
+  /* Neighbours on rings around a centre: readable even with physics off. */
+  function ringPositions(center, others, radius) {
+    var pos = {}, k = 0, ring = 0;
+    while (k < others.length) {
+      var r = radius + ring * 130, cap = Math.max(8, Math.floor((2 * Math.PI * r) / 95));
+      for (var m = 0; m < cap && k < others.length; m++, k++) {
+        var angle = (2 * Math.PI * m) / Math.min(cap, others.length - (k - m)) + ring * 0.4;
+        pos[others[k]] = { x: center.x + r * Math.cos(angle), y: center.y + r * Math.sin(angle) };
+      }
+      ring++;
+    }
+    return pos;
+  }
+  function byDegree(a, b) { return N[b].d - N[a].d || a - b; }
+
+  var banner = document.getElementById("kg-banner");
+  function showBanner(text) {
+    clear(banner);
+    banner.appendChild(el("span", { text: text }));
+    banner.appendChild(el("button", { type: "button", text: "show default view", on: { click: showDefault } }));
+    banner.hidden = false;
+  }
+
+  function focusOn(i) {
+    if (state.mode === "default") state.savedDefault = network.getPositions();
+    var center = { x: 0, y: 0 };
+    var others = neighbours(i).sort(byDegree);
+    var pos = ringPositions(center, others, others.length > 12 ? 260 : 200);
+    pos[i] = center;
+    state.mode = "focus"; state.focus = i;
+    setView([i].concat(others), pos);
+    showBanner("Neighbourhood of " + N[i].l + " \u00b7 " + plural(others.length + 1, "node"));
+    if (physicsBox.checked) network.stabilize(150);
+    network.fit({ animation: false });
+    network.selectNodes([i]);
+    showNodePanel(i);
+  }
+  function showDefault() {
+    var pos = state.mode === "default" ? network.getPositions() : state.savedDefault;
+    if (!pos && VIEW.laidOut) {
+      pos = {};
+      VIEW.nodes.forEach(function (n) { pos[n.id] = { x: n.x, y: n.y }; });
+    }
+    state.mode = "default"; state.focus = null;
+    setView(VIEW.visible, pos);
+    banner.hidden = true;
+    network.fit({ animation: false });
+  }
+  /* Bring node i (and its neighbours) into the view, select it and open its panel. */
+  function reveal(i) {
+    if (!nodePasses(i)) clearFilters();
+    if (!inView(i)) {
+      var anchor = null;
+      neighbours(i).some(function (o) { if (inView(o)) { anchor = o; return true; } return false; });
+      var c = anchor !== null ? network.getPositions([anchor])[anchor] : network.getViewPosition();
+      var center = anchor !== null ? { x: c.x + 180, y: c.y + 120 } : c;
+      var others = neighbours(i).filter(function (o) { return !inView(o); }).sort(byDegree);
+      var pos = ringPositions(center, others, 170);
+      pos[i] = center;
+      addToView([i].concat(others), pos);
+    }
+    network.selectNodes([i]);
+    network.focus(i, { scale: Math.max(network.getScale(), 0.9), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+    showNodePanel(i);
+  }
+
+  /* ---------- the details panel ---------- */
+  var panel = document.getElementById("kg-panel"), panelBody = document.getElementById("kg-panel-body");
+  document.getElementById("kg-panel-close").addEventListener("click", function () { panel.hidden = true; network.unselectAll(); });
+  function link(i) {
+    return el("a", { cls: "kg-link", href: "#", text: N[i].l, on: { click: function (ev) { ev.preventDefault(); reveal(i); } } });
+  }
+  function badge(t) {
+    return el("span", { cls: "kg-badge", style: { background: TYPES[t].color }, text: TYPES[t].label });
+  }
+  function evidenceBlock(rows, limit) {
+    var box = el("div");
+    rows.slice(0, limit).forEach(function (r) {
+      var text = TEXTS[r[2]] || "", a = r[3], b = r[4];
+      var sentence = el("p", { cls: "kg-sentence" });
+      if (b > a) {
+        sentence.appendChild(document.createTextNode(text.slice(0, a)));
+        sentence.appendChild(el("mark", { text: text.slice(a, b) }));
+        sentence.appendChild(document.createTextNode(text.slice(b)));
+      } else {
+        sentence.appendChild(document.createTextNode(text));
+      }
+      box.appendChild(el("div", { cls: "kg-ev" }, [sentence, el("div", { cls: "kg-source", text: articleLine(r[0]) })]));
+    });
+    if (rows.length > limit) box.appendChild(el("p", { cls: "kg-more", text: "\u2026 and " + (rows.length - limit) + " more" }));
+    return box;
+  }
+  function claimDate(c) {
+    var x = N[c].x || {};
+    if (x.when) return String(x.when);
+    var dates = N[c].a.map(function (a) { return ARTS[a].published ? String(ARTS[a].published).slice(0, 10) : ""; }).filter(Boolean).sort();
+    return dates[0] || "";
+  }
+  function claimsOf(i) {
+    var out = [];
+    adj[i].forEach(function (j) {
+      var e = E[j];
+      if (e[0] === i && TYPES[N[e[1]].t].name === "Claim" && out.indexOf(e[1]) < 0) out.push(e[1]);
+    });
+    return out.sort(function (a, b) {
+      var da = claimDate(a) || "\uffff", db = claimDate(b) || "\uffff";
+      return da < db ? -1 : da > db ? 1 : a - b;
+    });
+  }
+  function showNodePanel(i) {
+    var n = N[i], x = n.x || {};
+    clear(panelBody);
+    panelBody.appendChild(el("h2", { text: n.l }));
+    var meta = el("p", { cls: "kg-meta" }, [badge(n.t)]);
+    if (n.vi) meta.appendChild(document.createTextNode(n.vi));
+    panelBody.appendChild(meta);
+    if (n.al && n.al.length) panelBody.appendChild(el("p", { cls: "kg-meta", text: "Also written: " + n.al.join(", ") }));
+    if (x.event_type || x.when) {
+      panelBody.appendChild(el("p", { cls: "kg-meta", text: [x.event_type, x.when].filter(Boolean).join(" \u00b7 ") }));
+    }
+    if (x.text) {
+      panelBody.appendChild(el("p", { cls: "kg-meta", text: [x.stance, x.cue ? "\u201c" + x.cue + "\u201d" : null].filter(Boolean).join(" \u00b7 ") }));
+      panelBody.appendChild(el("blockquote", { cls: "kg-quote", text: x.text }));
+    }
+    panelBody.appendChild(el("p", { cls: "kg-meta", text: "Supported by " + plural(n.a.length, "article") + " \u00b7 " + plural(adj[i].length, "relation") }));
+    var actions = el("div", { cls: "kg-actions" }, [
+      el("button", { type: "button", id: "kg-focus-btn", text: "focus on neighbourhood", on: { click: function () { focusOn(i); } } }),
+    ]);
+    if (state.mode !== "default") actions.appendChild(el("button", { type: "button", text: "show default view", on: { click: showDefault } }));
+    panelBody.appendChild(actions);
+
+    if (TYPES[n.t].name === "Person") {
+      var claims = claimsOf(i);
+      if (claims.length) {
+        panelBody.appendChild(el("h3", { text: "Claims (" + claims.length + ", by date)" }));
+        var list = el("div", { cls: "kg-claims" });
+        claims.slice(0, 50).forEach(function (c) {
+          var cx = N[c].x || {};
+          var head = el("div", { cls: "kg-when" }, [claimDate(c) || "undated", cx.stance ? " \u00b7 " + cx.stance : "", cx.cue ? " (" + cx.cue + ")" : ""]);
+          var quote = el("p", { cls: "kg-quote" }, [el("a", { cls: "kg-link", href: "#", text: cx.text || N[c].l,
+            on: { click: function (ev) { ev.preventDefault(); reveal(c); } } })]);
+          var src = el("div", { cls: "kg-source", text: N[c].a.length ? articleLine(N[c].a[0]) : "" });
+          list.appendChild(el("div", { cls: "kg-claim" }, [head, quote, src]));
+        });
+        if (claims.length > 50) list.appendChild(el("p", { cls: "kg-more", text: "\u2026 and " + (claims.length - 50) + " more" }));
+        panelBody.appendChild(list);
+      }
+    }
+
+    if (adj[i].length) {
+      panelBody.appendChild(el("h3", { text: "Relations (" + adj[i].length + ")" }));
+      var rel = el("ul", { cls: "kg-rel" });
+      adj[i].slice(0, 80).forEach(function (j) {
+        var e = E[j], out = e[0] === i, other = out ? e[1] : e[0];
+        var pred = el("a", { cls: "kg-link", href: "#", on: { click: function (ev) { ev.preventDefault(); showEdgePanel(j); } } },
+          [el("code", { text: PREDS[e[2]] })]);
+        rel.appendChild(el("li", null, out ? ["\u2192 ", pred, " \u2192 ", link(other)] : [link(other), " \u2192 ", pred, " \u2192 this"]));
+      });
+      if (adj[i].length > 80) rel.appendChild(el("li", { cls: "kg-more", text: "\u2026 and " + (adj[i].length - 80) + " more" }));
+      panelBody.appendChild(rel);
+    }
+    var ev = n.ev || [];
+    panelBody.appendChild(el("h3", { text: "Sources (" + plural(ev.length, "sentence") + ")" }));
+    if (ev.length) panelBody.appendChild(evidenceBlock(ev, 40));
+    else panelBody.appendChild(el("p", { cls: "kg-more", text: "No sentence recorded for this node." }));
+    panel.hidden = false;
+    panel.scrollTop = 0;
+  }
+  function showEdgePanel(j) {
+    var e = E[j];
+    clear(panelBody);
+    panelBody.appendChild(el("h2", null, [link(e[0]), " \u2192 ", el("code", { text: PREDS[e[2]] }), " \u2192 ", link(e[1])]));
+    panelBody.appendChild(el("p", { cls: "kg-meta", text: "Relation \u00b7 supported by " + plural(e[3].length, "article") }));
+    var ev = e[4] || [];
+    panelBody.appendChild(el("h3", { text: "Sources (" + plural(ev.length, "sentence") + ")" }));
+    if (ev.length) panelBody.appendChild(evidenceBlock(ev, 40));
+    else panelBody.appendChild(el("p", { cls: "kg-more", text: "No sentence recorded for this relation." }));
+    panel.hidden = false;
+    panel.scrollTop = 0;
+  }
+  network.on("click", function (params) {
+    if (params.nodes.length) showNodePanel(params.nodes[0]);
+    else if (params.edges.length) showEdgePanel(params.edges[0]);
+  });
+
+  /* ---------- search ---------- */
+  var searchBox = document.getElementById("kg-search"), results = document.getElementById("kg-results");
+  var active = -1, current = [];
+  function search(q) {
+    var f = fold(q);
+    if (!f) return [];
+    var words = f.split(" ");
+    var hits = [];
+    for (var i = 0; i < N.length; i++) {
+      var k = N[i].k;
+      if (!words.every(function (w) { return k.indexOf(w) >= 0; })) continue;
+      var rank = k.indexOf(f) === 0 ? 0 : (k.indexOf(" " + f) >= 0 || k.indexOf("| " + f) >= 0) ? 1 : 2;
+      hits.push([rank, -N[i].d, i]);
+    }
+    hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
+    return hits.map(function (h) { return h[2]; });
+  }
+  function pick(i) {
+    results.hidden = true;
+    searchBox.value = N[i].l;
+    reveal(i);
+  }
+  function renderResults() {
+    current = search(searchBox.value).slice(0, 12);
+    active = current.length ? 0 : -1;
+    clear(results);
+    if (!fold(searchBox.value)) { results.hidden = true; return; }
+    if (!current.length) results.appendChild(el("li", { cls: "kg-none", text: "no entity matches" }));
+    current.forEach(function (i, k) {
+      var sub = TYPES[N[i].t].label + (inView(i) ? "" : " \u00b7 not shown yet");
+      var li = el("li", { role: "option", "data-node": String(i), on: { mousedown: function (ev) { ev.preventDefault(); pick(i); } } },
+        [swatch(N[i].t), el("span", { text: N[i].l }), el("span", { cls: "kg-sub", text: sub })]);
+      if (k === 0) li.className = "kg-active";
+      results.appendChild(li);
+    });
+    results.hidden = false;
+  }
+  function moveActive(d) {
+    if (!current.length) return;
+    active = (active + d + current.length) % current.length;
+    Array.prototype.forEach.call(results.children, function (li, k) { li.className = k === active ? "kg-active" : ""; });
+  }
+  searchBox.addEventListener("input", renderResults);
+  searchBox.addEventListener("focus", function () { if (fold(searchBox.value)) renderResults(); });
+  searchBox.addEventListener("blur", function () { results.hidden = true; });
+  searchBox.addEventListener("keydown", function (ev) {
+    if (ev.key === "ArrowDown") { ev.preventDefault(); moveActive(1); }
+    else if (ev.key === "ArrowUp") { ev.preventDefault(); moveActive(-1); }
+    else if (ev.key === "Enter") { if (active >= 0) pick(current[active]); }
+    else if (ev.key === "Escape") { results.hidden = true; }
+  });
+
+  /* ---------- legend and filters ---------- */
+  var typesList = document.getElementById("kg-types");
+  TYPES.forEach(function (t, k) {
+    var box = el("input", { type: "checkbox", "data-type": t.name });
+    box.checked = true;
+    box.addEventListener("change", function () { filters.offTypes[k] = !box.checked; applyFilters(); });
+    typesList.appendChild(el("li", null, [el("label", null, [box, swatch(k), el("span", { text: t.label }), el("span", { cls: "kg-n", text: String(t.count) })])]));
+  });
+  var predList = document.getElementById("kg-preds"), predCounts = PREDS.map(function () { return 0; });
+  E.forEach(function (e) { predCounts[e[2]]++; });
+  PREDS.map(function (p, k) { return k; }).sort(function (a, b) { return predCounts[b] - predCounts[a] || (PREDS[a] < PREDS[b] ? -1 : 1); })
+    .forEach(function (k) {
+      var box = el("input", { type: "checkbox", "data-predicate": PREDS[k] });
+      box.checked = true;
+      box.addEventListener("change", function () { filters.offPreds[k] = !box.checked; applyFilters(); });
+      predList.appendChild(el("li", null, [el("label", null, [box, el("span", { cls: "kg-pred", text: PREDS[k] }), el("span", { cls: "kg-n", text: String(predCounts[k]) })])]));
+    });
+  var artSelect = document.getElementById("kg-article");
+  ARTS.forEach(function (a, k) {
+    var label = (a.published ? String(a.published).slice(0, 10) + " \u00b7 " : "") + (a.title || a.id);
+    if (a.outlet) label += " (" + a.outlet + ")";
+    if (label.length > 90) label = label.slice(0, 89) + "\u2026";
+    artSelect.appendChild(el("option", { value: String(k), text: label }));
+  });
+  artSelect.addEventListener("change", function () { filters.article = artSelect.value === "" ? null : Number(artSelect.value); applyFilters(); });
+  var fromBox = document.getElementById("kg-from"), toBox = document.getElementById("kg-to");
+  var dates = ARTS.map(function (a) { return a.published ? String(a.published).slice(0, 10) : ""; }).filter(Boolean).sort();
+  if (dates.length) { fromBox.min = toBox.min = dates[0]; fromBox.max = toBox.max = dates[dates.length - 1]; }
+  fromBox.addEventListener("change", function () { filters.from = fromBox.value; applyFilters(); });
+  toBox.addEventListener("change", function () { filters.to = toBox.value; applyFilters(); });
+  function clearFilters() {
+    filters.offTypes = {}; filters.offPreds = {}; filters.article = null; filters.from = ""; filters.to = "";
+    Array.prototype.forEach.call(document.querySelectorAll("#kg-side input[type=checkbox]"), function (b) { b.checked = true; });
+    artSelect.value = ""; fromBox.value = ""; toBox.value = "";
+    applyFilters();
+  }
+  document.getElementById("kg-clear").addEventListener("click", clearFilters);
+  document.getElementById("kg-reset").addEventListener("click", showDefault);
+  document.getElementById("kg-fit").addEventListener("click", function () { network.fit({ animation: { duration: 300 } }); });
+
+  /* ---------- start ---------- */
+  updateCount();
+  if (VIEW.focus !== null && VIEW.focus !== undefined) {
+    state.mode = "focus"; state.focus = VIEW.focus;
+    showBanner("Neighbourhood of " + N[VIEW.focus].l + " \u00b7 " + plural(VIEW.nodes.length, "node"));
+    network.selectNodes([VIEW.focus]);
+    showNodePanel(VIEW.focus);
+  }
+
+  /* For tests and the benchmark: the network and the page's own operations. */
+  window.kgNetwork = network;
+  window.kg = {
+    network: network, nodes: nodes, edges: edges, index: IX, view: VIEW,
+    fold: fold, search: search, reveal: reveal, focus: focusOn, showDefault: showDefault,
+    visibleCount: visibleCount, visNode: visNode, visEdge: visEdge, clearFilters: clearFilters,
+    indexOf: function (iri) { for (var i = 0; i < N.length; i++) if (N[i].id === iri) return i; return -1; },
+  };
+})();
