@@ -22,12 +22,15 @@ from functools import cache
 from ..lexicon.load import load_yaml
 from ..model import EVENT_TYPES, Doc, Event, Evidence, Extraction, Mention
 from ..pipeline import COMPONENTS
-from .claims import _Context, _recent_leaders, make_context, subject_before
+from .claims import _Context, _np_at_end, _recent_leaders, _title_parses, entity_type_id, make_context, subject_before
+from .claims import _lexicon as _claim_lexicon
+from .claims import stance_of
 from .spans import PERSON, SentenceView, entity_type, word_alt
 
 NAME = "events"
 _AFTER_WINDOW = 60  # characters right of a trigger searched for objects / places
-_BLOCK_WORDS = 7
+_BLOCK_WORDS = 10
+_NEGATOR_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -35,9 +38,11 @@ class _Lexicon:
     type_of: dict[str, str]
     trigger_re: re.Pattern[str]
     blocker_re: re.Pattern[str]
+    negator_re: re.Pattern[str]
     generic_after_re: re.Pattern[str]
     merge_any: frozenset[str]
     speaker_events: frozenset[str]
+    classifier_re: re.Pattern[str]
 
 
 def _key(s: str) -> str:
@@ -59,10 +64,18 @@ def _lexicon() -> _Lexicon:
         type_of=type_of,
         trigger_re=re.compile(rf"(?<!\w)({word_alt(tuple(type_of))})(?!\w)(?!\s+(?:{nb})(?!\w))", I),
         blocker_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['blockers']))})(?!\w)", I),
+        negator_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['negators']))})(?!\w)", I),
         generic_after_re=re.compile(rf"\s*(?:{word_alt(tuple(data['generic_after']))})(?!\w)", I),
         merge_any=frozenset(data["merge_across_triggers"]),
         speaker_events=frozenset(data["speaker_events"]),
+        classifier_re=re.compile(rf"^(?:(?:{word_alt(tuple(data['classifiers']))})\s+)+", I),
     )
+
+
+def trigger_key(trigger: str) -> str:
+    """A trigger without its classifier ("cuộc tấn công mạng" -> "tấn công mạng")."""
+    k = _key(trigger)
+    return _lexicon().classifier_re.sub("", k) or k
 
 
 @dataclass
@@ -93,8 +106,22 @@ def _clause_start(text: str, rel: int) -> int:
 def _blocked(text: str, rel: int) -> bool:
     start = _clause_start(text, rel)
     words = text[start:rel].split()
-    window = " ".join(words[-_BLOCK_WORDS:])
-    return bool(_lexicon().blocker_re.search(window))
+    lex = _lexicon()
+    if lex.negator_re.search(" ".join(words[-_NEGATOR_WORDS:])):
+        return True
+    return bool(lex.blocker_re.search(" ".join(words[-_BLOCK_WORDS:])))
+
+
+_PREV_WORD = re.compile(r"(\S+)\s+$")
+
+
+def _inside_name(text: str, rel: int) -> bool:
+    """A capitalised trigger after a capitalised word is part of a name
+    ("Hiệp ước Giảm Vũ khí Tấn công Chiến lược"), not an occurrence."""
+    if not text[rel : rel + 1].isupper():
+        return False
+    m = _PREV_WORD.search(text[:rel])
+    return bool(m and m.group(1)[:1].isupper() and m.group(1)[-1:].isalpha())
 
 
 def _actor(found: Extraction, m: Mention) -> bool:
@@ -163,14 +190,71 @@ def _main_subject(ctx: _Context, view: SentenceView, after: int) -> list[str]:
     return subj.speakers
 
 
+def _resolve(ctx: _Context, view: SentenceView, m: Mention) -> list[str]:
+    """A mention as participants: "tân Tổng thống Mỹ" -> the person holding that title."""
+    if entity_type(ctx.found, m) != PERSON:
+        subj = _np_at_end(ctx, view, m.evidence.end)
+        if subj is not None and subj.speakers:
+            return subj.speakers
+    return [m.entity or ""]
+
+
+_OWN_ACT = re.compile(r"\s*(?:(?:trong|tại|ở|với|sau|trước)(?!\w)[^,.;:]{0,30})?$", re.IGNORECASE)
+
+
+def _speaks_of_own_act(view: SentenceView, subj_start: int, trig_start: int) -> bool:
+    """Is the subject before a trigger an actor of it, although a cue lies between?
+
+    "Nga tuyên bố trục xuất …", "ông X nói trong cuộc họp báo": yes; "Bộ Ngoại giao
+    Nga chỉ trích đợt trừng phạt của Mỹ": no (the speaker only talks about it)."""
+    text = view.text
+    cues = list(_claim_lexicon().cue_re.finditer(text, subj_start - view.start, trig_start - view.start))
+    if not cues:
+        return True
+    last = cues[-1]
+    if stance_of(last.group(1)) in ("announce", "demand"):
+        return True
+    between = text[last.end() : trig_start - view.start]
+    return bool(_OWN_ACT.match(between)) and len(between.split()) <= 4
+
+
+def _first_actor_after(ctx: _Context, view: SentenceView, pos: int) -> list[str]:
+    """The subject of the main clause after a leading clause ("Sau khi X, ông Y …",
+    "Kể từ khi nhậm chức, ngày 20-1, Tổng thống Donald Trump …")."""
+    comma = view.text.find(",", pos - view.start)
+    if comma < 0:
+        return []
+    start = view.start + comma + 1
+    cue = _claim_lexicon().cue_re.search(view.text, comma + 1)
+    limit = min(view.end, start + 80, view.start + cue.start() if cue else view.end)
+    out: list[str] = []
+    for m in view.mentions_in(start, limit):
+        if not _actor(ctx.found, m) or entity_type(ctx.found, m) not in (PERSON, "Country", "Organization"):
+            continue
+        tp = next((p for p in _title_parses(ctx, view) if p.org is m and p.person is not None), None)
+        if tp is not None:
+            m = tp.person
+        who = _resolve(ctx, view, m)
+        out += who
+        # "hai Tổng thống Putin và Biden"
+        nxt = re.match(r"\s*và\s+", view.text[m.evidence.end - view.start :])
+        if nxt:
+            m2 = view.mention_at(m.evidence.end + nxt.end())
+            if m2 is not None and entity_type(ctx.found, m2) == entity_type(ctx.found, m):
+                out += _resolve(ctx, view, m2)
+        break
+    return out
+
+
 def _participants(ctx: _Context, view: SentenceView, etype: str, s: int, e: int) -> list[str]:
     found = ctx.found
     out: list[str] = []
     text = view.text
+    cue_re = _claim_lexicon().cue_re
     # before: the subject of the clause ("A và B đã có cuộc điện đàm", "Mỹ trục xuất …")
     cs = view.start + _clause_start(text, s - view.start)
     subj = subject_before(ctx, view, s)
-    if subj is not None and subj.start >= cs - 1:
+    if subj is not None and subj.start >= cs - 1 and _speaks_of_own_act(view, subj.start, s):
         out += subj.speakers
     else:
         head = text[cs - view.start : s - view.start]
@@ -178,9 +262,13 @@ def _participants(ctx: _Context, view: SentenceView, etype: str, s: int, e: int)
         if pm:
             out += _recent_leaders(ctx, view.start + pm.start(), 2)
         else:
-            for m in view.mentions_in(cs, s):
+            last_cue = None
+            for cm in cue_re.finditer(text, cs - view.start, s - view.start):
+                last_cue = cm
+            lo = view.start + last_cue.end() if last_cue else cs
+            for m in view.mentions_in(lo, s):
                 if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization"):
-                    out.append(m.entity or "")
+                    out += _resolve(ctx, view, m)
     # after: "Putin - Biden", "giữa A và B", objects ("bắt Alexei Navalny", "nhà ngoại giao Nga")
     pair = _pair_after(ctx, view, e)
     if pair:
@@ -188,11 +276,14 @@ def _participants(ctx: _Context, view: SentenceView, etype: str, s: int, e: int)
     else:
         for m in _names_after(ctx, view, e):
             if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization"):
-                out.append(m.entity or "")
-    if etype in _lexicon().speaker_events and _clause_start(text, s - view.start) == 0:
-        head = text[: s - view.start].strip()
-        if len(head.split()) <= 3:  # the trigger opens the sentence
-            out += _main_subject(ctx, view, e)
+                out += _resolve(ctx, view, m)
+    clause_head = text[_clause_start(text, s - view.start) : s - view.start]
+    opener = len(clause_head.split()) <= 4 and not view.mentions_in(cs, s)
+    if opener and (etype in _lexicon().speaker_events or not any(
+        entity_type_id(found, p) == PERSON for p in out
+    )):
+        main = _main_subject(ctx, view, e) if etype in _lexicon().speaker_events else []
+        out += main or _first_actor_after(ctx, view, e)
     seen: list[str] = []
     for p in out:
         if p and p not in seen:
@@ -200,15 +291,49 @@ def _participants(ctx: _Context, view: SentenceView, etype: str, s: int, e: int)
     return seen
 
 
+_SEGMENT_BREAK = re.compile(r"[,;:]\s|\s[-–—]\s")
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    out, last = [], 0
+    for m in _SEGMENT_BREAK.finditer(text):
+        out.append((last, m.start()))
+        last = m.end()
+    out.append((last, len(text)))
+    return out
+
+
 def _date(ctx: _Context, view: SentenceView, s: int, e: int) -> str | None:
-    best: tuple[int, str | None] | None = None
-    for t in ctx.found.times:
-        if t.sentence != view.index or t.kind in ("year", "period"):
-            continue
-        d = 0 if s <= t.start < e else min(abs(t.start - e), abs(s - t.end))
-        if best is None or d < best[0]:
-            best = (d, t.value)
-    return best[1] if best else None
+    """The date of the trigger's own comma segment, else of a neighbouring segment
+    that names no other event ("Rạng sáng nay, A và B đã có cuộc điện đàm")."""
+    lex = _lexicon()
+    segs = _segments(view.text)
+    rel = s - view.start
+    idx = next((i for i, (a, b) in enumerate(segs) if a <= rel < max(b, a + 1)), len(segs) - 1)
+    times = [t for t in ctx.found.times if t.sentence == view.index and t.kind not in ("year", "period")]
+
+    def in_seg(i: int) -> list:
+        a, b = segs[i]
+        return [t for t in times if view.start + a <= t.start < view.start + b]
+
+    cue_re = _claim_lexicon().cue_re
+
+    def cue_between(t) -> bool:
+        a, b = sorted((t.end - view.start, rel))
+        return bool(cue_re.search(view.text, a, b))
+
+    times = [t for t in times if not cue_between(t)]
+    own = in_seg(idx)
+    if own:
+        best = min(own, key=lambda t: 0 if s <= t.start < e else min(abs(t.start - e), abs(s - t.end)))
+        return best.value
+    for j in (idx - 1, idx + 1):
+        if 0 <= j < len(segs):
+            cands = in_seg(j)
+            a, b = segs[j]
+            if cands and not lex.trigger_re.search(view.text[a:b]):
+                return cands[0].value if j > idx else cands[-1].value
+    return None
 
 
 def find_event_mentions(doc: Doc, found: Extraction, ctx: _Context | None = None) -> list[_Mention]:
@@ -224,6 +349,8 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: _Context | None = None
                 continue
             if _blocked(view.text, tm.start()):
                 continue
+            if _inside_name(view.text, tm.start()):
+                continue
             if lex.generic_after_re.match(view.text, tm.end()):
                 continue
             s, e = view.start + tm.start(), view.start + tm.end()
@@ -235,7 +362,7 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: _Context | None = None
                     where = tgt.entity
             parts = [p for p in _participants(ctx, view, etype, s, e) if p != where or etype != "Visit"]
             ev = Evidence(aid, view.index, s, e, NAME)
-            out.append(_Mention(etype, trig, _key(trig), where, _date(ctx, view, s, e), parts, ev))
+            out.append(_Mention(etype, trig, trigger_key(trig), where, _date(ctx, view, s, e), parts, ev))
     return out
 
 
@@ -249,7 +376,8 @@ def _compatible(a: _Mention | Event, b: _Mention, merge_any: frozenset[str], a_k
     if a.when and b.when and a.when != b.when:
         return False
     pa, pb = set(a.participants), set(b.participants)
-    if pa and pb and not (pa <= pb or pb <= pa or (a.type in merge_any and pa & pb)):
+    same_place = bool(a.where and a.where == b.where)
+    if pa and pb and not (pa <= pb or pb <= pa or (a.type in merge_any and (pa & pb or same_place))):
         return False
     if a.type not in merge_any and (pa or pb) and not (pa and pb) and a_key == b.key:
         return True
