@@ -64,6 +64,8 @@ def test_worker_error_names_the_article(articles):
             seen.append(x.article.id)
     assert seen == [articles[0].id, articles[1].id]  # everything before it, in order
     assert "Traceback" in info.value.detail
+    # the pool is kept between calls and still works after a failed article
+    assert [x.article.id for x in extract_all(articles[:3], jobs=2)] == [a.id for a in articles[:3]]
 
 
 def test_in_process_error_is_the_same_error():
