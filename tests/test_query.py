@@ -270,3 +270,35 @@ def test_runner_accepts_a_bare_pyoxigraph_store() -> None:
                   ox.NamedNode("https://w3id.org/kg-vn/graph/x")))
     result = run_query(s, "SELECT ?a WHERE { ?a kg:member_of kgd:B }")
     assert [row["a"].value for row in result.raw] == [str(KGD.A)]
+
+
+def test_syntax_error_names_an_undeclared_prefix(store_dir: Path) -> None:
+    r = kg("query", "--store", str(store_dir), 'SELECT ?s WHERE { ?s foaf:name "kg:x" } # dc:title')
+    assert r.exit_code == 2
+    assert r.stderr.rstrip().endswith("(undeclared prefix foaf:)")
+
+
+def test_bind_gives_a_canned_query_its_parameter(store_dir: Path) -> None:
+    r = kg("query", "--store", str(store_dir), "--name", "roles-of-person", "--format", "csv",
+           "--bind", "person=kgd:Dmitry_Peskov")
+    assert r.exit_code == 0, r.output
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert {row["person"] for row in rows} == {str(KGD.Dmitry_Peskov)}
+    assert any(row["org"] == str(KGD.Kremlin) for row in rows)
+
+
+def test_bound_text_is_a_value_not_syntax(store_dir: Path) -> None:
+    # A value that looks like SPARQL stays one literal: it cannot close the query and add a pattern.
+    q = "SELECT ?l WHERE { ?x rdfs:label ?l }"
+    r = kg("query", "--store", str(store_dir), "--format", "csv", q, "--bind", 'l=x" } UNION { ?a ?b ?c')
+    assert r.exit_code == 0, r.output
+    assert r.stdout.strip().splitlines() == ["l"]
+    r = kg("query", "--store", str(store_dir), "--format", "csv", q, "--bind", 'l="Điện Kremlin"@vi')
+    assert r.stdout.strip().splitlines() == ["l", "Điện Kremlin"]
+
+
+def test_bind_errors_are_one_line(store_dir: Path) -> None:
+    r = kg("query", "--store", str(store_dir), "SELECT ?s WHERE { ?s ?p ?o }", "--bind", "nope=1")
+    assert r.exit_code == 2 and "cannot bind" in r.stderr and "Traceback" not in r.output
+    r = kg("query", "--store", str(store_dir), "SELECT ?s WHERE { ?s ?p ?o }", "--bind", "no equals")
+    assert r.exit_code == 2 and "expected NAME=VALUE" in r.stderr

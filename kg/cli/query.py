@@ -14,33 +14,38 @@ import click
 
 from ..errors import QueryError
 from ..query import canned_queries, canned_query, open_store, run_query
+from ..query.bindings import parse_binding
 from ..query.output import RESULT_FORMATS, write_result
 
 
-def _query_text(query: str | None, file: str | None, name: str | None) -> tuple[str, str]:
-    """(text, label) from exactly one of the three sources."""
+def _query_text(query: str | None, file: str | None, name: str | None) -> str:
+    """The query text, from exactly one of the three sources."""
     given = [x for x in (query, file, name) if x is not None]
     if len(given) != 1:
         raise QueryError("give exactly one of: a QUERY argument, -f FILE, --name NAME (or --list)")
     if name is not None:
-        found = canned_query(name)
-        return found.text(), found.name
+        return canned_query(name).text()
     if file is not None:
         if file == "-":
-            return sys.stdin.read(), "<stdin>"
+            return sys.stdin.read()
         try:
             with open(file, encoding="utf-8") as fh:
-                return fh.read(), file
+                return fh.read()
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"{file}: cannot read the query: {exc.strerror or exc}") from None
     assert query is not None
-    return query, "<inline>"
+    return query
 
 
 @click.command("query")
 @click.argument("query", required=False)
 @click.option("-f", "--file", "file", metavar="FILE", help="Read the query from FILE ('-' for stdin).")
 @click.option("-n", "--name", metavar="NAME", help="Run a canned query from ontology/queries (see --list).")
+@click.option(
+    "-b", "--bind", "binds", multiple=True, metavar="NAME=VALUE",
+    help="Give a variable a value (repeatable): person=kgd:Dmitry_Peskov, place='<https://…>', "
+    "label='\"Nga\"@vi'; anything else is a plain string.",
+)
 @click.option("--list", "list_", is_flag=True, help="List the canned queries with their descriptions.")
 @click.option(
     "--store", "store_dir", type=click.Path(file_okay=False, path_type=str), default=None,
@@ -51,7 +56,7 @@ def _query_text(query: str | None, file: str | None, name: str | None) -> tuple[
     help="table for people; csv, tsv, json, xml are the W3C SPARQL result formats "
     "(json = SPARQL 1.1 Query Results JSON). CONSTRUCT/DESCRIBE print Turtle (table) or JSON-LD (json).",
 )
-def command(query: str | None, file: str | None, name: str | None, list_: bool, store_dir: str | None, fmt: str) -> None:
+def command(query: str | None, file: str | None, name: str | None, binds: tuple[str, ...], list_: bool, store_dir: str | None, fmt: str) -> None:
     """Run a read-only SPARQL QUERY over the union of all article graphs.
 
     The project's prefixes (kg:, kgd:, kge:, kgc:, schema:, prov:, rdfs:, …) are
@@ -61,6 +66,7 @@ def command(query: str | None, file: str | None, name: str | None, list_: bool, 
     Examples:
       kg query 'SELECT ?p ?o WHERE { ?p kg:spokesperson_of ?o }'
       kg query --name who-said-what --format csv
+      kg query --name roles-of-person --bind person=kgd:Dmitry_Peskov
       kg query -f my.rq --format json --store /tmp/store
       kg query --list
     """
@@ -73,10 +79,11 @@ def command(query: str | None, file: str | None, name: str | None, list_: bool, 
         for q in queries:
             click.echo(f"{q.name:<{width}}  {q.description}".rstrip())
         return
-    text, _label = _query_text(query, file, name)
+    text = _query_text(query, file, name)
+    bindings = dict(parse_binding(spec) for spec in binds)
     store = open_store(store_dir)
     try:
-        result = run_query(store, text)
+        result = run_query(store, text, bindings=bindings)
         width = shutil.get_terminal_size((160, 24)).columns if sys.stdout.isatty() else 160
         write_result(result, fmt, out, width)
         out.flush()

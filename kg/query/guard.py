@@ -17,6 +17,21 @@ import re
 from ..errors import QueryError
 
 _POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.S)
+# What cannot contain a prefixed name: strings, IRIs, comments (removed before looking for prefixes).
+_OPAQUE = re.compile(
+    "|".join(
+        (
+            r'"""(?:[^"\\]|\\.|"(?!""))*"""',  # long strings
+            r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+            r'"(?:[^"\\\n]|\\.)*"',  # short strings
+            r"'(?:[^'\\\n]|\\.)*'",
+            r"<[^<>\s\"{}|^`\\]*>",  # IRIs
+            r"#[^\n]*",  # comments
+        )
+    )
+)
+_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
+_PNAME = re.compile(r"(?<![\w?$:.-])([A-Za-z][\w-]*(?:\.[\w-]+)*)?:(?=[\w%\\])")
 
 
 def is_update(text: str) -> bool:
@@ -39,7 +54,25 @@ def refusal(text: str, error: SyntaxError) -> QueryError:
             "refused: this is a SPARQL UPDATE (INSERT/DELETE/LOAD/CLEAR/DROP/CREATE…); "
             "kg query is read-only — rebuild the store with `kg build` to change it"
         )
-    return QueryError(syntax_message(str(error)))
+    message = syntax_message(str(error))
+    unknown = unknown_prefixes(text)
+    if unknown:
+        message += f" (undeclared prefix {', '.join(p + ':' for p in unknown)})"
+    return QueryError(message)
+
+
+def unknown_prefixes(text: str) -> list[str]:
+    """Prefixes used in ``text`` that neither the project nor the query declares.
+
+    Only a hint added to a syntax error: the parser's message points *after*
+    the unknown name ("expected OPTIONAL"), which is hard to read.
+    """
+    from .prefixes import prefix_map
+
+    bare = _OPAQUE.sub(" ", text)
+    declared = set(prefix_map()) | {m.group(1) or "" for m in _DECLARED.finditer(bare)}
+    used = [m.group(1) or "" for m in _PNAME.finditer(bare)]
+    return sorted({p for p in used if p not in declared})
 
 
 def syntax_message(message: str) -> str:

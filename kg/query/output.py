@@ -58,24 +58,6 @@ def _w3c(fmt: ox.QueryResultsFormat, name: str) -> Writer:
     return write
 
 
-for _name, _fmt in (
-    ("csv", ox.QueryResultsFormat.CSV),
-    ("tsv", ox.QueryResultsFormat.TSV),
-    ("xml", ox.QueryResultsFormat.XML),
-):
-    RESULT_FORMATS.register(_name)(_w3c(_fmt, _name.upper()))
-
-
-@RESULT_FORMATS.register("json")
-def write_json(result: QueryResult, out: BinaryIO, width: int) -> None:
-    """SELECT/ASK as SPARQL 1.1 Query Results JSON; CONSTRUCT/DESCRIBE as JSON-LD."""
-    if result.kind == "graph":
-        _graph(result, out, ox.RdfFormat.JSON_LD)
-    else:
-        _w3c(ox.QueryResultsFormat.JSON, "JSON")(result, out, width)
-    out.write(b"\n")
-
-
 @RESULT_FORMATS.register("table")
 def write_table(result: QueryResult, out: BinaryIO, width: int) -> None:
     """A rich table for SELECT, ``true``/``false`` for ASK, Turtle for a graph."""
@@ -95,6 +77,24 @@ def write_table(result: QueryResult, out: BinaryIO, width: int) -> None:
     buffer = io.StringIO()
     Console(file=buffer, width=width, color_system=None, soft_wrap=False).print(table)
     out.write(buffer.getvalue().encode("utf-8"))
+
+
+@RESULT_FORMATS.register("json")
+def write_json(result: QueryResult, out: BinaryIO, width: int) -> None:
+    """SELECT/ASK as SPARQL 1.1 Query Results JSON; CONSTRUCT/DESCRIBE as JSON-LD."""
+    if result.kind == "graph":
+        _graph(result, out, ox.RdfFormat.JSON_LD)
+    else:
+        _w3c(ox.QueryResultsFormat.JSON, "JSON")(result, out, width)
+    out.write(b"\n")
+
+
+for _name, _fmt in (
+    ("csv", ox.QueryResultsFormat.CSV),
+    ("tsv", ox.QueryResultsFormat.TSV),
+    ("xml", ox.QueryResultsFormat.XML),
+):
+    RESULT_FORMATS.register(_name)(_w3c(_fmt, _name.upper()))
 
 
 def write_result(result: QueryResult, fmt: str, out: BinaryIO, width: int = 160) -> None:

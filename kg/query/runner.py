@@ -11,13 +11,14 @@ graphs (one per article), so a query needs no ``GRAPH`` clause.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
-from ..errors import StoreError
+from ..errors import QueryError, StoreError
 from .guard import refusal
 from .prefixes import prefix_map
 
@@ -59,13 +60,24 @@ class QueryResult:
         return bool(self.raw)
 
 
-def run_query(source: Any, text: str, *, union: bool = True) -> QueryResult:
-    """Parse and run ``text``; raise :class:`~kg.errors.QueryError` for updates and syntax errors."""
+def run_query(
+    source: Any, text: str, *, union: bool = True, bindings: Mapping[str, Any] | None = None
+) -> QueryResult:
+    """Parse and run ``text``; raise :class:`~kg.errors.QueryError` for updates and syntax errors.
+
+    ``bindings`` maps variable names to pyoxigraph terms (see :mod:`.bindings`);
+    they are substituted by the engine, not formatted into the text.
+    """
     store = oxigraph_of(source)
+    subs = {ox.Variable(name): term for name, term in (bindings or {}).items()}
     try:
-        result = store.query(text, prefixes=prefix_map(), use_default_graph_as_union=union)
+        result = store.query(
+            text, prefixes=prefix_map(), use_default_graph_as_union=union, substitutions=subs or None
+        )
     except SyntaxError as exc:
         raise refusal(text, exc) from None
+    except RuntimeError as exc:  # pyoxigraph: a bound variable the query does not project
+        raise QueryError(f"cannot bind: {' '.join(str(exc).split())}") from None
     except OSError as exc:
         raise StoreError(f"query failed: {str(exc).strip().splitlines()[0] if str(exc).strip() else exc!r}") from None
     if isinstance(result, ox.QueryBoolean):
