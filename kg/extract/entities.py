@@ -256,40 +256,50 @@ def _acronym_after(ss: _Sentence, end: int) -> tuple[str, int] | None:
 
 
 def _headed_orgs(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]:
-    """Capitalised organisation names opened by a head noun ("Cục Điều tra Liên bang")."""
-    heads = org_heads()
+    """Capitalised organisation names opened by a head noun ("Cục Điều tra Liên bang").
+
+    The head is found on words and must end where an underthesea word ends
+    ("Bộ" opens "Bộ Tư pháp" but not "Bộ trưởng"); the rest of the name is
+    underthesea's words while they are capitalised (Vietnamese capitalises
+    only the first syllable of each word: "Quản lý", "Thực phẩm"), joined by
+    "và"/"&", and ends after a known country ("… Dược phẩm Mỹ").
+    """
     toks = ss.tokens
+    ends = {t.end for t in toks}
     out = []
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        if not is_capitalised(t.text) or phrase_key(t.text) not in heads:
-            i += 1
+    k = 0
+    while k < len(ss.words):
+        head = _phrase_at(ss.keys, k, org_heads())
+        if head is None or not is_capitalised(ss.words[k][2]) or ss.words[k + len(head) - 1][1] not in ends:
+            k += 1
             continue
-        j = i + 1
-        last = i
+        start = ss.words[k][0]
+        head_end = ss.words[k + len(head) - 1][1]
+        j = next((n for n, t in enumerate(toks) if t.start >= head_end), len(toks))
+        first = j
+        last = None
         while j < len(toks):
             w = toks[j].text
-            if toks[j].pos in _PROPER_POS and toks[j].ner == "B-PER" and j > i + 1:
+            if toks[j].pos in _PROPER_POS and toks[j].ner == "B-PER" and j > first:
                 break  # a person's name after the organisation ("… Quốc hội Trần Thanh Mẫn")
-            if is_capitalised(w) and toks[j].pos not in ("CH",):
+            if is_capitalised(w) and toks[j].pos != "CH":
                 last = j
                 j += 1
                 if any(s <= toks[last].start and toks[last].end <= e for s, e in taken):
-                    # a known country/city ends the name ("… Dược phẩm Mỹ")
-                    if j < len(toks) and not is_capitalised(toks[j].text):
-                        break
+                    break  # a known country or city ends the name
                 continue
             if key(w) in _CONNECTORS and j + 1 < len(toks) and is_capitalised(toks[j + 1].text):
                 j += 1
                 continue
             break
-        if last == i:
-            i += 1
+        if last is None and first < len(toks) and toks[first].text[:1].isdigit():
+            last = first  # "Hạm đội 5"
+        if last is None:
+            k += len(head)
             continue
-        start, end = t.start, toks[last].end
+        end = toks[last].end
+        k = ss.word_index_at(end)
         if any(s <= start and end <= e for s, e in taken):
-            i = last + 1
             continue
         cand = Candidate(ss.s.index, start + ss.base, end + ss.base, ss.text[start:end],
                          type="Organization", conf=CONF_PATTERN)
@@ -297,7 +307,6 @@ def _headed_orgs(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]
         if acr is not None:
             cand.extra["acronym"] = acr[0]
         out.append(cand)
-        i = last + 1
     return out
 
 
@@ -332,7 +341,7 @@ def _proper_runs(ss: _Sentence) -> list[tuple[int, int]]:
             prev_clean_end = True
             continue
         word = ss.text[a:b]
-        cap = word[0].isupper() or (cur != [] and word[0].isdigit())
+        cap = word[0].isupper()
         joined = cur != [] and prev_clean_end and a == ra
         if cap and (joined or not cur):
             cur.append((a, b))
@@ -445,6 +454,14 @@ def _ner_of(ss: _Sentence, start: int, end: int) -> str:
     return max(sorted(set(tags)), key=tags.count)
 
 
+def _parenthesis_after(ss: _Sentence, end: int) -> Entry | None:
+    """The known actor named in parentheses right after a name: "(SCMP)", "(Canada)"."""
+    m = re.match(r"[^\S\n]*\(\s*([^()]{2,40}?)\s*\)", ss.text[end:])
+    if not m:
+        return None
+    return gazetteer().lookup(m.group(1))
+
+
 def _np_candidates(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]:
     out = []
     for run in _proper_runs(ss):
@@ -463,6 +480,14 @@ def _np_candidates(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidat
                 continue
             if typ == "Person" and is_all_caps(text):
                 typ = None  # "Chủ tịch UBND": an institution after a title
+            paren = _parenthesis_after(ss, b)
+            if paren is not None and paren.type == "Organization" and typ in (None, "Organization"):
+                # "Bưu điện Hoa Nam buổi sáng (SCMP)": the long form of a known organisation
+                cand.type, cand.head, cand.conf = "Organization", paren.label, CONF_CONTEXT
+                out.append(cand)
+                continue
+            if paren is not None and paren.type == "Country" and typ is None:
+                typ = "Place"  # "British Columbia (Canada)": a place within a country
             if typ is not None:
                 cand.type = typ
                 cand.conf = CONF_CUE
