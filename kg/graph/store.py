@@ -291,13 +291,24 @@ class Store:
         literal), never formatted into the query text. Returns pyoxigraph's
         result (solutions, triples or a bool).
         """
-        subs = {ox.Variable(k): (to_ox(v) if isinstance(v, Node) else ox.Literal(str(v))) for k, v in (bindings or {}).items()}
+        terms = {k: (to_ox(v) if isinstance(v, Node) else ox.Literal(str(v))) for k, v in (bindings or {}).items()}
+        prefixes = _sparql_prefixes()
         try:
-            return self.ox.query(
-                sparql, prefixes=_sparql_prefixes(), use_default_graph_as_union=union, substitutions=subs or None
-            )
+            if not terms:
+                return self.ox.query(sparql, prefixes=prefixes, use_default_graph_as_union=union)
+            try:  # Oxigraph's own binding (SEP-0007): only for variables the SELECT projects
+                subs = {ox.Variable(k): v for k, v in terms.items()}
+                return self.ox.query(sparql, prefixes=prefixes, use_default_graph_as_union=union, substitutions=subs)
+            except RuntimeError:
+                # a trailing VALUES clause; each term is written by Oxigraph's serializer (escaped)
+                names = " ".join(f"?{ox.Variable(k).value}" for k in terms)
+                row = " ".join(str(v) for v in terms.values())
+                return self.ox.query(f"{sparql}\nVALUES ({names}) {{ ({row}) }}", prefixes=prefixes,
+                                     use_default_graph_as_union=union)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {_first_line(exc)}") from None
+        except (ValueError, RuntimeError) as exc:  # a bad variable name or binding
+            raise QueryError(f"cannot bind the query's values: {_first_line(exc)}") from None
         except OSError as exc:
             raise StoreError(f"{self.path or 'in-memory store'}: query failed: {_first_line(exc)}") from None
 

@@ -1,0 +1,182 @@
+"""The Oxigraph store: atomic per-article graphs, idempotence, removal, locking, safe values."""
+
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.compare import isomorphic
+
+from test_build_support import sample_store
+
+from kg.errors import QueryError, StoreError
+from kg.graph import namespaces as N
+from kg.graph.iris import graph_iri
+from kg.graph.namespaces import KG, KGD, ONTOLOGY_GRAPH
+from kg.graph.rdf import extraction_to_graph, mark_built, ontology_graph
+from kg.graph.sample import seed_000, seed_004
+from kg.graph.store import Store, default_store_dir, is_store_dir
+
+A0, A4 = "000_4e6d4f8cfed23223", "004_bfa432a4eb39b96a"
+
+
+def _subjects_in_store(store: Store) -> set[str]:
+    return {str(r["s"]) for r in store.select("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != kgg:ontology) }")}
+
+
+def test_replace_article_round_trips_exactly():
+    store = Store(None)
+    g = extraction_to_graph(seed_000())
+    assert store.replace_article(A0, g) == len(g)
+    assert isomorphic(store.article_graph(A0), g)
+    assert store.article_ids() == [A0]
+
+
+def test_reingest_adds_nothing_and_replace_swaps_only_one_article():
+    store = sample_store()
+    before = len(store)
+    for x in (seed_000(), seed_004()):
+        store.replace_article(x.article.id, extraction_to_graph(x))
+    assert len(store) == before
+
+    changed = seed_000()
+    changed.roles = changed.roles[:1]  # drop Blinken's and Putin's roles
+    other_before = store.article_graph(A4)
+    store.replace_article(A0, extraction_to_graph(changed))
+    assert isomorphic(store.article_graph(A0), extraction_to_graph(changed))
+    assert isomorphic(store.article_graph(A4), other_before)
+    assert not store.select("SELECT ?o WHERE { kgd:Antony_Blinken kg:foreign_minister_of ?o }")
+
+
+def test_remove_article_leaves_no_orphan_and_keeps_shared_entities():
+    store = sample_store()
+    assert store.remove_article(A0) is True
+    assert store.remove_article(A0) is False
+    assert store.article_ids() == [A4]
+    only_in_000 = [KGD.Dmitry_Peskov, KGD.Kremlin, KGD.Geneva, KGD.Antony_Blinken]
+    subjects = _subjects_in_store(store)
+    assert not [s for s in only_in_000 if str(s) in subjects]
+    assert not [s for s in subjects if A0 in s]  # no statement, evidence or claim node left
+    # Putin is also in 004: his labels survive in 004's graph
+    rows = store.select('SELECT ?l WHERE { kgd:Vladimir_Putin rdfs:label ?l }')
+    assert [str(r["l"]) for r in rows] == ["Vladimir Putin"]
+    # and the store equals one built from 004 alone
+    alone = Store(None)
+    alone.ensure_ontology(ontology_graph())
+    alone.replace_article(A4, extraction_to_graph(seed_004()))
+    assert set(alone.quads()) == set(store.quads())
+
+
+def test_ontology_lives_in_its_own_graph_and_is_written_once():
+    store = Store(None)
+    assert store.ensure_ontology(ontology_graph()) is True
+    n = len(store)
+    assert store.ensure_ontology(ontology_graph()) is False
+    assert len(store) == n
+    assert store.ox.contains_named_graph(__import__("pyoxigraph").NamedNode(str(ONTOLOGY_GRAPH)))
+    assert store.article_ids() == []
+
+
+def test_fingerprints_and_sources_are_read_per_article():
+    store = Store(None)
+    g = extraction_to_graph(seed_000())
+    mark_built(g, A0, "fp-1")
+    store.replace_article(A0, g)
+    store.replace_article(A4, extraction_to_graph(seed_004()))  # no marker: unfinished
+    assert store.article_fingerprints() == {A0: "fp-1"}
+    assert store.article_sources()[A4] == "seeds/004_bfa432a4eb39b96a.txt"
+    assert store.find_articles(A4) == [A4]
+    assert store.find_articles("seeds/004_bfa432a4eb39b96a.txt") == [A4]
+    assert store.find_articles("nothing-like-it") == []
+
+
+def test_hostile_article_text_is_stored_verbatim_not_executed():
+    x = seed_000()
+    evil = 'x" } ; DROP ALL ; INSERT DATA { <urn:a> <urn:b> "c" } #\\u0022 \n\t'
+    x = copy.deepcopy(x)
+    x.article.title = evil
+    store = sample_store()
+    n_other = len(store.article_graph(A4))
+    store.replace_article(A0, extraction_to_graph(x))
+    rows = store.select("SELECT ?t WHERE { ?a schema:headline ?t }", {"a": URIRef(N.KGA[A0])})
+    assert [str(r["t"]) for r in rows] == [evil]
+    assert len(store.article_graph(A4)) == n_other
+    assert not store.select("SELECT ?s WHERE { <urn:a> ?p ?o }")
+
+
+def test_query_bindings_are_values_not_text():
+    store = sample_store()
+    rows = store.select("SELECT ?p WHERE { ?p kg:spokesperson_of ?o }", {"o": KGD.Kremlin})
+    assert [r["p"] for r in rows] == [KGD.Dmitry_Peskov]
+    rows = store.select("SELECT ?x WHERE { ?x rdfs:label ?l }", {"l": Literal('Kremlin" } #', lang="en")})
+    assert rows == []
+    with pytest.raises(QueryError):
+        store.query("SELECT WHERE {")
+
+
+def test_dataset_and_union_graph_copy_the_store():
+    store = sample_store()
+    ds = store.dataset()
+    names = {str(g.identifier) for g in ds.graphs()}
+    assert {str(graph_iri(A0)), str(graph_iri(A4)), str(ONTOLOGY_GRAPH)} <= names
+    union = store.union_graph()
+    assert (KGD.Dmitry_Peskov, KG.spokesperson_of, KGD.Kremlin) in union
+    assert (KG.Person, N.RDF.type, N.OWL.Class) not in union
+    assert (KG.Person, N.RDF.type, N.OWL.Class) in store.union_graph(include_ontology=True)
+
+
+def test_disk_store_persists_and_reopens_read_only(tmp_path):
+    path = tmp_path / "store"
+    with Store(path) as store:
+        store.replace_article(A0, extraction_to_graph(seed_000()))
+        n = len(store)
+    assert is_store_dir(path)
+    with Store(path, read_only=True) as ro:
+        assert len(ro) == n and ro.article_ids() == [A0]
+        with pytest.raises(StoreError, match="read-only"):
+            ro.remove_article(A0)
+
+
+def test_missing_or_foreign_store_is_a_one_line_error(tmp_path):
+    with pytest.raises(StoreError, match="no store here"):
+        Store(tmp_path / "nope", read_only=True)
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("hi")
+    with pytest.raises(StoreError, match="not a kg store"):
+        Store(tmp_path / "notes")
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match="is a file"):
+        Store(tmp_path / "file")
+
+
+def test_second_writer_gets_a_clear_error_and_readers_still_read(tmp_path):
+    path = tmp_path / "store"
+    with Store(path) as store:
+        store.replace_article(A0, extraction_to_graph(seed_000()))
+        store.flush()
+        code = textwrap.dedent(f"""
+            from kg.errors import StoreError
+            from kg.graph.store import Store
+            try:
+                Store({str(path)!r})
+            except StoreError as e:
+                print("ERR", e)
+            with Store({str(path)!r}, read_only=True) as ro:
+                print("READ", ro.article_ids())
+        """)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120).stdout
+    assert "ERR" in out and "in use by another process" in out
+    assert f"READ ['{A0}']" in out
+
+
+def test_default_store_dir_is_one_rule(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KG_STORE", raising=False)
+    assert default_store_dir() == tmp_path / "exports" / "store"
+    assert default_store_dir("out") == __import__("pathlib").Path("out") / "store"
+    monkeypatch.setenv("KG_STORE", str(tmp_path / "elsewhere"))
+    assert default_store_dir() == tmp_path / "elsewhere"
