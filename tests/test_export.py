@@ -179,15 +179,25 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_sample_store(tmp_path_factory.mktemp("kge") / "store")
 
 
-def test_cli_default_file_is_exports_graph_ext(store_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_default_file_is_exports_graph_ext(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    r = CliRunner().invoke(cli, ["export", "--store", str(store_dir), "--format", "trig"])
+    monkeypatch.delenv("KG_STORE", raising=False)
+    store = write_sample_store(tmp_path / "exports" / "store")  # where `kg build` puts it by default
+    r = CliRunner().invoke(cli, ["export", "--format", "trig"])
     assert r.exit_code == 0, r.output
+    assert "wrote " in r.stderr and "exports/graph.trig" in r.stderr
     ds = Dataset()
     ds.parse(tmp_path / "exports" / "graph.trig", format="trig")
-    with open_store(store_dir) as s:
+    with open_store(store) as s:
         assert dataset_quads(ds) == store_quads(s)
-    assert "wrote exports/graph.trig" in r.stderr
+
+
+def test_cli_default_file_is_beside_the_given_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = write_sample_store(tmp_path / "out" / "store")
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(cli, ["export", "--store", str(store), "--format", "nt"])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "out" / "graph.nt").is_file() and not (tmp_path / "exports").exists()
 
 
 def test_cli_stdout(store_dir: Path) -> None:

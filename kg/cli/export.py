@@ -22,7 +22,8 @@ from ..query import open_store
 )
 @click.option(
     "-o", "--output", metavar="FILE", default=None,
-    help="Where to write (default: exports/graph.<ext>; '-' for stdout).",
+    help="Where to write ('-' for stdout). Default: graph.<ext> beside the store directory, "
+    "as `kg build` does (exports/graph.<ext> for the default store exports/store).",
 )
 @click.option(
     "--store", "store_dir", type=click.Path(file_okay=False, path_type=str), default=None,
@@ -45,6 +46,7 @@ def command(fmt: str, output: str | None, store_dir: str | None) -> None:
       kg export --format jsonld -o graph.jsonld
       kg export --format nq -o - | gzip > graph.nq.gz
       kg export --format graphml                 exports/graph.graphml
+      kg export --store /tmp/kg/store --format trig   /tmp/kg/graph.trig
     """
     store = open_store(store_dir)
     try:
@@ -53,7 +55,8 @@ def command(fmt: str, output: str | None, store_dir: str | None) -> None:
             export_to(store, fmt, out)
             out.flush()
             return
-        path = write_export(store, fmt, output if output is not None else default_export_path(fmt))
+        target = output if output is not None else default_export_path(fmt, store.path.parent)
+        path = write_export(store, fmt, target)
     finally:
         store.close()
     click.echo(f"kg export: wrote {path} ({fmt})", err=True)
