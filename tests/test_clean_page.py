@@ -107,3 +107,31 @@ def test_page_without_headline_starts_with_the_body() -> None:
     c = clean_page(_page(long_para, BODY_2))
     assert c.title is None
     assert c.paragraphs == [long_para, BODY_2]
+
+
+BODY_3 = "Các nhà quan sát nhận định cuộc gặp có thể mở đường cho một thỏa thuận về kiểm soát vũ khí trong năm nay, dù còn nhiều trở ngại phía trước."
+
+
+def test_related_box_inside_the_body_is_skipped() -> None:
+    c = clean_page(_page("Pháp đề nghị chủ trì vòng đàm phán mới", BODY_1, "Tin liên quan",
+                         "  • Một tiêu đề bài khác về chuyện khác", BODY_3, "Đọc nhiều", BODY_2))
+    assert c.paragraphs == [BODY_1, BODY_3]
+
+
+def test_related_heading_followed_by_teasers_ends_the_body() -> None:
+    c = clean_page(_page("Pháp đề nghị chủ trì vòng đàm phán mới", BODY_1, "Tin liên quan",
+                         "Một con đường mới được khánh thành ở ngoại ô", "14:20 21/01/2022", BODY_3))
+    assert c.paragraphs == [BODY_1]
+
+
+def test_date_printed_under_the_lead_is_the_article_date() -> None:
+    c = clean_page(_page("Pháp đề nghị chủ trì vòng đàm phán mới", BODY_3, "12/05/2025 08:15", BODY_1, BODY_2))
+    assert c.published == "2025-05-12T08:15"
+    assert c.paragraphs == [BODY_3, BODY_1, BODY_2]
+
+
+def test_teaser_headline_before_a_teaser_date_is_not_body() -> None:
+    c = clean_page(_page("Pháp đề nghị chủ trì vòng đàm phán mới", BODY_1, BODY_2,
+                         "Một con đường mới được khánh thành ở ngoại ô", "14:20 21/01/2022", BODY_3))
+    assert c.paragraphs == [BODY_1, BODY_2]
+    assert c.published is None

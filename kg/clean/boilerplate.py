@@ -20,6 +20,7 @@ __all__ = [
     "is_bullet",
     "strip_bullet",
     "is_end_marker",
+    "is_inline_marker",
     "is_chrome",
     "is_counter",
     "lexicon",
@@ -36,6 +37,7 @@ _MENU_SPLIT = re.compile(r"\s*[|>»›/]\s*")
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     end_exact: frozenset[str]
+    inline: frozenset[str]
     end_prefix: tuple[str, ...]
     chrome_exact: frozenset[str]
     chrome_prefix: tuple[str, ...]
@@ -62,6 +64,7 @@ def lexicon() -> Lexicon:
     )
     return Lexicon(
         end_exact=frozenset(_keys(end.get("exact"))),
+        inline=frozenset(_keys(end.get("inline"))),
         end_prefix=tuple(_keys(end.get("prefix"))),
         chrome_exact=frozenset(_keys(chrome.get("exact"))),
         chrome_prefix=tuple(_keys(chrome.get("prefix"))),
@@ -99,6 +102,11 @@ def is_end_marker(line: str) -> bool:
         return True
     full = match_key(strip_bullet(line))
     return any(full.startswith(p) for p in lex.end_prefix)
+
+
+def is_inline_marker(line: str) -> bool:
+    """An end marker that some sites also print mid-body over a box of links ("Tin liên quan")."""
+    return _marker_key(line) in lexicon().inline
 
 
 def is_chrome(line: str) -> bool:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .boilerplate import is_bullet, is_chrome, is_counter, is_end_marker
+from .boilerplate import is_bullet, is_chrome, is_counter, is_end_marker, is_inline_marker
 from .dates import is_date_line, parse_published
 from .meta import credit_line_sources, is_byline, is_credit_caption, repeats_neighbour, split_glued_byline
 from .normalize import match_key, normalize_text
@@ -133,23 +133,59 @@ def clean_page(text: str) -> CleanText:
         else:
             break
         i += 1
-    body = _take_body(lines[i:])
+    late_date: list[str | None] = [None]
+    body = _take_body(lines[i:], late_date)
     out = clean_paragraphs(body, meta=meta)
-    out.title, out.published = title, published
+    out.title, out.published = title, published or late_date[0]
     return out
 
 
-def _take_body(lines: list[_Line]) -> list[_Line]:
-    """The lines from the body start up to (not including) where the page moves on."""
+def _inline_block_end(lines: list[_Line], j: int) -> int | None:
+    """Where the body resumes after an in-body "Tin liên quan" box opening at ``j``.
+
+    Such a box is its heading, one to four links (bullets or short headline
+    lines, no dates), and then the article goes on with a full paragraph.
+    Anything else (teasers with dates, a long list) means the article is over.
+    """
+    k = j + 1
+    while k < len(lines) and k - j <= 4:
+        t = lines[k].text
+        if is_date_line(t) or is_end_marker(t):
+            return None
+        if _is_paragraph(t):
+            return k if k > j + 1 else None
+        k += 1
+    return None
+
+
+def _take_body(lines: list[_Line], header_date: list[str | None]) -> list[_Line]:
+    """The lines from the body start up to (not including) where the page moves on.
+
+    ``header_date`` (a one-item list) receives a date line printed just under
+    the lead, where some sites put it, so it is not mistaken for a teaser's.
+    """
     body: list[_Line] = []
     closed = False  # a paragraph ended with "./.": only credits and bylines may follow
-    for j, ln in enumerate(lines):
+    j = 0
+    while j < len(lines):
+        ln = lines[j]
         t = ln.text
         if is_end_marker(t):
+            if is_inline_marker(t) and body and not closed:
+                resume = _inline_block_end(lines, j)
+                if resume is not None:
+                    j = resume
+                    continue
             break
-        if body and is_date_line(t):
-            break  # a teaser's date
         nxt = lines[j + 1].text if j + 1 < len(lines) else None
+        if body and is_date_line(t):
+            if len(body) == 1 and _is_paragraph(body[0].text) and nxt is not None and _is_paragraph(nxt):
+                header_date[0] = header_date[0] or parse_published(t)  # date under the lead
+                j += 1
+                continue
+            if _is_title_shaped(body[-1].text) and not credit_line_sources(body[-1].text):
+                body.pop()  # that teaser's headline
+            break  # a teaser's date
         if body and nxt is not None and match_key(nxt) == match_key(t) and not is_bullet(t):
             break  # a teaser headline printed twice
         if closed and not (credit_line_sources(t) or is_byline(t) or split_glued_byline(t)[0]):
@@ -157,6 +193,7 @@ def _take_body(lines: list[_Line]) -> list[_Line]:
         body.append(ln)
         if t.endswith("./."):
             closed = True
+        j += 1
     return body
 
 
