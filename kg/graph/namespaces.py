@@ -11,7 +11,7 @@ schema.org is always ``https://schema.org/`` (rdflib's ``SDO``).
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SH, SKOS, XSD
 
 BASE = "https://w3id.org/kg-vn/"
 KG = Namespace(BASE + "ontology#")
@@ -46,5 +46,5 @@ PREFIXES: dict[str, Namespace] = {
 
 __all__ = [
     "BASE", "KG", "KGD", "KGA", "KGG", "KGE", "KGC", "KGR", "KGS", "SEM",
-    "ONTOLOGY_GRAPH", "PREFIXES", "SDO", "PROV", "SKOS", "OWL", "RDF", "RDFS", "XSD",
+    "ONTOLOGY_GRAPH", "PREFIXES", "SDO", "SH", "PROV", "SKOS", "OWL", "RDF", "RDFS", "XSD",
 ]
