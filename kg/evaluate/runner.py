@@ -9,9 +9,9 @@ All gold files are loaded and checked against the corpus before any article
 is built: a typo in the tenth file should fail in a second, not after nine
 articles of NLP.
 
-Stages that other modules provide (the reader, cross-article linking, the RDF
-graph) are looked up at run time; while one is not written yet the evaluation
-still runs with a warning, so the scorer can be used from the first day.
+Cross-article linking and the RDF graph are looked up at run time; while one
+is missing the evaluation still runs (without the graph, with a warning, the
+must_not names are searched in the extraction's own strings).
 """
 
 from __future__ import annotations
@@ -53,13 +53,10 @@ def corpus_path(gold: GoldArticle, corpus_dir: Path) -> Path:
     return p
 
 
-def read_article(path: Path, warn: Warn = _stderr) -> Article:
+def read_article(path: Path) -> Article:
     """The one article of ``path`` through the project's reader."""
-    read = _optional("kg.read")
-    read_file = getattr(read, "read_file", None) if read is not None else None
-    if read_file is None:
-        warn(f"no reader yet (kg.read.read_file); scoring {path.name} as an empty article")
-        return Article(id=path.name, source=str(path), body="")
+    from ..read import read_file
+
     articles = read_file(path)
     if len(articles) != 1:
         raise GoldError(f"{path}: holds {len(articles)} articles; a gold file annotates exactly one")
@@ -110,20 +107,14 @@ def evaluate(
         raise GoldError(f"{corpus}: no such corpus folder")
     paths = [corpus_path(g, corpus) for g in golds]
     scores = []
-    warned: set[str] = set()
-
-    def warn_once(msg: str) -> None:
-        key = msg.split(";")[0]
-        if key not in warned:
-            warned.add(key)
-            warn(msg)
-
+    warned = False
     for n, (g, path) in enumerate(zip(golds, paths), 1):
         if progress is not None:
             progress(n, len(golds), g.doc)
-        x, strings = build(read_article(path, warn_once))
-        if strings is None:
-            warn_once("no RDF graph yet (kg.graph.rdf); contamination searched in the extraction's strings")
+        x, strings = build(read_article(path))
+        if strings is None and not warned:
+            warned = True
+            warn("no RDF graph (kg.graph.rdf); must_not names searched in the extraction's strings")
         scores.append(score_article(g, from_extraction(x, strings)))
     return Report(scores)
 
