@@ -425,6 +425,7 @@
   /* ---------- search ---------- */
   var searchBox = document.getElementById("kg-search"), results = document.getElementById("kg-results");
   var active = -1, current = [];
+  var segments = N.map(function (n) { return n.k.split(" | "); });
   function search(q) {
     var f = fold(q);
     if (!f) return [];
@@ -433,7 +434,11 @@
     for (var i = 0; i < N.length; i++) {
       var k = N[i].k;
       if (!words.every(function (w) { return k.indexOf(w) >= 0; })) continue;
-      var rank = k.indexOf(f) === 0 ? 0 : (k.indexOf(" " + f) >= 0 || k.indexOf("| " + f) >= 0) ? 1 : 2;
+      /* a whole name first, then a name's beginning, then a word's, then anywhere */
+      var names = segments[i], rank = 3;
+      if (names.indexOf(f) >= 0) rank = 0;
+      else if (names.some(function (s) { return s.indexOf(f) === 0; })) rank = 1;
+      else if (names.some(function (s) { return s.indexOf(" " + f) >= 0; })) rank = 2;
       hits.push([rank, -N[i].d, i]);
     }
     hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
