@@ -147,3 +147,15 @@ def test_contamination_searches_the_literals_of_the_graph(gold):
     # without a graph, the extraction's own strings (here the body) are searched
     x.article.body = "Mở đầu ở Bergen, kết thúc."
     assert score_article(gold, from_extraction(x)).contamination == ["Bergen"]
+
+
+def test_details_say_why_the_nearest_prediction_missed(gold):
+    x = extraction("Mở đầu, kết thúc.")
+    x.events = [Event("e1", "Meeting", "cuộc gặp", where="Bergen", when="2030-05-05", participants=["Alice_Ardent"])]
+    x.claims = [Claim("c1", "Alice_Ardent", "nói", "assert", "giá vàng sẽ giảm", ev(), ev())]
+    [a] = evaluate_extractions([gold], [x]).articles
+    [missed_event] = a.details["events missed"]
+    assert missed_event.endswith("(closest Meeting: wrong place)")
+    [missed_claim] = a.details["claims missed"]
+    # "giá", "sẽ" shared by 5 gold and 4 predicted syllables: F1 4/9, below the 0.5 threshold
+    assert missed_claim.endswith("(closest F1 0.44: giá vàng sẽ giảm)")

@@ -21,6 +21,7 @@ from .match import (
     Alignment,
     ClaimRec,
     EntityRec,
+    EventRec,
     body_matches,
     claim_dates,
     contamination,
@@ -31,7 +32,10 @@ from .match import (
     match_events,
     match_roles,
     name_key,
+    participants_found,
+    same_actor,
     same_date,
+    token_f1,
 )
 from .predicted import Predicted
 
@@ -174,14 +178,19 @@ def score_article(gold: GoldArticle, pred: Predicted) -> ArticleScore:
 
     events = match_events(pred.events, gold.events)
     s.prf["events"] = _counts(events)
-    d["events missed"] = [gold.events[j].text for j in events.unmatched_gold()]
+    d["events missed"] = [
+        gold.events[j].text + _closest_event([pred.events[i] for i in events.unmatched_pred()], gold.events[j])
+        for j in events.unmatched_gold()
+    ]
     d["events false"] = [pred.events[i].text for i in events.unmatched_pred()]
     for k, a in event_argument_counts(pred.events, gold.events).items():
         s.event_args[k] = Counts(tp=a.tp, fp=a.pred - a.tp, fn=a.gold - a.tp)
 
     claims = match_claims(pred.claims, gold.claims)
     s.prf["claims"] = _counts(claims)
-    d["claims missed"] = [_claim_text(gold.claims[j]) for j in claims.unmatched_gold()]
+    d["claims missed"] = [
+        _claim_text(gold.claims[j]) + _closest_claim(pred.claims, gold.claims[j]) for j in claims.unmatched_gold()
+    ]
     d["claims false"] = [_claim_text(pred.claims[i]) for i in claims.unmatched_pred()]
     s.claim_dates = Tally(*claim_dates(pred.claims, gold.claims, claims))
     d["claim dates wrong"] = [
@@ -210,3 +219,35 @@ def _entity_text(e: EntityRec) -> str:
 def _claim_text(c: ClaimRec) -> str:
     t = fold_ws(c.text)
     return f"{c.label}: {t[:90] + '…' if len(t) > 90 else t}"
+
+
+def _closest_event(free: list[EventRec], g: EventRec) -> str:
+    """Why the nearest unmatched prediction of the same type fails, for ``--details``."""
+    best: tuple[tuple[int, int], str] | None = None
+    for p in free:
+        if p.type != g.type:
+            continue
+        found = participants_found(p.participants, g.participants)
+        why = []
+        if g.where is not None and not same_actor(p.where, g.where):
+            why.append("wrong place")
+        if g.when is not None and not same_date(p.when, g.when):
+            why.append(f"date {p.when}")
+        if 2 * found < len(g.participants):
+            why.append(f"participants {found}/{len(g.participants)}")
+        rank = (-len(why), found)
+        if best is None or rank > best[0]:
+            best = (rank, ", ".join(why))
+    if best is None:
+        return f"  (no unmatched {g.type} predicted)"
+    return f"  (closest {g.type}: {best[1]})"
+
+
+def _closest_claim(preds: list[ClaimRec], g: ClaimRec) -> str:
+    """The same speaker's prediction with the highest token F1, for ``--details``."""
+    cands = [(token_f1(p.text, g.text), p) for p in preds if same_actor(p.speaker, g.speaker)]
+    if not cands:
+        return "  (no claim of this speaker)"
+    f1, p = max(cands, key=lambda c: c[0])
+    t = fold_ws(p.text)
+    return f"  (closest F1 {float(f1):.2f}: {t[:60] + '…' if len(t) > 60 else t})"
