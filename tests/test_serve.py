@@ -57,9 +57,12 @@ class Served:
         return self.proc.wait(timeout=30)
 
     def kill(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGKILL)  # its own session: kg serve and its server
-            self.proc.wait(timeout=30)
+        """Kill whatever is left of the session it started: kg serve and its server."""
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)  # the group outlives its leader while members live
+        except ProcessLookupError:
+            pass
+        self.proc.wait(timeout=30)
 
 
 def start(store: Path, tmp: Path, *extra: str) -> Served:
@@ -195,6 +198,20 @@ def test_ctrl_c_stops_kg_serve_and_its_server(store_dir: Path, tmp_path: Path) -
         log = served.log.read_text(errors="replace")
         assert "kg serve: SPARQL endpoint http://127.0.0.1:" in log
         assert "Traceback" not in log
+    finally:
+        served.kill()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux-only")
+def test_the_server_does_not_outlive_a_killed_kg_serve(store_dir: Path, tmp_path: Path) -> None:
+    served = start(store_dir, tmp_path)
+    try:
+        served.proc.send_signal(signal.SIGKILL)  # kg serve only: no chance to forward anything
+        served.proc.wait(timeout=30)
+        deadline = time.monotonic() + READY_WITHIN
+        while answers(served.url) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not answers(served.url)
     finally:
         served.kill()
 

@@ -20,7 +20,9 @@ chooses its options and supervises the process:
   with ``kg``), not from ``$PATH``, so ``kg serve`` runs the version pinned
   with the project and never a stray one.
 * Signals are forwarded: Ctrl-C or ``kill`` on ``kg serve`` stops the server
-  too, and ``kg serve`` waits for it before exiting.
+  too, and ``kg serve`` waits for it before exiting. On Linux the server also
+  gets SIGTERM if ``kg serve`` dies without a chance to forward anything
+  (``kill -9``), so no orphan keeps the port and the store open.
 """
 
 from __future__ import annotations
@@ -110,6 +112,15 @@ def check_store(location: Path) -> None:
         raise StoreError(f"{location}: no store here (run `kg build` first, or pass --store DIR)")
 
 
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child, between fork and exec
+    """Linux: ask the kernel to SIGTERM the server when ``kg serve`` dies."""
+    import ctypes
+
+    PR_SET_PDEATHSIG = 1
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
+
+
 def run_server(config: ServerConfig, on_start: Callable[[ServerConfig], None] | None = None) -> int:
     """Run the server in the foreground until it exits or a signal stops it.
 
@@ -121,7 +132,11 @@ def run_server(config: ServerConfig, on_start: Callable[[ServerConfig], None] | 
     stopping: list[int] = []
 
     try:
-        proc = subprocess.Popen(command, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,  # noqa: PLW1509
+        )
     except OSError as exc:
         raise KgError(f"cannot start {command[0]}: {exc.strerror or exc}") from None
 
