@@ -159,3 +159,8 @@ def test_details_say_why_the_nearest_prediction_missed(gold):
     [missed_claim] = a.details["claims missed"]
     # "giá", "sẽ" shared by 5 gold and 4 predicted syllables: F1 4/9, below the 0.5 threshold
     assert missed_claim.endswith("(closest F1 0.44: giá vàng sẽ giảm)")
+
+
+def test_details_show_where_a_must_not_name_was_found(gold):
+    [a] = evaluate_extractions([gold], [extraction("Mở đầu, kết thúc.")]).articles
+    assert a.details["contamination"] == ["Bergen in 'Bergen'"]

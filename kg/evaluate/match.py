@@ -389,14 +389,24 @@ def contamination(must_not: Iterable[str], texts: Iterable[str]) -> list[str]:
     "Thủ tướng Ấn Độ" but "Mexico" is not found in "Mexicoland". Each name
     counts once however often it occurs.
     """
+    return [name for name, _ in contamination_hits(must_not, texts)]
+
+
+def contamination_hits(must_not: Iterable[str], texts: Iterable[str]) -> list[tuple[str, str]]:
+    """Each ``must_not`` name found, with the first text it was found in (for ``--details``)."""
+    keyed = [(name_key(t), t) for t in texts if t]
     # \x00 separates the texts so that a name cannot straddle two of them.
-    hay = "\x00".join(name_key(t) for t in texts if t)
-    found: list[str] = []
+    hay = "\x00".join(k for k, _ in keyed)
+    hits: list[tuple[str, str]] = []
     for name in must_not:
         k = name_key(name)
-        if k and re.search(rf"(?<!\w){re.escape(k)}(?!\w)", hay):
-            found.append(name)
-    return found
+        if not k:
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(k)}(?!\w)")
+        if pattern.search(hay):
+            where = next(t for tk, t in keyed if pattern.search(tk))
+            hits.append((name, where))
+    return hits
 
 
 def fold_ws(s: str) -> str:

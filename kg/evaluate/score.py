@@ -24,7 +24,7 @@ from .match import (
     EventRec,
     body_matches,
     claim_dates,
-    contamination,
+    contamination_hits,
     event_argument_counts,
     fold_ws,
     match_claims,
@@ -199,8 +199,9 @@ def score_article(gold: GoldArticle, pred: Predicted) -> ArticleScore:
         if not same_date(pred.claims[i].when, gold.claims[j].when)
     ]
 
-    s.contamination = contamination(gold.must_not, pred.strings)
-    d["contamination"] = list(s.contamination)
+    hits = contamination_hits(gold.must_not, pred.strings)
+    s.contamination = [name for name, _ in hits]
+    d["contamination"] = [f"{name} in {_short(where, 80)!r}" for name, where in hits]
 
     if gold.body_first is not None or gold.body_last is not None:
         ok = body_matches(pred.body, gold.body_first or "", gold.body_last or "")
@@ -251,3 +252,8 @@ def _closest_claim(preds: list[ClaimRec], g: ClaimRec) -> str:
     f1, p = max(cands, key=lambda c: c[0])
     t = fold_ws(p.text)
     return f"  (closest F1 {float(f1):.2f}: {t[:60] + '…' if len(t) > 60 else t})"
+
+
+def _short(text: str, n: int) -> str:
+    t = fold_ws(text)
+    return t[:n] + "…" if len(t) > n else t
