@@ -302,3 +302,15 @@ def test_bind_errors_are_one_line(store_dir: Path) -> None:
     assert r.exit_code == 2 and "cannot bind" in r.stderr and "Traceback" not in r.output
     r = kg("query", "--store", str(store_dir), "SELECT ?s WHERE { ?s ?p ?o }", "--bind", "no equals")
     assert r.exit_code == 2 and "expected NAME=VALUE" in r.stderr
+
+
+def test_an_error_during_evaluation_is_one_line(store_dir: Path) -> None:
+    import socket
+
+    with socket.socket() as s:  # a loopback port nobody listens on: the SERVICE call is refused
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    q = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+    r = kg("query", "--store", str(store_dir), q)
+    assert r.exit_code == 2
+    assert r.stderr.startswith("kg: error: query failed: ") and len(r.stderr.strip().splitlines()) == 1

@@ -98,9 +98,27 @@ for _name, _fmt in (
 
 
 def write_result(result: QueryResult, fmt: str, out: BinaryIO, width: int = 160) -> None:
-    """Write ``result`` to ``out`` in the registered format ``fmt``."""
+    """Write ``result`` to ``out`` in the registered format ``fmt``.
+
+    pyoxigraph evaluates lazily, so an evaluation error (a failing ``SERVICE``
+    call, a store read error) surfaces while the writer iterates: it becomes a
+    one-line :class:`QueryError` here. An error *writing* ``out`` (it has an
+    errno, e.g. a closed pipe) is left to the caller.
+    """
     try:
         writer = RESULT_FORMATS.get(fmt)
     except KeyError as exc:
         raise QueryError(str(exc.args[0])) from None
-    writer(result, out, width)
+    try:
+        writer(result, out, width)
+    except OSError as exc:
+        if exc.errno is not None:
+            raise
+        raise QueryError(f"query failed: {_first_line(exc)}") from None
+    except RuntimeError as exc:
+        raise QueryError(f"query failed: {_first_line(exc)}") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

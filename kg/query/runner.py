@@ -22,6 +22,7 @@ from ..errors import QueryError, StoreError
 from .guard import refusal
 from .prefixes import prefix_map
 
+
 def oxigraph_of(source: Any) -> ox.Store:
     """The pyoxigraph store behind ``source`` (kg's ``Store`` or pyoxigraph's)."""
     if isinstance(source, ox.Store):
