@@ -7,6 +7,7 @@ not at all: a failing export leaves the previous file as it was.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -39,8 +40,22 @@ def default_export_path(fmt: str, out_dir: str | os.PathLike[str] = "exports") -
 
 
 def export_to(store: Any, fmt: str, out: BinaryIO) -> None:
-    """Write the export to an open binary stream (stdout, a socket, a buffer)."""
-    export_format(fmt).writer(store, out)
+    """Write the export to an open binary stream (stdout, a socket, a buffer).
+
+    A closed pipe (``kg export -o - | head``) is re-raised for the CLI to end
+    quietly; any other failure is a one-line :class:`~kg.errors.KgError`.
+    """
+    spec = export_format(fmt)
+    try:
+        spec.writer(store, out)
+    except KgError:
+        raise
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise
+        raise KgError(f"the {spec.name} export failed: {exc.strerror or exc}") from None
+    except (ValueError, TypeError) as exc:
+        raise KgError(f"the {spec.name} export failed: {exc}") from None
 
 
 def write_export(store: Any, fmt: str, path: str | os.PathLike[str]) -> Path:
