@@ -44,6 +44,7 @@ from .layout import force_layout
 __all__ = [
     "ExplorerPage",
     "PHYSICS_MAX_NODES",
+    "UNLABELLED_TYPES",
     "build_page",
     "render_explorer",
     "write_explorer",
@@ -56,6 +57,9 @@ __all__ = [
 # Above this many visible nodes the layout is computed in Python and the page
 # draws with physics off (vis-network's physics needs minutes at ~1,500 nodes).
 PHYSICS_MAX_NODES = 300
+# Types drawn without a label on the canvas: their label is a whole sentence,
+# and dozens of them would bury the actors' names (the tooltip and panel show it).
+UNLABELLED_TYPES = frozenset({"Claim"})
 VIS_NETWORK = "templates/lib/vis-9.1.2/vis-network.min.js"
 
 
@@ -136,14 +140,14 @@ def _vis_options(n_visible: int, physics: bool) -> dict[str, Any]:
         "nodes": {
             "borderWidth": 1.5,
             "borderWidthSelected": 3,
-            "font": {"size": 14, "face": "DejaVu Sans, Arial, sans-serif", "color": "#1f2328",
+            "font": {"size": 16, "face": "DejaVu Sans, Arial, sans-serif", "color": "#1f2328",
                      "strokeWidth": 4, "strokeColor": "#ffffff"},
             "scaling": {"label": {"drawThreshold": 4}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
             "color": {"color": "#9aa3af", "highlight": "#1f2328", "hover": "#4b5563", "inherit": False},
-            "font": {"size": 11, "face": "DejaVu Sans, Arial, sans-serif", "color": "#4b5563",
+            "font": {"size": 11, "face": "DejaVu Sans, Arial, sans-serif", "color": "#7b8594",
                      "strokeWidth": 3, "strokeColor": "#ffffff", "align": "horizontal"},
             "smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
             "width": 1.2,
@@ -154,9 +158,11 @@ def _vis_options(n_visible: int, physics: bool) -> dict[str, Any]:
                         "navigationButtons": False, "keyboard": False, "multiselect": False},
         "physics": {
             "enabled": physics,
-            "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -9000, "centralGravity": 0.25, "springLength": 150,
-                          "springConstant": 0.03, "damping": 0.35, "avoidOverlap": 0.3},
+            # forceAtlas2's gravity grows with distance, so unconnected actors stay
+            # near the rest instead of drifting to the edges and shrinking the fit
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -90, "centralGravity": 0.015, "springLength": 110,
+                                 "springConstant": 0.06, "damping": 0.5, "avoidOverlap": 0.6},
             "minVelocity": 2.0,
             "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50, "fit": True},
         },
@@ -194,6 +200,8 @@ def _network(data: ExplorerData, physics: bool, positions: dict[int, tuple[float
             x, y = positions[i]
             opts.update(x=x, y=y)
         net.add_node(i, label=canvas_label(row["l"]) or " ", **opts)
+        if t["name"] in UNLABELLED_TYPES:  # a claim is a sentence: hover or click to read it
+            del net.node_map[i]["label"]
     for j, (a, b, p, arts, _ev, rank) in enumerate(index["edges"]):
         if a in shown and b in shown:
             opts = {
@@ -280,6 +288,12 @@ def render_explorer(
     return build_page(graph, focus=focus, limit=limit, title=title).html
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_text_atomic(path: Path | str, text: str) -> Path:
     """Write UTF-8 text via a temporary file and ``os.replace``: a reader (or a
     browser reloading the page) never sees half a file."""
@@ -289,6 +303,7 @@ def write_text_atomic(path: Path | str, text: str) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a page is for others to open too
         os.replace(tmp, path)
     except BaseException:
         try:

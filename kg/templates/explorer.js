@@ -118,7 +118,8 @@
   }
   function visNode(i, pos) {
     var n = N[i], t = TYPES[n.t];
-    var item = { id: i, label: canvasLabel(n.l) || " ", shape: t.shape, color: t.color, size: n.s, title: tip(nodeTitle(i).split("\n")) };
+    var item = { id: i, shape: t.shape, color: t.color, size: n.s, title: tip(nodeTitle(i).split("\n")) };
+    if (t.name !== "Claim") item.label = canvasLabel(n.l) || " ";
     if (pos) { item.x = pos.x; item.y = pos.y; }
     return item;
   }
@@ -329,10 +330,14 @@
     if (rows.length > limit) box.appendChild(el("p", { cls: "kg-more", text: "\u2026 and " + (rows.length - limit) + " more" }));
     return box;
   }
+  /* A claim's date for sorting and display: its own date; a "--MM-DD" without a
+     year takes the year of the article that reported it; else the article's date. */
   function claimDate(c) {
     var x = N[c].x || {};
-    if (x.when) return String(x.when);
     var dates = N[c].a.map(function (a) { return ARTS[a].published ? String(ARTS[a].published).slice(0, 10) : ""; }).filter(Boolean).sort();
+    if (x.when && String(x.when).slice(0, 2) !== "--") return String(x.when);
+    if (x.when && dates.length) return dates[0].slice(0, 4) + String(x.when).slice(1);
+    if (x.when) return String(x.when).slice(2) + " (year unknown)";
     return dates[0] || "";
   }
   function claimsOf(i) {
@@ -342,7 +347,9 @@
       if (e[0] === i && TYPES[N[e[1]].t].name === "Claim" && out.indexOf(e[1]) < 0) out.push(e[1]);
     });
     return out.sort(function (a, b) {
-      var da = claimDate(a) || "\uffff", db = claimDate(b) || "\uffff";
+      /* dated first, in order; "MM-DD (year unknown)" and undated after */
+      var da = claimDate(a), db = claimDate(b);
+      da = /^\d{4}/.test(da) ? da : "\uffff" + da; db = /^\d{4}/.test(db) ? db : "\uffff" + db;
       return da < db ? -1 : da > db ? 1 : a - b;
     });
   }
