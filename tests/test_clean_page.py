@@ -135,3 +135,19 @@ def test_teaser_headline_before_a_teaser_date_is_not_body() -> None:
                          "Một con đường mới được khánh thành ở ngoại ô", "14:20 21/01/2022", BODY_3))
     assert c.paragraphs == [BODY_1, BODY_2]
     assert c.published is None
+
+
+def test_another_layout_section_date_title_byline_credit() -> None:
+    # a layout unlike the seeds: section name, date above the headline, share bar,
+    # a bare "Ảnh minh họa" caption, byline and credit on one closing line, tags
+    c = clean_page(_page(
+        "Thế giới", "Thứ hai, 3/3/2025, 10:15 (GMT+7)",
+        "Pháp đề nghị chủ trì vòng đàm phán mới về an ninh châu Âu",
+        "Facebook", "Zalo", "Copy link",
+        BODY_1, "Ảnh minh họa", BODY_2, "Hoài An (Theo Reuters, AFP)",
+        "Tags: Pháp ngoại giao châu Âu", "Một chủ đề khác hoàn toàn không liên quan tới bài viết này nhưng rất dài.",
+    ))
+    assert c.title == "Pháp đề nghị chủ trì vòng đàm phán mới về an ninh châu Âu"
+    assert c.published == "2025-03-03T10:15"
+    assert c.paragraphs == [BODY_1, BODY_2, "Hoài An (Theo Reuters, AFP)"]
+    assert c.captions == ["Ảnh minh họa"]

@@ -44,6 +44,7 @@ class Lexicon:
     menu_items: frozenset[str]
     counter: re.Pattern[str]
     caption_credit: re.Pattern[str]
+    caption_words: frozenset[str]
     outlets: frozenset[str]
     source_heads: tuple[str, ...]
     agencies: frozenset[str]
@@ -74,6 +75,7 @@ def lexicon() -> Lexicon:
         caption_credit=re.compile(
             rf"(?:^|[\s(\[-])(?:{credit_words})\s*(?P<colon>:)?\s*(?P<src>[^\s:.][^:]{{0,60}}?)[)\]]?\s*\.?\s*$"
         ),
+        caption_words=frozenset(_keys(data.get("caption_credit_words"))),
         outlets=frozenset(_keys(data.get("outlets"))),
         source_heads=tuple(sorted(_keys(data.get("source_heads")), key=len, reverse=True)),
         agencies=frozenset(_keys(data.get("agencies"))),

@@ -35,7 +35,11 @@ __all__ = [
 # "Name - …" / "(Name) – …" at the very start of a paragraph.
 _DATELINE = re.compile(r"^\s*(?P<paren>\()?(?P<name>[^\s()\-–—][^()\-–—]{0,40}?)(?(paren)\))\s*[-–—]\s+\S")
 _DOMAINISH = re.compile(r"^[A-Za-z][A-Za-z0-9-]*\.(?:vn|VN|com|net|org|info)$")
-_CREDIT_LINE = re.compile(r"^\s*[Tt]heo\s+(?P<names>[^.!?;:\"“”()]{1,100}?)\s*\.?\s*$")
+# "Theo TTXVN", "Theo SCMP, Reuters.", and with a byline in front and brackets
+# around it: "Như An (Theo Reuters)", "(Theo AFP)".
+_CREDIT_LINE = re.compile(
+    r"^\s*(?P<by>[^()]{0,30}?)\s*(?P<open>\()?\s*[Tt]heo\s+(?P<names>[^.!?;:\"“”()]{1,100}?)\s*\.?\s*(?(open)\))\s*\.?\s*$"
+)
 _SPLIT_NAMES = re.compile(r"\s*(?:,|\bvà\b|&|/)\s*")
 # "Theo Hãng tin AFP, …" at a sentence start, "…, theo Hãng tin TASS." at its end.
 _THEO_START = re.compile(r"(?:^|(?<=[.!?…]\s))[Tt]heo\s+(?P<src>[^,.;:!?]{2,60}?)\s*,")
@@ -86,7 +90,7 @@ def _is_source(name: str) -> bool:
 def credit_line_sources(paragraph: str) -> list[str]:
     """Sources of a credit line ("Theo SCMP, Reuters, AFP" -> three names); else []."""
     m = _CREDIT_LINE.match(paragraph)
-    if not m:
+    if not m or (m["by"] and not (m["open"] and is_byline(m["by"]))):
         return []
     names = [n.strip() for n in _SPLIT_NAMES.split(m["names"]) if n.strip()]
     if not names or any(len(n.split()) > 6 or not _capitalised(n) for n in names):
@@ -126,7 +130,10 @@ def is_credit_caption(line: str) -> bool:
     if len(line.split()) > 45:
         return False
     lex = lexicon()
-    m = lex.caption_credit.search(match_key(line))
+    key = match_key(line)
+    if key.strip("().[] ") in lex.caption_words:  # "Ảnh minh họa" alone
+        return True
+    m = lex.caption_credit.search(key)
     if m is None:
         return False
     # "Ảnh: X" always; "Ảnh Reuters" only with a known agency (not "ảnh lên mạng").

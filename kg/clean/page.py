@@ -37,7 +37,7 @@ __all__ = ["CleanText", "clean_page", "clean_paragraphs"]
 _WS = re.compile(r"[ \t]+")
 # How far from the top the headline may be (non-empty lines), and how long a
 # headline may be (words); a longer first line is a body paragraph.
-_TOP_LINES = 15
+_TOP_LINES = 30
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS = 4, 40
 # Captions are short; a long indented line is a paragraph.
 _CAPTION_MAX_WORDS = 25
@@ -87,23 +87,27 @@ def _is_paragraph(s: str) -> bool:
 
 
 def _find_title(lines: list[_Line]) -> int | None:
-    """Index of the headline: first title-shaped line after the last chrome line near the top."""
-    top = lines[:_TOP_LINES]
+    """Index of the headline, or ``None`` when the page prints none.
+
+    Candidates are the title-shaped lines above the first body paragraph. The
+    first one after the last chrome line (logo, login, menu) wins: lines above
+    the menu are banners. When chrome follows the headline instead (a share
+    bar), the candidate nearest above it is taken.
+    """
+    candidates: list[int] = []
     last_chrome = -1
-    for i, ln in enumerate(top):
-        if _is_paragraph(ln.text) or is_end_marker(ln.text):
-            break  # the body (or the page's footer) has started: no menu below this
-        if is_chrome(ln.text):
+    for i, ln in enumerate(lines[:_TOP_LINES]):
+        t = ln.text
+        if _is_paragraph(t) or is_end_marker(t):
+            break  # the body (or the page's footer) has started
+        if is_chrome(t):
             last_chrome = i
-    for i in range(last_chrome + 1, len(top)):
-        t = top[i].text
-        if is_chrome(t) or is_date_line(t) or is_counter(t) or is_end_marker(t) or is_bullet(t):
-            continue
-        if _is_title_shaped(t):
-            return i
-        if _words(t) > _TITLE_MAX_WORDS:
-            return None  # a paragraph before any headline: the page prints none
-    return None
+        elif not (is_date_line(t) or is_counter(t) or is_bullet(t)) and _is_title_shaped(t):
+            candidates.append(i)
+    after = [i for i in candidates if i > last_chrome]
+    if after:
+        return after[0]
+    return candidates[-1] if candidates else None
 
 
 def clean_page(text: str) -> CleanText:
