@@ -21,6 +21,8 @@ How a build runs, and why:
    (:func:`kg.link.across.link_across` with an index of the store's persons).
 4. **Write**, in this process only (single writer): one article = one named
    graph = one transaction (:meth:`kg.graph.store.Store.replace_article`).
+   Article ids come from the content, so an edited file yields a new id: the
+   older version read from the same source is dropped in that same transaction.
 5. **Export** ``graph.ttl`` and ``explorer.html`` beside the store with the
    export engineers' functions; a missing exporter is skipped with a note.
 
@@ -50,7 +52,7 @@ from urllib.parse import unquote
 from .errors import InputError, KgError
 from .graph.namespaces import KGD
 from .graph.rdf import extraction_to_graph, mark_built, ontology_graph
-from .graph.store import Store, default_out_dir, default_store_dir
+from .graph.store import Store, default_out_dir, default_store_dir, source_key
 from .model import Article, Extraction
 
 DIE_AFTER_ENV = "KG_TEST_DIE_AFTER"
@@ -318,6 +320,7 @@ def build(
                 todo.append((article, fp))
 
         fingerprints = {a.id: fp for a, fp in todo}
+        by_source = db.articles_by_source() if todo else {}
         die_after = _die_after()
         index = _person_index(db) if todo else None
         entities: set[str] = set()
@@ -332,7 +335,8 @@ def build(
                 for x in good:  # the single writer: one article, one transaction
                     graph = extraction_to_graph(x)
                     mark_built(graph, x.article.id, fingerprints[x.article.id])
-                    summary.triples += db.replace_article(x.article.id, graph)
+                    older = by_source.get(source_key(x.article.source), [])  # same document, older text
+                    summary.triples += db.replace_article(x.article.id, graph, supersedes=older)
                     summary.built += 1
                     entities.update(x.entities)
                     summary.roles += len(x.roles)

@@ -98,6 +98,20 @@ def _open(path: Path, read_only: bool) -> ox.Store:
         raise StoreError(f"{path}: cannot open the store: {msg}") from None
 
 
+def source_key(source: str) -> str:
+    """One spelling per input document: the resolved path (plus ``:line`` for JSONL records).
+
+    Relative sources are resolved against the current directory, so ``seeds/a.txt``
+    and ``/abs/seeds/a.txt`` name the same document.
+    """
+    path = _path_part(source)
+    line = source[len(path) :]
+    try:
+        return str(Path(path).expanduser().resolve()) + line
+    except (OSError, RuntimeError):
+        return source
+
+
 def _path_part(source: str) -> str:
     """``data.jsonl:12`` -> ``data.jsonl`` (a reader records the line of a JSONL article)."""
     m = re.match(r"^(.*):(\d+)$", source)
@@ -160,24 +174,31 @@ class Store:
         return self.ox
 
     # -- writing -----------------------------------------------------------
-    def _replace_graph(self, graph_name: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> int:
+    def _replace_graph(
+        self, graph_name: URIRef, triples: Iterable[tuple[Node, Node, Node]], drop: Iterable[URIRef] = ()
+    ) -> int:
         store = self._writable()
         g = ox.NamedNode(str(graph_name))
+        drops = "".join(f"DROP SILENT GRAPH {ox.NamedNode(str(d))} ;\n" for d in drop)
         ox_triples = list(triples_to_ox(triples))
-        if not ox_triples:
-            store.update(f"DROP SILENT GRAPH {g}")
-            return 0
-        # oxigraph's serializer escapes every literal: the only text we format is an IRI we minted
-        body = ox.serialize(ox_triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        # oxigraph's serializer escapes every literal: the only text we format is IRIs we minted
+        body = ox.serialize(ox_triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if ox_triples else ""
+        insert = f";\nINSERT DATA {{ GRAPH {g} {{\n{body}}} }}" if ox_triples else ""
         try:
-            store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}}} }}")
+            store.update(f"{drops}DROP SILENT GRAPH {g} {insert}")
         except OSError as exc:
             raise StoreError(f"{self.path or 'in-memory store'}: write failed: {_first_line(exc)}") from None
         return len(ox_triples)
 
-    def replace_article(self, article_id: str, graph: Graph) -> int:
-        """Replace the named graph of one article with ``graph``, atomically. Returns its size."""
-        return self._replace_graph(graph_iri(article_id), graph)
+    def replace_article(self, article_id: str, graph: Graph, *, supersedes: Iterable[str] = ()) -> int:
+        """Replace the named graph of one article with ``graph``, atomically. Returns its size.
+
+        ``supersedes``: ids of older versions of the same document (same source,
+        changed text, hence another content-derived id), dropped in the same
+        transaction so a changed article never leaves its old facts behind.
+        """
+        drop = [graph_iri(a) for a in supersedes if a != article_id]
+        return self._replace_graph(graph_iri(article_id), graph, drop)
 
     def remove_article(self, article_id: str) -> bool:
         """Drop one article's graph (all its facts). False when it was not in the store."""
@@ -235,12 +256,19 @@ class Store:
         """
         if ref in set(self.article_ids()):
             return [ref]
-        target = Path(ref).expanduser().resolve()
+        target = str(Path(ref).expanduser().resolve())
         found = []
         for aid, source in self.article_sources().items():
-            if source == ref or Path(_path_part(source)).expanduser().resolve() == target:
+            if source == ref or source_key(source) == target or str(Path(_path_part(source)).expanduser().resolve()) == target:
                 found.append(aid)
         return sorted(found)
+
+    def articles_by_source(self) -> dict[str, list[str]]:
+        """:func:`source_key` -> ids of the stored articles read from that document."""
+        out: dict[str, list[str]] = {}
+        for aid, source in sorted(self.article_sources().items()):
+            out.setdefault(source_key(source), []).append(aid)
+        return out
 
     def article_graph(self, article_id: str) -> Graph:
         """One article's named graph as an rdflib Graph (copy)."""
@@ -327,4 +355,4 @@ class Store:
         return rows
 
 
-__all__ = ["Store", "default_store_dir", "default_out_dir", "is_store_dir", "STORE_ENV"]
+__all__ = ["Store", "default_store_dir", "default_out_dir", "is_store_dir", "source_key", "STORE_ENV"]

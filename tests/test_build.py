@@ -1,0 +1,179 @@
+"""kg build: summary, idempotent re-runs, replace/remove without orphans, crash safety, CLI faces."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from rdflib import Graph
+
+from conftest import SEEDS
+from test_build_support import copy_seeds_store, seeds_build
+
+from kg.build import DIE_AFTER_ENV, build
+from kg.graph.store import Store
+from kg.graph.validate import validate_store
+
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+def _kg(*args: str, cwd=None, env=None) -> subprocess.CompletedProcess[str]:
+    code = "import sys; from kg.cli import main; sys.argv[0] = 'kg'; main()"
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=cwd,
+                          env=full_env, timeout=600)
+
+
+def _subjects(store: Store, needle: str) -> list[str]:
+    rows = store.select("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return [str(r["s"]) for r in rows if needle in str(r["s"])]
+
+
+def test_seeds_build_summary_and_exports():
+    out, s = seeds_build()
+    assert (s.articles, s.built, s.skipped, s.failed) == (5, 5, 0, 0)
+    assert s.entities > 10 and s.roles > 5 and s.claims > 10 and s.events > 0
+    assert s.triples > 1000 and s.store_articles == 5 and s.store_quads > s.triples
+    assert s.ok and not s.errors
+    ttl = out / "graph.ttl"
+    if "turtle" in s.exports:  # written by the export engineer's write_export
+        assert len(Graph().parse(ttl, format="turtle")) > 1000
+    if "explorer" in s.exports:
+        assert "Dmitry Peskov" in (out / "explorer.html").read_text(encoding="utf-8")
+    assert set(s.to_dict()) >= {"articles", "entities", "roles", "events", "claims", "triples", "seconds"}
+
+
+def test_rebuilding_into_the_same_store_adds_nothing(tmp_path):
+    path = copy_seeds_store(tmp_path)
+    with Store(path, read_only=True) as store:
+        before = set(store.quads())
+    s = build([SEEDS], store=path, exports=False)
+    assert (s.built, s.skipped) == (0, 5)
+    with Store(path, read_only=True) as store:
+        assert set(store.quads()) == before and len(store) == len(before)
+
+
+def test_forced_rebuild_of_an_article_gives_the_same_quads(tmp_path):
+    path = copy_seeds_store(tmp_path)
+    with Store(path, read_only=True) as store:
+        before = set(store.quads())
+    s = build([SEED_FILES[0]], store=path, force=True, exports=False)
+    assert s.built == 1
+    with Store(path, read_only=True) as store:
+        after = set(store.quads())
+    assert after == before  # no blank nodes: isomorphic means equal
+
+
+def test_a_changed_article_replaces_exactly_its_facts(tmp_path):
+    doc = tmp_path / "in" / "article.txt"
+    doc.parent.mkdir()
+    shutil.copy(SEED_FILES[4], doc)  # 004: Biden–Putin call; Ushakov and Psaki
+    other = tmp_path / "in" / "other.txt"
+    shutil.copy(SEED_FILES[3], other)
+    store_dir = tmp_path / "store"
+    build([doc.parent], store=store_dir, exports=False)
+    with Store(store_dir, read_only=True) as store:
+        (old_id,) = store.find_articles(str(doc))
+        other_graph = store.article_graph(store.find_articles(str(other))[0])
+        assert store.select('SELECT ?p WHERE { ?p kg:spokesperson_of kgd:White_House }')
+    text = doc.read_text(encoding="utf-8")
+    cut = text.index("Trong khi đó, người phát ngôn Nhà Trắng")
+    doc.write_text(text[:cut] + "\n\nTheo TTXVN\n", encoding="utf-8")
+    s = build([doc.parent], store=store_dir, exports=False)
+    assert (s.built, s.skipped) == (1, 1)
+    with Store(store_dir, read_only=True) as store:
+        (new_id,) = store.find_articles(str(doc))
+        assert new_id != old_id and old_id not in store.article_ids()
+        assert len(store.article_ids()) == 2
+        assert not _subjects(store, old_id)  # no statement, evidence or claim of the old text
+        assert not store.select('SELECT ?p WHERE { ?p kg:spokesperson_of kgd:White_House }')
+        assert not store.select('SELECT ?l WHERE { kgd:Jen_Psaki ?p ?l }')  # no orphan entity
+        assert set(store.article_graph(store.find_articles(str(other))[0])) == set(other_graph)
+
+
+def test_kill_mid_build_keeps_finished_articles_and_the_next_build_completes(tmp_path):
+    store_dir = tmp_path / "store"
+    files = [str(f) for f in SEED_FILES[:3]]
+    died = _kg("build", *files, "--store", str(store_dir), "--no-exports", "-q", env={DIE_AFTER_ENV: "1"})
+    assert died.returncode == 70, died.stderr  # the hook's os._exit: no flush, no cleanup
+    with Store(store_dir, read_only=True) as store:
+        done = store.article_fingerprints()
+        assert len(done) == 1 and store.article_ids() == sorted(done)
+        assert validate_store(store).conforms
+        (aid,) = done
+        assert len(store.article_graph(aid)) > 100
+    s = build(files, store=store_dir, exports=False)
+    assert (s.articles, s.skipped, s.built) == (3, 1, 2)
+    with Store(store_dir, read_only=True) as store:
+        assert len(store.article_fingerprints()) == 3
+        assert validate_store(store).conforms
+
+
+def test_cli_remove_by_path_and_by_id(tmp_path):
+    out = tmp_path / "out"
+    store_dir = copy_seeds_store(out)
+    with Store(store_dir, read_only=True) as store:
+        ids = store.article_ids()
+        sources = store.article_sources()
+    by_path = _kg("remove", sources[ids[0]], "--store", str(store_dir), "--no-exports")
+    assert by_path.returncode == 0, by_path.stderr
+    assert by_path.stdout.strip() == f"removed {ids[0]}"
+    by_id = _kg("remove", ids[1], "--store", str(store_dir))
+    assert by_id.returncode == 0, by_id.stderr
+    with Store(store_dir, read_only=True) as store:
+        assert store.article_ids() == ids[2:]
+        assert not _subjects(store, ids[0]) and not _subjects(store, ids[1])
+        assert validate_store(store).conforms
+    unknown = _kg("remove", "no-such-article", "--store", str(store_dir))
+    assert unknown.returncode == 1
+    assert unknown.stderr.strip() == "kg: error: no-such-article: no such article in the store"
+
+
+def test_cli_build_json_skips_a_bad_file(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Logo\nĐăng nhập\n", encoding="utf-8")
+    r = _kg("build", str(SEED_FILES[3]), str(bad), "--out", str(tmp_path / "out"), "--json", "--no-exports")
+    assert r.returncode == 0, r.stderr
+    summary = json.loads(r.stdout)
+    assert (summary["articles"], summary["built"], summary["failed"]) == (1, 1, 1)
+    assert summary["store"] == str(tmp_path / "out" / "store")
+    assert "bad.txt" in r.stderr and "(skipped)" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_cli_build_exit_codes_for_unreadable_inputs(tmp_path):
+    nothing = _kg("build", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "out"), "-q")
+    assert nothing.returncode == 1
+    assert "missing.txt: no such file or folder" in nothing.stderr
+    assert "nothing could be read" in nothing.stderr
+
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Logo\nĐăng nhập\n", encoding="utf-8")
+    strict = _kg("build", str(bad), "--out", str(tmp_path / "out2"), "--strict")
+    assert strict.returncode == 2
+    lines = strict.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kg: error:") and "bad.txt" in lines[0]
+
+
+def test_cli_build_on_a_locked_store_is_a_clear_error(tmp_path):
+    store_dir = tmp_path / "store"
+    with Store(store_dir):
+        r = _kg("build", str(SEED_FILES[0]), "--store", str(store_dir), "-q")
+    assert r.returncode == 2
+    assert "in use by another process" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_cli_build_help_has_examples():
+    r = _kg("build", "--help")
+    assert r.returncode == 0 and "Examples:" in r.stdout and "--strict" in r.stdout and "--json" in r.stdout
+
+
+def test_default_paths_are_exports_under_cwd(tmp_path):
+    r = _kg("build", str(SEED_FILES[3]), "--no-exports", "-q", cwd=tmp_path, env={"KG_STORE": ""})
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "exports" / "store" / "CURRENT").is_file()
+    v = _kg("validate", cwd=tmp_path, env={"KG_STORE": ""})
+    assert v.returncode == 0, v.stderr + v.stdout
