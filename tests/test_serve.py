@@ -65,7 +65,12 @@ class Served:
         self.proc.wait(timeout=30)
 
 
-def start(store: Path, tmp: Path, *extra: str) -> Served:
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def start(store: Path, tmp: Path, *extra: str, sigint_ignored: bool = False) -> Served:
+    """Start `kg serve`; ``sigint_ignored`` starts it as a shell starts a background job."""
     port = free_port()
     log = tmp / f"serve-{port}.log"
     with open(log, "wb") as err:
@@ -73,6 +78,7 @@ def start(store: Path, tmp: Path, *extra: str) -> Served:
             [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--store", str(store),
              "--host", "127.0.0.1", "--port", str(port), *extra],
             stdout=subprocess.DEVNULL, stderr=err, start_new_session=True,
+            preexec_fn=_ignore_sigint if sigint_ignored else None,
         )
     served = Served(proc, f"http://127.0.0.1:{port}/query", port, log)
     deadline = time.monotonic() + READY_WITHIN
@@ -189,8 +195,10 @@ def test_a_runaway_query_is_cancelled_by_the_time_limit(server: Served) -> None:
     assert answers(server.url)  # and it still serves the next query
 
 
-def test_ctrl_c_stops_kg_serve_and_its_server(store_dir: Path, tmp_path: Path) -> None:
-    served = start(store_dir, tmp_path)
+@pytest.mark.parametrize("sigint_ignored", [False, True], ids=["foreground", "background-job"])
+def test_ctrl_c_stops_kg_serve_and_its_server(store_dir: Path, tmp_path: Path, sigint_ignored: bool) -> None:
+    # A background job inherits SIGINT ignored; the server must stop all the same.
+    served = start(store_dir, tmp_path, sigint_ignored=sigint_ignored)
     try:
         assert served.stop() == 0
         with pytest.raises(OSError):
@@ -238,6 +246,16 @@ def test_loopback_detection() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1") and is_loopback("[::1]")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.4") and not is_loopback("example.org")
     assert bind_address("::1", 80) == "[::1]:80" and bind_address("localhost", 80) == "localhost:80"
+
+
+def test_sigterm_stops_kg_serve_and_its_server(store_dir: Path, tmp_path: Path) -> None:
+    served = start(store_dir, tmp_path)
+    try:
+        served.proc.send_signal(signal.SIGTERM)
+        assert served.proc.wait(timeout=30) == 0
+        assert not answers(served.url)
+    finally:
+        served.kill()
 
 
 def test_non_loopback_host_warns_loudly(store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

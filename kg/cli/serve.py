@@ -23,7 +23,8 @@ from ..query.endpoint import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT, Server
 )
 @click.option(
     "--timeout", type=click.IntRange(min=0), default=DEFAULT_TIMEOUT, show_default=True, metavar="SECONDS",
-    help="Per-query time limit in seconds (0: none).",
+    help="Per-query time limit in seconds (0: none); Oxigraph cancels the query at its next "
+    "check and the client gets an error.",
 )
 def command(host: str, port: int, store_dir: Path | None, timeout: int) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/query.

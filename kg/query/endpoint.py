@@ -19,8 +19,9 @@ chooses its options and supervises the process:
 * The binary is taken from this Python's scripts directory (where pip put it
   with ``kg``), not from ``$PATH``, so ``kg serve`` runs the version pinned
   with the project and never a stray one.
-* Signals are forwarded: Ctrl-C or ``kill`` on ``kg serve`` stops the server
-  too, and ``kg serve`` waits for it before exiting. On Linux the server also
+* Signals are forwarded: Ctrl-C, SIGTERM or SIGHUP to ``kg serve`` stop the
+  server too (it gets SIGTERM), and ``kg serve`` waits for it (killing it
+  after a grace period) before exiting. On Linux the server also
   gets SIGTERM if ``kg serve`` dies without a chance to forward anything
   (``kill -9``), so no orphan keeps the port and the store open.
 """
@@ -33,6 +34,7 @@ import signal
 import subprocess
 import sys
 import sysconfig
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +46,7 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 30  # seconds per query
 STOP_GRACE = 10.0  # seconds the server gets to exit after a forwarded signal
+POLL = 0.2  # seconds between checks on the server process
 
 
 def oxigraph_executable() -> Path:
@@ -112,13 +115,22 @@ def check_store(location: Path) -> None:
         raise StoreError(f"{location}: no store here (run `kg build` first, or pass --store DIR)")
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child, between fork and exec
-    """Linux: ask the kernel to SIGTERM the server when ``kg serve`` dies."""
-    import ctypes
+def _prepare_child() -> None:  # pragma: no cover - runs in the child, between fork and exec
+    """Undo what a shell may have done to us, and tie the server's life to ours.
 
-    PR_SET_PDEATHSIG = 1
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
+    A shell starts background jobs with SIGINT ignored, and an ignored signal
+    stays ignored across ``exec``: restore the defaults so the server stops on
+    Ctrl-C and SIGTERM. On Linux, also ask the kernel to SIGTERM the server
+    when ``kg serve`` dies without a chance to forward anything (``kill -9``).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
 
 
 def run_server(config: ServerConfig, on_start: Callable[[ServerConfig], None] | None = None) -> int:
@@ -135,27 +147,35 @@ def run_server(config: ServerConfig, on_start: Callable[[ServerConfig], None] | 
         proc = subprocess.Popen(
             command,
             stdin=subprocess.DEVNULL,
-            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,  # noqa: PLW1509
+            preexec_fn=_prepare_child if os.name == "posix" else None,  # noqa: PLW1509
         )
     except OSError as exc:
         raise KgError(f"cannot start {command[0]}: {exc.strerror or exc}") from None
 
     def forward(signum: int, _frame: FrameType | None) -> None:
+        # Whatever stopped us, the server gets SIGTERM: it ends a Rust program
+        # at once, and unlike SIGINT it is never inherited as "ignored".
         stopping.append(signum)
         if proc.poll() is None:
-            proc.send_signal(signum)
+            proc.terminate()
 
     forwarded = [signal.SIGINT, signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
     previous = {sig: signal.signal(sig, forward) for sig in forwarded}
     try:
         if on_start is not None:
             on_start(config)
+        deadline: float | None = None
         while True:
+            # Short waits, not one blocking wait: a signal handler runs between
+            # them, and the grace period below can be checked.
             try:
-                code = proc.wait(timeout=STOP_GRACE if stopping else None)
+                code = proc.wait(timeout=POLL)
                 break
-            except subprocess.TimeoutExpired:  # it ignored the forwarded signal
-                proc.kill()
+            except subprocess.TimeoutExpired:
+                if stopping and deadline is None:
+                    deadline = time.monotonic() + STOP_GRACE
+                if deadline is not None and time.monotonic() > deadline:
+                    proc.kill()  # it did not stop on SIGTERM
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
