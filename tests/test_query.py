@@ -52,7 +52,7 @@ def test_inline_query_prints_a_table_with_prefixed_names(store_dir: Path) -> Non
 
 def test_query_from_file(store_dir: Path, tmp_path: Path) -> None:
     q = tmp_path / "q.rq"
-    q.write_text("# who speaks for whom\n" + SPOKESPERSONS, encoding="utf-8")
+    q.write_text("# who speaks for whom\n" + SPOKESPERSONS, encoding="utf-8-sig")  # with a BOM, as some editors save
     r = kg("query", "--store", str(store_dir), "-f", str(q), "--format", "csv")
     assert r.exit_code == 0, r.output
     rows = list(csv.reader(io.StringIO(r.stdout)))

@@ -29,7 +29,7 @@ def _query_text(query: str | None, file: str | None, name: str | None) -> str:
         if file == "-":
             return sys.stdin.read()
         try:
-            with open(file, encoding="utf-8") as fh:
+            with open(file, encoding="utf-8-sig") as fh:  # a BOM is not SPARQL
                 return fh.read()
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"{file}: cannot read the query: {exc.strerror or exc}") from None

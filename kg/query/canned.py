@@ -21,7 +21,7 @@ class CannedQuery:
     description: str
 
     def text(self) -> str:
-        return self.path.read_text(encoding="utf-8")
+        return self.path.read_text(encoding="utf-8-sig")
 
 
 def _description(path: Path) -> str:
