@@ -31,7 +31,7 @@ from ..lexicon.load import load_yaml
 from ..model import STANCES, Claim, Doc, Evidence, Extraction, Mention, Role
 from ..pipeline import COMPONENTS
 from .roles import TitleParse, _lexicon as _titles, parse_after_title, title_info
-from .spans import PERSON, SentenceView, entity_type, sentence_views, word_alt
+from .spans import PERSON, SentenceView, entity_type, sentence_views, window_start, word_alt
 
 NAME = "claims"
 _MAX_COORD = 4
@@ -165,6 +165,15 @@ class _Context:
     person_starts: list[int] = field(default_factory=list)
     title_parses: dict[int, list[TitleParse]] = field(default_factory=dict)  # per sentence
     speakers_so_far: list[tuple[int, str]] = field(default_factory=list)  # (sentence, person id)
+    cache: dict = field(default_factory=dict)  # per-article memo for helpers (segments, times)
+
+    def times_in(self, sentence: int) -> list:
+        by = self.cache.get("times")
+        if by is None:
+            by = self.cache["times"] = {}
+            for t in self.found.times:
+                by.setdefault(t.sentence, []).append(t)
+        return by.get(sentence, [])
 
     def last_speaker(self, sentence: int) -> str | None:
         """The person who spoke last, if within the two sentences before: "Ông" at a
@@ -253,41 +262,51 @@ class _Subject:
 def _strip_gap(ctx: _Context, view: SentenceView, end: int, free_words: int) -> int:
     """Step left from a cue over adverbs, dates and parentheses; return the new end."""
     lex = _lexicon()
-    times = [t for t in ctx.found.times if t.sentence == view.index]
+    times = ctx.times_in(view.index)
     text = view.text
     rel = end - view.start
     free = 0
     for _ in range(12):
-        head = text[:rel].rstrip()
-        if len(head) != rel:
-            rel = len(head)
+        # tail-anchored searches look at a bounded window: a 50 KB sentence
+        # must not make every cue cost a scan of everything before it
+        lo = _window_start(text, rel)
+        head = text[lo:rel].rstrip()
+        rel = lo + len(head)
         t = next((t for t in times if t.end - view.start == rel), None)
         if t is not None:
             rel = t.start - view.start
             continue
         m = lex.between_tail.search(head)
-        if m and m.start() < rel:
-            rel = m.start()
+        if m and lo + m.start() < rel:
+            rel = lo + m.start()
             continue
-        m = re.search(r"\([^()]{0,60}\)\s*$", head)
+        m = _PAREN_TAIL.search(head)
         if m:
-            rel = m.start()
+            rel = lo + m.start()
             continue
         if free < free_words:
-            m = re.search(r"(?:^|(?<=\s))[a-zđà-ỹ]+$", head)
-            if m and m.start() > 0:
+            m = _WORD_TAIL.search(head)
+            if m and lo + m.start() > 0:
                 free += 1
-                rel = m.start()
+                rel = lo + m.start()
                 continue
         break
     return view.start + rel
+
+
+_PAREN_TAIL = re.compile(r"\([^()]{0,60}\)\s*$")
+_WORD_TAIL = re.compile(r"(?:^|(?<=\s))[a-zđà-ỹ]+$")
+
+
+_window_start = window_start
 
 
 def _np_at_end(ctx: _Context, view: SentenceView, end: int) -> _Subject | None:
     """The speaker noun phrase ending at ``end``, resolved to entity ids."""
     lex = _lexicon()
     found = ctx.found
-    head = view.text[: end - view.start]
+    rel_end = end - view.start
+    head = view.text[_window_start(view.text, rel_end) : rel_end]
     m = view.mention_ending_at(end)
     if m is not None:
         start = m.evidence.start
@@ -295,15 +314,16 @@ def _np_at_end(ctx: _Context, view: SentenceView, end: int) -> _Subject | None:
             for tp in _title_parses(ctx, view):
                 if tp.person is m:
                     start = min(start, tp.start)
-            hon = re.search(r"(?:^|(?<=\s))(?:ông|bà|ngài)\s+$", view.text[: start - view.start], re.IGNORECASE)
+            lo = window_start(view.text, start - view.start)
+            hon = re.search(r"(?:^|(?<=\s))(?:ông|bà|ngài)\s+$", view.text[lo : start - view.start], re.IGNORECASE)
             if hon:
-                start = view.start + hon.start()
+                start = view.start + lo + hon.start()
             return _Subject([m.entity or ""], start)
         # "Người phát ngôn Điện Kremlin" (no name): whoever the article gives that role
         for tp in _title_parses(ctx, view):
             if (tp.org is m or tp.host is m) and tp.person is None and tp.last == m.evidence.end:
                 m = tp.org or m
-                before = view.text[: tp.start - view.start]
+                before = view.text[window_start(view.text, tp.start - view.start) : tp.start - view.start]
                 if lex.unnamed_tail.search(before + "x x") and re.search(
                     rf"(?:^|\s)(?:{word_alt(tuple(load_yaml('reporting_verbs.yaml')['unnamed']))})\s+$", before, re.I
                 ):
@@ -316,14 +336,15 @@ def _np_at_end(ctx: _Context, view: SentenceView, end: int) -> _Subject | None:
                     return None  # "một quan chức Mỹ": unnamed
                 return _Subject([m.entity or ""], tp.start)
         # "nhà ngoại giao Nga" -> the last person named (one tied to that org, if any)
-        before = view.text[: m.evidence.start - view.start]
+        lo = window_start(view.text, m.evidence.start - view.start)
+        before = view.text[lo : m.evidence.start - view.start]
         pm = lex.pronoun_tail.search(before)
         if pm:
             if re.search(r"(?:^|\s)(?:một|các|những|nhiều|một số)\s+$", before[: pm.start()], re.I):
                 return None
             tied = {r.person for r in found.roles if r.org == m.entity}
             who = ctx.recent_person(m.evidence.start, tied)
-            return _Subject([who], view.start + pm.start()) if who else None
+            return _Subject([who], view.start + lo + pm.start()) if who else None
         if re.search(r"(?:^|\s)(?:một|các|những|nhiều|một số)\s+(?:\w+\s+){0,2}$", before, re.I) and not re.search(
             r"(?:^|\s)(?:một|các|những|nhiều|một số)\s+$", before, re.I
         ):
@@ -376,18 +397,20 @@ def subject_before(ctx: _Context, view: SentenceView, cue_start: int) -> _Subjec
     speakers = list(subj.speakers)
     start = subj.start
     for _ in range(_MAX_COORD):
-        left = view.text[: start - view.start]
+        lo = window_start(view.text, start - view.start)
+        left = view.text[lo : start - view.start]
         cm = re.search(r"(?:^|\s)(?:và|cùng)\s+$", left, re.IGNORECASE)
         if not cm:
             break
-        prev = _np_at_end(ctx, view, view.start + len(left[: cm.start()].rstrip()))
+        prev = _np_at_end(ctx, view, view.start + lo + len(left[: cm.start()].rstrip()))
         if prev is None:
             break
         speakers = prev.speakers + speakers
         start = prev.start
-    cm = re.search(r"(?:^|\s)cả\s+$", view.text[: start - view.start], re.IGNORECASE)
+    lo = window_start(view.text, start - view.start)
+    cm = re.search(r"(?:^|\s)cả\s+$", view.text[lo : start - view.start], re.IGNORECASE)
     if cm:
-        start = view.start + cm.start()
+        start = view.start + lo + cm.start()
     speakers = [s for i, s in enumerate(speakers) if s and s not in speakers[:i]]
     return _Subject(speakers, start) if speakers else None
 
@@ -473,11 +496,12 @@ _SEP_TAIL = re.compile(r"[,\-–—]\s*$")
 def _content_first(ctx: _Context, view: SentenceView, subj_start: int) -> tuple[tuple[int, int], bool, int] | None:
     """"…, X cho biết." / "“…” - X cho hay": the content left of the subject."""
     body = ctx.doc.article.body
-    head = view.text[: subj_start - view.start]
+    lo = window_start(view.text, subj_start - view.start)
+    head = view.text[lo : subj_start - view.start]
     m = _SEP_TAIL.search(head)
     if not m:
         return None
-    stop = view.start + m.start()
+    stop = view.start + lo + m.start()
     # a quote closing right before the separator: the quote is the content
     k = stop
     while k > view.start and body[k - 1].isspace():
@@ -499,19 +523,25 @@ _LEAD_START = re.compile(r"\s*(?:[:,]|rằng\b|với\s+[^,.:]{1,40}?\s+rằng\b)
 def _quote_before(ctx: _Context, view: SentenceView, subj_start: int) -> bool:
     """Does a quotation close right before the separator in front of the subject?"""
     body = ctx.doc.article.body
-    head = view.text[: subj_start - view.start]
+    lo = window_start(view.text, subj_start - view.start)
+    head = view.text[lo : subj_start - view.start]
     m = _SEP_TAIL.search(head)
     if not m:
         return False
-    k = view.start + m.start()
+    k = view.start + lo + m.start()
     while k > view.start and body[k - 1].isspace():
         k -= 1
     return k > 0 and ctx.quote_closing_at(k - 1) is not None
 
 
 def _tail_is_short(text: str) -> bool:
+    """Does the sentence end right after the cue ("…, X cho biết." / "… nói thêm",
+    "… nói trong cuộc họp báo")? Then the content is on the left."""
     t = text.strip().rstrip(".!?…;").strip()
-    return len(t.split()) <= 8 and not t.startswith((",", ":", "“", '"')) and not re.match(r"rằng\b", t)
+    return not t or (len(t.split()) <= 8 and bool(_TAIL_START.match(t)))
+
+
+_TAIL_START = re.compile(r"(?:thêm|trên|trong|tại|ở|với|vào|khi|sau|trước|hôm|ngày|qua)(?!\w)", re.IGNORECASE)
 
 
 def _claims_in(ctx: _Context, view: SentenceView) -> list[_Found]:
@@ -520,15 +550,17 @@ def _claims_in(ctx: _Context, view: SentenceView) -> list[_Found]:
     for cm in lex.cue_re.finditer(view.text):
         cs, ce = view.start + cm.start(), view.start + cm.end()
         cue = cm.group(1)
-        if lex.noun_before.search(view.text[: cm.start()]):
+        lo = window_start(view.text, cm.start())
+        before_cue = view.text[lo : cm.start()]
+        if lex.noun_before.search(before_cue):
             continue  # "đưa ra bình luận", "các tuyên bố": a noun, not a verb of saying
         subj = subject_before(ctx, view, cs)
         if subj is None:
             # "ông thừa nhận A, song nhấn mạnh B": the second cue shares the speaker
-            if out and lex.shared_tail.search(view.text[: cm.start()]) and out[-1].content[1] >= cs - 40:
+            sh = lex.shared_tail.search(before_cue)
+            if out and sh and out[-1].content[1] >= cs - 40:
                 prev = out[-1]
-                sh = lex.shared_tail.search(view.text[: cm.start()])
-                cut = view.start + sh.start() if sh else cs
+                cut = view.start + lo + sh.start()
                 if prev.content[0] < cut <= prev.content[1]:
                     s, e = _trim(ctx.doc.article.body, prev.content[0], cut)
                     prev.content = (s, e)

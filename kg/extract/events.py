@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -25,7 +26,7 @@ from ..pipeline import COMPONENTS
 from .claims import _Context, _np_at_end, _recent_leaders, _title_parses, entity_type_id, make_context, subject_before
 from .claims import _lexicon as _claim_lexicon
 from .claims import stance_of
-from .spans import PERSON, SentenceView, entity_type, word_alt
+from .spans import PERSON, SentenceView, entity_type, window_start, word_alt
 
 NAME = "events"
 _AFTER_WINDOW = 60  # characters right of a trigger searched for objects / places
@@ -96,9 +97,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]|\s[-–—]\s")
 
 
 def _clause_start(text: str, rel: int) -> int:
-    """Offset (in ``text``) where the clause holding ``rel`` begins."""
-    last = 0
-    for m in _CLAUSE_BREAK.finditer(text, 0, rel):
+    """Offset (in ``text``) where the clause holding ``rel`` begins (looking back
+    a bounded window: a clause longer than that starts at the window)."""
+    lo = window_start(text, rel)
+    last = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, rel):
         last = m.end()
     return last
 
@@ -113,13 +116,19 @@ def _blocked(text: str, rel: int) -> bool:
 
 
 _PREV_WORD = re.compile(r"(\S+)\s+$")
+_NEXT_WORD = re.compile(r"\s+(\S+)")
 
 
-def _inside_name(text: str, rel: int) -> bool:
-    """A capitalised trigger after a capitalised word is part of a name
-    ("Hiệp ước Giảm Vũ khí Tấn công Chiến lược"), not an occurrence."""
+def _inside_name(text: str, rel: int, end: int, next_is_actor: bool = False) -> bool:
+    """A capitalised trigger after a capitalised word, or written in title case,
+    is part of a name ("Hiệp ước Giảm Vũ khí Tấn công Chiến lược", "Ủy ban Tấn
+    công Mạng"), not an occurrence."""
     if not text[rel : rel + 1].isupper():
         return False
+    words = text[rel:end].split()
+    nxt = _NEXT_WORD.match(text, end)
+    if len(words) > 1 and sum(w[:1].isupper() for w in words) > 1 and nxt and nxt.group(1)[:1].isupper():
+        return not next_is_actor
     m = _PREV_WORD.search(text[:rel])
     return bool(m and m.group(1)[:1].isupper() and m.group(1)[-1:].isalpha())
 
@@ -305,24 +314,30 @@ def _segments(text: str) -> list[tuple[int, int]]:
 
 def _date(ctx: _Context, view: SentenceView, s: int, e: int) -> str | None:
     """The date of the trigger's own comma segment, else of a neighbouring segment
-    that names no other event ("Rạng sáng nay, A và B đã có cuộc điện đàm")."""
+    that names no other event ("Rạng sáng nay, A và B đã có cuộc điện đàm").
+    A date separated from the trigger by a reporting cue dates the saying, not
+    the event ("Ông X ngày 29/6 nói rằng hội nghị thượng đỉnh …")."""
     lex = _lexicon()
-    segs = _segments(view.text)
+    segs = _segments_of(ctx, view)
     rel = s - view.start
-    idx = next((i for i, (a, b) in enumerate(segs) if a <= rel < max(b, a + 1)), len(segs) - 1)
-    times = [t for t in ctx.found.times if t.sentence == view.index and t.kind not in ("year", "period")]
+    idx = bisect_right([a for a, _ in segs], rel) - 1
+    idx = max(0, min(idx, len(segs) - 1))
+    cue_re = _claim_lexicon().cue_re
 
     def in_seg(i: int) -> list:
         a, b = segs[i]
-        return [t for t in times if view.start + a <= t.start < view.start + b]
+        out = []
+        for t in ctx.times_in(view.index):
+            if t.kind in ("year", "period"):
+                continue
+            if not (view.start + a <= t.start < view.start + b):
+                continue
+            lo, hi = sorted((t.end - view.start, rel))
+            if hi > lo and cue_re.search(view.text, lo, hi):
+                continue
+            out.append(t)
+        return out
 
-    cue_re = _claim_lexicon().cue_re
-
-    def cue_between(t) -> bool:
-        a, b = sorted((t.end - view.start, rel))
-        return bool(cue_re.search(view.text, a, b))
-
-    times = [t for t in times if not cue_between(t)]
     own = in_seg(idx)
     if own:
         best = min(own, key=lambda t: 0 if s <= t.start < e else min(abs(t.start - e), abs(s - t.end)))
@@ -331,9 +346,17 @@ def _date(ctx: _Context, view: SentenceView, s: int, e: int) -> str | None:
         if 0 <= j < len(segs):
             cands = in_seg(j)
             a, b = segs[j]
-            if cands and not lex.trigger_re.search(view.text[a:b]):
+            if cands and not lex.trigger_re.search(view.text, a, b):
                 return cands[0].value if j > idx else cands[-1].value
     return None
+
+
+def _segments_of(ctx: _Context, view: SentenceView) -> list[tuple[int, int]]:
+    key = ("segments", view.index)
+    got = ctx.cache.get(key)
+    if got is None:
+        got = ctx.cache[key] = _segments(view.text)
+    return got
 
 
 def find_event_mentions(doc: Doc, found: Extraction, ctx: _Context | None = None) -> list[_Mention]:
@@ -349,7 +372,7 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: _Context | None = None
                 continue
             if _blocked(view.text, tm.start()):
                 continue
-            if _inside_name(view.text, tm.start()):
+            if _inside_name(view.text, tm.start(), tm.end(), view.mention_at(view.start + tm.end()) is not None):
                 continue
             if lex.generic_after_re.match(view.text, tm.end()):
                 continue

@@ -22,7 +22,7 @@ from functools import cache
 from ..lexicon.load import load_yaml
 from ..model import ROLE_PREDICATES, Doc, Evidence, Extraction, Mention, Role
 from ..pipeline import COMPONENTS
-from .spans import PERSON, SentenceView, entity_type, sentence_views, word_alt
+from .spans import PERSON, SentenceView, entity_type, sentence_views, window_start, word_alt
 
 NAME = "roles"
 _MAX_STEPS = 16
@@ -147,11 +147,12 @@ def parse_after_title(view: SentenceView, found: Extraction, start: int, end: in
 def _person_before(view: SentenceView, found: Extraction, title_start: int) -> Mention | None:
     """Apposition: "ông X, người phát ngôn của Y" -> X."""
     lex = _lexicon()
-    head = view.text[: title_start - view.start]
+    lo = window_start(view.text, title_start - view.start)
+    head = view.text[lo : title_start - view.start]
     mm = lex.modifier_tail_re.search(head)
     if not mm:
         return None
-    m = view.mention_ending_at(view.start + mm.start())
+    m = view.mention_ending_at(view.start + lo + mm.start())
     if m is not None and entity_type(found, m) == PERSON:
         return m
     return None

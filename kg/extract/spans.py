@@ -104,6 +104,22 @@ def sentence_views(doc: Doc, found: Extraction) -> list[SentenceView]:
     return views
 
 
+WINDOW = 240
+
+
+def window_start(text: str, rel: int, size: int = WINDOW) -> int:
+    """Start of a bounded look-back window ending at ``rel``, on a word boundary.
+
+    Patterns anchored at the end of "everything before the cue" look only at
+    this window, so a 50 KB sentence does not make each cue cost a scan of all
+    the text before it (quadratic time).
+    """
+    if rel <= size:
+        return 0
+    sp = text.find(" ", rel - size, rel)
+    return sp + 1 if sp >= 0 else rel - size
+
+
 def entity_type(found: Extraction, mention: Mention) -> str:
     ent = found.entities.get(mention.entity or "")
     return ent.type if ent is not None else mention.type

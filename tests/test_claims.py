@@ -1,0 +1,135 @@
+"""Claims on sentences written for the test: both orders, quotes, Theo, coreference."""
+
+from __future__ import annotations
+
+from test_roles_support import make
+
+from kg.extract.claims import find_quotes, stance_of
+
+ACTORS = {
+    "Mỹ": ("United_States", "Country"),
+    "Pháp": ("France", "Country"),
+    "Brazil": ("Brazil", "Country"),
+    "Nhà Trắng": ("White_House", "Organization"),
+    "Hãng tin Reuters": ("Reuters", "Organization"),
+    "Reuters": ("Reuters", "Organization"),
+    "Karen Olsen": ("Karen_Olsen", "Person"),
+    "Olsen": ("Karen_Olsen", "Person"),
+    "Pierre Dumas": ("Pierre_Dumas", "Person"),
+    "Dumas": ("Pierre_Dumas", "Person"),
+    "Lucas Silva": ("Lucas_Silva", "Person"),
+    "Silva": ("Lucas_Silva", "Person"),
+}
+
+
+def claims(text: str, published: str | None = None):
+    x = make(text, ACTORS, published)
+    return x, sorted(x.claims, key=lambda c: c.content.start)
+
+
+def test_speaker_first_with_comma_and_rang() -> None:
+    x, got = claims("Ngoại trưởng Pháp Pierre Dumas hôm 3/5 cho biết, hai nước sẽ nối lại đối thoại.", "2022-05-04")
+    assert [(c.speaker, c.cue, c.stance, c.text, c.when) for c in got] == [
+        ("Pierre_Dumas", "cho biết", "assert", "hai nước sẽ nối lại đối thoại", "2022-05-03")
+    ]
+    c = got[0]
+    assert x.article.body[c.content.start : c.content.end] == c.text
+    _, got = claims("Bà Karen Olsen nói rằng cuộc họp đã diễn ra tốt đẹp.")
+    assert [(c.speaker, c.cue, c.text) for c in got] == [("Karen_Olsen", "nói rằng", "cuộc họp đã diễn ra tốt đẹp")]
+
+
+def test_speaker_first_with_a_quote_that_spans_sentences() -> None:
+    text = "Ông Silva nói: “Chúng tôi đã chờ rất lâu. Giờ là lúc hành động”. Sau đó ông rời đi."
+    _, got = claims(text)
+    assert len(got) == 1
+    assert got[0].speaker == "Lucas_Silva" and got[0].quote
+    assert got[0].text == "Chúng tôi đã chờ rất lâu. Giờ là lúc hành động"
+
+
+def test_content_first_orders() -> None:
+    text = "“Không ai muốn xung đột kéo dài” - người phát ngôn Nhà Trắng Karen Olsen cho hay."
+    _, got = claims(text)
+    assert [(c.speaker, c.cue, c.text) for c in got] == [
+        ("Karen_Olsen", "cho hay", "Không ai muốn xung đột kéo dài")
+    ]
+    text = "Pierre Dumas tới Brasilia. “Chúng tôi tin vào hợp tác lâu dài”, ông Dumas nói thêm."
+    _, got = claims(text)
+    assert [(c.speaker, c.cue, c.text) for c in got] == [
+        ("Pierre_Dumas", "nói thêm", "Chúng tôi tin vào hợp tác lâu dài")
+    ]
+
+
+def test_quote_attribution_with_a_long_tail() -> None:
+    text = "“Cánh cửa đối thoại vẫn mở”, Tổng thống Brazil Lucas Silva nói trong buổi gặp báo giới tại thủ đô."
+    _, got = claims(text)
+    assert [(c.speaker, c.text) for c in got] == [("Lucas_Silva", "Cánh cửa đối thoại vẫn mở")]
+
+
+def test_pronoun_refers_to_the_last_speaker() -> None:
+    text = (
+        "Ông Pierre Dumas cho biết Pháp ủng hộ tiến trình hòa bình. "
+        "Ông cũng cảnh báo mọi hành động đơn phương sẽ gây bất ổn."
+    )
+    _, got = claims(text)
+    assert [(c.speaker, c.stance) for c in got] == [("Pierre_Dumas", "assert"), ("Pierre_Dumas", "warn")]
+
+
+def test_title_without_name_resolves_through_roles() -> None:
+    text = (
+        "Người phát ngôn Nhà Trắng Karen Olsen có mặt tại buổi họp. "
+        "Người phát ngôn Nhà Trắng nói rằng lịch trình chưa thay đổi."
+    )
+    _, got = claims(text)
+    assert [(c.speaker, c.text) for c in got] == [("Karen_Olsen", "lịch trình chưa thay đổi")]
+
+
+def test_theo_frame_and_credited_source() -> None:
+    _, got = claims("Theo ông Dumas, hai bên cần thêm thời gian để thống nhất.")
+    assert [(c.speaker, c.cue, c.text) for c in got] == [
+        ("Pierre_Dumas", "Theo", "hai bên cần thêm thời gian để thống nhất")
+    ]
+    # an outlet crediting a named speaker's own statement is the claim's source
+    _, got = claims("Theo Hãng tin Reuters, ông Silva khẳng định Brazil sẽ tham gia hội nghị.")
+    assert [(c.speaker, c.source, c.text) for c in got] == [
+        ("Lucas_Silva", "Reuters", "Brazil sẽ tham gia hội nghị")
+    ]
+
+
+def test_coordinated_speakers_get_one_claim_each() -> None:
+    text = "Cả Tổng thống Pháp Pierre Dumas và Tổng thống Brazil Lucas Silva đều bày tỏ sự ủng hộ đối với thỏa thuận."
+    _, got = claims(text)
+    assert sorted(c.speaker for c in got) == ["Lucas_Silva", "Pierre_Dumas"]
+    assert {c.text for c in got} == {"sự ủng hộ đối với thỏa thuận"}
+    assert len({c.id for c in got}) == 2
+
+
+def test_second_cue_shares_the_speaker() -> None:
+    text = "Ông Dumas thừa nhận con đường phía trước còn dài, song nhấn mạnh hai nước đã có khởi đầu tốt."
+    _, got = claims(text)
+    assert [(c.cue, c.text) for c in got] == [
+        ("thừa nhận", "con đường phía trước còn dài"),
+        ("nhấn mạnh", "hai nước đã có khởi đầu tốt"),
+    ]
+
+
+def test_demands_and_direct_objects() -> None:
+    _, got = claims("Nhà Trắng kêu gọi các bên kiềm chế.")
+    assert [(c.speaker, c.stance, c.text) for c in got] == [("White_House", "demand", "các bên kiềm chế")]
+
+
+def test_unnamed_speakers_and_nouns_give_nothing() -> None:
+    assert claims("Một quan chức Mỹ giấu tên cho biết kế hoạch đã bị hoãn.")[1] == []
+    assert claims("Các quan chức Pháp cho biết kế hoạch đã bị hoãn.")[1] == []
+    assert claims("Ông Dumas đưa ra bình luận trên trong một bữa tiệc.")[1] == []
+    assert claims("Trời mưa to suốt đêm qua ở thủ đô.")[1] == []
+
+
+def test_claim_ids_are_deterministic() -> None:
+    text = "Bà Karen Olsen nói rằng cuộc họp đã diễn ra tốt đẹp."
+    assert [c.id for c in claims(text)[1]] == [c.id for c in claims(text)[1]]
+
+
+def test_quotes_nest_and_open_quotes_are_dropped() -> None:
+    body = '"Một “cú sốc” lớn", ông nói. “Chưa đóng'
+    assert find_quotes(body) == [(0, 17)]
+    assert stance_of("Cảnh báo") == "warn"
