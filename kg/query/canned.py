@@ -27,7 +27,7 @@ class CannedQuery:
 def _description(path: Path) -> str:
     """The first ``#`` comment line of the file, without the ``#``."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
         return ""
     for line in lines:
