@@ -40,6 +40,14 @@ def force_layout(
     index = {node: i for i, node in enumerate(nodes)}
     links = sorted({(min(index[a], index[b]), max(index[a], index[b]))
                     for a, b in edges if a in index and b in index and a != b})
+    degree = [0] * n
+    for a, b in links:
+        degree[a] += 1
+        degree[b] += 1
+    # Attraction shared out over a hub's links (ForceAtlas2's "dissuade hubs"):
+    # otherwise a leader with 300 neighbours pulls them all into one dense blob,
+    # which is unreadable and makes the grid repulsion quadratic again.
+    pull = [1.0 / math.sqrt(max(degree[a], 1) * max(degree[b], 1)) for a, b in links]
 
     k = 1.0  # ideal distance in layout units; scaled to pixels at the end
     side = math.sqrt(n) * k * 1.5
@@ -49,7 +57,7 @@ def force_layout(
     cell = 2.0 * k
     temperature = side / 8
     cooling = temperature / (iterations + 1)
-    gravity = 0.02
+    gravity = 0.05
 
     for _ in range(iterations):
         dx = [0.0] * n
@@ -78,18 +86,18 @@ def force_layout(
                 dx[i] += fx
                 dy[i] += fy
         # attraction d²/k along edges
-        for a, b in links:
+        for (a, b), w in zip(links, pull):
             ddx, ddy = xs[a] - xs[b], ys[a] - ys[b]
             d = math.sqrt(ddx * ddx + ddy * ddy) or 1e-6
-            f = d / k
+            f = w * d / k
             dx[a] -= ddx * f
             dy[a] -= ddy * f
             dx[b] += ddx * f
             dy[b] += ddy * f
         # weak gravity keeps separate components on one screen
         for i in range(n):
-            dx[i] -= gravity * xs[i] * math.sqrt(n)
-            dy[i] -= gravity * ys[i] * math.sqrt(n)
+            dx[i] -= gravity * xs[i]
+            dy[i] -= gravity * ys[i]
             disp = math.sqrt(dx[i] * dx[i] + dy[i] * dy[i])
             if disp > 0:
                 step = min(disp, temperature)
