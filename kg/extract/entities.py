@@ -21,6 +21,7 @@ and types from lexicons and cues.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -76,7 +77,23 @@ class Candidate:
 
 
 def _covering_tokens(tokens: list[Token], start: int, end: int) -> list[Token]:
-    return [t for t in tokens if t.end > start and t.start < end]
+    """Tokens overlapping [start, end); tokens are in text order and do not overlap."""
+    ends = [t.end for t in tokens] if not isinstance(tokens, _Tokens) else tokens.ends
+    i = bisect.bisect_right(ends, start)
+    out = []
+    while i < len(tokens) and tokens[i].start < end:
+        if tokens[i].end > start:
+            out.append(tokens[i])
+        i += 1
+    return out
+
+
+class _Tokens(list):
+    """A sentence's tokens with their end offsets, for binary search."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        super().__init__(tokens)
+        self.ends = [t.end for t in tokens]
 
 
 def _inside_longer_name(tokens: list[Token], start: int, end: int, country: bool = False) -> bool:
@@ -143,21 +160,21 @@ class _Sentence:
         self.s = asent.sentence
         self.text = asent.sentence.text
         self.base = asent.sentence.start
-        self.tokens = [
+        self.tokens = _Tokens([
             Token(t.text, t.start - self.base, t.end - self.base, t.pos, t.chunk, t.ner) for t in asent.tokens
-        ]
+        ])
         self.words = words(self.text)
+        self.word_starts = [w[0] for w in self.words]
         self.keys = [key(w) for _, _, w in self.words]
         self.covered: list[tuple[int, int]] = []  # sentence offsets taken by lexicon/pattern names
 
     def word_index_at(self, offset: int) -> int:
-        for i, (s, _, _) in enumerate(self.words):
-            if s >= offset:
-                return i
-        return len(self.words)
+        """Index of the first word starting at or after ``offset``."""
+        return bisect.bisect_left(self.word_starts, offset)
 
     def is_covered(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.covered)
+        i = bisect.bisect_left(self.covered, (end, end))
+        return any(s < end and start < e for s, e in self.covered[max(0, i - 8):i])
 
 
 # --------------------------------------------------------------------------- finders
@@ -255,6 +272,23 @@ def _acronym_after(ss: _Sentence, end: int) -> tuple[str, int] | None:
     return acr, end + m.end()
 
 
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of the sorted, non-nested ``spans``."""
+    i = bisect.bisect_right(spans, (start, float("inf")))
+    return any(s <= start and end <= e for s, e in spans[max(0, i - 8):i])
+
+
+def _first_token_from(toks: list[Token], offset: int) -> int:
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def _headed_orgs(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]:
     """Capitalised organisation names opened by a head noun ("Cục Điều tra Liên bang").
 
@@ -275,7 +309,7 @@ def _headed_orgs(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]
             continue
         start = ss.words[k][0]
         head_end = ss.words[k + len(head) - 1][1]
-        j = next((n for n, t in enumerate(toks) if t.start >= head_end), len(toks))
+        j = bisect.bisect_left([t.start for t in toks], head_end) if len(toks) < 64 else _first_token_from(toks, head_end)
         first = j
         last = None
         while j < len(toks):
@@ -285,7 +319,7 @@ def _headed_orgs(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]
             if is_capitalised(w) and toks[j].pos != "CH":
                 last = j
                 j += 1
-                if any(s <= toks[last].start and toks[last].end <= e for s, e in taken):
+                if _inside(taken, toks[last].start, toks[last].end):
                     break  # a known country or city ends the name
                 continue
             if key(w) in _CONNECTORS and j + 1 < len(toks) and is_capitalised(toks[j + 1].text):
@@ -299,7 +333,7 @@ def _headed_orgs(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]
             continue
         end = toks[last].end
         k = ss.word_index_at(end)
-        if any(s <= start and end <= e for s, e in taken):
+        if _inside(taken, start, end):
             continue
         cand = Candidate(ss.s.index, start + ss.base, end + ss.base, ss.text[start:end],
                          type="Organization", conf=CONF_PATTERN)
@@ -377,8 +411,12 @@ def _is_proper(ss: _Sentence, a: int, b: int) -> bool:
 
 
 def _subtract(span: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``span`` minus the (sorted) ``taken`` spans."""
     pieces = [span]
-    for s, e in sorted(taken):
+    i = max(0, bisect.bisect_left(taken, (span[0], span[0])) - 8)
+    for s, e in taken[i:]:
+        if s >= span[1]:
+            break
         nxt = []
         for a, b in pieces:
             if e <= a or s >= b:
@@ -562,8 +600,10 @@ def _outlet_candidate(doc: Doc, cands: list[Candidate]) -> Candidate | None:
     if not first.text.startswith(art.outlet):
         return None
     end = first.start + len(art.outlet)
-    if any(c.start < end and first.start < c.end for c in cands):
-        return None
+    if any(c.start == first.start and c.end == end for c in cands):
+        return None  # the lexicon already knows the outlet
+    # the dateline names the outlet as a whole: parts of it are not actors
+    cands[:] = [c for c in cands if not (c.start < end and first.start < c.end)]
     return Candidate(first.index, first.start, end, art.outlet, type="Organization", conf=CONF_PATTERN)
 
 
@@ -581,11 +621,15 @@ def _credits(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """
     if not doc.sentences:
         return cands
-    tail = {a.sentence.index: a.sentence for a in doc.sentences[-_CREDIT_TAIL:]}
+    tail = {
+        a.sentence.index: a.sentence
+        for a in doc.sentences[-_CREDIT_TAIL:]
+        if len(words(a.sentence.text[:400])) <= _CREDIT_MAX_WORDS
+    }
     out = []
     for c in cands:
         sent = tail.get(c.sent)
-        if sent is None or len(words(sent.text)) > _CREDIT_MAX_WORDS or c.type not in (None, "Person"):
+        if sent is None or c.type not in (None, "Person"):
             out.append(c)
             continue
         before = doc.article.body[sent.start:c.start]
@@ -613,7 +657,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         ss.covered = [(m.start, m.end) for m in matches]
         tpl = _template_orgs(ss, matches)
         tpl_spans = [(c.start - ss.base, c.end - ss.base) for c in tpl]
-        headed = _headed_orgs(ss, ss.covered + tpl_spans)
+        headed = _headed_orgs(ss, sorted(ss.covered + tpl_spans))
         # a headed name that is just a longer reading of a template org is dropped
         headed = [h for h in headed
                   if not any(s <= h.start - ss.base < e for s, e in tpl_spans)]
@@ -639,7 +683,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
                     taken.append((pos, pos + len(acr)))
                     cands.append(Candidate(ss.s.index, pos + ss.base, pos + len(acr) + ss.base, acr,
                                            type="Organization", head=h.head or h.text, conf=CONF_PATTERN))
-        cands.extend(_np_candidates(ss, taken))
+        cands.extend(_np_candidates(ss, sorted(taken)))
     cands = _credits(doc, cands)
     outlet = _outlet_candidate(doc, cands)
     if outlet is not None:

@@ -7,6 +7,6 @@ to body offsets.
 
 from __future__ import annotations
 
-from .analyse import analyse, analyse_sentence
+from .annotate import analyse, analyse_sentence
 
 __all__ = ["analyse", "analyse_sentence"]

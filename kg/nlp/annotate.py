@@ -3,7 +3,7 @@
 ``underthesea.ner`` returns (word, POS, chunk, NER) for each word: word
 segmentation, POS tagging and chunking come with it, so calling it once is
 the cheapest way to get all four (the whole pipeline is meant to cost about
-as much as bare ``ner`` over the same text). This module is the only one that
+as much as bare ``ner`` over the same text). This package is the only one that
 imports underthesea.
 """
 
@@ -37,15 +37,25 @@ def _chunks(text: str, limit: int = MAX_CHARS) -> Iterator[tuple[int, str]]:
 
 
 def _ner(text: str) -> list[tuple[str, str, str, str]]:
-    """underthesea.ner, never raising: a model failure yields no tokens."""
+    """underthesea's ner tags for one sentence, never raising.
+
+    :func:`kg.nlp.tagger.tag` is underthesea's own cascade with its feature
+    step compiled once (the same tags, several times faster); if it fails
+    (an underthesea upgrade it does not know), bare ``underthesea.ner`` runs
+    instead, and a failure of both yields no tokens.
+    """
+    rows: list = []
     try:
-        from underthesea import ner
-    except ImportError:  # pragma: no cover - dependency missing
-        return []
-    try:
-        rows = ner(text)
-    except Exception:  # noqa: BLE001 - a tagger error must not stop the build
-        return []
+        from .tagger import tag
+
+        rows = tag(text)
+    except Exception:  # noqa: BLE001 - fall back to the library itself
+        try:
+            from underthesea import ner
+
+            rows = ner(text)
+        except Exception:  # noqa: BLE001 - a tagger error must not stop the build
+            return []
     out = []
     for row in rows:
         if len(row) >= 4:
