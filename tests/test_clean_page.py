@@ -151,3 +151,10 @@ def test_another_layout_section_date_title_byline_credit() -> None:
     assert c.published == "2025-03-03T10:15"
     assert c.paragraphs == [BODY_1, BODY_2, "Hoài An (Theo Reuters, AFP)"]
     assert c.captions == ["Ảnh minh họa"]
+
+
+def test_subheading_that_repeats_words_above_is_not_a_caption() -> None:
+    para = "Nhiều nhà quan sát chờ đợi phản ứng của chính phủ sau khi cuộc đàm phán kết thúc mà không có kết quả."
+    c = clean_paragraphs([para, "Phản ứng của chính phủ", BODY_2])
+    assert c.paragraphs == [para, "Phản ứng của chính phủ", BODY_2]
+    assert c.captions == []

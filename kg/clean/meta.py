@@ -153,6 +153,8 @@ def repeats_neighbour(line: str, neighbour: str | None) -> bool:
     words = core.split()
     if not 2 <= len(words) <= 12 or core.endswith(":") or core.lower().startswith("theo "):
         return False
+    if not any(w[:1].isupper() for w in words[1:]):
+        return False  # no name in it: a subheading ("Phản ứng của chính phủ"), not a photo of someone
     return match_key(core) in match_key(neighbour)
 
 

@@ -60,6 +60,12 @@ def command(paths: tuple[str, ...], as_json: bool, strict: bool) -> None:
     its id, title, published date, outlet, credits, captions and the body's
     sentences with their character offsets: exactly what the extractors read.
 
+    Files are UTF-8, or UTF-16/UTF-32 with a byte-order mark; legacy
+    Windows-1258 files are decoded when they read as Vietnamese, anything else
+    is reported. A bad file is skipped with a one-line warning; the exit status
+    is non-zero only when no article could be read, or at the first bad file
+    with --strict.
+
     \b
     Examples:
       kg parse examples/                      readable summary of the sample corpus
