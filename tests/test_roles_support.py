@@ -73,10 +73,15 @@ def make(
 @cache
 def seed_extractions() -> tuple[list, list[Extraction]]:
     """(gold articles, extractions) of the five seeds, built once per session
-    through the whole pipeline (reader, NLP, entities, linking)."""
+    through the whole pipeline (reader, NLP, entities, linking), each alone."""
     from kg.evaluate.gold import load_gold_dir
-    from kg.evaluate.runner import build, corpus_path, read_article
+    from kg.link.across import link_across
+    from kg.pipeline import process
+    from kg.read import read_file
 
     golds = load_gold_dir(GOLD)
-    xs = [build(read_article(corpus_path(g, SEEDS), lambda _m: None))[0] for g in golds]
+    xs = []
+    for g in golds:
+        (article,) = read_file(SEEDS / g.doc)
+        xs.append(link_across([process(article)])[0])
     return golds, xs

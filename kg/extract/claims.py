@@ -295,7 +295,7 @@ def _strip_gap(ctx: _Context, view: SentenceView, end: int, free_words: int) -> 
 
 
 _PAREN_TAIL = re.compile(r"\([^()]{0,60}\)\s*$")
-_WORD_TAIL = re.compile(r"(?:^|(?<=\s))[a-zđà-ỹ]+$")
+_WORD_TAIL = re.compile(r"(?:^|(?<=\s))(?!(?:và|hoặc|hay|với|của)$)[a-zđà-ỹ]+$")
 
 
 _window_start = window_start

@@ -200,11 +200,16 @@ def _main_subject(ctx: _Context, view: SentenceView, after: int) -> list[str]:
 
 
 def _resolve(ctx: _Context, view: SentenceView, m: Mention) -> list[str]:
-    """A mention as participants: "tân Tổng thống Mỹ" -> the person holding that title."""
+    """A mention as participants: "tân Tổng thống Mỹ" -> the person holding that title
+    (only a title directly before the organisation; "nhà ngoại giao Nga" stays Russia)."""
     if entity_type(ctx.found, m) != PERSON:
-        subj = _np_at_end(ctx, view, m.evidence.end)
-        if subj is not None and subj.speakers:
-            return subj.speakers
+        for tp in _title_parses(ctx, view):
+            if (tp.org is m or tp.host is m) and tp.person is None and tp.last == m.evidence.end:
+                org = tp.org or m
+                pred = tp.info.predicate
+                who = ctx.holder(pred, org.entity, m.evidence.start) if pred else None
+                if who:
+                    return [who]
     return [m.entity or ""]
 
 
@@ -255,15 +260,30 @@ def _first_actor_after(ctx: _Context, view: SentenceView, pos: int) -> list[str]
     return out
 
 
-def _participants(ctx: _Context, view: SentenceView, etype: str, s: int, e: int) -> list[str]:
+_COORD_VERB = re.compile(r"(?:,\s*|\s)(?:và|rồi|đồng thời)\s+(?:cũng\s+)?$", re.IGNORECASE)
+
+
+def _participants(
+    ctx: _Context, view: SentenceView, etype: str, s: int, e: int, prev: tuple[int, list[str]] | None = None
+) -> tuple[list[str], list[str]]:
+    """(subject participants, all participants) of one trigger.
+
+    ``prev`` is (end, subject) of the previous trigger of the sentence: "Nga trục
+    xuất A và trục xuất B" gives the second act the first one's subject."""
     found = ctx.found
     out: list[str] = []
     text = view.text
     cue_re = _claim_lexicon().cue_re
     # before: the subject of the clause ("A và B đã có cuộc điện đàm", "Mỹ trục xuất …")
     cs = view.start + _clause_start(text, s - view.start)
+    lo_rel = window_start(text, s - view.start)
+    coord = _COORD_VERB.search(text, lo_rel, s - view.start)
     subj = subject_before(ctx, view, s)
-    if subj is not None and subj.start >= cs - 1 and _speaks_of_own_act(view, subj.start, s):
+    if prev is not None and prev[1] and coord and prev[0] <= view.start + coord.start() and (
+        subj is None or subj.start < prev[0]
+    ):
+        out += prev[1]
+    elif subj is not None and subj.start >= cs - 1 and _speaks_of_own_act(view, subj.start, s):
         out += subj.speakers
     else:
         head = text[cs - view.start : s - view.start]
@@ -278,6 +298,7 @@ def _participants(ctx: _Context, view: SentenceView, etype: str, s: int, e: int)
             for m in view.mentions_in(lo, s):
                 if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization"):
                     out += _resolve(ctx, view, m)
+    subject_part = list(out)
     # after: "Putin - Biden", "giữa A và B", objects ("bắt Alexei Navalny", "nhà ngoại giao Nga")
     pair = _pair_after(ctx, view, e)
     if pair:
@@ -287,7 +308,9 @@ def _participants(ctx: _Context, view: SentenceView, etype: str, s: int, e: int)
             if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization"):
                 out += _resolve(ctx, view, m)
     clause_head = text[_clause_start(text, s - view.start) : s - view.start]
-    opener = len(clause_head.split()) <= 4 and not view.mentions_in(cs, s)
+    # a leading clause without its own subject ("Sau khi thị sát …, ông X …"):
+    # nothing before the trigger names an actor
+    opener = len(clause_head.split()) <= 4 and not view.mentions_in(view.start, s)
     if opener and (etype in _lexicon().speaker_events or not any(
         entity_type_id(found, p) == PERSON for p in out
     )):
@@ -297,7 +320,7 @@ def _participants(ctx: _Context, view: SentenceView, etype: str, s: int, e: int)
     for p in out:
         if p and p not in seen:
             seen.append(p)
-    return seen
+    return subject_part, seen
 
 
 _SEGMENT_BREAK = re.compile(r"[,;:]\s|\s[-–—]\s")
@@ -333,7 +356,8 @@ def _date(ctx: _Context, view: SentenceView, s: int, e: int) -> str | None:
             if not (view.start + a <= t.start < view.start + b):
                 continue
             lo, hi = sorted((t.end - view.start, rel))
-            if hi > lo and cue_re.search(view.text, lo, hi):
+            cm = cue_re.search(view.text, lo, hi) if hi > lo else None
+            if cm and stance_of(cm.group(1)) not in ("announce", "demand"):
                 continue
             out.append(t)
         return out
@@ -365,6 +389,7 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: _Context | None = None
     aid = doc.article.id
     out: list[_Mention] = []
     for view in ctx.views:
+        prev: tuple[int, list[str]] | None = None
         for tm in lex.trigger_re.finditer(view.text):
             trig = tm.group(1)
             etype = lex.type_of.get(_key(trig))
@@ -383,7 +408,9 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: _Context | None = None
                 tgt = view.mention_at(view.start + (nxt.end() if nxt else tm.end()))
                 if tgt is not None and entity_type(found, tgt) in ("Place", "Country"):
                     where = tgt.entity
-            parts = [p for p in _participants(ctx, view, etype, s, e) if p != where or etype != "Visit"]
+            subj_part, parts = _participants(ctx, view, etype, s, e, prev)
+            prev = (e, subj_part)
+            parts = [p for p in parts if p != where or etype != "Visit"]
             ev = Evidence(aid, view.index, s, e, NAME)
             out.append(_Mention(etype, trig, trigger_key(trig), where, _date(ctx, view, s, e), parts, ev))
     return out
