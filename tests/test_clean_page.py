@@ -158,3 +158,10 @@ def test_subheading_that_repeats_words_above_is_not_a_caption() -> None:
     c = clean_paragraphs([para, "Phản ứng của chính phủ", BODY_2])
     assert c.paragraphs == [para, "Phản ứng của chính phủ", BODY_2]
     assert c.captions == []
+
+
+def test_site_header_date_is_not_the_article_date() -> None:
+    head = ("Thứ Hai, 23/11/2026", "Logo", "Trang chủ | Thế giới | Đăng nhập", "",
+            "Pháp đề nghị chủ trì vòng đàm phán mới về an ninh châu Âu")
+    assert clean_page(_page(*head, BODY_1, BODY_2)).published is None
+    assert clean_page(_page(*head, "08:15 12/05/2025", BODY_1, BODY_2)).published == "2025-05-12T08:15"

@@ -41,6 +41,8 @@ _TOP_LINES = 30
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS = 4, 40
 # Captions are short; a long indented line is a paragraph.
 _CAPTION_MAX_WORDS = 25
+# How many lines above the headline a printed date may sit and still be its date.
+_DATE_ABOVE_TITLE = 2
 # A body needs at least one paragraph this long that is not a credit line.
 _MIN_BODY_WORDS = 8
 
@@ -118,12 +120,14 @@ def clean_page(text: str) -> CleanText:
     published: str | None = None
     i = ti + 1 if ti is not None else 0
     meta: dict[str, str] = {}
-    # Header: dates, counters, chrome and a repeat of the headline before the body.
-    # A date printed above the headline counts too.
+    # A date printed just above the headline counts when none follows it; one
+    # further up is the site's "today" in its header bar, not the article's.
+    above: str | None = None
     if ti is not None:
-        for ln in lines[:ti]:
+        for ln in lines[max(0, ti - _DATE_ABOVE_TITLE) : ti]:
             if is_date_line(ln.text):
-                published = published or parse_published(ln.text)
+                above = parse_published(ln.text) or above
+    # Header: dates, counters, chrome and a repeat of the headline before the body.
     while i < len(lines):
         t = lines[i].text
         if is_date_line(t):
@@ -140,7 +144,7 @@ def clean_page(text: str) -> CleanText:
     late_date: list[str | None] = [None]
     body = _take_body(lines[i:], late_date)
     out = clean_paragraphs(body, meta=meta)
-    out.title, out.published = title, published or late_date[0]
+    out.title, out.published = title, published or late_date[0] or above
     return out
 
 
