@@ -165,3 +165,18 @@ def test_site_header_date_is_not_the_article_date() -> None:
             "Pháp đề nghị chủ trì vòng đàm phán mới về an ninh châu Âu")
     assert clean_page(_page(*head, BODY_1, BODY_2)).published is None
     assert clean_page(_page(*head, "08:15 12/05/2025", BODY_1, BODY_2)).published == "2025-05-12T08:15"
+
+
+def test_unmarked_list_of_teaser_headlines_ends_the_body() -> None:
+    c = clean_page(_page(
+        "Pháp đề nghị chủ trì vòng đàm phán mới", BODY_1, BODY_2,
+        "Một tỉnh miền núi khai trương chợ phiên cuối tuần",
+        "Giá vàng trong nước tăng nhẹ phiên đầu tuần",
+        "Đội tuyển bóng đá nữ giành vé dự giải châu lục",
+    ))
+    assert c.paragraphs == [BODY_1, BODY_2]
+
+
+def test_one_subheading_inside_the_body_stays() -> None:
+    c = clean_page(_page("Pháp đề nghị chủ trì vòng đàm phán mới", BODY_1, "Những trở ngại còn ở phía trước", BODY_2))
+    assert c.paragraphs == [BODY_1, "Những trở ngại còn ở phía trước", BODY_2]

@@ -41,6 +41,8 @@ _TOP_LINES = 30
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS = 4, 40
 # Captions are short; a long indented line is a paragraph.
 _CAPTION_MAX_WORDS = 25
+# This many headline-shaped lines in a row after the body are a teaser list.
+_TEASER_RUN = 3
 # How many lines above the headline a printed date may sit and still be its date.
 _DATE_ABOVE_TITLE = 2
 # A body needs at least one paragraph this long that is not a credit line.
@@ -148,6 +150,19 @@ def clean_page(text: str) -> CleanText:
     return out
 
 
+def _headline_run(lines: list[_Line], j: int) -> int:
+    """How many headline-shaped lines (no credit, caption or bullet) start at ``j``."""
+    n = 0
+    for ln in lines[j : j + _TEASER_RUN]:
+        t = ln.text
+        if ln.indented or not _is_title_shaped(t) or t.endswith(("?", "!", ":", "”", '"')):
+            break
+        if credit_line_sources(t) or is_credit_caption(t) or is_bullet(t) or is_date_line(t):
+            break
+        n += 1
+    return n
+
+
 def _inline_block_end(lines: list[_Line], j: int) -> int | None:
     """Where the body resumes after an in-body "Tin liên quan" box opening at ``j``.
 
@@ -196,6 +211,8 @@ def _take_body(lines: list[_Line], header_date: list[str | None]) -> list[_Line]
             break  # a teaser's date
         if body and nxt is not None and match_key(nxt) == match_key(t) and not is_bullet(t):
             break  # a teaser headline printed twice
+        if body and _headline_run(lines, j) >= _TEASER_RUN:
+            break  # a list of teaser headlines
         if closed and not (credit_line_sources(t) or is_byline(t) or split_glued_byline(t)[0]):
             break
         body.append(ln)
