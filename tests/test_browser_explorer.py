@@ -78,7 +78,12 @@ class Opened:
                        const r = document.querySelector('#kg-network canvas').getBoundingClientRect();
                        return [d.x + r.left, d.y + r.top]; }""", j))
 
+    def settle(self) -> None:
+        """Stop the simulation so the node is where it was measured when the click lands."""
+        self.page.evaluate("kgNetwork.stopSimulation()")
+
     def click_node(self, i: int) -> None:
+        self.settle()
         self.page.mouse.click(*self.node_xy(i))
         self.page.wait_for_selector("#kg-panel:not([hidden])")
 
@@ -169,6 +174,7 @@ def test_click_on_an_edge_marks_its_evidence_span(open_page: Any) -> None:
     o = open_page(g)
     j = o.page.evaluate(
         "() => kg.index.edges.findIndex(e => kg.index.predicates[e[2]] === 'spokesperson_of')")
+    o.settle()
     o.page.mouse.click(*o.edge_xy(j))
     o.page.wait_for_selector("#kg-panel:not([hidden])")
     assert "spokesperson_of" in o.page.inner_text("#kg-panel h2")
@@ -178,6 +184,7 @@ def test_click_on_an_edge_marks_its_evidence_span(open_page: Any) -> None:
 
 def test_hover_shows_label_type_and_article_count_as_text(open_page: Any) -> None:
     o = open_page(sample_graph())
+    o.settle()
     o.page.mouse.move(*o.node_xy(o.index_of(str(KGD["Dmitry_Peskov"]))))
     tip = o.page.locator("div.vis-tooltip")
     tip.wait_for(state="visible")
@@ -282,6 +289,7 @@ def test_injection_article_runs_nothing(open_page: Any, bypass_csp: bool) -> Non
     g = injection_graph()
     o = open_page(g, bypass_csp=bypass_csp)
     person = o.index_of(str(KGD["Evil_Person"]))
+    o.settle()
     o.page.mouse.move(*o.node_xy(person))
     o.page.locator("div.vis-tooltip").wait_for(state="visible")
     assert INJECT_IMG in o.page.inner_text("div.vis-tooltip")
@@ -369,9 +377,17 @@ def test_real_seeds_in_the_browser(open_page: Any, seeds_store: Path, tmp_path: 
     peskov = o.page.evaluate("() => kg.search('peskov')[0]")
     o.click_node(peskov)
     panel = o.page.inner_text("#kg-panel")
+    assert "Dmitry Peskov" in o.page.inner_text("#kg-panel h2")
     assert "người phát ngôn Điện Kremlin Dmitry Peskov" in panel.replace("Người", "người")
+    # his role, from the relation list: the span the role was read from is marked
+    o.page.click("#kg-panel .kg-rel a:has(code:text-is('spokesperson_of'))")
+    assert "spokesperson_of" in o.page.inner_text("#kg-panel h2")
+    marks = " ".join(o.page.locator("#kg-panel mark").all_inner_texts()).lower()
+    assert "phát ngôn" in marks and "peskov" in marks
+    o.page.click("#kg-panel h2 a >> nth=0")  # back to Peskov's panel for the picture
+    o.page.click("#kg-fit")
+    o.page.mouse.move(5, 5)  # no tooltip left over in the picture
+    o.page.wait_for_timeout(500)  # the fit animation (300 ms), for the screenshot only
     ARTIFACTS.mkdir(exist_ok=True)
-    o.page.click("#kg-reset")
-    o.page.wait_for_timeout(300)
     o.page.screenshot(path=str(ARTIFACTS / "explorer-seeds.png"))
     o.clean()

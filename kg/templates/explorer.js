@@ -424,7 +424,17 @@
     panel.hidden = false;
     panel.scrollTop = 0;
   }
+  /* vis-network hides its tooltip only on moves inside the canvas: leaving the
+     canvas (to read the panel) would leave it stuck over the graph. */
+  function hideTooltip() {
+    var ih = network.interactionHandler;
+    if (!ih) return;
+    if (ih.popupTimer) { clearTimeout(ih.popupTimer); ih.popupTimer = undefined; }  /* a pending show */
+    if (ih.popup) { ih.popup.hide(); ih.popupObj = undefined; }
+  }
+  container.addEventListener("mouseleave", hideTooltip);
   network.on("click", function (params) {
+    hideTooltip();
     if (params.nodes.length) showNodePanel(params.nodes[0]);
     else if (params.edges.length) showEdgePanel(params.edges[0]);
   });
