@@ -490,7 +490,9 @@ _LATER_LEAD = re.compile(r"[^.:;!?\n]{1,80}?(?:\brằng|:)\s*[:,]?\s*", re.IGNOR
 _GLUED_STOP = re.compile(r"(\w{2,}[.!?])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
 
 
-_SEP_TAIL = re.compile(r"[,\-–—]\s*$")
+# the separator before a content-first subject, maybe with a common noun in
+# between ("…", hãng tin TASS dẫn lời …)
+_SEP_TAIL = re.compile(r"[,\-–—]\s*(?:[a-zđà-ỹ]+\s+){0,2}$")
 
 
 def _content_first(ctx: _Context, view: SentenceView, subj_start: int) -> tuple[tuple[int, int], bool, int] | None:
@@ -608,7 +610,31 @@ def _claims_in(ctx: _Context, view: SentenceView) -> list[_Found]:
         f.when = _when(ctx, view, cs, content)
         out.append(f)
         ctx.speakers_so_far += [(view.index, sp) for sp in f.speakers if entity_type_id(ctx.found, sp) == PERSON]
+    _cut_at_next_subject(ctx, out)
     return out
+
+
+def _cut_at_next_subject(ctx: _Context, found: list[_Found]) -> None:
+    """"Nga tuyên bố rút quân, giới chức phương Tây cho rằng …": a later claim whose
+    subject starts after a comma inside an earlier claim's content ends that content.
+    (A subject right at the start of the content is a nested report and stays in:
+    "Psaki nêu rõ, Tổng thống Biden đã cảnh báo rằng …".)"""
+    body = ctx.doc.article.body
+    for a in found:
+        if a.quote:
+            continue
+        for b in found:
+            if b is a or b.cue_start <= a.cue_start:
+                continue
+            subj = b.span[0]
+            if not (a.content[0] < subj < a.content[1]):
+                continue
+            head = body[a.content[0] : subj].rstrip()
+            if head.endswith(",") and len(head.split()) >= 1:
+                s, e = _trim(body, a.content[0], a.content[0] + len(head) - 1)
+                if e > s:
+                    a.content = (s, e)
+                break
 
 
 _THEO = re.compile(
