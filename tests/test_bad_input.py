@@ -178,3 +178,10 @@ def test_cli_missing_path(tmp_path: Path) -> None:
     r = _run(str(tmp_path / "nope"))
     assert r.exit_code != 0
     assert "nope: no such file or folder" in r.stderr
+
+
+def test_html_without_main_content(tmp_path: Path) -> None:
+    p = tmp_path / "nav.html"
+    p.write_text("<html><body><nav><a href='/'>Trang chủ</a></nav></body></html>", encoding="utf-8")
+    err = _error(p)
+    assert "HTML" in str(err) or "no article text" in str(err)

@@ -11,7 +11,7 @@ import pytest
 
 from kg.read import detect_kind, read_articles, read_file
 
-from conftest import EXAMPLES, SEEDS
+from conftest import SEEDS
 
 SEED = SEEDS / "001_c623d76d32b7e86d.txt"
 
