@@ -184,4 +184,4 @@ def test_html_without_main_content(tmp_path: Path) -> None:
     p = tmp_path / "nav.html"
     p.write_text("<html><body><nav><a href='/'>Trang chủ</a></nav></body></html>", encoding="utf-8")
     err = _error(p)
-    assert "HTML" in str(err) or "no article text" in str(err)
+    assert "no article text found in the HTML page" in str(err)
