@@ -221,8 +221,10 @@
     ids.forEach(function (i) { set[i] = true; });
     nodes.clear(); edges.clear();
     nodes.add(ids.map(function (i) { return visNode(i, positions ? positions[i] : null); }));
-    var es = [];
-    ids.forEach(function (i) { adj[i].forEach(function (j) { if (set[E[j][0]] && set[E[j][1]] && es.indexOf(j) < 0) es.push(j); }); });
+    var es = [], seen = {};
+    ids.forEach(function (i) {
+      adj[i].forEach(function (j) { if (set[E[j][0]] && set[E[j][1]] && !seen[j]) { seen[j] = true; es.push(j); } });
+    });
     edges.add(es.map(visEdge));
     applyFilters();
   }
@@ -230,9 +232,11 @@
   function addToView(ids, positions) {
     var fresh = ids.filter(function (i) { return !inView(i); });
     nodes.add(fresh.map(function (i) { return visNode(i, positions[i]); }));
-    var es = [];
+    var es = [], seen = {};
     fresh.forEach(function (i) {
-      adj[i].forEach(function (j) { if (inView(E[j][0]) && inView(E[j][1]) && edges.get(j) === null && es.indexOf(j) < 0) es.push(j); });
+      adj[i].forEach(function (j) {
+        if (!seen[j] && inView(E[j][0]) && inView(E[j][1]) && edges.get(j) === null) { seen[j] = true; es.push(j); }
+      });
     });
     edges.add(es.map(visEdge));
     applyFilters();
