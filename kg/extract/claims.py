@@ -280,7 +280,7 @@ def _strip_gap(ctx: _Context, view: SentenceView, end: int, free_words: int) -> 
         if m and lo + m.start() < rel:
             rel = lo + m.start()
             continue
-        m = _PAREN_TAIL.search(head)
+        m = _PAREN_TAIL.search(head) or _APPOSITIVE_TAIL.search(head)
         if m:
             rel = lo + m.start()
             continue
@@ -294,6 +294,8 @@ def _strip_gap(ctx: _Context, view: SentenceView, end: int, free_words: int) -> 
     return view.start + rel
 
 
+# "Michael Kofman, một nhà nghiên cứu tại Washington (Mỹ), nhận định": the appositive
+_APPOSITIVE_TAIL = re.compile(r",\s*(?:một|người|là|cựu|nguyên|hiện là)\s[^,;:\"“”]{1,100},\s*$", re.IGNORECASE)
 _PAREN_TAIL = re.compile(r"\([^()]{0,60}\)\s*$")
 _WORD_TAIL = re.compile(r"(?:^|(?<=\s))(?!(?:và|hoặc|hay|với|của)$)[a-zđà-ỹ]+$")
 
@@ -463,7 +465,7 @@ def _speaker_first_content(ctx: _Context, view: SentenceView, cue_end: int) -> t
     if q is not None:
         s, e = _trim(body, q[0] + 1, q[1])
         return ((s, e), True) if e - s > 0 else None
-    if _NOT_CONTENT_START.match(body, pos):
+    if (not m or m.end() == rel) and _NOT_CONTENT_START.match(body, pos):
         # "nói trong cuộc họp báo rằng: …": the content starts after "rằng"
         m2 = _LATER_LEAD.match(body, pos, view.end)
         if not m2:
@@ -519,6 +521,8 @@ def _content_first(ctx: _Context, view: SentenceView, subj_start: int) -> tuple[
     return (s, e), False, s
 
 
+# "X nhắc lại lập trường …, yêu cầu Mỹ …": a cue right after a comma continues the subject
+_COMMA_TAIL = re.compile(r",\s*$")
 _LEAD_START = re.compile(r"\s*(?:[:,]|rằng\b|với\s+[^,.:]{1,40}?\s+rằng\b)", re.IGNORECASE)
 
 
@@ -559,8 +563,8 @@ def _claims_in(ctx: _Context, view: SentenceView) -> list[_Found]:
         subj = subject_before(ctx, view, cs)
         if subj is None:
             # "ông thừa nhận A, song nhấn mạnh B": the second cue shares the speaker
-            sh = lex.shared_tail.search(before_cue)
-            if out and sh and out[-1].content[1] >= cs - 40:
+            sh = lex.shared_tail.search(before_cue) or _COMMA_TAIL.search(before_cue)
+            if out and sh and max(out[-1].content[1], out[-1].cue_end) >= cs - 200:
                 prev = out[-1]
                 cut = view.start + lo + sh.start()
                 if prev.content[0] < cut <= prev.content[1]:
@@ -609,7 +613,8 @@ def _claims_in(ctx: _Context, view: SentenceView) -> list[_Found]:
         )
         f.when = _when(ctx, view, cs, content)
         out.append(f)
-        ctx.speakers_so_far += [(view.index, sp) for sp in f.speakers if entity_type_id(ctx.found, sp) == PERSON]
+        last_sent = max(view.index, _sentence_of(ctx, max(content[0], content[1] - 1)))
+        ctx.speakers_so_far += [(last_sent, sp) for sp in f.speakers if entity_type_id(ctx.found, sp) == PERSON]
     _cut_at_next_subject(ctx, out)
     return out
 
@@ -659,6 +664,18 @@ def _theo_claims(ctx: _Context, view: SentenceView, others: list[_Found]) -> lis
             clause_rel = m.end() + app.end()
         ms = view.mentions_in(np_s, np_e)
         if not ms:
+            # "Cũng theo chuyên gia này, …": the person who spoke last
+            np_only = view.text[m.start(2) : np_e - view.start].strip()
+            pm = _lexicon().pronoun_tail.search(np_only)
+            who = ctx.last_speaker(view.index) if pm and pm.start() == 0 else None
+            if who is None:
+                continue
+            s, e = _trim(body, view.start + clause_rel, view.end)
+            if len(body[s:e].split()) >= 4:
+                f = _Found([who], m.group(1), view.start + m.start(1), view.start + m.end(1), (s, e),
+                           view.index, view.index, (view.start + m.start(1), view.end), False)
+                f.when = _when(ctx, view, f.cue_start, (s, e))
+                out.append(f)
             continue
         np_text = view.text[m.start(2) : np_e - view.start]
         if re.match(r"\s*(?:một|các|những|nhiều|một số)\s", np_text, re.IGNORECASE):
