@@ -129,8 +129,11 @@ def test_cli_remove_by_path_and_by_id(tmp_path):
     by_path = _cli("remove", sources[ids[0]], "--store", str(store_dir), "--no-exports")
     assert by_path.exit_code == 0, by_path.stderr
     assert by_path.stdout.strip() == f"removed {ids[0]}"
+    (out / "graph.ttl").write_text("stale\n", encoding="utf-8")  # as if a build had written it
     by_id = _cli("remove", ids[1], "--store", str(store_dir))
     assert by_id.exit_code == 0, by_id.stderr
+    ttl = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert ttl != "stale\n" and ids[1] not in ttl and ids[2] in ttl  # exports follow the store
     with Store(store_dir, read_only=True) as store:
         assert store.article_ids() == ids[2:]
         assert not _subjects(store, ids[0]) and not _subjects(store, ids[1])

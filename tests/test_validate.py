@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
+from click.testing import CliRunner, Result
 from rdflib import Literal
 
 from test_build_support import copy_seeds_store, sample_store, seeds_build
 
+from kg.cli import cli
 from kg.graph import namespaces as N
 from kg.graph.namespaces import KG, KGD
 from kg.graph.store import Store
 from kg.graph.validate import validate_graph, validate_store
 
 
-def _kg(*args: str, cwd=None) -> subprocess.CompletedProcess[str]:
-    code = "import sys; from kg.cli import main; sys.argv[0] = 'kg'; main()"
-    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+def _kg(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 def test_hand_made_graph_conforms():
@@ -59,7 +57,7 @@ def test_shapes_bite_with_readable_lines():
 def test_cli_validate_exit_codes(tmp_path):
     out, _ = seeds_build()
     ok = _kg("validate", "--store", str(out / "store"))
-    assert ok.returncode == 0, ok.stderr
+    assert ok.exit_code == 0, ok.stderr
     assert ok.stdout.strip().endswith("conform to the shapes")
 
     broken = copy_seeds_store(tmp_path)
@@ -69,11 +67,11 @@ def test_cli_validate_exit_codes(tmp_path):
         for q in list(store.ox.quads_for_pattern(ox.NamedNode(str(row["c"])), ox.NamedNode(str(KG.speaker)), None, None)):
             store.ox.remove(q)
     bad = _kg("validate", "--store", str(broken))
-    assert bad.returncode == 1
+    assert bad.exit_code == 1
     assert "[kg:speaker]: a claim needs exactly one speaker" in bad.stdout
     assert "invalid: 1 violations" in bad.stderr
 
     missing = _kg("validate", "--store", str(tmp_path / "none"))
-    assert missing.returncode == 2
+    assert missing.exit_code == 2
     assert missing.stderr.startswith("kg: error:") and "no store here" in missing.stderr
     assert "Traceback" not in missing.stderr

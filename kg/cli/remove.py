@@ -2,7 +2,8 @@
 
 Each article's facts are its own named graph, so removing it leaves no orphan
 and does not touch what other articles say about the same actors. The exports
-beside the store (``graph.ttl``, ``explorer.html``) are rewritten afterwards.
+a build wrote beside the store (``OUT/graph.ttl``, ``OUT/explorer.html`` for
+``OUT/store``) are rewritten afterwards.
 Exit codes: 0 removed; 1 an argument names no article in the store; 2 store errors.
 """
 
@@ -12,7 +13,7 @@ import sys
 
 import click
 
-from ..build import write_exports
+from ..build import EXPORT_EXPLORER, EXPORT_TURTLE, write_exports
 from ..graph.store import Store, default_store_dir
 
 
@@ -48,8 +49,12 @@ def command(refs: tuple[str, ...], store_dir: str | None, no_exports: bool, quie
             for aid in ids:
                 if store.remove_article(aid):
                     removed.append(aid)
-        if removed and not no_exports:
-            summary = write_exports(store, store.path.parent if store.path else ".")
+        out = store.path.parent if store.path else None
+        # rewrite the exports only where a build wrote them (OUT/store beside OUT/graph.ttl)
+        if removed and not no_exports and out is not None and any(
+            (out / name).exists() for name in (EXPORT_TURTLE, EXPORT_EXPLORER)
+        ):
+            summary = write_exports(store, out)
             for err in summary.errors:
                 click.echo(f"kg: error: {err}", err=True)
     if not quiet:
