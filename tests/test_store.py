@@ -180,3 +180,13 @@ def test_default_store_dir_is_one_rule(tmp_path, monkeypatch):
     assert default_store_dir("out") == __import__("pathlib").Path("out") / "store"
     monkeypatch.setenv("KG_STORE", str(tmp_path / "elsewhere"))
     assert default_store_dir() == tmp_path / "elsewhere"
+
+
+def test_corrupt_store_is_a_one_line_error(tmp_path):
+    path = tmp_path / "store"
+    path.mkdir()
+    (path / "CURRENT").write_text("garbage\n")
+    with pytest.raises(StoreError, match="cannot open the store: Corruption"):
+        Store(path, read_only=True)
+    with pytest.raises(StoreError, match="cannot open the store: Corruption"):
+        Store(path)

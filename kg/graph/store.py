@@ -79,7 +79,7 @@ def _open(path: Path, read_only: bool) -> ox.Store:
             raise StoreError(f"{path}: no store here (run `kg build` first, or pass --store DIR)")
         try:
             return ox.Store.read_only(str(path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RocksDB reports corruption as RuntimeError
             raise StoreError(f"{path}: cannot open the store: {_first_line(exc)}") from None
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: is a file, not a store directory")
@@ -88,7 +88,7 @@ def _open(path: Path, read_only: bool) -> ox.Store:
     try:
         path.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:  # RocksDB reports corruption as RuntimeError
         msg = _first_line(exc)
         if "lock" in msg.lower():
             raise StoreError(
@@ -186,7 +186,7 @@ class Store:
         insert = f";\nINSERT DATA {{ GRAPH {g} {{\n{body}}} }}" if ox_triples else ""
         try:
             store.update(f"{drops}DROP SILENT GRAPH {g} {insert}")
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             raise StoreError(f"{self.path or 'in-memory store'}: write failed: {_first_line(exc)}") from None
         return len(ox_triples)
 
