@@ -85,3 +85,9 @@ def test_event_id_is_stable_and_order_free() -> None:
 
 def test_names_that_contain_a_trigger_are_not_events() -> None:
     assert events("Anna Berg làm việc cho Ủy ban Tấn công Mạng Quốc gia.") == []
+
+
+def test_visit_takes_its_destination_as_place() -> None:
+    got = events("Tuần trước, chuyến thăm chính thức của ông Pierre Dumas tới Brazil đã kết thúc.")
+    assert [(e.type, e.where) for e in got] == [("Visit", "Brazil")]
+    assert got[0].participants == ["Pierre_Dumas"]

@@ -152,6 +152,23 @@ def _place_after(ctx: _Context, view: SentenceView, pos: int) -> str | None:
     return target.entity
 
 
+_TO = re.compile(r"(?<!\w)(?:tới|đến|thăm)\s+$", re.IGNORECASE)
+
+
+def _visit_target(ctx: _Context, view: SentenceView, pos: int) -> str | None:
+    """"thăm Trung Quốc", "chuyến thăm chính thức của Ngoại trưởng X tới Trung Quốc"."""
+    nxt = re.compile(r"\s*(?:chính thức\s+)?(?:tới|đến)?\s*", re.IGNORECASE).match(view.text, pos - view.start)
+    tgt = view.mention_at(pos + (nxt.end() - (pos - view.start) if nxt else 0))
+    if tgt is not None and entity_type(ctx.found, tgt) in ("Place", "Country"):
+        return tgt.entity
+    for m in _names_after(ctx, view, pos):
+        if entity_type(ctx.found, m) in ("Place", "Country"):
+            rel = m.evidence.start - view.start
+            if _TO.search(view.text, max(0, rel - 12), rel):
+                return m.entity
+    return None
+
+
 def _names_after(ctx: _Context, view: SentenceView, pos: int, limit: int = _AFTER_WINDOW) -> list[Mention]:
     """Actor mentions right of a trigger, up to the end of its phrase."""
     text = view.text
@@ -404,10 +421,7 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: _Context | None = None
             s, e = view.start + tm.start(), view.start + tm.end()
             where = _place_after(ctx, view, e)
             if etype == "Visit" and where is None:
-                nxt = re.compile(r"\s*(?:chính thức\s+)?(?:tới|đến)?\s*").match(view.text, tm.end())
-                tgt = view.mention_at(view.start + (nxt.end() if nxt else tm.end()))
-                if tgt is not None and entity_type(found, tgt) in ("Place", "Country"):
-                    where = tgt.entity
+                where = _visit_target(ctx, view, e)
             subj_part, parts = _participants(ctx, view, etype, s, e, prev)
             prev = (e, subj_part)
             parts = [p for p in parts if p != where or etype != "Visit"]
