@@ -191,3 +191,24 @@ def test_default_paths_are_exports_under_cwd(tmp_path, monkeypatch):
     v = _cli("validate")
     assert v.exit_code == 0, v.stderr + v.stdout
     assert "valid: 1 articles" in v.stdout
+
+
+def test_cli_build_prints_a_short_summary(tmp_path):
+    out = tmp_path / "out"
+    copy_seeds_store(out)
+    r = _cli("build", str(SEEDS), "--out", str(out), "--no-exports")
+    assert r.exit_code == 0, r.stderr
+    assert "5 read, 0 built, 5 unchanged" in r.stdout
+    for word in ("entities", "roles", "events", "claims", "triples", "store", "time"):
+        assert word in r.stdout
+
+
+def test_missing_exporters_are_skipped_with_a_note(tmp_path, monkeypatch):
+    import kg.build as kb
+
+    monkeypatch.setitem(sys.modules, "kg.export.explorer", None)  # as before that module existed
+    monkeypatch.setitem(sys.modules, "kg.export.serialize", None)
+    with Store(None) as store:
+        summary = kb.write_exports(store, tmp_path / "out")
+    assert summary.exports == {} and not summary.errors
+    assert [n.split(":")[0] for n in summary.notes] == ["graph.ttl skipped", "explorer.html skipped"]
