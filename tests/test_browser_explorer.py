@@ -8,6 +8,7 @@ at the node's drawn position.
 from __future__ import annotations
 
 import shutil
+import unicodedata
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -151,6 +152,19 @@ def test_search_finds_with_and_without_diacritics(open_page: Any) -> None:
     o.page.keyboard.press("Enter")
     o.page.wait_for_selector("#kg-panel:not([hidden])")
     assert o.page.inner_text("#kg-panel h2") == "Dmitry Peskov"
+    o.clean()
+
+
+def test_page_folds_queries_like_python_folds_names(open_page: Any) -> None:
+    """The search key is made in Python and the query folded in JS: they must agree."""
+    from kg.clean.normalize import search_key
+
+    samples = ["Điện Kremlin", "ĐIỆN KREMLIN", "Nguyễn Phú Trọng", "Thủy Sĩ", "Thuỷ Sĩ", "Hòa Bình", "Hoà Bình",
+               "Bộ Ngoại giao", "“tan băng”", "Nga – Mỹ", "Ủy ban", "Uỷ ban", "Sergei  Lavrov", "Zelensky"]
+    decomposed = [unicodedata.normalize("NFD", x) for x in samples]
+    o = open_page(sample_graph())
+    folded = o.page.evaluate("(xs) => xs.map(kg.fold)", samples + decomposed)
+    assert folded == [search_key(x) for x in samples + decomposed]
     o.clean()
 
 
