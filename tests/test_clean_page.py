@@ -180,3 +180,16 @@ def test_unmarked_list_of_teaser_headlines_ends_the_body() -> None:
 def test_one_subheading_inside_the_body_stays() -> None:
     c = clean_page(_page("Pháp đề nghị chủ trì vòng đàm phán mới", BODY_1, "Những trở ngại còn ở phía trước", BODY_2))
     assert c.paragraphs == [BODY_1, "Những trở ngại còn ở phía trước", BODY_2]
+
+
+def test_three_word_headline_when_nothing_longer() -> None:
+    c = clean_page(_page("Logo", "Đăng nhập", "Pháp mời Nga", "08:15 12/05/2025", BODY_1, BODY_2))
+    assert c.title == "Pháp mời Nga"
+    assert c.paragraphs == [BODY_1, BODY_2]
+
+
+def test_caption_above_the_paragraph_naming_the_person() -> None:
+    para = "Bộ trưởng Ngoại giao Pháp Jean Martin cho biết ông sẽ tới Vienna vào cuối tuần này."
+    c = clean_paragraphs([BODY_1, "Bộ trưởng Ngoại giao Pháp Jean Martin.", para])
+    assert c.paragraphs == [BODY_1, para]
+    assert c.captions == ["Bộ trưởng Ngoại giao Pháp Jean Martin."]

@@ -99,6 +99,7 @@ def _find_title(lines: list[_Line]) -> int | None:
     bar), the candidate nearest above it is taken.
     """
     candidates: list[int] = []
+    short: list[int] = []  # three-word lines: a section name, or a very short headline
     last_chrome = -1
     for i, ln in enumerate(lines[:_TOP_LINES]):
         t = ln.text
@@ -106,12 +107,18 @@ def _find_title(lines: list[_Line]) -> int | None:
             break  # the body (or the page's footer) has started
         if is_chrome(t):
             last_chrome = i
-        elif not (is_date_line(t) or is_counter(t) or is_bullet(t)) and _is_title_shaped(t):
-            candidates.append(i)
+        elif not (is_date_line(t) or is_counter(t) or is_bullet(t)):
+            if _is_title_shaped(t):
+                candidates.append(i)
+            elif _words(t) == _TITLE_MIN_WORDS - 1 and not t.endswith("."):
+                short.append(i)
     after = [i for i in candidates if i > last_chrome]
     if after:
         return after[0]
-    return candidates[-1] if candidates else None
+    if candidates:
+        return candidates[-1]
+    # no longer line: the three-word line nearest the body ("Putin gặp Trump")
+    return short[-1] if short and short[-1] > last_chrome else None
 
 
 def clean_page(text: str) -> CleanText:
@@ -230,7 +237,7 @@ def clean_paragraphs(lines: list[_Line] | list[str], meta: dict[str, str] | None
     paragraphs: list[str] = []
     captions: list[str] = []
     order: list[tuple[bool, str]] = []  # (is_caption, text) in page order, for photo stories
-    for ln in items:
+    for k, ln in enumerate(items):
         t = ln.text
         if is_bullet(t):
             meta.setdefault("related", "")
@@ -242,10 +249,14 @@ def clean_paragraphs(lines: list[_Line] | list[str], meta: dict[str, str] | None
         if byline:
             meta["byline"] = byline
             t = rest
+        nxt = items[k + 1].text if k + 1 < len(items) else None
         caption = (
             (is_credit_caption(t) and not credit_line_sources(t))
             or (ln.indented and _words(t) <= _CAPTION_MAX_WORDS and bool(paragraphs) and not credit_line_sources(t))
             or (bool(paragraphs) and repeats_neighbour(t, paragraphs[-1]))
+            # a caption set above the paragraph that names the person; it ends
+            # with a full stop, which a subheading does not
+            or (t.endswith(".") and bool(paragraphs) and repeats_neighbour(t, nxt))
         )
         (captions if caption else paragraphs).append(t)
         order.append((caption, t))
