@@ -219,12 +219,23 @@ def test_evidence_parts_place_the_span_in_the_sentence() -> None:
     assert evidence_parts({}) == ("", 0, 0)
 
 
-def test_store_spans_reach_the_page(tmp_path: Path) -> None:
-    from test_query_support import build_sample_store
+def sample_store(path: Path | None):  # -> kg.graph.store.Store, open
+    """Two seed articles' hand-made extractions through the real RDF mapping and store."""
+    from kg.graph.rdf import extraction_to_graph
+    from kg.graph.sample import sample_extractions
+    from kg.graph.store import Store
 
+    store = Store(path)
+    for x in sample_extractions():
+        store.replace_article(x.article.id, extraction_to_graph(x))
+    store.flush()
+    return store
+
+
+def test_store_spans_reach_the_page(tmp_path: Path) -> None:
     from kg.graph.view import to_networkx
 
-    store = build_sample_store(None)
+    store = sample_store(None)
     try:
         g = to_networkx(store)
         assert add_spans(store, g) > 0
@@ -363,9 +374,9 @@ def test_write_text_atomic_is_utf8_and_leaves_no_temp(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def sample_store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from test_query_support import write_sample_store
-
-    return write_sample_store(tmp_path_factory.mktemp("explorer") / "store")
+    path = tmp_path_factory.mktemp("explorer") / "store"
+    sample_store(path).close()
+    return path
 
 
 def test_write_explorer_from_store(sample_store_dir: Path, tmp_path: Path) -> None:
