@@ -327,11 +327,12 @@ def build(
         progress = _Progress(len(todo), enabled=not quiet and sys.stderr.isatty())
         try:
             for batch in _chunks([a for a, _ in todo], max(1, batch_size)):
-                extracted = [(a, x) for a, x in _extract(batch, jobs, strict, report)]
-                for a, x in extracted:
-                    if x is None:
-                        progress.advance(a.source)
-                good = _link([x for _, x in extracted if x is not None], index)
+                extracted: list[Extraction] = []
+                for a, x in _extract(batch, jobs, strict, report):  # NLP: the slow part, shown as it goes
+                    progress.advance(a.source)
+                    if x is not None:
+                        extracted.append(x)
+                good = _link(extracted, index)
                 for x in good:  # the single writer: one article, one transaction
                     graph = extraction_to_graph(x)
                     mark_built(graph, x.article.id, fingerprints[x.article.id])
@@ -342,7 +343,6 @@ def build(
                     summary.roles += len(x.roles)
                     summary.events += len(x.events)
                     summary.claims += len(x.claims)
-                    progress.advance(x.article.source)
                     if die_after is not None and summary.built >= die_after:
                         os._exit(70)  # test hook: die like a killed process (no flush, no cleanup)
         finally:
