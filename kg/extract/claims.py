@@ -465,7 +465,8 @@ def _speaker_first_content(ctx: _Context, view: SentenceView, cue_end: int) -> t
     if q is not None:
         s, e = _trim(body, q[0] + 1, q[1])
         return ((s, e), True) if e - s > 0 else None
-    if (not m or m.end() == rel) and _NOT_CONTENT_START.match(body, pos):
+    led = body[cue_end:pos].strip() or body[max(0, cue_end - 5) : cue_end].casefold().endswith("rằng")
+    if not led and _NOT_CONTENT_START.match(body, pos):
         # "nói trong cuộc họp báo rằng: …": the content starts after "rằng"
         m2 = _LATER_LEAD.match(body, pos, view.end)
         if not m2:
