@@ -143,3 +143,12 @@ def test_examples_folder_reads_every_kind(examples_dir: Path) -> None:
         assert a.title and a.body and a.sentences
         assert not any(m in a.body for m in ("Tin mới", "Đọc nhiều", "Đừng bỏ lỡ", "lượt xem", "Ảnh:"))
     assert len({a.id for a in arts}) == len(arts)
+
+
+def test_utf8_cut_mid_character_is_still_utf8(tmp_path: Path) -> None:
+    data = ("\n".join(PARAS) + "\nThêm một câu về Điện Kremlin").encode("utf-8")
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes(data[: data.rindex("Đ".encode()) + 1])  # cut inside the two bytes of "Đ"
+    (a,) = read_file(cut)
+    assert a.body.startswith(PARAS[0])
+    assert a.body.endswith("về \ufffd")

@@ -4,7 +4,9 @@ Decisions (documented here because users meet them as error messages):
 
 * A byte-order mark wins: UTF-8, UTF-16 and UTF-32 files with a BOM are
   decoded accordingly (Windows "Unicode" text is UTF-16 with BOM).
-* Otherwise the file must be UTF-8. If it is not, and it decodes as
+* Otherwise the file must be UTF-8. A UTF-8 file with a few broken bytes (cut
+  mid-character at the end, one mangled byte) is read with U+FFFD in their
+  place. If it is not UTF-8 at all, and it decodes as
   Windows-1258 (the legacy Vietnamese code page) into plausible Vietnamese,
   that is what it is: Windows-1258 writes tones as combining marks, which NFC
   composes later. Bytes that are neither give an error naming the offset of
@@ -43,6 +45,22 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(8, len(sample) // 100)
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few broken bytes, decoded with U+FFFD in their place.
+
+    A file cut mid-character at its end, or a page with one mangled byte, is
+    still a UTF-8 page: decoding all of it as Windows-1258 would turn every
+    Vietnamese letter into mojibake. "A few" means one broken sequence, or at most
+    one per hundred well-formed multi-byte characters.
+    """
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for c in text if ord(c) > 0x7F and c != "\ufffd")
+    if broken <= 0 or multibyte < 20 or broken > max(1, multibyte // 100):
+        return None
+    return text
+
+
 def decode_bytes(data: bytes, path: str) -> str:
     """Decode a file's bytes as described in the module docstring."""
     if not data.strip():
@@ -59,6 +77,9 @@ def decode_bytes(data: bytes, path: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad = exc.start
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     try:
         text = unicodedata.normalize("NFC", data.decode("cp1258"))
     except UnicodeDecodeError:
