@@ -6,17 +6,21 @@ and links to other stories, then rating widgets, "Đọc nhiều"/"Tin mới" bl
 and teasers (each a headline printed twice, a date, a lead). The rules below
 are about that *shape*, not about one site:
 
-* the headline is the first line of four or more words after the last chrome
-  line (logo, login, menu) near the top;
+* the headline is the first line of four or more words (three when there is
+  no longer one) after the last chrome line (logo, login, menu) above the
+  first body paragraph; lines above the menu are banners;
 * between headline and body sit date lines (the first one is the published
-  date), counters, chrome and a repeat of the headline;
+  date; a date far above the headline is the site's "today"), counters,
+  chrome and a repeat of the headline;
 * the body ends at the first end marker (lexicon), at the first teaser (a
-  line printed twice in a row, or a bare date line: teasers carry their own
-  dates, which are therefore never the article's date), or after a closing
-  "./." (only credit lines may follow it);
+  line printed twice in a row, a bare date line, or a run of headline-shaped
+  lines: teasers carry their own dates, which are therefore never the
+  article's date), or after a closing "./." (only credit lines may follow);
+  a "Tin liên quan" box inside the body is skipped when a paragraph follows;
 * inside the body, bullets ("• another headline") are links, not text;
   captions ("… Ảnh: TASS", an indented short line, a short line repeating
-  the paragraph above it) are kept apart.
+  a name from the paragraph next to it) are kept apart; a reporter's name
+  alone at the end is a byline.
 
 :func:`clean_page` returns the pieces; :func:`clean_paragraphs` applies the
 in-body rules alone to text that is already an article (UNC, JSONL, HTML).
