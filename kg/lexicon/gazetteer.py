@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .text import case_compatible, key, phrase_key, words
+from .text import WORD, case_compatible, key, phrase_key, words
 
 # Which source wins when two sources know the same name: an organisation's
 # fixed name beats a press alias, which beats CLDR, which beats GeoNames.
@@ -58,10 +58,10 @@ class Gazetteer:
 
     def add(self, name: str, entry: Entry) -> None:
         """Register ``name`` for ``entry``; on a clash the higher-priority source wins."""
-        form = [w for _, _, w in words(name)]
+        form = WORD.findall(name)
         if not form or len(form) > self.max_words:
             return
-        k = phrase_key(name)
+        k = tuple(key(w) for w in form)
         slot = self._names.get(k)
         if slot is None:
             self._names[k] = _Slot(entry, [form])

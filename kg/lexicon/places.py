@@ -140,10 +140,11 @@ def add_places(gz: Gazetteer) -> None:
         entry = _city_entry(city, "city")
         gz.add(str(city["name"]), entry)
         if city["population"] >= ALT_NAME_MIN_POPULATION:
+            alt_entry = _city_entry(city, "city_alias")
             for alt in city.get("alternatenames", []) or []:
                 alt = str(alt)
                 if len(alt) >= 4 and _LATIN.match(alt) and any(c.islower() for c in alt):
-                    gz.add(alt, _city_entry(city, "city_alias"))
+                    gz.add(alt, alt_entry)
     by_name = cities_by_name()
     for form, name in (data.get("cities", {}) or {}).items():
         city = by_name.get(str(name))
