@@ -59,9 +59,14 @@ def to_dataset(store: ox.Store) -> Dataset:
     ds = Dataset()
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns, override=True)
-    for q in store:
-        graph = ds.default_graph if isinstance(q.graph_name, ox.DefaultGraph) else ds.graph(from_ox(q.graph_name))
-        graph.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+    graphs: dict[Any, Any] = {}  # one rdflib Graph per name: ds.graph() per quad is slow
+
+    def graph_of(name: Any) -> Any:
+        if name not in graphs:
+            graphs[name] = ds.default_graph if isinstance(name, ox.DefaultGraph) else ds.graph(from_ox(name))
+        return graphs[name]
+
+    ds.addN((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), graph_of(q.graph_name)) for q in store)
     return ds
 
 
