@@ -480,8 +480,28 @@ def _speaker_first_content(ctx: _Context, view: SentenceView, cue_end: int) -> t
     glued = _GLUED_STOP.search(body, pos, end)
     if glued:
         end = glued.start() + len(glued.group(1))
+    end = _stray_close(body, pos, end)
     s, e = _trim(body, pos, end)
     return ((s, e), False) if e - s > 0 else None
+
+
+def _stray_close(body: str, start: int, end: int) -> int:
+    """Where a quote closes that opened before the content ("… hy vọng X", Y nói):
+    the content ends there; quotes opened inside the content are kept."""
+    depth = 0
+    for i in range(start, end):
+        ch = body[i]
+        if ch in OPEN_QUOTES:
+            depth += 1
+        elif ch in CLOSE_QUOTES or ch in AMBIGUOUS_QUOTES:
+            prev = body[i - 1] if i > 0 else " "
+            if ch in AMBIGUOUS_QUOTES and (prev.isspace() or prev in "([{-–—:,;"):
+                depth += 1
+                continue
+            if depth == 0:
+                return i
+            depth -= 1
+    return end
 
 
 _NOT_CONTENT_START = re.compile(

@@ -113,6 +113,9 @@ def parse_after_title(view: SentenceView, found: Extraction, start: int, end: in
             if pending_host:
                 res.host = res.host or m
                 pending_host = False
+            elif entity_type(found, m) == "Place" and res.org is None:
+                # "Giám đốc Chương trình châu Á": a region is not the organisation
+                break
             elif res.org is None:
                 res.org = m
             pos = res.last = m.evidence.end
