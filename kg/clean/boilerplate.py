@@ -32,6 +32,9 @@ _BULLET = re.compile(rf"^\s*[{re.escape(BULLETS)}]\s*")
 # Decoration a marker may carry: trailing colon/arrows/counters "(0)", "(12)".
 _DECOR_TAIL = re.compile(r"[\s:>»›.…]*(\(\s*\d*\s*\))?[\s:>»›.…]*$")
 _MENU_SPLIT = re.compile(r"\s*[|>»›/]\s*")
+# Markers, chrome and counters are short lines; longer ones are text and are not
+# even keyed (a 1 MB paragraph must not be casefolded five times).
+_MAX_MARKER_CHARS = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,8 @@ def _marker_key(line: str) -> str:
 
 def is_end_marker(line: str) -> bool:
     """A heading after which the page is no longer the article ("Đọc nhiều", "Tin mới" …)."""
+    if len(line) > _MAX_MARKER_CHARS:
+        return False
     lex = lexicon()
     key = _marker_key(line)
     if not key:
@@ -108,11 +113,13 @@ def is_end_marker(line: str) -> bool:
 
 def is_inline_marker(line: str) -> bool:
     """An end marker that some sites also print mid-body over a box of links ("Tin liên quan")."""
-    return _marker_key(line) in lexicon().inline
+    return len(line) <= _MAX_MARKER_CHARS and _marker_key(line) in lexicon().inline
 
 
 def is_chrome(line: str) -> bool:
     """Site chrome: logo, login/subscribe links, menus of "|"-separated sections."""
+    if len(line) > _MAX_MARKER_CHARS:
+        return False
     lex = lexicon()
     key = _marker_key(line)
     if not key:
@@ -131,4 +138,4 @@ def is_chrome(line: str) -> bool:
 
 def is_counter(line: str) -> bool:
     """A view/comment counter printed under a headline ("536 lượt xem")."""
-    return lexicon().counter.match(match_key(line)) is not None
+    return len(line) <= _MAX_MARKER_CHARS and lexicon().counter.match(match_key(line)) is not None

@@ -127,7 +127,7 @@ def credits_in(paragraphs: list[str]) -> list[str]:
 
 def is_credit_caption(line: str) -> bool:
     """A photo caption that credits the photo: "… Ảnh: TASS", "(Ảnh: Reuters).", "Ảnh Reuters"."""
-    if len(line.split()) > 45:
+    if len(line) > 400 or len(line.split()) > 45:
         return False
     lex = lexicon()
     key = match_key(line)
