@@ -211,3 +211,29 @@ def test_cli_missing_store(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["export", "--store", str(tmp_path / "none"), "-o", str(tmp_path / "x.ttl")])
     assert r.exit_code == 2 and "no store here" in r.stderr
     assert not (tmp_path / "x.ttl").exists()
+
+
+def test_jsonld_is_the_same_file_whatever_the_hash_seed(store_dir: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"g{seed}.jsonld"
+        subprocess.run(
+            [sys.executable, "-c", "from kg.cli import main; main()", "export", "--store", str(store_dir),
+             "--format", "jsonld", "-o", str(out)],
+            check=True, capture_output=True, timeout=120, env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def test_canonical_order_keeps_rdf_lists() -> None:
+    from kg.export.jsonld import _canonical_order
+
+    doc = {"@graph": [{"@id": "b", "p": [{"@id": "z"}, {"@id": "y"}], "l": {"@list": [3, 1, 2]}}, {"@id": "a"}]}
+    assert _canonical_order(doc) == {
+        "@graph": [{"@id": "a"}, {"@id": "b", "p": [{"@id": "y"}, {"@id": "z"}], "l": {"@list": [3, 1, 2]}}]
+    }

@@ -70,16 +70,34 @@ def to_dataset(store: ox.Store) -> Dataset:
     return ds
 
 
+def _canonical_order(value: Any, key: str | None = None) -> Any:
+    """Sort the arrays of a JSON-LD document that are sets, so one store gives one file.
+
+    rdflib lists nodes in ``set`` order, which changes with Python's hash seed
+    from run to run. JSON-LD arrays are unordered (RDF has no order) except
+    ``@list``, which is left exactly as it is.
+    """
+    if isinstance(value, dict):
+        return {k: _canonical_order(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical_order(v) for v in value]
+        if key == "@list":
+            return items
+        return sorted(items, key=lambda v: (str(v.get("@id", "")) if isinstance(v, dict) else "",
+                                            json.dumps(v, ensure_ascii=False, sort_keys=True)))
+    return value
+
+
 def serialize_jsonld(store: ox.Store, context: dict[str, Any] | None = None) -> bytes:
-    ds = to_dataset(store)
-    text = ds.serialize(
-        format="json-ld",
-        context=context if context is not None else project_context(),
-        ensure_ascii=False,
-        indent=2,
-        sort_keys=True,
-    )
-    return text.encode("utf-8") if isinstance(text, str) else text
+    from rdflib.plugins.serializers.jsonld import from_rdf
+
+    doc = from_rdf(to_dataset(store), context_data=context if context is not None else project_context())
+    ctx = doc.pop("@context", None) if isinstance(doc, dict) else None
+    doc = _canonical_order(doc)
+    if ctx is not None:
+        doc = {"@context": ctx, **doc}
+    text = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)
+    return (text + "\n").encode("utf-8")
 
 
 @export_format("jsonld", "jsonld", "application/ld+json", named_graphs=True,
