@@ -547,6 +547,16 @@ _COMMA_TAIL = re.compile(r",\s*$")
 _LEAD_START = re.compile(r"\s*(?:[:,]|rằng\b|với\s+[^,.:]{1,40}?\s+rằng\b)", re.IGNORECASE)
 
 
+def _leads_content(tail: str) -> bool:
+    """Does the text after a cue introduce its content (": …", "rằng …", ", <clause>")?
+    ", đồng thời cảnh báo …" and ", trong cuộc họp báo" do not."""
+    m = _LEAD_START.match(tail)
+    if not m:
+        return False
+    rest = tail[m.end() :].lstrip(" ,")
+    return not _NOT_CONTENT_START.match(rest)
+
+
 def _quote_before(ctx: _Context, view: SentenceView, subj_start: int) -> bool:
     """Does a quotation close right before the separator in front of the subject?"""
     body = ctx.doc.article.body
@@ -584,7 +594,11 @@ def _claims_in(ctx: _Context, view: SentenceView) -> list[_Found]:
         subj = subject_before(ctx, view, cs)
         if subj is None:
             # "ông thừa nhận A, song nhấn mạnh B": the second cue shares the speaker
-            sh = lex.shared_tail.search(before_cue) or _COMMA_TAIL.search(before_cue)
+            sh = lex.shared_tail.search(before_cue)
+            if sh is None and stance_of(cue) in ("demand", "announce", "accuse", "deny", "reject", "propose"):
+                sh = _COMMA_TAIL.search(before_cue)
+            if out and out[-1].quote and out[-1].content[0] <= cs < out[-1].content[1]:
+                continue  # a verb inside the previous quote belongs to it
             if out and sh and max(out[-1].content[1], out[-1].cue_end) >= cs - 200:
                 prev = out[-1]
                 cut = view.start + lo + sh.start()
@@ -607,7 +621,7 @@ def _claims_in(ctx: _Context, view: SentenceView) -> list[_Found]:
                 subj = _Subject([target.entity], subj.start)
                 tail = view.text[target.evidence.end - view.start :]
         first = None
-        if _tail_is_short(tail) or (_quote_before(ctx, view, subj.start) and not _LEAD_START.match(tail)):
+        if _tail_is_short(tail) or (_quote_before(ctx, view, subj.start) and not _leads_content(tail)):
             first = _content_first(ctx, view, subj.start)
         if first is not None:
             content, quote, cstart = first
@@ -780,6 +794,8 @@ def find_claims(doc: Doc, found: Extraction) -> list[Claim]:
         outer = [g for g in founds if g is not f and g.content[0] <= f.cue_start < g.content[1]]
         if outer and not all(entity_type_id(found, s) == PERSON for s in f.speakers):
             continue
+        if any(set(g.speakers) & set(f.speakers) for g in outer):
+            continue  # the same speaker going on: part of the outer claim
         kept.append(f)
     aid = doc.article.id
     body = doc.article.body
