@@ -430,8 +430,15 @@ def _subtract(span: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple
     return pieces
 
 
+_DOMAIN = re.compile(r"^[A-Z][\w-]*(\.[a-z]{2,6})+$")
+# Ship prefixes: "tàu sân bay HMS Queen Elizabeth" is a weapon system, not an actor.
+_SHIP = re.compile(r"^(HMS|USS|INS|HMAS|HMCS|JS|RFS)\s")
+
+
 def _trim(ss: _Sentence, start: int, end: int) -> tuple[int, int]:
     """Drop honorifics, lower-case words and punctuation at the edges of a name span."""
+    if _DOMAIN.match(ss.text[start:end]):
+        return start, end  # "News.com.au"
     ws = [w for w in words(ss.text[start:end])]
     ws = [(s + start, e + start, w) for s, e, w in ws]
     cues = person_cues()
@@ -510,7 +517,7 @@ def _np_candidates(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidat
             text = ss.text[a:b]
             if not any(c.isalpha() for c in text) or len(text) < 2:
                 continue
-            if _DESIGNATION.match(text):
+            if _DESIGNATION.match(text) or _SHIP.match(text):
                 continue
             typ, cue_start = _cue_type(ss, a)
             cand = Candidate(ss.s.index, a + ss.base, b + ss.base, text, ner=_ner_of(ss, a, b))
@@ -589,6 +596,14 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
         ):
             c.type, c.conf = "Person", CONF_GUESS
         prev = c
+    # "Khi đó, Viana cho biết": a one-word town name that is the surname of
+    # a person named in full in this article is that person
+    surnames = {key(_name_words(c.text)[-1]) for c in cands
+                if c.type == "Person" and len(_name_words(c.text)) >= 2}
+    for c in cands:
+        if (c.type == "Place" and c.extra.get("source") in ("city", "city_alias")
+                and c.extra.get("words") == "1" and key(c.text) in surnames):
+            c.type, c.head, c.conf = "Person", c.text, CONF_CONTEXT
 
 
 def _outlet_candidate(doc: Doc, cands: list[Candidate]) -> Candidate | None:
@@ -626,8 +641,12 @@ def _credits(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         for a in doc.sentences[-_CREDIT_TAIL:]
         if len(words(a.sentence.text[:400])) <= _CREDIT_MAX_WORDS
     }
+    bylines = {i for i, sent in tail.items() if is_vietnamese_style(sent.text.strip(" .-–"))
+               and all(is_capitalised(w) for _, _, w in words(sent.text))}
     out = []
     for c in cands:
+        if c.sent in bylines:
+            continue  # "Đức Hoàng": a reporter's name, though "Đức" is also Germany
         sent = tail.get(c.sent)
         if sent is None or c.type not in (None, "Person"):
             out.append(c)
@@ -697,6 +716,8 @@ def _from_match(ss: _Sentence, m: Match, nested: bool) -> Candidate:
     e: Entry = m.entry
     cand = Candidate(ss.s.index, m.start + ss.base, m.end + ss.base, ss.text[m.start:m.end],
                      type=e.type, head=e.label, conf=CONF_LEXICON, nested=nested)
+    cand.extra["source"] = e.source
+    cand.extra["words"] = str(m.words)
     i = ss.word_index_at(m.start)
     if e.type == "Place":
         p = _phrase_ending(ss.keys, i, place_cues())

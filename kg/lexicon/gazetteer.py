@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from .text import WORD, case_compatible, key, phrase_key, words
 
 # Which source wins when two sources know the same name: an organisation's
-# fixed name beats a press alias, which beats CLDR, which beats GeoNames.
-PRIORITY = {"org": 50, "alias": 40, "place": 35, "country": 30, "region": 25, "city_alias": 20, "city": 10}
+# fixed name beats a press alias, which beats CLDR, which beats GeoNames; a
+# city's own name beats another city's alternate name ("Bali" is not Bari).
+PRIORITY = {"org": 50, "alias": 40, "place": 35, "country": 30, "region": 25, "city": 20, "city_alias": 10}
 
 
 @dataclass(frozen=True, slots=True)

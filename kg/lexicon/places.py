@@ -19,8 +19,11 @@ from .gazetteer import Entry, Gazetteer
 from .load import load_yaml
 
 # Alternate names of small towns are mostly transliterations nobody prints
-# in Vietnamese news but that collide with words and surnames.
+# in Vietnamese news but that collide with words and surnames; plain-ASCII
+# alternate names collide most (other cities, regions, islands), so they are
+# kept only for the largest cities ("Moskva").
 ALT_NAME_MIN_POPULATION = 300_000
+ASCII_ALT_NAME_MIN_POPULATION = 1_000_000
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][A-Za-z\u00C0-\u024F\u1E00-\u1EFF .'’-]*$")
 _SKIP_CODES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "001"}
 
@@ -144,6 +147,8 @@ def add_places(gz: Gazetteer) -> None:
             for alt in city.get("alternatenames", []) or []:
                 alt = str(alt)
                 if len(alt) >= 4 and _LATIN.match(alt) and any(c.islower() for c in alt):
+                    if alt.isascii() and city["population"] < ASCII_ALT_NAME_MIN_POPULATION:
+                        continue
                     gz.add(alt, alt_entry)
     by_name = cities_by_name()
     for form, name in (data.get("cities", {}) or {}).items():
