@@ -396,10 +396,11 @@ def build_data(
     pair_rank: dict[tuple[int, int], int] = {}
     raw_edges = sorted(
         graph.edges(keys=True, data=True),
-        key=lambda e: (pos_of[e[0]], pos_of[e[1]], str(_str(e[3].get("predicate")) or e[2])),
+        key=lambda e: (pos_of[e[0]], pos_of[e[1]], str(e[2]), str(e[3].get("predicate"))),
     )
     for u, v, key, attrs in raw_edges:
-        pred = local_name(_str(attrs.get("predicate")) or str(key))
+        # the edge key is the view's display name (credited_source for kg:creditedSource)
+        pred = _str(key) if isinstance(key, str) and _str(key) else local_name(_str(attrs.get("predicate")) or str(key))
         if pred not in pred_pos:
             pred_pos[pred] = len(predicates)
             predicates.append(pred)
