@@ -91,3 +91,12 @@ def test_visit_takes_its_destination_as_place() -> None:
     got = events("Tuần trước, chuyến thăm chính thức của ông Pierre Dumas tới Brazil đã kết thúc.")
     assert [(e.type, e.where) for e in got] == [("Visit", "Brazil")]
     assert got[0].participants == ["Pierre_Dumas"]
+
+
+def test_another_interview_is_another_event() -> None:
+    text = (
+        "Trả lời phỏng vấn kênh truyền hình TV5 hôm 2/2, ông Pierre Dumas cho biết Pháp sẽ tham gia. "
+        "Trong một cuộc phỏng vấn khác hôm 5/2, ông Dumas nói thêm rằng Pháp cần thời gian."
+    )
+    got = sorted((e.when, e.type) for e in events(text, "2024-02-06"))
+    assert got == [("2024-02-02", "Interview"), ("2024-02-05", "Interview")]

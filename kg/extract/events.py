@@ -44,6 +44,7 @@ class _Lexicon:
     merge_any: frozenset[str]
     speaker_events: frozenset[str]
     classifier_re: re.Pattern[str]
+    distinct_re: re.Pattern[str]
 
 
 def _key(s: str) -> str:
@@ -69,6 +70,7 @@ def _lexicon() -> _Lexicon:
         generic_after_re=re.compile(rf"\s*(?:{word_alt(tuple(data['generic_after']))})(?!\w)", I),
         merge_any=frozenset(data["merge_across_triggers"]),
         speaker_events=frozenset(data["speaker_events"]),
+        distinct_re=re.compile(rf"\s*(?:{word_alt(tuple(data['distinct_after']))})(?!\w)", I),
         classifier_re=re.compile(rf"^(?:(?:{word_alt(tuple(data['classifiers']))})\s+)+", I),
     )
 
@@ -91,6 +93,7 @@ class _Mention:
     participants: list[str]
     evidence: Evidence
     extra: list[Evidence] = field(default_factory=list)
+    distinct: bool = False  # "một cuộc phỏng vấn khác": never merged into an earlier one
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]|\s[-–—]\s")
@@ -306,7 +309,11 @@ def _participants(
         head = text[cs - view.start : s - view.start]
         pm = re.search(r"(?:hai nhà lãnh đạo|hai tổng thống|hai ông|lãnh đạo hai nước)", head, re.I)
         if pm:
-            out += _recent_leaders(ctx, view.start + pm.start(), 2)
+            leaders = _recent_leaders(ctx, view.start + pm.start(), 2)
+            out += leaders
+            # "hai nhà lãnh đạo" also brings their two countries in
+            out += sorted({r.org for r in found.roles if r.person in leaders and r.org
+                           and r.predicate in ("president_of", "prime_minister_of")})
         else:
             last_cue = None
             for cm in cue_re.finditer(text, cs - view.start, s - view.start):
@@ -426,7 +433,9 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: _Context | None = None
             prev = (e, subj_part)
             parts = [p for p in parts if p != where or etype != "Visit"]
             ev = Evidence(aid, view.index, s, e, NAME)
-            out.append(_Mention(etype, trig, trigger_key(trig), where, _date(ctx, view, s, e), parts, ev))
+            mention = _Mention(etype, trig, trigger_key(trig), where, _date(ctx, view, s, e), parts, ev)
+            mention.distinct = bool(lex.distinct_re.match(view.text, tm.end()))
+            out.append(mention)
     return out
 
 
@@ -459,7 +468,7 @@ def merge_events(mentions: list[_Mention]) -> list[Event]:
     groups: list[tuple[_Mention, list[_Mention]]] = []
     for m in mentions:
         for head, members in groups:
-            if _compatible(head, m, lex.merge_any, head.key):
+            if not m.distinct and _compatible(head, m, lex.merge_any, head.key):
                 members.append(m)
                 head.where = head.where or m.where
                 head.when = head.when or m.when
