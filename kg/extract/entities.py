@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from ..lexicon.cues import honorifics, person_cues, place_cues
 from ..lexicon.gazetteer import Entry, Match
 from ..lexicon.known import gazetteer
-from ..lexicon.organizations import not_acronyms, org_cues, org_heads, templates
+from ..lexicon.organizations import not_acronyms, not_actor_cues, org_cues, org_heads, org_suffixes, templates
 from ..lexicon.places import capital_of
 from ..link.names import is_vietnamese_style
 from ..lexicon.text import is_all_caps, is_capitalised, key, phrase_key, words
@@ -499,6 +499,17 @@ def _ner_of(ss: _Sentence, start: int, end: int) -> str:
     return max(sorted(set(tags)), key=tags.count)
 
 
+def _after_not_actor_cue(ss: _Sentence, i: int, reach: int = 3) -> bool:
+    """A vehicle/weapon word before word ``i``, possibly with a few lower-case words between."""
+    for k in range(reach + 1):
+        j = i - k
+        if j < 0 or (k and is_capitalised(ss.words[j][2])):
+            return False
+        if _phrase_ending(ss.keys, j, not_actor_cues()) is not None:
+            return True
+    return False
+
+
 def _parenthesis_after(ss: _Sentence, end: int) -> Entry | None:
     """The known actor named in parentheses right after a name: "(SCMP)", "(Canada)"."""
     m = re.match(r"[^\S\n]*\(\s*([^()]{2,40}?)\s*\)", ss.text[end:])
@@ -519,7 +530,11 @@ def _np_candidates(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidat
                 continue
             if _DESIGNATION.match(text) or _SHIP.match(text):
                 continue
+            if _after_not_actor_cue(ss, ss.word_index_at(a)):
+                continue  # "tàu chở dầu A Symphony": a ship, not an actor
             typ, cue_start = _cue_type(ss, a)
+            if typ is None and _name_words(text) and _name_words(text)[-1].casefold() in org_suffixes():
+                typ = "Organization"  # "Straits Times", "Goodwood Ship Management"
             cand = Candidate(ss.s.index, a + ss.base, b + ss.base, text, ner=_ner_of(ss, a, b))
             if text.upper() in not_acronyms() or _ROMAN.match(text):
                 continue

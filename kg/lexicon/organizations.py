@@ -73,3 +73,16 @@ def org_heads() -> tuple[tuple[str, ...], ...]:
 @cache
 def not_acronyms() -> frozenset[str]:
     return frozenset(str(a).upper() for a in _data().get("not_acronyms", []) or [])
+
+
+@cache
+def org_suffixes() -> frozenset[str]:
+    """Last words that make a capitalised name an organisation ("… Times", "… Group")."""
+    return frozenset(str(w).casefold() for w in _data().get("org_suffixes", []) or [])
+
+
+@cache
+def not_actor_cues() -> tuple[tuple[str, ...], ...]:
+    """Words before a name that make it a vehicle, weapon or campaign ("tàu …")."""
+    cues = {phrase_key(str(c)) for c in _data().get("not_actor_cues", []) or []}
+    return tuple(sorted(cues, key=len, reverse=True))

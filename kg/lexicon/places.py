@@ -156,6 +156,9 @@ def add_places(gz: Gazetteer) -> None:
         if city is not None:
             gz.add(str(form), _city_entry(city, "alias"))
             gz.add(str(name), _city_entry(city, "city_alias"))
+    for form, label in (data.get("historic_countries", {}) or {}).items():
+        gz.add(str(form), Entry(label=str(label), type="Country", label_vi=str(form), source="place"))
+        gz.add(str(label), Entry(label=str(label), type="Country", label_vi=str(form), source="place"))
     for form, label in (data.get("places", {}) or {}).items():
         gz.add(str(form), Entry(label=str(label), type="Place", label_vi=str(form), source="place"))
 
