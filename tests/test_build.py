@@ -195,10 +195,12 @@ def test_default_paths_are_exports_under_cwd(tmp_path, monkeypatch):
 
 def test_cli_build_prints_a_short_summary(tmp_path):
     out = tmp_path / "out"
-    copy_seeds_store(out)
-    r = _cli("build", str(SEEDS), "--out", str(out), "--no-exports")
+    first = _cli("build", str(SEED_FILES[3]), "--out", str(out), "--no-exports")
+    assert first.exit_code == 0, first.stderr
+    assert "1 read, 1 built" in first.stdout
+    r = _cli("build", str(SEED_FILES[3]), "--out", str(out), "--no-exports")
     assert r.exit_code == 0, r.stderr
-    assert "5 read, 0 built, 5 unchanged" in r.stdout
+    assert "1 read, 0 built, 1 unchanged" in r.stdout
     for word in ("entities", "roles", "events", "claims", "triples", "store", "time"):
         assert word in r.stdout
 
