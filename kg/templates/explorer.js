@@ -88,7 +88,7 @@
   }
   function articleLine(a) {
     var art = ARTS[a], bits = [];
-    bits.push(art.title || art.id);
+    bits.push(art.title || "article " + art.id);
     var where = [art.outlet, art.published ? String(art.published).slice(0, 10) : null].filter(Boolean).join(", ");
     return where ? bits[0] + " \u2014 " + where : bits[0];
   }
@@ -310,7 +310,32 @@
 
   /* ---------- the details panel ---------- */
   var panel = document.getElementById("kg-panel"), panelBody = document.getElementById("kg-panel-body");
-  document.getElementById("kg-panel-close").addEventListener("click", function () { panel.hidden = true; network.unselectAll(); });
+  /* Opening or closing the panel changes the canvas width, and vis-network then
+     rescales the view to the new width (everything shrinks). Keep the zoom and
+     the left edge instead, as if the panel slid over the graph. */
+  var pendingCam = null;
+  function setPanel(show) {
+    if (panel.hidden === !show) return;
+    pendingCam = { scale: network.getScale(), pos: network.getViewPosition(), w: container.clientWidth };
+    panel.hidden = !show;
+  }
+  network.on("resize", function () {
+    if (!pendingCam) return;
+    var cam = pendingCam;
+    pendingCam = null;
+    /* vis-network applies its own rescaling right after this event: go after it */
+    setTimeout(function () { keepCamera(cam); }, 0);
+  });
+  function keepCamera(cam) {
+    var dw = container.clientWidth - cam.w;
+    network.moveTo({ scale: cam.scale, position: { x: cam.pos.x + dw / 2 / cam.scale, y: cam.pos.y } });
+    var sel = network.getSelectedNodes();
+    if (sel.length && inView(sel[0])) {
+      var at = network.canvasToDOM(network.getPositions([sel[0]])[sel[0]]);
+      if (at.x > container.clientWidth - 30 || at.x < 30) network.focus(sel[0], { scale: cam.scale, animation: { duration: 250 } });
+    }
+  }
+  document.getElementById("kg-panel-close").addEventListener("click", function () { setPanel(false); network.unselectAll(); });
   function link(i) {
     return el("a", { cls: "kg-link", href: "#", text: N[i].l, on: { click: function (ev) { ev.preventDefault(); reveal(i); } } });
   }
@@ -413,7 +438,7 @@
     panelBody.appendChild(el("h3", { text: "Sources (" + plural(ev.length, "sentence") + ")" }));
     if (ev.length) panelBody.appendChild(evidenceBlock(ev, 40));
     else panelBody.appendChild(el("p", { cls: "kg-more", text: "No sentence recorded for this node." }));
-    panel.hidden = false;
+    setPanel(true);
     panel.scrollTop = 0;
   }
   function showEdgePanel(j) {
@@ -425,7 +450,7 @@
     panelBody.appendChild(el("h3", { text: "Sources (" + plural(ev.length, "sentence") + ")" }));
     if (ev.length) panelBody.appendChild(evidenceBlock(ev, 40));
     else panelBody.appendChild(el("p", { cls: "kg-more", text: "No sentence recorded for this relation." }));
-    panel.hidden = false;
+    setPanel(true);
     panel.scrollTop = 0;
   }
   /* vis-network hides its tooltip only on moves inside the canvas: leaving the
