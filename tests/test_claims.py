@@ -133,3 +133,14 @@ def test_quotes_nest_and_open_quotes_are_dropped() -> None:
     body = '"Một “cú sốc” lớn", ông nói. “Chưa đóng'
     assert find_quotes(body) == [(0, 17)]
     assert stance_of("Cảnh báo") == "warn"
+
+
+def test_a_quote_standing_alone_continues_the_last_speaker() -> None:
+    text = (
+        "Ông Lucas Silva cho rằng, hai nước cần bình tĩnh. "
+        "“Brazil muốn là nhịp cầu giữa các bên, bởi chúng tôi là bạn của tất cả”. "
+        "“Ngắn thôi”."
+    )
+    _, got = claims(text)
+    assert [(c.speaker, c.cue, c.quote) for c in got] == [("Lucas_Silva", "cho rằng", False), ("Lucas_Silva", "", True)]
+    assert got[1].text == "Brazil muốn là nhịp cầu giữa các bên, bởi chúng tôi là bạn của tất cả"

@@ -754,6 +754,37 @@ def _theo_claims(ctx: _Context, view: SentenceView, others: list[_Found]) -> lis
     return out
 
 
+_MIN_FOLLOW_ON_WORDS = 5
+
+
+def _follow_on_quote(ctx: _Context, view: SentenceView, so_far: list[_Found]) -> list[_Found]:
+    """A quotation standing alone right after a person's claim continues it:
+    "Bà X cho rằng, …. “…”." -> a second claim of X (no cue of its own)."""
+    body = ctx.doc.article.body
+    k = view.start
+    while k < view.end and body[k].isspace():
+        k += 1
+    q = ctx.quote_opening_at(k)
+    if q is None or not so_far:
+        return []
+    prev = so_far[-1]
+    if prev.sentence < view.index - 1 or prev.content[1] > q[0]:
+        return []
+    if not all(entity_type_id(ctx.found, sp) == PERSON for sp in prev.speakers):
+        return []
+    if any(f.content[0] >= q[0] and f.content[1] <= q[1] + 1 for f in so_far):
+        return []  # already attributed
+    # the quote must end the sentence (or be followed only by punctuation)
+    tail = body[q[1] + 1 : view.end].strip(" .,;!?”\"")
+    if tail:
+        return []
+    s, e = _trim(body, q[0] + 1, q[1])
+    if len(body[s:e].split()) < _MIN_FOLLOW_ON_WORDS:
+        return []
+    f = _Found(list(prev.speakers), "", q[0], q[0], (s, e), _sentence_of(ctx, s), view.index, (q[0], q[1] + 1), True)
+    return [f]
+
+
 def _is_name(ctx: _Context, view: SentenceView, start: int, end: int) -> bool:
     """Is body[start:end] just a person's name (one Person mention, nothing else)?"""
     ms = view.mentions_in(start, end)
@@ -785,6 +816,7 @@ def find_claims(doc: Doc, found: Extraction) -> list[Claim]:
     for view in views:
         got = _claims_in(ctx, view)
         got += _theo_claims(ctx, view, got)
+        got += _follow_on_quote(ctx, view, founds + got)
         founds += got
     # a claim nested in another's content is kept only when a named person speaks it
     # ("Psaki nêu rõ, Tổng thống Biden đã cảnh báo rằng …"); "Mỹ mong muốn …" inside
