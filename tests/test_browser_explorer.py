@@ -171,7 +171,11 @@ def test_page_folds_queries_like_python_folds_names(open_page: Any) -> None:
 def test_click_on_peskov_shows_the_spokesperson_sentence_and_his_claims_by_date(open_page: Any) -> None:
     o = open_page(sample_graph())
     o.page.locator("#kg-search").blur()
+    scale = o.page.evaluate("kgNetwork.getScale()")
     o.click_node(o.index_of(str(KGD["Dmitry_Peskov"])))
+    # the panel narrows the canvas; the graph keeps its zoom instead of shrinking
+    o.page.wait_for_selector("body[data-camera-kept='1']", state="attached")
+    assert o.page.evaluate("kgNetwork.getScale()") == pytest.approx(scale)
     panel = o.page.inner_text("#kg-panel")
     assert "Dmitry Peskov" in panel
     assert "Người phát ngôn Điện Kremlin Dmitry Peskov ngày 29/6 cho biết" in panel
@@ -353,8 +357,8 @@ def test_measure_load_on_a_thousand_articles(tmp_path: Path, chromium: Any) -> N
 
 
 @pytest.fixture(scope="session")
-def seeds_store(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
-    """The seeds built once per session with the real pipeline (`kg build`)."""
+def seeds_out(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    """The seeds built once per session with the real pipeline (`kg build`): OUT/store, OUT/explorer.html."""
     from kg.cli import COMMAND_MODULES, cli  # noqa: F401
 
     try:
@@ -367,20 +371,21 @@ def seeds_store(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Pa
     r = subprocess.run([kg_exe, "build", str(seeds_dir), "--store", str(store), "--out", str(out)],
                        capture_output=True, text=True, timeout=900)
     assert r.returncode == 0, r.stderr[-2000:]
-    return store
+    return out
 
 
-def test_real_seeds_in_the_browser(open_page: Any, seeds_store: Path, tmp_path: Path) -> None:
-    from kg.export.explorer import write_explorer
+def test_real_seeds_in_the_browser(open_page: Any, seeds_out: Path) -> None:
+    """The page `kg build` leaves beside the Turtle, for the five seed articles."""
     from kg.graph.store import Store
     from kg.graph.view import to_networkx
 
-    with Store(seeds_store, read_only=True) as store:
+    with Store(seeds_out / "store", read_only=True) as store:
         total = to_networkx(store).number_of_nodes()
-        page = write_explorer(store, tmp_path / "explorer.html")
-    assert page.nodes_total == total and page.nodes_shown == min(total, 150)
-    o = open_page(page.path)
-    assert o.visible() == page.nodes_shown
+    page = seeds_out / "explorer.html"
+    assert page.is_file() and (seeds_out / "graph.ttl").is_file()
+    o = open_page(page)
+    assert 10 < o.visible() == min(total, 150)
+    assert o.page.evaluate("kg.index.nodes.length") == total
     o.page.fill("#kg-search", "peskov")
     first = o.page.locator("#kg-results li").first
     assert "Peskov" in first.inner_text()

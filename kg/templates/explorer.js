@@ -326,8 +326,10 @@
     /* vis-network applies its own rescaling right after this event: go after it */
     setTimeout(function () { keepCamera(cam); }, 0);
   });
+  var cameraKept = 0;
   function keepCamera(cam) {
     var dw = container.clientWidth - cam.w;
+    document.body.setAttribute("data-camera-kept", String(++cameraKept));  /* for tests */
     network.moveTo({ scale: cam.scale, position: { x: cam.pos.x + dw / 2 / cam.scale, y: cam.pos.y } });
     var sel = network.getSelectedNodes();
     if (sel.length && inView(sel[0])) {
