@@ -29,7 +29,7 @@ from ..lexicon.cues import honorifics, person_cues, place_cues
 from ..lexicon.gazetteer import Entry, Match
 from ..lexicon.known import gazetteer
 from ..lexicon.organizations import not_acronyms, not_actor_cues, org_cues, org_heads, org_suffixes, templates
-from ..lexicon.places import capital_of
+from ..lexicon.places import capital_of, country_prefix_words, not_entities
 from ..link.names import is_vietnamese_style
 from ..lexicon.text import is_all_caps, is_capitalised, key, phrase_key, words
 from ..model import AnalysedSentence, Doc, Evidence, Extraction, Mention, Token
@@ -96,7 +96,7 @@ class _Tokens(list):
         self.ends = [t.end for t in tokens]
 
 
-def _inside_longer_name(tokens: list[Token], start: int, end: int, country: bool = False) -> bool:
+def _inside_longer_name(tokens: list[Token], start: int, end: int, country: bool = False, text: str = "") -> bool:
     """A match that is part of a longer underthesea word ("Tuấn Anh", "Ý kiến").
 
     underthesea sometimes glues a country to the foreign name after it
@@ -112,12 +112,19 @@ def _inside_longer_name(tokens: list[Token], start: int, end: int, country: bool
                 continue
             if country and not any(c.isalpha() for c in before) and after.strip()[:1].isupper():
                 continue
+            if country and not after.strip() and _all_prefix_words(before):
+                continue  # "người Anh", "Nam Nga": the country itself
             if any(w[:1].isupper() for w in rest.split()):
                 return True  # other capitalised syllables: one longer name
-            if _foreign(t.text[max(0, start - t.start):end - t.start]):
+            if " " in text[start:end] or _foreign(t.text[max(0, start - t.start):end - t.start]):
                 continue  # "EU ước tính": a foreign word glued to the next verb
             return True
     return False
+
+
+def _all_prefix_words(text: str) -> bool:
+    ws = [key(w) for _, _, w in words(text)]
+    return bool(ws) and all(w in country_prefix_words() for w in ws)
 
 
 _VI_MARKS = set("ăâđêôơưĂÂĐÊÔƠƯ")
@@ -189,7 +196,7 @@ def _lexicon_matches(ss: _Sentence) -> list[Match]:
     out = []
     for m in matches:
         country = m.entry.type == "Country"
-        if _inside_longer_name(ss.tokens, m.start, m.end, country=country):
+        if _inside_longer_name(ss.tokens, m.start, m.end, country=country, text=ss.text):
             continue
         if m.words == 1 and m.entry.source in ("city", "city_alias", "country", "alias"):
             cov = _covering_tokens(ss.tokens, m.start, m.end)
@@ -309,6 +316,9 @@ def _headed_orgs(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]
             continue
         start = ss.words[k][0]
         head_end = ss.words[k + len(head) - 1][1]
+        if _inside(taken, start, head_end):
+            k += len(head)
+            continue  # the head opens a name the lexicon already knows
         j = bisect.bisect_left([t.start for t in toks], head_end) if len(toks) < 64 else _first_token_from(toks, head_end)
         first = j
         last = None
@@ -332,6 +342,10 @@ def _headed_orgs(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]
             k += len(head)
             continue
         end = toks[last].end
+        inner = [w for w in words(ss.text[start:end])]
+        while len(inner) > len(head) and not is_capitalised(inner[-1][2]) and not inner[-1][2][0].isdigit():
+            inner.pop()  # "… Liên Hợp Quốc số": underthesea glued the next word on
+        end = start + inner[-1][1]
         k = ss.word_index_at(end)
         if _inside(taken, start, end):
             continue
@@ -529,6 +543,8 @@ def _np_candidates(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidat
             if not any(c.isalpha() for c in text) or len(text) < 2:
                 continue
             if _DESIGNATION.match(text) or _SHIP.match(text):
+                continue
+            if key(text) in not_entities():
                 continue
             if _after_not_actor_cue(ss, ss.word_index_at(a)):
                 continue  # "tàu chở dầu A Symphony": a ship, not an actor

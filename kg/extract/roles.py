@@ -131,6 +131,10 @@ def parse_after_title(view: SentenceView, found: Extraction, start: int, end: in
             pos = base + mm.end()
             continue
         if not used_honorific and (mm := lex.honorific_re.match(text, rest_at)):
+            if "," in mm.group(0) and res.org is None:
+                # "Ngoại trưởng Indonesia, bà X" names X; "… nhằm vào Thủ tướng, ông X
+                # cho biết" starts a new clause about someone else
+                break
             used_honorific = True
             pos = base + mm.end()
             continue

@@ -165,3 +165,19 @@ def add_places(gz: Gazetteer) -> None:
 
 def _asdict(e: Entry) -> dict:
     return {f: getattr(e, f) for f in Entry.__slots__}
+
+
+@cache
+def country_prefix_words() -> frozenset[str]:
+    """Syllables that may be glued before a country name without making a new name."""
+    from .text import key
+
+    return frozenset(key(str(w)) for w in _aliases().get("country_prefix_words", []) or [])
+
+
+@cache
+def not_entities() -> frozenset[str]:
+    """Keys of capitalised phrases that are never entities ("phương Tây")."""
+    from .text import key
+
+    return frozenset(key(str(w)) for w in _aliases().get("not_entities", []) or [])

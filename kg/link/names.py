@@ -73,6 +73,9 @@ def same_full_name(a: str, b: str) -> bool:
         return False
     if ka[-1] != kb[-1] and not close_spelling(ka[-1], kb[-1]):
         return False
+    short_k, long_k = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    if len(short_k) >= 2 and long_k[-len(short_k):] == short_k:
+        return True  # "Tuyết Lê" ~ "Vũ Tuyết Lê", "Kumar Paras" ~ "Narendra Kumar Paras"
     ga, gb = ka[:-1], kb[:-1]
     if ga[0] == gb[0]:
         short, long_ = (ga, gb) if len(ga) <= len(gb) else (gb, ga)
