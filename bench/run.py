@@ -122,15 +122,26 @@ TARGETS: dict[str, tuple[str, float]] = {
 class Plan:
     """The sizes of one run: the full benchmark, or ``--quick`` for the smoke test."""
 
-    sizes: tuple[int, int] = (200, 2000)
-    jobs: tuple[int, ...] = (1, 2)
+    builds: tuple[tuple[int, int], ...] = ((200, 1), (200, 2), (2000, 1), (2000, 2))  # (N, jobs)
     min_triples: int = 1_000_000
     repeats: int = 5
+    query_timeout: float = 30.0
     whole_corpus: bool = True
+    quick: bool = False
 
     @classmethod
-    def quick(cls) -> Plan:
-        return cls(sizes=(10, 20), min_triples=50_000, repeats=3, whole_corpus=False)
+    def quick_plan(cls) -> Plan:
+        """~1 minute: 10 and 20 articles, 20k triples, 3 repeats, 5 s per query."""
+        return cls(builds=((10, 1), (20, 1), (20, 2)), min_triples=20_000, repeats=3, query_timeout=5.0,
+                   whole_corpus=False, quick=True)
+
+    @property
+    def small(self) -> int:
+        return min(n for n, _ in self.builds)
+
+    @property
+    def big(self) -> int:
+        return max(n for n, _ in self.builds)
 
 
 # --- corpus ------------------------------------------------------------------
@@ -249,7 +260,7 @@ def build_mode() -> str:
 def build_cmd(mode: str, folder: Path, store: Path, jobs: int) -> list[str]:
     if mode == "kg-build":
         return [*KG_CMD, "build", str(folder), "--store", str(store), "--quiet", "--json",
-                "--jobs", str(jobs)]
+                "--no-exports", "--jobs", str(jobs)]
     return [sys.executable, str(Path(__file__).resolve()), "--_extract", str(folder), "--jobs", str(jobs)]
 
 
@@ -269,21 +280,22 @@ def measure_builds(mode: str, order: list[Path], texts: dict[str, Any], plan: Pl
                    log: Callable[[str], None]) -> list[dict[str, Any]]:
     chars_by_file = {name: n for name, n, _ in texts.values()}
     rows = []
-    for n in plan.sizes:
-        folder = link_folder(order[:n], work / f"corpus-{n}")
+    for n, jobs in plan.builds:
+        folder = work / f"corpus-{n}"
+        if not folder.exists():
+            link_folder(order[:n], folder)
         chars = sum(chars_by_file.get(p.name, 0) for p in order[:n])
-        for jobs in plan.jobs:
-            store = work / f"store-{n}-j{jobs}"
-            log(f"build N={n} --jobs {jobs} ({mode})")
-            run = run_child(build_cmd(mode, folder, store, jobs), cwd=work)
-            if run.returncode != 0:
-                raise SystemExit(f"build N={n} jobs={jobs} failed ({run.returncode}):\n{run.stderr[-3000:]}")
-            rows.append({
-                "n": n, "jobs": jobs, "mode": mode, "seconds": round(run.seconds, 2),
-                "articles_per_s": round(n / run.seconds, 2), "chars_per_s": round(chars / run.seconds),
-                "chars": chars, "peak_rss_mb": round(run.peak_rss_mb, 1),
-                "tree_rss_mb": round(run.tree_rss_mb, 1), "summary": _json_or_none(run.stdout),
-            })
+        store = work / f"store-{n}-j{jobs}"
+        log(f"build N={n} --jobs {jobs} ({mode})")
+        run = run_child(build_cmd(mode, folder, store, jobs), cwd=work)
+        if run.returncode != 0:
+            raise SystemExit(f"build N={n} jobs={jobs} failed ({run.returncode}):\n{run.stderr[-3000:]}")
+        rows.append({
+            "n": n, "jobs": jobs, "mode": mode, "seconds": round(run.seconds, 2),
+            "articles_per_s": round(n / run.seconds, 2), "chars_per_s": round(chars / run.seconds),
+            "chars": chars, "peak_rss_mb": round(run.peak_rss_mb, 1),
+            "tree_rss_mb": round(run.tree_rss_mb, 1), "summary": _json_or_none(run.stdout),
+        })
     return rows
 
 
@@ -381,8 +393,18 @@ def canned_queries() -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(QUERIES_DIR.glob("*.rq"))}
 
 
+# A query slower than this on its warm-up run is timed by that one run only:
+# repeating a multi-second rdflib query five times would only lengthen the run.
+SLOW_MS = 2000.0
+
+
 def _median_ms(fn: Callable[[], Any], repeats: int) -> tuple[float, Any]:
+    """Median wall time of ``repeats`` runs after a warm-up run (whose result is returned)."""
+    t = time.perf_counter()
     result = fn()  # warm-up (and the result, for the row count)
+    first = (time.perf_counter() - t) * 1000
+    if first > SLOW_MS:
+        return first, result
     times = []
     for _ in range(repeats):
         t = time.perf_counter()
@@ -400,81 +422,107 @@ def _count_rows(result: Any) -> int:
 
 
 def measure_sparql(store_dir: Path, nt_file: Path, queries: dict[str, str], repeats: int,
-                   rdflib_timeout: float, log: Callable[[str], None]) -> list[dict[str, Any]]:
-    from kg.graph.store import Store
+                   timeout: float, log: Callable[[str], None]) -> list[dict[str, Any]]:
+    """Median ms of each canned query with Oxigraph (kg's Store) and with rdflib, side by side.
 
-    rows: dict[str, dict[str, Any]] = {}
-    with Store(store_dir, read_only=True) as store:
-        for name, text in queries.items():
-            ms, rows_n = _median_ms(lambda: _count_rows(store.query(text)), repeats)
-            rows[name] = {"query": name, "oxigraph_ms": round(ms, 2), "oxigraph_rows": rows_n}
-    log("rdflib: loading the same triples into one Graph")
-    for name, res in rdflib_queries(nt_file, queries, repeats, rdflib_timeout).items():
-        rows[name].update(res)
+    Both engines run in helper processes (:func:`_engine_child`) so that a
+    query slower than ``timeout`` seconds can be stopped: it is then reported
+    as ``timeout`` with ``*_timed_out`` set, and its speed-up is a bound (or
+    unknown when both engines timed out).
+    """
+    rows = {name: {"query": name} for name in queries}
+    log("SPARQL: oxigraph (kg Store.query)")
+    for name, res in engine_times("oxigraph", store_dir, queries, repeats, timeout).items():
+        rows[name].update({"oxigraph_" + k: v for k, v in res.items()})
+    log("SPARQL: rdflib (one Graph, loaded once)")
+    for name, res in engine_times("rdflib", nt_file, queries, repeats, timeout).items():
+        rows[name].update({"rdflib_" + k: v for k, v in res.items()})
     for r in rows.values():
-        ms = r.get("rdflib_ms")
-        r["speedup"] = round(ms / max(r["oxigraph_ms"], 1e-3), 1) if ms is not None else None
+        ox_ms, rd_ms = r.get("oxigraph_ms"), r.get("rdflib_ms")
+        ox_out, rd_out = r.get("oxigraph_timed_out", False), r.get("rdflib_timed_out", False)
+        if ox_ms is None or rd_ms is None or (ox_out and rd_out):
+            r["speedup"] = None
+        else:
+            r["speedup"] = round(rd_ms / max(ox_ms, 1e-3), 1)
+            r["speedup_bound"] = ">=" if rd_out else ("<=" if ox_out else "=")
     return list(rows.values())
 
 
-def rdflib_queries(nt_file: Path, queries: dict[str, str], repeats: int, timeout: float) -> dict[str, dict]:
-    """Run queries in an rdflib helper process, killing it when one exceeds ``timeout``.
+def engine_times(engine: str, data: Path, queries: dict[str, str], repeats: int,
+                 timeout: float) -> dict[str, dict[str, Any]]:
+    """``{query: {"ms", "rows"} | {"ms": timeout*1000, "timed_out": True}}`` from one helper process."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as fh:
+        json.dump(queries, fh)
+    try:
+        proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--_engine", engine, str(data),
+                               fh.name, str(repeats), str(timeout)], capture_output=True, text=True)
+    finally:
+        os.unlink(fh.name)
+    if proc.returncode != 0:
+        raise SystemExit(f"{engine} helper failed:\n{proc.stderr[-3000:]}")
+    lines = [json.loads(ln) for ln in proc.stdout.splitlines() if ln.strip()]
+    load_s = lines[0]["load_s"]
+    out: dict[str, dict[str, Any]] = {}
+    for res in lines[1:]:
+        name = res.pop("query")
+        if res.get("timed_out"):
+            res["ms"] = timeout * 1000
+        out[name] = {**res, "load_s": load_s}
+    return out
 
-    After a timeout the helper is restarted (the graph reloaded) for the
-    remaining queries; the stopped query is reported as ``rdflib_ms =
-    timeout`` with ``rdflib_timed_out`` set, so its speed-up is a lower bound.
+
+def _engine_child(engine: str, data: str, qfile: str, repeats: int, timeout: float) -> None:
+    """``--_engine``: load the data once, then time each query in a fork of this process.
+
+    oxigraph: kg's Store opened read-only on the store directory (queries run
+    through ``Store.query``: union default graph, project prefixes). rdflib:
+    the N-Triples file parsed into one ``Graph``, queries run with the same
+    prefixes. A fork per query means a query past the timeout is killed
+    without reloading the data for the next one. Prints JSON lines: the load
+    time, then one line per query.
     """
-    results: dict[str, dict] = {}
-    todo = list(queries)
-    while todo:
-        qfile = Path(tempfile.mkstemp(suffix=".json")[1])
-        qfile.write_text(json.dumps({n: queries[n] for n in todo}), encoding="utf-8")
-        proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--_rdflib", str(nt_file),
-                                 str(qfile), str(repeats)], stdout=subprocess.PIPE, text=True)
-        assert proc.stdout is not None
-        loaded = json.loads(proc.stdout.readline() or "{}")
-        load_s = loaded.get("load_s")
-        current = todo[0]
-        import selectors
-
-        sel = selectors.DefaultSelector()
-        sel.register(proc.stdout, selectors.EVENT_READ)
-        deadline = time.monotonic() + timeout * (repeats + 1)
-        while todo:
-            if not sel.select(timeout=max(0.0, deadline - time.monotonic())):
-                proc.kill()
-                results[current] = {"rdflib_ms": timeout * 1000, "rdflib_timed_out": True}
-                todo.remove(current)
-                break
-            line = proc.stdout.readline()
-            if not line:
-                break
-            res = json.loads(line)
-            results[res["query"]] = {"rdflib_ms": res["ms"], "rdflib_rows": res["rows"],
-                                     "rdflib_load_s": load_s}
-            todo.remove(res["query"])
-            if todo:
-                current = todo[0]
-                deadline = time.monotonic() + timeout * (repeats + 1)
-        proc.wait()
-        qfile.unlink()
-    return results
-
-
-def _rdflib_child(nt_file: str, qfile: str, repeats: int) -> None:
-    """``--_rdflib``: load N-Triples into one rdflib Graph, then time each query (JSON lines)."""
-    from rdflib import Graph
+    import select
 
     from kg.graph.namespaces import PREFIXES
 
     t = time.perf_counter()
-    g = Graph()
-    g.parse(nt_file, format="nt")
-    print(json.dumps({"load_s": round(time.perf_counter() - t, 1), "triples": len(g)}), flush=True)
-    ns = {k: v for k, v in PREFIXES.items()}
+    if engine == "oxigraph":
+        from kg.graph.store import Store
+
+        store = Store(Path(data), read_only=True)
+
+        def run_query(text: str) -> int:
+            return _count_rows(store.query(text))
+    else:
+        from rdflib import Graph
+
+        g = Graph()
+        g.parse(data, format="nt")
+        ns = dict(PREFIXES)
+
+        def run_query(text: str) -> int:
+            return _count_rows(g.query(text, initNs=ns))
+    print(json.dumps({"load_s": round(time.perf_counter() - t, 1)}), flush=True)
     for name, text in json.loads(Path(qfile).read_text(encoding="utf-8")).items():
-        ms, rows = _median_ms(lambda: _count_rows(g.query(text, initNs=ns)), repeats)
-        print(json.dumps({"query": name, "ms": round(ms, 2), "rows": rows}), flush=True)
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: run, report, leave without cleanup
+            os.close(r)
+            ms, rows = _median_ms(lambda: run_query(text), repeats)
+            os.write(w, json.dumps({"query": name, "ms": round(ms, 2), "rows": rows}).encode())
+            os._exit(0)
+        os.close(w)
+        # the timeout bounds the first run; slow queries are not repeated (see _median_ms)
+        ready, _, _ = select.select([r], [], [], timeout + repeats * SLOW_MS / 1000 + 5)
+        data_out = b""
+        if ready:
+            while chunk := os.read(r, 65536):
+                data_out += chunk
+        else:
+            os.kill(pid, 9)
+        os.waitpid(pid, 0)
+        os.close(r)
+        print(data_out.decode() if data_out else json.dumps({"query": name, "timed_out": True}), flush=True)
 
 
 def load_big_store(nquads: str, store_dir: Path) -> int:
@@ -531,7 +579,7 @@ def measure_export(store_dir: Path, out: Path, triples: int) -> list[dict[str, A
 
 def measure_explorer(store_dir: Path, out: Path) -> dict[str, Any]:
     """Load-and-settle time of the explorer page, or a note saying why it was skipped."""
-    if not (shutil.which("chromium") or shutil.which("chromium-browser") or Path("/usr/bin/chromium").exists()):
+    if not have_chromium():
         return {"skipped": "no chromium on this machine"}
     try:
         from kg.export.explorer import write_explorer
@@ -547,16 +595,27 @@ def measure_explorer(store_dir: Path, out: Path) -> dict[str, Any]:
     with Store(store_dir, read_only=True) as store:
         write_explorer(store, page)
     write_s = time.perf_counter() - t
-    result = measure(page)
+    try:
+        result = measure(page)
+    except Exception as exc:  # noqa: BLE001 - a page problem is a finding, not a benchmark crash
+        return {"write_s": round(write_s, 2), "error": f"{type(exc).__name__}: {exc}"}
     if isinstance(result, dict):
         return {"write_s": round(write_s, 2), "bytes": page.stat().st_size, **result}
     return {"write_s": round(write_s, 2), "bytes": page.stat().st_size, "load_s": result}
 
 
+def have_chromium() -> bool:
+    try:
+        from kg.export.explorer_check import find_chromium
+    except ImportError:
+        return bool(shutil.which("chromium") or shutil.which("chromium-browser"))
+    return find_chromium() is not None
+
+
 def _find_measure_load() -> Callable[[Path], Any] | None:
     import importlib
 
-    for module in ("kg.export.explorer", "kg.export.measure", "kg.export.browser"):
+    for module in ("kg.export.explorer_check", "kg.export.explorer"):
         try:
             mod = importlib.import_module(module)
         except ImportError:
@@ -596,7 +655,7 @@ def headline(builds: list[dict], floor: dict, sparql: list[dict]) -> dict[str, f
         "jobs2_speedup": round(j2["articles_per_s"] / j1["articles_per_s"], 2) if j1 and j2 else None,
         "rss_2000_over_200": round(by[(big, 1)]["peak_rss_mb"] / by[(small, 1)]["peak_rss_mb"], 2),
         "sparql_speedup_vs_rdflib_min": min(speedups) if speedups else None,
-        "sparql_median_ms_max": max((r["oxigraph_ms"] for r in sparql), default=None),
+        "sparql_median_ms_max": max((r["oxigraph_ms"] for r in sparql if "oxigraph_ms" in r), default=None),
     }
 
 
@@ -639,15 +698,23 @@ def print_report(results: dict[str, Any]) -> None:
                     f"{s['copies']} copies; median of {s['repeats']} runs, ms")
     for col in ("query", "oxigraph", "rdflib Graph", "speed-up", "rows ox/rdflib"):
         t.add_column(col, justify="right")
+
+    def ms(r: dict[str, Any], engine: str) -> str:
+        v = r.get(f"{engine}_ms")
+        if v is None:
+            return "n/a"
+        return f"> {v:,.0f}" if r.get(f"{engine}_timed_out") else f"{v:,.1f}"
+
     for r in s["queries"]:
-        rd = r.get("rdflib_ms")
-        rd_s = "n/a" if rd is None else (f"> {rd:,.0f}" if r.get("rdflib_timed_out") else f"{rd:,.1f}")
-        sp = "n/a" if r.get("speedup") is None else (("≥ " if r.get("rdflib_timed_out") else "") + f"{r['speedup']}×")
-        t.add_row(r["query"], f"{r['oxigraph_ms']:.1f}", rd_s, sp,
-                  f"{r['oxigraph_rows']}/{r.get('rdflib_rows', '-')}")
+        bound = {">=": "≥ ", "<=": "≤ "}.get(r.get("speedup_bound", ""), "")
+        sp = "n/a" if r.get("speedup") is None else f"{bound}{r['speedup']}×"
+        t.add_row(r["query"], ms(r, "oxigraph"), ms(r, "rdflib"), sp,
+                  f"{r.get('oxigraph_rows', '-')}/{r.get('rdflib_rows', '-')}")
     console.print(t)
-    console.print(f"load: oxigraph bulk_load {s['ox_load_s']} s; rdflib Graph parse "
-                  f"{s['queries'][0].get('rdflib_load_s', 'n/a') if s['queries'] else 'n/a'} s")
+    first = s["queries"][0] if s["queries"] else {}
+    console.print(f"load: oxigraph bulk_load {s['ox_load_s']} s (store open {first.get('oxigraph_load_s', 'n/a')} s); "
+                  f"rdflib Graph parse {first.get('rdflib_load_s', 'n/a')} s; "
+                  f"'> N' = stopped after the {s['timeout_s']:g} s timeout")
 
     t = Table(title="Export of the SPARQL store")
     for col in ("format", "s", "triples/s", "MB", "via"):
@@ -673,8 +740,7 @@ def print_report(results: dict[str, Any]) -> None:
 # --- main --------------------------------------------------------------------
 
 
-def run(plan: Plan, corpus: Path, json_path: Path | None, browser: bool, rdflib_timeout: float,
-        keep: Path | None = None) -> dict[str, Any]:
+def run(plan: Plan, corpus: Path, json_path: Path | None, browser: bool, keep: Path | None = None) -> dict[str, Any]:
     from rich.console import Console
 
     console = Console(stderr=True)
@@ -684,30 +750,30 @@ def run(plan: Plan, corpus: Path, json_path: Path | None, browser: bool, rdflib_
         console.log(f"[{time.perf_counter() - t0:6.0f} s] {msg}")
 
     order = corpus_order(corpus)
-    if len(order) <= plan.sizes[-1]:
-        raise SystemExit(f"{corpus}: {len(order)} files, need more than {plan.sizes[-1]}")
+    if len(order) <= plan.big:
+        raise SystemExit(f"{corpus}: {len(order)} files, need more than {plan.big}")
     work = Path(tempfile.mkdtemp(prefix="kg-bench-", dir=keep))
     try:
         mode = build_mode()
-        whole = order if plan.whole_corpus else order[: plan.sizes[-1]]
+        whole = order if plan.whole_corpus else order[: plan.big]
         log(f"reading {len(whole)} articles (body lengths, sentences)")
         texts = read_all(whole)
         builds = measure_builds(mode, order, texts, plan, work, log)
-        log(f"floor: underthesea.ner over the N={plan.sizes[0]} set")
-        floor = measure_floor(order, texts, plan.sizes[0])
+        log(f"floor: underthesea.ner over the N={plan.small} set")
+        floor = measure_floor(order, texts, plan.small)
 
         # whole corpus: a build of its own (full run), or the largest --jobs 1 store (--quick)
         if plan.whole_corpus and mode == "kg-build":
-            log(f"whole corpus: {len(whole)} files, --jobs {max(plan.jobs)}")
+            log(f"whole corpus: {len(whole)} files, --jobs {max(j for _, j in plan.builds)}")
             folder = link_folder(whole, work / "corpus-all")
             corpus_store = work / "store-all"
-            run_all = run_child(build_cmd(mode, folder, corpus_store, max(plan.jobs)), cwd=work)
+            run_all = run_child(build_cmd(mode, folder, corpus_store, max(j for _, j in plan.builds)), cwd=work)
             seconds, ok = run_all.seconds, run_all.returncode == 0
             if not ok:
                 console.print(run_all.stderr[-3000:])
         else:
-            corpus_store = work / f"store-{plan.sizes[-1]}-j1"
-            seconds, ok = next(r["seconds"] for r in builds if r["n"] == plan.sizes[-1] and r["jobs"] == 1), True
+            corpus_store = work / f"store-{plan.big}-j1"
+            seconds, ok = next(r["seconds"] for r in builds if r["n"] == plan.big and r["jobs"] == 1), True
         if mode == "kg-build":
             cats = facts_per_category(corpus_store, whole)
             n_arts = sum(r["articles"] for r in cats.values())
@@ -736,22 +802,23 @@ def run(plan: Plan, corpus: Path, json_path: Path | None, browser: bool, rdflib_
         triples = write_triples_nt(big, nt_file)
         log(f"SPARQL: {quads:,} quads, {triples:,} distinct triples; timing queries")
         queries = canned_queries()
-        qrows = measure_sparql(big, nt_file, queries, plan.repeats, rdflib_timeout, log)
+        qrows = measure_sparql(big, nt_file, queries, plan.repeats, plan.query_timeout, log)
         log("export")
         export = measure_export(big, work, quads)
         log("explorer")
-        explorer = (measure_explorer(work / f"store-{plan.sizes[-1]}-j1", work) if browser
+        explorer = (measure_explorer(work / f"store-{plan.big}-j1", work) if browser
                     else {"skipped": "--no-browser"})
         log("add one article")
-        add_one = measure_add_one(mode, work / f"store-{plan.sizes[-1]}-j1", order[plan.sizes[-1]], work)
+        add_one = measure_add_one(mode, work / f"store-{plan.big}-j1", order[plan.big], work)
 
         results: dict[str, Any] = headline(builds, floor, qrows)
         results["targets"] = {k: f"{op} {v:g}" for k, (op, v) in TARGETS.items()}
         results["details"] = {
             "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                        "platform": platform.platform(), "quick": plan.sizes != Plan().sizes},
+                        "platform": platform.platform(), "quick": plan.quick},
             "builds": builds, "floor": floor, "corpus": corpus_info,
             "sparql": {"quads": quads, "triples": triples, "copies": copies, "repeats": plan.repeats,
+                       "timeout_s": plan.query_timeout,
                        "ox_load_s": ox_load_s, "queries": qrows,
                        "note": "queries: ontology/queries/*.rq; oxigraph via kg Store.query (union default "
                                "graph); rdflib: one Graph with the union of the article graphs"},
@@ -773,8 +840,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv[:1] == ["--_extract"]:
         _extract_child(argv[1], int(argv[3]))
         return 0
-    if argv[:1] == ["--_rdflib"]:
-        _rdflib_child(argv[1], argv[2], int(argv[3]))
+    if argv[:1] == ["--_engine"]:
+        _engine_child(argv[1], argv[2], argv[3], int(argv[4]), float(argv[5]))
         return 0
     parser = argparse.ArgumentParser(
         prog="bench/run.py", description=__doc__.split("\n\n")[0],
@@ -786,12 +853,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                         help=f"UNC corpus folder (default: {DEFAULT_CORPUS})")
     parser.add_argument("--no-browser", action="store_true", help="skip the explorer's load time in Chromium")
-    parser.add_argument("--rdflib-timeout", type=float, default=60.0, metavar="S",
-                        help="stop an rdflib query after S seconds per run (default 60)")
+    parser.add_argument("--query-timeout", type=float, default=None, metavar="S",
+                        help="stop a SPARQL query (either engine) after S seconds "
+                             "(default 30; --quick: 5)")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep the temporary stores under DIR")
     args = parser.parse_args(argv)
-    plan = Plan.quick() if args.quick else Plan()
-    results = run(plan, args.corpus, args.json, not args.no_browser, args.rdflib_timeout, args.keep)
+    plan = Plan.quick_plan() if args.quick else Plan()
+    if args.query_timeout is not None:
+        plan.query_timeout = args.query_timeout
+    results = run(plan, args.corpus, args.json, not args.no_browser, args.keep)
     print_report(results)
     return 0
 

@@ -37,6 +37,8 @@ def test_quick_benchmark_writes_every_headline_figure(tmp_path, unc_dir):
     details = results["details"]
     assert details["corpus"]["complete"]
     assert {r["jobs"] for r in details["builds"]} == {1, 2}
-    assert details["sparql"]["quads"] >= 50_000
-    assert all(r["oxigraph_rows"] == r.get("rdflib_rows", r["oxigraph_rows"]) for r in details["sparql"]["queries"])
+    assert details["sparql"]["quads"] >= 20_000
+    both = [r for r in details["sparql"]["queries"] if "oxigraph_rows" in r and "rdflib_rows" in r]
+    assert both, "no canned query finished on both engines"
+    assert all(r["oxigraph_rows"] == r["rdflib_rows"] for r in both), both  # same answers, not just times
     assert "Headline" in proc.stdout
