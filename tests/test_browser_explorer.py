@@ -146,6 +146,8 @@ def test_search_finds_with_and_without_diacritics(open_page: Any) -> None:
         o.page.fill("#kg-search", query)
         first = o.page.locator("#kg-results li").first
         assert first.locator("span").first.inner_text() == expected, query
+    o.page.fill("#kg-search", "nga")
+    assert "Nga" in o.page.locator("#kg-results li .kg-sub").first.inner_text()  # why "nga" found Russia
     o.page.fill("#kg-search", "zzzz")
     assert o.page.inner_text("#kg-results") == "no entity matches"
     o.page.fill("#kg-search", "peskov")
@@ -184,6 +186,8 @@ def test_click_on_peskov_shows_the_spokesperson_sentence_and_his_claims_by_date(
     assert [c[:10] for c in claims] == ["2021-06-17", "2021-06-29"]  # date order, not article order
     marks = o.page.locator("#kg-panel mark").all_inner_texts()
     assert "Dmitry Peskov" in marks
+    o.page.keyboard.press("Escape")
+    assert o.page.locator("#kg-panel").is_hidden()
     o.clean()
 
 

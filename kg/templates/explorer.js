@@ -464,6 +464,12 @@
     if (ih.popup) { ih.popup.hide(); ih.popupObj = undefined; }
   }
   container.addEventListener("mouseleave", hideTooltip);
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && document.activeElement !== document.getElementById("kg-search") && !panel.hidden) {
+      setPanel(false);
+      network.unselectAll();
+    }
+  });
   network.on("click", function (params) {
     hideTooltip();
     if (params.nodes.length) showNodePanel(params.nodes[0]);
@@ -504,7 +510,7 @@
     if (!fold(searchBox.value)) { results.hidden = true; return; }
     if (!current.length) results.appendChild(el("li", { cls: "kg-none", text: "no entity matches" }));
     current.forEach(function (i, k) {
-      var sub = TYPES[N[i].t].label + (inView(i) ? "" : " \u00b7 not shown yet");
+      var sub = (N[i].vi ? N[i].vi + " \u00b7 " : "") + TYPES[N[i].t].label + (inView(i) ? "" : " \u00b7 not shown yet");
       var li = el("li", { role: "option", "data-node": String(i), on: { mousedown: function (ev) { ev.preventDefault(); pick(i); } } },
         [swatch(N[i].t), el("span", { text: N[i].l }), el("span", { cls: "kg-sub", text: sub })]);
       if (k === 0) li.className = "kg-active";
