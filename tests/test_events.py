@@ -100,3 +100,10 @@ def test_another_interview_is_another_event() -> None:
     )
     got = sorted((e.when, e.type) for e in events(text, "2024-02-06"))
     assert got == [("2024-02-02", "Interview"), ("2024-02-05", "Interview")]
+
+
+def test_nouns_built_on_triggers_are_not_events() -> None:
+    assert events("Pháp điều hai tàu ngầm tấn công tới vùng biển này.") == []
+    assert events("Ông Dumas được xem là một nhà đàm phán cứng rắn.") == []
+    assert events("Tên lửa mới có tầm tấn công 40 km.") == []
+    assert events("Mọi chuyện bắt nguồn từ một bức thư.") == []

@@ -40,6 +40,7 @@ class _Lexicon:
     trigger_re: re.Pattern[str]
     blocker_re: re.Pattern[str]
     negator_re: re.Pattern[str]
+    not_after_re: re.Pattern[str]
     generic_after_re: re.Pattern[str]
     merge_any: frozenset[str]
     speaker_events: frozenset[str]
@@ -66,6 +67,7 @@ def _lexicon() -> _Lexicon:
         type_of=type_of,
         trigger_re=re.compile(rf"(?<!\w)({word_alt(tuple(type_of))})(?!\w)(?!\s+(?:{nb})(?!\w))", I),
         blocker_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['blockers']))})(?!\w)", I),
+        not_after_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['not_after']))})\s+$", I),
         negator_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['negators']))})(?!\w)", I),
         generic_after_re=re.compile(rf"\s*(?:{word_alt(tuple(data['generic_after']))})(?!\w)", I),
         merge_any=frozenset(data["merge_across_triggers"]),
@@ -422,6 +424,8 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: _Context | None = None
             if _blocked(view.text, tm.start()):
                 continue
             if _inside_name(view.text, tm.start(), tm.end(), view.mention_at(view.start + tm.end()) is not None):
+                continue
+            if lex.not_after_re.search(view.text, max(0, tm.start() - 16), tm.start()):
                 continue
             if lex.generic_after_re.match(view.text, tm.end()):
                 continue
