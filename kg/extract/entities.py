@@ -296,6 +296,24 @@ def _first_token_from(toks: list[Token], offset: int) -> int:
     return lo
 
 
+def _unglue(tok: Token, end: int) -> int:
+    """End of a name whose last underthesea word glued a common word on.
+
+    "Liên Hợp Quốc số" (two capitalised syllables, then "số") ends before
+    "số"; "Y tế" in "Bộ Y tế" is one ordinary word and is kept whole.
+    """
+    syll = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", tok.text)]
+    caps = 0
+    for i, (_, e, w) in enumerate(syll):
+        if is_capitalised(w):
+            caps += 1
+            continue
+        if caps >= 2 and not w[:1].isdigit():
+            return tok.start + syll[i - 1][1]
+        break
+    return end
+
+
 def _headed_orgs(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]:
     """Capitalised organisation names opened by a head noun ("Cục Điều tra Liên bang").
 
@@ -341,11 +359,7 @@ def _headed_orgs(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]
         if last is None:
             k += len(head)
             continue
-        end = toks[last].end
-        inner = [w for w in words(ss.text[start:end])]
-        while len(inner) > len(head) and not is_capitalised(inner[-1][2]) and not inner[-1][2][0].isdigit():
-            inner.pop()  # "… Liên Hợp Quốc số": underthesea glued the next word on
-        end = start + inner[-1][1]
+        end = _unglue(toks[last], toks[last].end)
         k = ss.word_index_at(end)
         if _inside(taken, start, end):
             continue
@@ -467,6 +481,8 @@ def _trim(ss: _Sentence, start: int, end: int) -> tuple[int, int]:
             continue
         break
     while ws and not is_capitalised(ws[-1][2]) and not ws[-1][2][0].isdigit():
+        if ws[-1][0] > 0 and ss.text[ws[-1][0] - 1] in "-'’" and len(ws) > 1:
+            break  # "Moon Jae-in", "Saint-Denis": one hyphenated name
         ws = ws[:-1]
     if not ws:
         return start, start
