@@ -144,3 +144,11 @@ def test_a_quote_standing_alone_continues_the_last_speaker() -> None:
     _, got = claims(text)
     assert [(c.speaker, c.cue, c.quote) for c in got] == [("Lucas_Silva", "cho rằng", False), ("Lucas_Silva", "", True)]
     assert got[1].text == "Brazil muốn là nhịp cầu giữa các bên, bởi chúng tôi là bạn của tất cả"
+
+
+def test_declined_comments_and_texts_are_not_claims() -> None:
+    assert claims("Nhà Trắng chưa bình luận về thông tin này.")[1] == []
+    assert claims("Ông Dumas từ chối cho biết thêm chi tiết về cuộc gặp.")[1] == []
+    assert claims("Theo luật mới được Pháp ban hành, các thỏa thuận cũ sẽ bị xem xét lại.")[1] == []
+    # a passive agent is not a speaker: "bị Pháp yêu cầu đóng cửa"
+    assert claims("Nhiều cửa hàng ở Brazil đã bị chính quyền yêu cầu đóng cửa.")[1] == []

@@ -55,6 +55,8 @@ class _Lexicon:
     shared_tail: re.Pattern[str]
     unnamed_tail: re.Pattern[str]
     noun_before: re.Pattern[str]
+    negated_before: re.Pattern[str]
+    theo_not_re: re.Pattern[str]
 
 
 def _key(s: str) -> str:
@@ -81,6 +83,8 @@ def _lexicon() -> _Lexicon:
         pronoun_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['person_pronouns']))})\s*$", I),
         pair_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['pair_words']))})\s*$", I),
         shared_tail=re.compile(rf"[,;]?\s*(?:{word_alt(tuple(data['shared_subject']))})\s*$", I),
+        negated_before=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['negators']))})\s+(?:\w+\s+)?$", I),
+        theo_not_re=re.compile(rf"\s*(?:{word_alt(tuple(data['theo_not_speakers']))})(?!\w)", I),
         noun_before=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['noun_markers']))})\s+$", I),
         unnamed_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['unnamed']))})\s+\S+(?:\s+\S+)?\s*$", I),
     )
@@ -297,7 +301,7 @@ def _strip_gap(ctx: _Context, view: SentenceView, end: int, free_words: int) -> 
 # "Michael Kofman, một nhà nghiên cứu tại Washington (Mỹ), nhận định": the appositive
 _APPOSITIVE_TAIL = re.compile(r",\s*(?:một|người|là|cựu|nguyên|hiện là)\s[^,;:\"“”]{1,100},\s*$", re.IGNORECASE)
 _PAREN_TAIL = re.compile(r"\([^()]{0,60}\)\s*$")
-_WORD_TAIL = re.compile(r"(?:^|(?<=\s))(?!(?:và|hoặc|hay|với|của)$)[a-zđà-ỹ]+$")
+_WORD_TAIL = re.compile(r"(?:^|(?<=\s))(?!(?:và|hoặc|hay|với|của|bị|được|khi|nếu|mà|rằng)$)[a-zđà-ỹ]+$")
 
 
 _window_start = window_start
@@ -591,6 +595,8 @@ def _claims_in(ctx: _Context, view: SentenceView) -> list[_Found]:
         before_cue = view.text[lo : cm.start()]
         if lex.noun_before.search(before_cue):
             continue  # "đưa ra bình luận", "các tuyên bố": a noun, not a verb of saying
+        if lex.negated_before.search(before_cue[-30:]):
+            continue  # "chưa bình luận", "không cho biết": nothing was said
         subj = subject_before(ctx, view, cs)
         if subj is None:
             # "ông thừa nhận A, song nhấn mạnh B": the second cue shares the speaker
@@ -713,6 +719,8 @@ def _theo_claims(ctx: _Context, view: SentenceView, others: list[_Found]) -> lis
                 out.append(f)
             continue
         np_text = view.text[m.start(2) : np_e - view.start]
+        if _lexicon().theo_not_re.match(np_text):
+            continue  # "Theo luật mới …": a text, not a speaker
         if re.match(r"\s*(?:một|các|những|nhiều|một số)\s", np_text, re.IGNORECASE):
             continue
         persons = [x for x in ms if entity_type(ctx.found, x) == PERSON]
