@@ -640,6 +640,8 @@ def _claims_in(ctx: _Context, view: SentenceView) -> list[_Found]:
             span = (subj.start, max(view.end, content[1]))
         if len(ctx.doc.article.body[content[0] : content[1]].split()) < 2:
             continue
+        if not quote and first is None and lex.cue_re.match(ctx.doc.article.body, content[0]):
+            continue  # "từ chối cho biết …": the content is itself a verb of saying
         f = _Found(
             speakers=subj.speakers,
             cue=cue,
