@@ -152,3 +152,10 @@ def test_declined_comments_and_texts_are_not_claims() -> None:
     assert claims("Theo luật mới được Pháp ban hành, các thỏa thuận cũ sẽ bị xem xét lại.")[1] == []
     # a passive agent is not a speaker: "bị Pháp yêu cầu đóng cửa"
     assert claims("Nhiều cửa hàng ở Brazil đã bị chính quyền yêu cầu đóng cửa.")[1] == []
+
+
+def test_trailing_credit_becomes_the_source() -> None:
+    _, got = claims("Ông Dumas cho biết hai bên sẽ gặp lại vào tháng tới, theo Hãng tin Reuters.")
+    assert [(c.speaker, c.source, c.text) for c in got] == [
+        ("Pierre_Dumas", "Reuters", "hai bên sẽ gặp lại vào tháng tới")
+    ]

@@ -88,3 +88,7 @@ def _d(iso: str):
     from kg.extract.time import parse_published
 
     return parse_published(iso)
+
+
+def test_mung_before_the_day() -> None:
+    assert values("vào ngày mùng 1/5 tới", "2021-04-20") == [("vào ngày mùng 1/5", "2021-05-01")]

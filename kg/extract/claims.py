@@ -551,6 +551,30 @@ _COMMA_TAIL = re.compile(r",\s*$")
 _LEAD_START = re.compile(r"\s*(?:[:,]|rằng\b|với\s+[^,.:]{1,40}?\s+rằng\b)", re.IGNORECASE)
 
 
+_TRAILING_THEO = re.compile(r",\s*(?:theo|dẫn theo|dẫn nguồn)\s+[^,.;:!?\"“”]{1,80}$", re.IGNORECASE)
+
+
+def _trailing_credit(
+    ctx: _Context, view: SentenceView, content: tuple[int, int], quote: bool
+) -> tuple[tuple[int, int], str | None]:
+    """"…, theo The Moscow Times": the credited outlet leaves the content and
+    becomes the claim's source."""
+    if quote:
+        return content, None
+    body = ctx.doc.article.body
+    lo = max(content[0], content[1] - 120)
+    m = _TRAILING_THEO.search(body, lo, content[1])
+    if not m:
+        return content, None
+    ms = view.mentions_in(m.start(), content[1] + 1)
+    if not ms:
+        return content, None
+    s, e = _trim(body, content[0], m.start())
+    if e <= s:
+        return content, None
+    return (s, e), ms[-1].entity
+
+
 def _leads_content(tail: str) -> bool:
     """Does the text after a cue introduce its content (": …", "rằng …", ", <clause>")?
     ", đồng thời cảnh báo …" and ", trong cuộc họp báo" do not."""
@@ -642,6 +666,8 @@ def _claims_in(ctx: _Context, view: SentenceView) -> list[_Found]:
             continue
         if not quote and first is None and lex.cue_re.match(ctx.doc.article.body, content[0]):
             continue  # "từ chối cho biết …": the content is itself a verb of saying
+        content, credited = _trailing_credit(ctx, view, content, quote)
+        source = source or credited
         f = _Found(
             speakers=subj.speakers,
             cue=cue,
