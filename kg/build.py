@@ -41,6 +41,7 @@ import json
 import os
 import sys
 import time
+import types
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
@@ -361,3 +362,19 @@ def build(
 
 
 __all__ = ["BuildSummary", "build", "write_exports", "pipeline_fingerprint", "article_fingerprint", "DIE_AFTER_ENV"]
+
+
+class _CallableModule(types.ModuleType):
+    """``kg.build(paths, …)`` keeps working once this module is imported.
+
+    ``kg/__init__.py`` offers ``kg.build`` as a function, but importing the
+    submodule ``kg.build`` rebinds that attribute to the module. Making the
+    module callable (delegating to :func:`build`) keeps the documented
+    ``kg.build(paths, store=…)`` entry valid in either import order.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> BuildSummary:
+        return build(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -214,3 +214,14 @@ def test_missing_exporters_are_skipped_with_a_note(tmp_path, monkeypatch):
         summary = kb.write_exports(store, tmp_path / "out")
     assert summary.exports == {} and not summary.errors
     assert [n.split(":")[0] for n in summary.notes] == ["graph.ttl skipped", "explorer.html skipped"]
+
+
+def test_kg_build_is_the_library_entry_in_any_import_order(tmp_path):
+    import kg
+    import kg.build  # noqa: F401  (rebinds the attribute kg.build to the module)
+
+    seen: list[str] = []
+    with Store(None) as store:
+        s = kg.build([tmp_path / "missing.txt"], store=store, on_error=seen.append)
+    assert (s.articles, s.failed, s.ok) == (0, 1, False)
+    assert len(seen) == 1 and "missing.txt: no such file or folder" in seen[0]
