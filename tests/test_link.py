@@ -165,3 +165,12 @@ def test_across_is_deterministic():
 
     a, b = link_across(batch()), link_across(batch())
     assert [sorted(x.entities) for x in a] == [sorted(x.entities) for x in b] == [["Dmitry_Peskov"]] * 2
+
+
+def test_across_spellings_of_one_full_name_become_the_first_known():
+    a = _x("g1", [("Sergei_Lavrov", "Sergei Lavrov")])
+    b = _x("g2", [("Sergey_Lavrov", "Sergey Lavrov"), ("Lavrov", "Lavrov")])
+    link_across([a, b])
+    assert set(b.entities) == {"Sergei_Lavrov"}
+    assert {"Sergey Lavrov", "Lavrov"} <= b.entities["Sergei_Lavrov"].aliases
+    assert all(m.entity == "Sergei_Lavrov" for m in b.mentions)

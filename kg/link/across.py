@@ -1,5 +1,8 @@
 """Linking across articles: a surname alone joins the one full name it fits.
 
+Also, a full name spelt differently in two articles ("Sergei Lavrov",
+"Sergey Lavrov") becomes the spelling known first.
+
 An article that only says "ông Peskov" cannot know his given name; another
 article (or the store, through :class:`AliasIndex`) may. When exactly one
 known full-name person has that surname, the surname-only entity is renamed
@@ -14,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Entity, Extraction
-from .names import name_keys, surname_keys
+from .names import name_keys, same_full_name, surname_keys
 
 
 class AliasIndex:
@@ -22,38 +25,72 @@ class AliasIndex:
 
     The build fills it from the store (``add`` for each person entity already
     there) before linking a new batch, so "Peskov" in today's article joins the
-    Dmitry Peskov of last week's.
+    Dmitry Peskov of last week's. Entries keep their insertion order: when two
+    spellings of one person are known ("Sergei Lavrov", "Sergey Lavrov"), the
+    first one known is the canonical one.
     """
 
     def __init__(self) -> None:
         self._by_surname: dict[str, dict[str, Entity]] = {}
+        self._order: dict[str, int] = {}
 
     def add(self, entity_id: str, label: str, type_: str = "Person", aliases: Iterable[str] = (),
             label_vi: str | None = None) -> None:
         if type_ != "Person" or len(name_keys(label)) < 2:
             return
         ent = Entity(id=entity_id, label=label, type="Person", label_vi=label_vi, aliases=set(aliases))
+        self._order.setdefault(entity_id, len(self._order))
         for k in surname_keys(label):
             self._by_surname.setdefault(k, {}).setdefault(entity_id, ent)
 
     def add_entity(self, ent: Entity) -> None:
         self.add(ent.id, ent.label, ent.type, ent.aliases, ent.label_vi)
 
+    def copy(self) -> AliasIndex:
+        other = AliasIndex()
+        other._by_surname = {k: dict(v) for k, v in self._by_surname.items()}
+        other._order = dict(self._order)
+        return other
+
+    def _sorted(self, found: dict[str, Entity]) -> list[Entity]:
+        return [found[i] for i in sorted(found, key=lambda i: (self._order.get(i, 1 << 30), i))]
+
     def candidates(self, surname: str) -> list[Entity]:
-        """Known full-name persons a surname may stand for, sorted by id."""
+        """Known full-name persons a surname may stand for, first known first."""
         ks = name_keys(surname)
         if len(ks) != 1:
             return []
-        found = self._by_surname.get(ks[0], {})
-        return [found[i] for i in sorted(found)]
+        return self._sorted(self._by_surname.get(ks[0], {}))
 
     def resolve(self, surname: str) -> Entity | None:
-        """The one person a surname stands for, or None when unknown or ambiguous."""
-        c = self.candidates(surname)
-        return c[0] if len(c) == 1 else None
+        """The one person a surname stands for, or None when unknown or ambiguous.
+
+        Spellings of one full name count as one person.
+        """
+        groups: list[list[Entity]] = []
+        for c in self.candidates(surname):
+            for g in groups:
+                if same_full_name(g[0].label, c.label):
+                    g.append(c)
+                    break
+            else:
+                groups.append([c])
+        return groups[0][0] if len(groups) == 1 else None
+
+    def canonical(self, label: str) -> Entity | None:
+        """The first known person whose full name is a spelling of ``label``."""
+        if len(name_keys(label)) < 2:
+            return None
+        found: dict[str, Entity] = {}
+        for k in surname_keys(label):
+            found.update(self._by_surname.get(k, {}))
+        for c in self._sorted(found):
+            if same_full_name(c.label, label):
+                return c
+        return None
 
     def __len__(self) -> int:
-        return len({i for d in self._by_surname.values() for i in d})
+        return len(self._order)
 
 
 def _rewrite(x: Extraction, mapping: dict[str, str]) -> None:
@@ -80,9 +117,7 @@ def _rewrite(x: Extraction, mapping: dict[str, str]) -> None:
 
 def link_across(extractions: list[Extraction], index: AliasIndex | None = None) -> list[Extraction]:
     """Merge surname-only persons into the unambiguous full name known elsewhere."""
-    idx = AliasIndex()
-    if index is not None:
-        idx._by_surname = {k: dict(v) for k, v in index._by_surname.items()}
+    idx = index.copy() if index is not None else AliasIndex()
     for x in extractions:
         for ent in x.entities.values():
             idx.add_entity(ent)
@@ -90,9 +125,12 @@ def link_across(extractions: list[Extraction], index: AliasIndex | None = None) 
         mapping: dict[str, str] = {}
         for eid in list(x.entities):
             ent = x.entities[eid]
-            if ent.type != "Person" or len(name_keys(ent.label)) != 1:
+            if ent.type != "Person":
                 continue
-            target = idx.resolve(ent.label)
+            if len(name_keys(ent.label)) == 1:
+                target = idx.resolve(ent.label)
+            else:
+                target = idx.canonical(ent.label)  # "Sergey Lavrov" -> the known "Sergei Lavrov"
             if target is None or target.id == eid:
                 continue
             mapping[eid] = target.id
@@ -104,7 +142,8 @@ def link_across(extractions: list[Extraction], index: AliasIndex | None = None) 
             else:
                 x.entities[target.id] = Entity(
                     id=target.id, label=target.label, type="Person", label_vi=target.label_vi,
-                    aliases=set(ent.aliases), external_ids=dict(ent.external_ids), mentions=list(ent.mentions),
+                    aliases=set(ent.aliases) | {ent.label}, external_ids=dict(ent.external_ids),
+                    mentions=list(ent.mentions),
                 )
         if mapping:
             _rewrite(x, mapping)
