@@ -225,3 +225,17 @@ def test_kg_build_is_the_library_entry_in_any_import_order(tmp_path):
         s = kg.build([tmp_path / "missing.txt"], store=store, on_error=seen.append)
     assert (s.articles, s.failed, s.ok) == (0, 1, False)
     assert len(seen) == 1 and "missing.txt: no such file or folder" in seen[0]
+
+
+def test_two_fresh_builds_of_the_same_input_are_isomorphic(tmp_path):
+    from rdflib.compare import isomorphic
+
+    graphs = []
+    for name in ("a", "b"):
+        s = build([SEED_FILES[3]], store=tmp_path / name, exports=False)
+        assert s.built == 1
+        with Store(tmp_path / name, read_only=True) as store:
+            (aid,) = store.article_ids()
+            graphs.append((len(store), store.article_graph(aid)))
+    (n_a, g_a), (n_b, g_b) = graphs
+    assert n_a == n_b and isomorphic(g_a, g_b) and set(g_a) == set(g_b)
