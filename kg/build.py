@@ -89,9 +89,9 @@ class BuildSummary:
 
     @property
     def ok(self) -> bool:
-        """False when nothing could be read although something failed, or an export failed."""
-        nothing_read = self.articles == 0 and self.failed > 0
-        return not nothing_read and not any(e.startswith("export:") for e in self.errors)
+        """False when inputs failed and nothing was read or built, or an export failed."""
+        nothing_done = self.failed > 0 and (self.articles == 0 or self.built + self.skipped == 0)
+        return not nothing_done and not any(e.startswith("export:") for e in self.errors)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -1,8 +1,9 @@
 """``kg build``: read, extract, link and store articles; write the exports; print a summary.
 
 Thin: parse options, call :func:`kg.build.build`, print. Exit codes: 0 built
-(or nothing to do); 1 nothing could be read, or an export failed; 2 a fatal
-error (``--strict`` and a bad input, a locked or broken store).
+(or nothing to do; bad inputs were warned about and skipped); 1 nothing could
+be read or built, or an export failed; 2 a fatal error (``--strict`` and a bad
+input, a locked or broken store).
 """
 
 from __future__ import annotations
@@ -85,8 +86,11 @@ def command(paths: tuple[str, ...], out: str | None, store_dir: str | None, jobs
     for err in summary.errors:
         if err.startswith("export:"):
             click.echo(f"kg: error: {err}", err=True)
-    if summary.articles == 0 and summary.failed > 0:
+    if summary.failed > 0 and summary.articles == 0:
         click.echo("kg: error: nothing could be read from the given paths", err=True)
+        sys.exit(1)
+    if summary.failed > 0 and summary.built + summary.skipped == 0:
+        click.echo("kg: error: no article could be built", err=True)
         sys.exit(1)
     if not summary.ok:
         sys.exit(1)
