@@ -71,3 +71,26 @@ def test_long_runs_of_quotes_and_digits() -> None:
     assert isinstance(find_times(digits, "2021-04-20"), list)
     x = make(body + "\n" + digits, ACTORS, "2021-04-20")
     assert x.claims == []
+
+
+def test_repeated_cue_words_stay_linear() -> None:
+    for word in ("ngày ", "hôm ", "Theo ông, ", "“ ", "Tổng thống ", "cho biết ", "và "):
+        body = word * (20_000 // len(word))
+        x = make(body, ACTORS, "2021-04-20")
+        assert isinstance(x.claims, list)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Tổng thống Pháp Pierre Dumas cho biết hội nghị thượng đỉnh Pháp - Nhà Trắng, ",
+        "Theo Nhà Trắng, Pháp trục xuất Pierre Dumas và ",
+        "“Pháp” - ông Dumas nói, ",
+    ],
+)
+def test_fifty_kilobyte_run_on_sentences(unit: str) -> None:
+    body = (unit * (50_000 // len(unit) + 1))[:50_000]
+    x = make(body, ACTORS, "2021-04-20")
+    for c in x.claims:
+        assert body[c.content.start : c.content.end] == c.text
+        assert len(c.text) <= 4_000

@@ -36,7 +36,8 @@ from .spans import PERSON, SentenceView, entity_type, sentence_views, window_sta
 NAME = "claims"
 _MAX_COORD = 4
 _MAX_FREE_WORDS = 3
-_MAX_QUOTE = 4000  # a "quote" longer than this is an unbalanced mark, not speech
+_MAX_QUOTE = 4000
+_MAX_CONTENT = 1500  # a reported clause longer than this is a run-on paragraph, cut  # a "quote" longer than this is an unbalanced mark, not speech
 _LEADER_PREDICATES = ("president_of", "prime_minister_of", "leader_of", "foreign_minister_of")
 
 OPEN_QUOTES = "“«„"
@@ -247,6 +248,22 @@ def _title_parses(ctx: _Context, view: SentenceView) -> list[TitleParse]:
     return got
 
 
+def _parses_by(ctx: _Context, view: SentenceView, key: str) -> dict[int, list[TitleParse]]:
+    """Title parses of a sentence indexed by the person's start or by where the
+    parse stopped, so lookups per cue do not rescan every title of a long sentence."""
+    ck = ("parses_by", key, view.index)
+    got = ctx.cache.get(ck)
+    if got is None:
+        got = {}
+        for tp in _title_parses(ctx, view):
+            if key == "person" and tp.person is not None:
+                got.setdefault(tp.person.evidence.start, []).append(tp)
+            elif key == "last":
+                got.setdefault(tp.last, []).append(tp)
+        ctx.cache[ck] = got
+    return got
+
+
 def _predicate_of(ctx: _Context, view: SentenceView, tp: TitleParse) -> str | None:
     if tp.info.predicate is not None:
         return tp.info.predicate
@@ -261,6 +278,9 @@ def _predicate_of(ctx: _Context, view: SentenceView, tp: TitleParse) -> str | No
 class _Subject:
     speakers: list[str]
     start: int  # body offset where the subject noun phrase starts
+
+
+_SHORT = 80
 
 
 def _strip_gap(ctx: _Context, view: SentenceView, end: int, free_words: int) -> int:
@@ -280,19 +300,26 @@ def _strip_gap(ctx: _Context, view: SentenceView, end: int, free_words: int) -> 
         if t is not None:
             rel = t.start - view.start
             continue
-        m = lex.between_tail.search(head)
-        if m and lo + m.start() < rel:
-            rel = lo + m.start()
+        # word-sized patterns only need the last few dozen characters
+        short_lo = max(0, len(head) - _SHORT)
+        short = head[short_lo:]
+        m = lex.between_tail.search(short)
+        if m and lo + short_lo + m.start() < rel:
+            rel = lo + short_lo + m.start()
             continue
-        m = _PAREN_TAIL.search(head) or _APPOSITIVE_TAIL.search(head)
+        m = _PAREN_TAIL.search(short)
+        if m:
+            rel = lo + short_lo + m.start()
+            continue
+        m = _APPOSITIVE_TAIL.search(head)
         if m:
             rel = lo + m.start()
             continue
         if free < free_words:
-            m = _WORD_TAIL.search(head)
-            if m and lo + m.start() > 0:
+            m = _WORD_TAIL.search(short)
+            if m and lo + short_lo + m.start() > 0:
                 free += 1
-                rel = lo + m.start()
+                rel = lo + short_lo + m.start()
                 continue
         break
     return view.start + rel
@@ -312,12 +339,12 @@ def _np_at_end(ctx: _Context, view: SentenceView, end: int) -> _Subject | None:
     lex = _lexicon()
     found = ctx.found
     rel_end = end - view.start
-    head = view.text[_window_start(view.text, rel_end) : rel_end]
+    head = view.text[max(_window_start(view.text, rel_end), rel_end - _SHORT) : rel_end]
     m = view.mention_ending_at(end)
     if m is not None:
         start = m.evidence.start
         if entity_type(found, m) == PERSON:
-            for tp in _title_parses(ctx, view):
+            for tp in _parses_by(ctx, view, "person").get(m.evidence.start, []):
                 if tp.person is m:
                     start = min(start, tp.start)
             lo = window_start(view.text, start - view.start)
@@ -326,7 +353,7 @@ def _np_at_end(ctx: _Context, view: SentenceView, end: int) -> _Subject | None:
                 start = view.start + lo + hon.start()
             return _Subject([m.entity or ""], start)
         # "Người phát ngôn Điện Kremlin" (no name): whoever the article gives that role
-        for tp in _title_parses(ctx, view):
+        for tp in _parses_by(ctx, view, "last").get(m.evidence.end, []):
             if (tp.org is m or tp.host is m) and tp.person is None and tp.last == m.evidence.end:
                 m = tp.org or m
                 before = view.text[window_start(view.text, tp.start - view.start) : tp.start - view.start]
@@ -480,7 +507,7 @@ def _speaker_first_content(ctx: _Context, view: SentenceView, cue_end: int) -> t
         if q is not None:
             s, e = _trim(body, q[0] + 1, q[1])
             return ((s, e), True) if e - s > 0 else None
-    end = view.end
+    end = min(view.end, pos + _MAX_CONTENT)
     glued = _GLUED_STOP.search(body, pos, end)
     if glued:
         end = glued.start() + len(glued.group(1))
@@ -599,9 +626,14 @@ def _quote_before(ctx: _Context, view: SentenceView, subj_start: int) -> bool:
     return k > 0 and ctx.quote_closing_at(k - 1) is not None
 
 
+_TAIL_LOOK = 300  # characters after a cue worth looking at (the tail test needs no more)
+
+
 def _tail_is_short(text: str) -> bool:
     """Does the sentence end right after the cue ("…, X cho biết." / "… nói thêm",
     "… nói trong cuộc họp báo")? Then the content is on the left."""
+    if len(text) >= _TAIL_LOOK:
+        return False
     t = text.strip().rstrip(".!?…;").strip()
     return not t or (len(t.split()) <= 8 and bool(_TAIL_START.match(t)))
 
@@ -638,8 +670,9 @@ def _claims_in(ctx: _Context, view: SentenceView) -> list[_Found]:
                 subj = _Subject(list(prev.speakers), prev.span[0])
             else:
                 continue
-        tail = view.text[cm.end() :]
+        tail = view.text[cm.end() : cm.end() + _TAIL_LOOK]
         source = None
+        after_pos = ce
         if _key(cue) == "dẫn lời":
             # "“…”, hãng tin TASS dẫn lời Ngoại trưởng Séc X": the quoted person speaks
             hon = re.match(r"\s*(?:ông|bà|ngài)\s+", view.text[ce - view.start :], re.IGNORECASE)
@@ -649,7 +682,8 @@ def _claims_in(ctx: _Context, view: SentenceView) -> list[_Found]:
             if target is not None and target.entity:
                 source = subj.speakers[0]
                 subj = _Subject([target.entity], subj.start)
-                tail = view.text[target.evidence.end - view.start :]
+                after_pos = target.evidence.end
+                tail = view.text[after_pos - view.start : after_pos - view.start + _TAIL_LOOK]
         first = None
         if _tail_is_short(tail) or (_quote_before(ctx, view, subj.start) and not _leads_content(tail)):
             first = _content_first(ctx, view, subj.start)
@@ -657,7 +691,7 @@ def _claims_in(ctx: _Context, view: SentenceView) -> list[_Found]:
             content, quote, cstart = first
             span = (min(cstart, subj.start), view.end)
         else:
-            got = _speaker_first_content(ctx, view, ce if source is None else view.end - len(tail))
+            got = _speaker_first_content(ctx, view, after_pos)
             if got is None:
                 continue
             content, quote = got

@@ -23,7 +23,7 @@ from functools import cache
 from ..lexicon.load import load_yaml
 from ..model import EVENT_TYPES, Doc, Event, Evidence, Extraction, Mention
 from ..pipeline import COMPONENTS
-from .claims import _Context, _np_at_end, _recent_leaders, _title_parses, entity_type_id, make_context, subject_before
+from .claims import _Context, _np_at_end, _parses_by, _recent_leaders, _title_parses, entity_type_id, make_context, subject_before
 from .claims import _lexicon as _claim_lexicon
 from .claims import stance_of
 from .spans import PERSON, SentenceView, entity_type, window_start, word_alt
@@ -225,7 +225,7 @@ def _resolve(ctx: _Context, view: SentenceView, m: Mention) -> list[str]:
     """A mention as participants: "tân Tổng thống Mỹ" -> the person holding that title
     (only a title directly before the organisation; "nhà ngoại giao Nga" stays Russia)."""
     if entity_type(ctx.found, m) != PERSON:
-        for tp in _title_parses(ctx, view):
+        for tp in _parses_by(ctx, view, "last").get(m.evidence.end, []):
             if (tp.org is m or tp.host is m) and tp.person is None and tp.last == m.evidence.end:
                 org = tp.org or m
                 pred = tp.info.predicate

@@ -199,8 +199,8 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
             if pred is None:
                 continue
             # a title inside an organisation's name ("Văn phòng Tổng thống") is not a role
-            if any(m.evidence.start <= s and e <= m.evidence.end and entity_type(found, m) != PERSON
-                   for m in view.mentions_in(view.start, view.end)):
+            cover = view.mention_covering(s)
+            if cover is not None and e <= cover.evidence.end and entity_type(found, cover) != PERSON:
                 continue
             parse = parse_after_title(view, found, s, e, info)
             persons: list[Mention] = []

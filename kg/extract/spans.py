@@ -9,7 +9,7 @@ patterns can step over "title, organisation, name" without a parser.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -67,13 +67,23 @@ class SentenceView:
             i += 1
         return out
 
+    def mention_covering(self, body_pos: int) -> Mention | None:
+        """The mention whose span holds ``body_pos``, if any (mentions do not overlap)."""
+        i = bisect_right(self._starts, body_pos) - 1
+        if i >= 0 and self.mentions[i].evidence.start <= body_pos < self.mentions[i].evidence.end:
+            return self.mentions[i]
+        return None
+
     def mention_ending_at(self, body_pos: int) -> Mention | None:
         """The mention that ends at ``body_pos`` (spaces before it allowed)."""
-        for m in reversed(self.mentions):
-            if m.evidence.end <= body_pos:
-                gap = self.text[self.rel(m.evidence.end) : self.rel(body_pos)]
-                return m if gap.strip() == "" else None
-        return None
+        i = bisect_left(self._starts, body_pos) - 1
+        while i >= 0 and self.mentions[i].evidence.end > body_pos:
+            i -= 1
+        if i < 0:
+            return None
+        m = self.mentions[i]
+        gap = self.text[self.rel(m.evidence.end) : self.rel(body_pos)]
+        return m if gap.strip() == "" else None
 
 
 def sentence_views(doc: Doc, found: Extraction) -> list[SentenceView]:
