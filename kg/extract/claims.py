@@ -773,7 +773,7 @@ def _theo_claims(ctx: _Context, view: SentenceView, others: list[_Found]) -> lis
             who = ctx.last_speaker(view.index) if pm and pm.start() == 0 else None
             if who is None:
                 continue
-            s, e = _trim(body, view.start + clause_rel, view.end)
+            s, e = _trim(body, view.start + clause_rel, min(view.end, view.start + clause_rel + _MAX_CONTENT))
             if len(body[s:e].split()) >= 4:
                 f = _Found([who], m.group(1), view.start + m.start(1), view.start + m.end(1), (s, e),
                            view.index, view.index, (view.start + m.start(1), view.end), False)
@@ -794,7 +794,7 @@ def _theo_claims(ctx: _Context, view: SentenceView, others: list[_Found]) -> lis
         if not speaker:
             continue
         clause_s = view.start + clause_rel
-        s, e = _trim(body, clause_s, view.end)
+        s, e = _trim(body, clause_s, min(view.end, clause_s + _MAX_CONTENT))
         # "Theo The Guardian, một quan chức … nói rằng: “…”": the quote is the content
         qm = re.search(r":\s*(?=[\"“])", body[s:e])
         if qm:
