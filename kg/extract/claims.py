@@ -36,8 +36,8 @@ from .spans import PERSON, SentenceView, entity_type, sentence_views, window_sta
 NAME = "claims"
 _MAX_COORD = 4
 _MAX_FREE_WORDS = 3
-_MAX_QUOTE = 4000
-_MAX_CONTENT = 1500  # a reported clause longer than this is a run-on paragraph, cut  # a "quote" longer than this is an unbalanced mark, not speech
+_MAX_QUOTE = 4000  # a "quote" longer than this is an unbalanced mark, not speech
+_MAX_CONTENT = 1500  # a reported clause longer than this is a run-on paragraph, cut
 _LEADER_PREDICATES = ("president_of", "prime_minister_of", "leader_of", "foreign_minister_of")
 
 OPEN_QUOTES = "“«„"
