@@ -201,3 +201,24 @@ def test_odd_input_does_not_crash():
     found = _run(long_para, "“Không có ai ở đây", "12345 ... !!!", "")
     assert "Russia" in _by_label(found)
     assert _run("trời mưa cả ngày hôm qua.").entities == {}
+
+
+def test_anh_as_a_pronoun_or_a_form_of_address_is_not_britain():
+    found = _run(
+        "Anh Trần Văn Khoa sống ở Đà Lạt đã hơn mười năm.",
+        "Anh kể lại rằng ngày đầu rất vất vả.",
+        "Anh Khoa mở một quán cà phê nhỏ gần chợ.",
+    )
+    assert "United Kingdom" not in _by_label(found)
+    assert "Trần Văn Khoa" in _by_label(found)
+
+
+def test_anh_opening_a_sentence_in_world_news_is_britain():
+    found = _run(
+        "Pháp và Đức đã triệu tập đại sứ Nga để phản đối.",
+        "Anh cũng tuyên bố trục xuất hai nhà ngoại giao.",
+        "Thủ tướng Anh Keir Morrow nói London sẽ phối hợp với các đồng minh.",
+    )
+    ents = _by_label(found)
+    assert len(ents["United Kingdom"].mentions) == 2
+    assert ents["Keir Morrow"].type == "Person"

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..lexicon.cues import honorifics, person_cues, place_cues
@@ -174,6 +175,7 @@ class _Sentence:
         self.word_starts = [w[0] for w in self.words]
         self.keys = [key(w) for _, _, w in self.words]
         self.covered: list[tuple[int, int]] = []  # sentence offsets taken by lexicon/pattern names
+        self.weak: set[int] = set()  # starts of matches that may be a pronoun
 
     def word_index_at(self, offset: int) -> int:
         """Index of the first word starting at or after ``offset``."""
@@ -207,12 +209,29 @@ def _lexicon_matches(ss: _Sentence) -> list[Match]:
                 nxt = ss.keys[j] if j < len(ss.keys) else ""
                 if not any(t.pos in _NOUN_POS for t in cov) or nxt in _PRONOUN_NEXT:
                     continue
+                if key(ss.text[m.start:m.end]) in _honorific_keys():
+                    ss.weak.add(m.start)  # "Anh kể lại …": he, or Britain? decided per article
+            if key(ss.text[m.start:m.end]) in _honorific_keys() and _addresses_someone(ss, m):
+                continue  # "Anh Dương cho biết": "anh" addressing a person, not Britain
             if m.entry.source == "city" and cov and not proper:
                 continue  # a town name that underthesea reads as a common word
             if m.entry.type == "Place" and _next_to_unknown_name(ss, m, matches):
                 continue  # "Vladimir Frolov", "Antony Blinken": a given name, not a city
         out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _honorific_keys() -> frozenset[str]:
+    return frozenset(h[0] for h in honorifics() if len(h) == 1)
+
+
+def _addresses_someone(ss: _Sentence, m: Match) -> bool:
+    """A one-word match used as a form of address: a capitalised name follows, no title precedes."""
+    i = ss.word_index_at(m.start)
+    if i + 1 >= len(ss.words) or not _joined(ss, i + 1) or not is_capitalised(ss.words[i + 1][2]):
+        return False
+    return _phrase_ending(ss.keys, i, person_cues()) is None
 
 
 def _next_to_unknown_name(ss: _Sentence, m: Match, matches: list[Match]) -> bool:
@@ -296,6 +315,12 @@ def _first_token_from(toks: list[Token], offset: int) -> int:
     return lo
 
 
+def _full_caps_name(text: str) -> bool:
+    """Every syllable capitalised ("Nguyễn Minh Hiển"), unlike an organisation's words ("Thực phẩm")."""
+    parts = text.split()
+    return len(parts) >= 2 and all(is_capitalised(p) for p in parts)
+
+
 def _unglue(tok: Token, end: int) -> int:
     """End of a name whose last underthesea word glued a common word on.
 
@@ -342,7 +367,9 @@ def _headed_orgs(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]
         last = None
         while j < len(toks):
             w = toks[j].text
-            if toks[j].pos in _PROPER_POS and toks[j].ner == "B-PER" and j > first:
+            if j > first and toks[j].pos in _PROPER_POS and (
+                toks[j].ner == "B-PER" or _full_caps_name(toks[j].text)
+            ) and not _inside(taken, toks[j].start, toks[j].end):
                 break  # a person's name after the organisation ("… Quốc hội Trần Thanh Mẫn")
             if is_capitalised(w) and toks[j].pos != "CH":
                 last = j
@@ -489,10 +516,26 @@ def _trim(ss: _Sentence, start: int, end: int) -> tuple[int, int]:
     return ws[0][0], ws[-1][1]
 
 
+def _joined(ss: _Sentence, i: int) -> bool:
+    """Words ``i-1`` and ``i`` are separated by spaces only (no comma, bracket, quote)."""
+    if i <= 0 or i >= len(ss.words) + 1:
+        return False
+    end = ss.words[i - 1][1]
+    start = ss.words[i][0] if i < len(ss.words) else end
+    return not ss.text[end:start].strip()
+
+
 def _cue_type(ss: _Sentence, start: int) -> tuple[str | None, str | None]:
-    """Type given by the words before a name, and the cue+name alias for orgs/places."""
+    """Type given by the words before a name, and the cue+name alias for orgs/places.
+
+    The cue must be in the same phrase: a comma, a bracket or a quote between
+    cue and name breaks the link ("…, Đắk Lắk)" is not introduced by a title
+    three words back).
+    """
     i = ss.word_index_at(start)  # index of the name's first word
     seq = ss.keys
+    if not _joined(ss, i):
+        return None, None
     # Organisation and place cues stand right before the name.
     p = _phrase_ending(seq, i, org_cues())
     if p is not None:
@@ -508,14 +551,15 @@ def _cue_type(ss: _Sentence, start: int) -> tuple[str | None, str | None]:
     while True:
         if _phrase_ending(seq, k, cues) is not None:
             return "Person", None
-        if k == 0 or gap >= _CUE_GAP:
+        if k == 0 or gap >= _CUE_GAP or not _joined(ss, k):
             break
         w = ss.words[k - 1][2]
         if not (is_capitalised(w) or ss.is_covered(ss.words[k - 1][0], ss.words[k - 1][1])):
             break
         # a capitalised title word before the name ("Tổng thống", "Ngoại trưởng")
         for j in range(k - 1, max(-1, k - 4), -1):
-            if _phrase_at(seq, j, cues) is not None and j + len(_phrase_at(seq, j, cues) or ()) <= k:
+            p = _phrase_at(seq, j, cues)
+            if p is not None and j + len(p) <= k and all(_joined(ss, n) for n in range(j + 1, k)):
                 return "Person", None
         k -= 1
         gap += 1
@@ -643,6 +687,18 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
         ):
             c.type, c.conf = "Person", CONF_GUESS
         prev = c
+    # one name, one type: a guess or a cue yields to stronger evidence for the
+    # same written name ("Đắk Lắk" after a comma is the province named with "tỉnh")
+    best: dict[str, Candidate] = {}
+    for c in cands:
+        if c.type is not None:
+            k = key(c.text)
+            if k not in best or c.conf > best[k].conf:
+                best[k] = c
+    for c in cands:
+        b = best.get(key(c.text))
+        if c.type is not None and b is not None and b.type != c.type and b.conf > c.conf:
+            c.type, c.head = b.type, b.head
     # "Khi đó, Viana cho biết": a one-word town name that is the surname of
     # a person named in full in this article is that person
     surnames = {key(_name_words(c.text)[-1]) for c in cands
@@ -712,6 +768,22 @@ def _credits(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _pronoun_or_country(cands: list[Candidate]) -> list[Candidate]:
+    """A sentence-initial "Anh" is Britain only in an article about other countries.
+
+    Vietnamese starts sentences about a man with "Anh" ("Anh kể lại …"),
+    tagged exactly like the country. It is kept as the country when the
+    article names Britain elsewhere or names another foreign country.
+    """
+    weak = [c for c in cands if c.extra.get("weak")]
+    if not weak:
+        return cands
+    firm = [c for c in cands if c.type == "Country" and not c.extra.get("weak")]
+    foreign = {c.head for c in firm if c.head != "Vietnam"}
+    keep = bool(foreign)
+    return [c for c in cands if not c.extra.get("weak") or keep]
+
+
 def find_candidates(doc: Doc) -> list[Candidate]:
     """Every actor mention of the article, typed, in text order."""
     cands: list[Candidate] = []
@@ -734,6 +806,11 @@ def find_candidates(doc: Doc) -> list[Candidate]:
                 if entry is not None and entry.type == "Organization":
                     h.head = entry.label
         for m in matches:
+            if m.start in ss.weak:
+                c = _from_match(ss, m, nested=False)
+                c.extra["weak"] = "1"
+                cands.append(c)
+                continue
             cands.append(_from_match(ss, m, nested=any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
                                                        for s, e in tpl_spans + [(h.start - ss.base, h.end - ss.base)
                                                                                 for h in headed])))
@@ -750,6 +827,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
                     cands.append(Candidate(ss.s.index, pos + ss.base, pos + len(acr) + ss.base, acr,
                                            type="Organization", head=h.head or h.text, conf=CONF_PATTERN))
         cands.extend(_np_candidates(ss, sorted(taken)))
+    cands = _pronoun_or_country(cands)
     cands = _credits(doc, cands)
     outlet = _outlet_candidate(doc, cands)
     if outlet is not None:
