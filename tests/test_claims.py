@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from test_roles_support import make
 
-from kg.extract.claims import find_quotes, stance_of
+from kg.extract.claims import stance_of
+from kg.extract.quotes import find_quotes
 
 ACTORS = {
     "Mỹ": ("United_States", "Country"),

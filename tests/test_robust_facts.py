@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from test_roles_support import make
 
-from kg.extract.claims import find_quotes
+from kg.extract.quotes import find_quotes
 from kg.extract.time import find_times
 
 ACTORS = {
@@ -66,7 +66,7 @@ def test_fifty_kilobyte_paragraph() -> None:
 
 def test_long_runs_of_quotes_and_digits() -> None:
     body = "“" * 20_000 + "”" * 20_000
-    assert find_quotes(body) == [(0, 39_999)] or find_quotes(body) == []
+    assert find_quotes(body) == []  # nested 20 000 deep, longer than any quotation: a broken page
     digits = "1/2-3/4-" * 5000
     assert isinstance(find_times(digits, "2021-04-20"), list)
     x = make(body + "\n" + digits, ACTORS, "2021-04-20")

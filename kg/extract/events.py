@@ -23,7 +23,15 @@ from functools import cache
 from ..lexicon.load import load_yaml
 from ..model import EVENT_TYPES, Doc, Event, Evidence, Extraction, Mention
 from ..pipeline import COMPONENTS
-from .claims import _Context, _np_at_end, _parses_by, _recent_leaders, _title_parses, entity_type_id, make_context, subject_before
+from .speakers import (
+    ArticleContext,
+    entity_type_id,
+    make_context,
+    parses_by,
+    recent_leaders,
+    subject_before,
+    title_parses,
+)
 from .claims import _lexicon as _claim_lexicon
 from .claims import stance_of
 from .spans import PERSON, SentenceView, entity_type, window_start, word_alt
@@ -142,7 +150,7 @@ def _actor(found: Extraction, m: Mention) -> bool:
     return m.entity is not None and m.entity in found.entities
 
 
-def _place_after(ctx: _Context, view: SentenceView, pos: int) -> str | None:
+def _place_after(ctx: ArticleContext, view: SentenceView, pos: int) -> str | None:
     """"tại/ở X" right of the trigger: X a place or country; "TP Geneva (Thụy Sĩ)" -> Geneva."""
     text = view.text
     rel = pos - view.start
@@ -160,7 +168,7 @@ def _place_after(ctx: _Context, view: SentenceView, pos: int) -> str | None:
 _TO = re.compile(r"(?<!\w)(?:tới|đến|thăm)\s+$", re.IGNORECASE)
 
 
-def _visit_target(ctx: _Context, view: SentenceView, pos: int) -> str | None:
+def _visit_target(ctx: ArticleContext, view: SentenceView, pos: int) -> str | None:
     """"thăm Trung Quốc", "chuyến thăm chính thức của Ngoại trưởng X tới Trung Quốc"."""
     nxt = re.compile(r"\s*(?:chính thức\s+)?(?:tới|đến)?\s*", re.IGNORECASE).match(view.text, pos - view.start)
     tgt = view.mention_at(pos + (nxt.end() - (pos - view.start) if nxt else 0))
@@ -174,7 +182,7 @@ def _visit_target(ctx: _Context, view: SentenceView, pos: int) -> str | None:
     return None
 
 
-def _names_after(ctx: _Context, view: SentenceView, pos: int, limit: int = _AFTER_WINDOW) -> list[Mention]:
+def _names_after(ctx: ArticleContext, view: SentenceView, pos: int, limit: int = _AFTER_WINDOW) -> list[Mention]:
     """Actor mentions right of a trigger, up to the end of its phrase."""
     text = view.text
     rel = pos - view.start
@@ -185,7 +193,7 @@ def _names_after(ctx: _Context, view: SentenceView, pos: int, limit: int = _AFTE
     return view.mentions_in(pos, view.start + end_rel)
 
 
-def _pair_after(ctx: _Context, view: SentenceView, pos: int) -> list[str]:
+def _pair_after(ctx: ArticleContext, view: SentenceView, pos: int) -> list[str]:
     """"thượng đỉnh Putin - Biden", "đàm phán Nga - Mỹ", "giữa A và B"."""
     text = view.text
     rel = pos - view.start
@@ -202,7 +210,7 @@ def _pair_after(ctx: _Context, view: SentenceView, pos: int) -> list[str]:
     return [a.entity or "", b.entity or ""]
 
 
-def _main_subject(ctx: _Context, view: SentenceView, after: int) -> list[str]:
+def _main_subject(ctx: ArticleContext, view: SentenceView, after: int) -> list[str]:
     """"Trả lời phỏng vấn kênh X hôm 29/6, người phát ngôn Y cho biết": Y."""
     text = view.text
     rel = after - view.start
@@ -221,11 +229,11 @@ def _main_subject(ctx: _Context, view: SentenceView, after: int) -> list[str]:
     return subj.speakers
 
 
-def _resolve(ctx: _Context, view: SentenceView, m: Mention) -> list[str]:
+def _resolve(ctx: ArticleContext, view: SentenceView, m: Mention) -> list[str]:
     """A mention as participants: "tân Tổng thống Mỹ" -> the person holding that title
     (only a title directly before the organisation; "nhà ngoại giao Nga" stays Russia)."""
     if entity_type(ctx.found, m) != PERSON:
-        for tp in _parses_by(ctx, view, "last").get(m.evidence.end, []):
+        for tp in parses_by(ctx, view, "last").get(m.evidence.end, []):
             if (tp.org is m or tp.host is m) and tp.person is None and tp.last == m.evidence.end:
                 org = tp.org or m
                 pred = tp.info.predicate
@@ -254,7 +262,7 @@ def _speaks_of_own_act(view: SentenceView, subj_start: int, trig_start: int) -> 
     return bool(_OWN_ACT.match(between)) and len(between.split()) <= 4
 
 
-def _first_actor_after(ctx: _Context, view: SentenceView, pos: int) -> list[str]:
+def _first_actor_after(ctx: ArticleContext, view: SentenceView, pos: int) -> list[str]:
     """The subject of the main clause after a leading clause ("Sau khi X, ông Y …",
     "Kể từ khi nhậm chức, ngày 20-1, Tổng thống Donald Trump …")."""
     comma = view.text.find(",", pos - view.start)
@@ -267,7 +275,7 @@ def _first_actor_after(ctx: _Context, view: SentenceView, pos: int) -> list[str]
     for m in view.mentions_in(start, limit):
         if not _actor(ctx.found, m) or entity_type(ctx.found, m) not in (PERSON, "Country", "Organization"):
             continue
-        tp = next((p for p in _title_parses(ctx, view) if p.org is m and p.person is not None), None)
+        tp = next((p for p in title_parses(ctx, view) if p.org is m and p.person is not None), None)
         if tp is not None:
             m = tp.person
         who = _resolve(ctx, view, m)
@@ -286,7 +294,7 @@ _COORD_VERB = re.compile(r"(?:,\s*|\s)(?:và|rồi|đồng thời)\s+(?:cũng\s+
 
 
 def _participants(
-    ctx: _Context, view: SentenceView, etype: str, s: int, e: int, prev: tuple[int, list[str]] | None = None
+    ctx: ArticleContext, view: SentenceView, etype: str, s: int, e: int, prev: tuple[int, list[str]] | None = None
 ) -> tuple[list[str], list[str]]:
     """(subject participants, all participants) of one trigger.
 
@@ -311,7 +319,7 @@ def _participants(
         head = text[cs - view.start : s - view.start]
         pm = re.search(r"(?:hai nhà lãnh đạo|hai tổng thống|hai ông|lãnh đạo hai nước)", head, re.I)
         if pm:
-            leaders = _recent_leaders(ctx, view.start + pm.start(), 2)
+            leaders = recent_leaders(ctx, view.start + pm.start(), 2)
             out += leaders
             # "hai nhà lãnh đạo" also brings their two countries in
             out += sorted({r.org for r in found.roles if r.person in leaders and r.org
@@ -361,7 +369,7 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _date(ctx: _Context, view: SentenceView, s: int, e: int) -> str | None:
+def _date(ctx: ArticleContext, view: SentenceView, s: int, e: int) -> str | None:
     """The date of the trigger's own comma segment, else of a neighbouring segment
     that names no other event ("Rạng sáng nay, A và B đã có cuộc điện đàm").
     A date separated from the trigger by a reporting cue dates the saying, not
@@ -401,7 +409,7 @@ def _date(ctx: _Context, view: SentenceView, s: int, e: int) -> str | None:
     return None
 
 
-def _segments_of(ctx: _Context, view: SentenceView) -> list[tuple[int, int]]:
+def _segments_of(ctx: ArticleContext, view: SentenceView) -> list[tuple[int, int]]:
     key = ("segments", view.index)
     got = ctx.cache.get(key)
     if got is None:
@@ -409,7 +417,7 @@ def _segments_of(ctx: _Context, view: SentenceView) -> list[tuple[int, int]]:
     return got
 
 
-def find_event_mentions(doc: Doc, found: Extraction, ctx: _Context | None = None) -> list[_Mention]:
+def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None = None) -> list[_Mention]:
     lex = _lexicon()
     ctx = ctx or make_context(doc, found)
     aid = doc.article.id

@@ -1,0 +1,364 @@
+"""Who speaks or acts: the noun phrase before a verb, resolved to entity ids.
+
+Claims and events both need the actor written right before a verb ("ông
+Peskov ngày 29/6 cũng đã cho biết", "Nga trục xuất …"), resolved the way a
+reader resolves it: a title without a name ("Người phát ngôn Điện Kremlin")
+through the article's roles, "ông"/"bà"/"nhà ngoại giao Nga" through the last
+person named, "hai nhà lãnh đạo" through the two leaders named before, "cả A
+và B" to both. Unnamed actors ("một quan chức Mỹ") resolve to nothing. The
+words (adverbs between actor and verb, pronouns, determiners) are data in
+``ontology/lexicons/reporting_verbs.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..lexicon.load import load_yaml
+from ..model import Doc, Extraction, Mention, Role
+from .quotes import find_quotes
+from .roles import TitleParse, _lexicon as _titles, parse_after_title, title_info
+from .spans import PERSON, SentenceView, entity_type, sentence_views, window_start, word_alt
+
+__all__ = [
+    "ArticleContext", "Subject", "make_context", "subject_before", "np_at_end", "title_parses",
+    "parses_by", "recent_leaders", "entity_type_id", "speaker_words",
+]
+
+_MAX_COORD = 4
+_MAX_FREE_WORDS = 3
+_LEADER_PREDICATES = ("president_of", "prime_minister_of", "leader_of", "foreign_minister_of")
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    between_tail: re.Pattern[str]
+    pronoun_tail: re.Pattern[str]
+    pair_tail: re.Pattern[str]
+    unnamed_tail: re.Pattern[str]
+    unnamed_alt: str
+
+
+@cache
+def speaker_words() -> SpeakerWords:
+    data = load_yaml("reporting_verbs.yaml")
+    I = re.IGNORECASE
+    return SpeakerWords(
+        between_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['between']))})\s*,?\s*$", I),
+        pronoun_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['person_pronouns']))})\s*$", I),
+        pair_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['pair_words']))})\s*$", I),
+        unnamed_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['unnamed']))})\s+\S+(?:\s+\S+)?\s*$", I),
+        unnamed_alt=word_alt(tuple(data["unnamed"])),
+    )
+
+
+@dataclass
+class ArticleContext:
+    """One article as the fact extractors see it: sentence views with linked
+    mentions, top-level quotations, persons in body order, and memos (title
+    parses, times per sentence) so each is computed once per article."""
+
+    doc: Doc
+    found: Extraction
+    views: list[SentenceView]
+    quotes: list[tuple[int, int]]
+    persons: list[Mention]  # Person mentions in body order
+    person_starts: list[int] = field(default_factory=list)
+    title_parses: dict[int, list[TitleParse]] = field(default_factory=dict)  # per sentence
+    speakers_so_far: list[tuple[int, str]] = field(default_factory=list)  # (sentence, person id)
+    cache: dict = field(default_factory=dict)  # per-article memo for helpers (segments, times)
+
+    def times_in(self, sentence: int) -> list:
+        by = self.cache.get("times")
+        if by is None:
+            by = self.cache["times"] = {}
+            for t in self.found.times:
+                by.setdefault(t.sentence, []).append(t)
+        return by.get(sentence, [])
+
+    def last_speaker(self, sentence: int) -> str | None:
+        """The person who spoke last, if within the two sentences before: "Ông" at a
+        sentence start continues with the speaker, not with a person merely named."""
+        for sent, eid in reversed(self.speakers_so_far):
+            if sentence - 2 <= sent <= sentence:
+                return eid
+            break
+        return None
+
+    def __post_init__(self) -> None:
+        self.person_starts = [m.evidence.start for m in self.persons]
+
+    def recent_person(self, pos: int, prefer: set[str] | None = None) -> str | None:
+        """The last person named before ``pos`` (within a few sentences)."""
+        i = bisect_left(self.person_starts, pos) - 1
+        first: str | None = None
+        limit = pos - 1500
+        while i >= 0 and self.persons[i].evidence.start >= limit:
+            eid = self.persons[i].entity
+            if eid:
+                if prefer is None or not prefer:
+                    return eid
+                if first is None:
+                    first = eid
+                if eid in prefer:
+                    return eid
+            i -= 1
+        return first
+
+    def holders(self, predicate: str, org: str | None) -> list[Role]:
+        return [r for r in self.found.roles if r.predicate == predicate and (org is None or r.org == org)]
+
+    def holder(self, predicate: str, org: str | None, pos: int) -> str | None:
+        """The person the article gives this role, the last named before ``pos`` if several."""
+        cands = {r.person for r in self.holders(predicate, org)}
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return next(iter(cands))
+        return self.recent_person(pos, cands) if self.recent_person(pos, cands) in cands else sorted(cands)[0]
+
+    def quote_closing_at(self, pos: int) -> tuple[int, int] | None:
+        for q in self.quotes:
+            if q[1] == pos:
+                return q
+        return None
+
+    def quote_opening_at(self, pos: int) -> tuple[int, int] | None:
+        for q in self.quotes:
+            if q[0] == pos:
+                return q
+        return None
+
+
+def title_parses(ctx: ArticleContext, view: SentenceView) -> list[TitleParse]:
+    got = ctx.title_parses.get(view.index)
+    if got is None:
+        got = []
+        for tm in _titles().title_re.finditer(view.text):
+            info = title_info(tm.group(1))
+            if info is None:
+                continue
+            s, e = view.start + tm.start(), view.start + tm.end()
+            got.append(parse_after_title(view, ctx.found, s, e, info))
+        ctx.title_parses[view.index] = got
+    return got
+
+
+def parses_by(ctx: ArticleContext, view: SentenceView, key: str) -> dict[int, list[TitleParse]]:
+    """Title parses of a sentence indexed by the person's start or by where the
+    parse stopped, so lookups per cue do not rescan every title of a long sentence."""
+    ck = ("parses_by", key, view.index)
+    got = ctx.cache.get(ck)
+    if got is None:
+        got = {}
+        for tp in title_parses(ctx, view):
+            if key == "person" and tp.person is not None:
+                got.setdefault(tp.person.evidence.start, []).append(tp)
+            elif key == "last":
+                got.setdefault(tp.last, []).append(tp)
+        ctx.cache[ck] = got
+    return got
+
+
+def predicate_of(ctx: ArticleContext, view: SentenceView, tp: TitleParse) -> str | None:
+    if tp.info.predicate is not None:
+        return tp.info.predicate
+    prev = [p for p in title_parses(ctx, view) if p.end <= tp.start and p.info.predicate]
+    return prev[-1].info.predicate if prev else None
+
+
+# ---------------------------------------------------------------- speakers
+
+
+@dataclass
+class Subject:
+    speakers: list[str]
+    start: int  # body offset where the subject noun phrase starts
+
+
+_SHORT = 80
+
+
+def strip_gap(ctx: ArticleContext, view: SentenceView, end: int, free_words: int) -> int:
+    """Step left from a cue over adverbs, dates and parentheses; return the new end."""
+    lex = speaker_words()
+    times = ctx.times_in(view.index)
+    text = view.text
+    rel = end - view.start
+    free = 0
+    for _ in range(12):
+        # tail-anchored searches look at a bounded window: a 50 KB sentence
+        # must not make every cue cost a scan of everything before it
+        lo = _window_start(text, rel)
+        head = text[lo:rel].rstrip()
+        rel = lo + len(head)
+        t = next((t for t in times if t.end - view.start == rel), None)
+        if t is not None:
+            rel = t.start - view.start
+            continue
+        # word-sized patterns only need the last few dozen characters
+        short_lo = max(0, len(head) - _SHORT)
+        short = head[short_lo:]
+        m = lex.between_tail.search(short)
+        if m and lo + short_lo + m.start() < rel:
+            rel = lo + short_lo + m.start()
+            continue
+        m = _PAREN_TAIL.search(short)
+        if m:
+            rel = lo + short_lo + m.start()
+            continue
+        m = _APPOSITIVE_TAIL.search(head)
+        if m:
+            rel = lo + m.start()
+            continue
+        if free < free_words:
+            m = _WORD_TAIL.search(short)
+            if m and lo + short_lo + m.start() > 0:
+                free += 1
+                rel = lo + short_lo + m.start()
+                continue
+        break
+    return view.start + rel
+
+
+# "Michael Kofman, một nhà nghiên cứu tại Washington (Mỹ), nhận định": the appositive
+_APPOSITIVE_TAIL = re.compile(r",\s*(?:một|người|là|cựu|nguyên|hiện là)\s[^,;:\"“”]{1,100},\s*$", re.IGNORECASE)
+_PAREN_TAIL = re.compile(r"\([^()]{0,60}\)\s*$")
+_WORD_TAIL = re.compile(r"(?:^|(?<=\s))(?!(?:và|hoặc|hay|với|của|bị|được|khi|nếu|mà|rằng)$)[a-zđà-ỹ]+$")
+
+
+_window_start = window_start
+
+
+def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | None:
+    """The speaker noun phrase ending at ``end``, resolved to entity ids."""
+    lex = speaker_words()
+    found = ctx.found
+    rel_end = end - view.start
+    head = view.text[max(_window_start(view.text, rel_end), rel_end - _SHORT) : rel_end]
+    m = view.mention_ending_at(end)
+    if m is not None:
+        start = m.evidence.start
+        if entity_type(found, m) == PERSON:
+            for tp in parses_by(ctx, view, "person").get(m.evidence.start, []):
+                if tp.person is m:
+                    start = min(start, tp.start)
+            lo = window_start(view.text, start - view.start)
+            hon = re.search(r"(?:^|(?<=\s))(?:ông|bà|ngài)\s+$", view.text[lo : start - view.start], re.IGNORECASE)
+            if hon:
+                start = view.start + lo + hon.start()
+            return Subject([m.entity or ""], start)
+        # "Người phát ngôn Điện Kremlin" (no name): whoever the article gives that role
+        for tp in parses_by(ctx, view, "last").get(m.evidence.end, []):
+            if (tp.org is m or tp.host is m) and tp.person is None and tp.last == m.evidence.end:
+                m = tp.org or m
+                before = view.text[window_start(view.text, tp.start - view.start) : tp.start - view.start]
+                if lex.unnamed_tail.search(before + "x x") and re.search(
+                    rf"(?:^|\s)(?:{lex.unnamed_alt})\s+$", before, re.I
+                ):
+                    return None
+                pred = predicate_of(ctx, view, tp)
+                who = ctx.holder(pred, m.entity, m.evidence.start) if pred else None
+                if who:
+                    return Subject([who], tp.start)
+                if pred in ("official_of", "member_of", "adviser_of", None):
+                    return None  # "một quan chức Mỹ": unnamed
+                return Subject([m.entity or ""], tp.start)
+        # "nhà ngoại giao Nga" -> the last person named (one tied to that org, if any)
+        lo = window_start(view.text, m.evidence.start - view.start)
+        before = view.text[lo : m.evidence.start - view.start]
+        pm = lex.pronoun_tail.search(before)
+        if pm:
+            if re.search(r"(?:^|\s)(?:một|các|những|nhiều|một số)\s+$", before[: pm.start()], re.I):
+                return None
+            tied = {r.person for r in found.roles if r.org == m.entity}
+            who = ctx.recent_person(m.evidence.start, tied)
+            return Subject([who], view.start + lo + pm.start()) if who else None
+        if re.search(r"(?:^|\s)(?:một|các|những|nhiều|một số)\s+(?:\w+\s+){0,2}$", before, re.I) and not re.search(
+            r"(?:^|\s)(?:một|các|những|nhiều|một số)\s+$", before, re.I
+        ):
+            # "một quan chức Mỹ", "các nhà ngoại giao Nga": unnamed speakers
+            return None
+        return Subject([m.entity or ""], m.evidence.start)
+    pm = lex.pair_tail.search(head)
+    if pm:
+        pairs = recent_leaders(ctx, view.start + pm.start(), 2)
+        return Subject(pairs, view.start + pm.start()) if len(pairs) == 2 else None
+    pm = lex.pronoun_tail.search(head)
+    if pm:
+        who = ctx.last_speaker(view.index) or ctx.recent_person(view.start + pm.start())
+        return Subject([who], view.start + pm.start()) if who else None
+    # a bare title ("Ngoại trưởng cho biết", "Nữ Ngoại trưởng Indonesia" is a mention above)
+    tm = re.search(rf"(?:^|(?<=\s))({word_alt(tuple(_titles().titles))})\s*$", head, re.IGNORECASE)
+    if tm:
+        info = title_info(tm.group(1))
+        if info and info.predicate:
+            cands = {r.person for r in ctx.holders(info.predicate, None)}
+            who = ctx.recent_person(view.start + tm.start(), cands) if cands else None
+            if who and (not cands or who in cands):
+                return Subject([who], view.start + tm.start())
+    return None
+
+
+def recent_leaders(ctx: ArticleContext, pos: int, n: int) -> list[str]:
+    leaders = {r.person for r in ctx.found.roles if r.predicate in _LEADER_PREDICATES}
+    out: list[str] = []
+    i = bisect_left(ctx.person_starts, pos) - 1
+    while i >= 0 and len(out) < n:
+        eid = ctx.persons[i].entity
+        if eid and eid in leaders and eid not in out:
+            out.append(eid)
+        i -= 1
+    return sorted(out)
+
+
+def subject_before(ctx: ArticleContext, view: SentenceView, cue_start: int) -> Subject | None:
+    """Speakers right before a cue (coordinated ones too), or None."""
+    for free in range(0, _MAX_FREE_WORDS + 1):
+        end = strip_gap(ctx, view, cue_start, free)
+        if end <= view.start:
+            return None
+        subj = np_at_end(ctx, view, end)
+        if subj is not None:
+            break
+    else:
+        return None
+    speakers = list(subj.speakers)
+    start = subj.start
+    for _ in range(_MAX_COORD):
+        lo = window_start(view.text, start - view.start)
+        left = view.text[lo : start - view.start]
+        cm = re.search(r"(?:^|\s)(?:và|cùng)\s+$", left, re.IGNORECASE)
+        if not cm:
+            break
+        prev = np_at_end(ctx, view, view.start + lo + len(left[: cm.start()].rstrip()))
+        if prev is None:
+            break
+        speakers = prev.speakers + speakers
+        start = prev.start
+    lo = window_start(view.text, start - view.start)
+    cm = re.search(r"(?:^|\s)cả\s+$", view.text[lo : start - view.start], re.IGNORECASE)
+    if cm:
+        start = view.start + lo + cm.start()
+    speakers = [s for i, s in enumerate(speakers) if s and s not in speakers[:i]]
+    return Subject(speakers, start) if speakers else None
+
+
+def make_context(doc: Doc, found: Extraction) -> ArticleContext:
+    """Sentence views, quotes and persons of one article (shared with ``events``)."""
+    views = sentence_views(doc, found)
+    persons = sorted(
+        (m for v in views for m in v.mentions if entity_type(found, m) == PERSON),
+        key=lambda m: m.evidence.start,
+    )
+    return ArticleContext(doc, found, views, find_quotes(doc.article.body), persons)
+
+
+def entity_type_id(found: Extraction, eid: str) -> str | None:
+    ent = found.entities.get(eid)
+    return ent.type if ent is not None else None
+
+
