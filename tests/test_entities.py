@@ -222,3 +222,17 @@ def test_anh_opening_a_sentence_in_world_news_is_britain():
     ents = _by_label(found)
     assert len(ents["United Kingdom"].mentions) == 2
     assert ents["Keir Morrow"].type == "Person"
+
+
+def test_foreign_name_particles_cues_and_designations():
+    found = _run(
+        "Chủ tịch Ủy ban châu Âu Ursula von der Leyen gặp Thái tử Mohammed bin Salman.",
+        "Bang Karnataka và Nam California ghi nhận nắng nóng.",
+        "Nga triển khai pháo M109A6 và tên lửa S-400 gần biên giới.",
+    )
+    ents = _by_label(found)
+    assert ents["Ursula von der Leyen"].type == "Person"
+    assert ents["Mohammed bin Salman"].type == "Person"
+    assert ents["Karnataka"].type == "Place"
+    assert "Nam California" not in ents
+    assert not any(label.startswith(("M109", "S-400")) for label in ents)

@@ -49,7 +49,12 @@ _PROPER_POS = {"Np"}
 _ABBR_POS = {"Ny"}
 _CONNECTORS = {"và", "&", "-", "–"}
 # Weapon and vehicle designations ("S-400", "Su-57", "F-16", "MH17") are not actors.
-_DESIGNATION = re.compile(r"^[A-Za-zА-я]{1,4}[- ]?\d+[A-Za-z]*$")
+_DESIGNATION = re.compile(r"^[A-Za-zА-я]{1,4}[- ]?\d+[A-Za-z0-9-]*$")
+# Lower-case particles inside foreign names ("Ursula von der Leyen", "Mohammed bin Salman").
+_PARTICLES = {"von", "van", "der", "den", "de", "da", "das", "del", "della", "di", "du", "dos", "bin", "ibn",
+              "al", "el", "la", "le", "ter", "zu"}
+# Compass words glued before a foreign region ("Nam California"): not part of its name.
+_DIRECTIONS = {"bắc", "nam", "đông", "tây", "trung"}
 _LOCATIVE = {"tại", "ở"}
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 # How many capitalised words (a title's rest, a country) may stand between a
@@ -215,7 +220,7 @@ def _lexicon_matches(ss: _Sentence) -> list[Match]:
                 continue  # "Anh Dương cho biết": "anh" addressing a person, not Britain
             if m.entry.source == "city" and cov and not proper:
                 continue  # a town name that underthesea reads as a common word
-            if m.entry.type == "Place" and _next_to_unknown_name(ss, m, matches):
+            if m.entry.type == "Place" and m.entry.population < 1_000_000 and _next_to_unknown_name(ss, m, matches):
                 continue  # "Vladimir Frolov", "Antony Blinken": a given name, not a city
         out.append(m)
     return out
@@ -432,6 +437,8 @@ def _proper_runs(ss: _Sentence) -> list[tuple[int, int]]:
         word = ss.text[a:b]
         cap = word[0].isupper()
         joined = cur != [] and prev_clean_end and a == ra
+        if not cap and joined and word in _PARTICLES and _next_capitalised(ss.text, rb):
+            cap = True  # "von" in "Ursula von der Leyen"
         if cap and (joined or not cur):
             cur.append((a, b))
         elif cap:
@@ -453,9 +460,25 @@ def _proper_runs(ss: _Sentence) -> list[tuple[int, int]]:
         if not any(flags):
             continue
         first = flags.index(True)
+        while first > 0 and (_polysyllabic(ss.text[run[first - 1][0]:run[first - 1][1]])
+                             or ss.text[run[first - 1][0]:run[first - 1][1]] in _PARTICLES):
+            first -= 1  # "Ursula von der Leyen": underthesea tagged only "Leyen"
         run = run[first:]
         out.append((run[0][0], run[-1][1]))
     return out
+
+
+_VOWEL_RUN = re.compile(r"[aeiouy]+", re.IGNORECASE)
+
+
+def _polysyllabic(word: str) -> bool:
+    """A foreign word of several syllables ("Ursula"); a Vietnamese syllable ("Trong") has one vowel run."""
+    return _foreign(word) and len(_VOWEL_RUN.findall(word)) >= 2
+
+
+def _next_capitalised(text: str, pos: int) -> bool:
+    m = re.match(r" +(\S)", text[pos:])
+    return bool(m) and (m.group(1).isupper() or text[pos:].split(None, 1)[0] in _PARTICLES)
 
 
 def _is_proper(ss: _Sentence, a: int, b: int) -> bool:
@@ -592,6 +615,25 @@ def _parenthesis_after(ss: _Sentence, end: int) -> Entry | None:
     return gazetteer().lookup(m.group(1))
 
 
+def _strip_leading_cue(ss: _Sentence, a: int, b: int) -> tuple[int, int, tuple[str, int] | None]:
+    """ "Bang Karnataka" -> Karnataka (a Place), "Nam California" -> California.
+
+    A capitalised place or organisation word opening a sentence is swallowed
+    into the name's run; it is the cue, not the name.
+    """
+    ws = [(s + a, e + a, w) for s, e, w in words(ss.text[a:b])]
+    if len(ws) < 2:
+        return a, b, None
+    seq = [key(w) for _, _, w in ws]
+    for cues, typ in ((place_cues(), "Place"), (org_cues(), "Organization")):
+        p = _phrase_at(seq, 0, cues)
+        if p is not None and len(p) < len(ws) and is_capitalised(ws[len(p)][2]):
+            return ws[len(p)][0], b, (typ, a)
+    if seq[0] in _DIRECTIONS and _foreign(ws[1][2]):
+        return ws[1][0], b, None
+    return a, b, None
+
+
 def _np_candidates(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]:
     out = []
     for run in _proper_runs(ss):
@@ -606,9 +648,15 @@ def _np_candidates(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidat
                 continue
             if key(text) in not_entities():
                 continue
+            a, b, lead = _strip_leading_cue(ss, a, b)
+            text = ss.text[a:b]
+            if b <= a:
+                continue
             if _after_not_actor_cue(ss, ss.word_index_at(a)):
                 continue  # "tàu chở dầu A Symphony": a ship, not an actor
             typ, cue_start = _cue_type(ss, a)
+            if lead is not None:
+                typ, cue_start = lead
             if typ is None and _name_words(text) and _name_words(text)[-1].casefold() in org_suffixes():
                 typ = "Organization"  # "Straits Times", "Goodwood Ship Management"
             cand = Candidate(ss.s.index, a + ss.base, b + ss.base, text, ner=_ner_of(ss, a, b))
@@ -699,6 +747,9 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
         b = best.get(key(c.text))
         if c.type is not None and b is not None and b.type != c.type and b.conf > c.conf:
             c.type, c.head = b.type, b.head
+    for c in cands:
+        if c.type == "Person" and is_all_caps(c.text) and len(_name_words(c.text)) == 1:
+            c.type = "Organization"  # "Chủ tịch UNDP": an acronym is an institution
     # "Khi đó, Viana cho biết": a one-word town name that is the surname of
     # a person named in full in this article is that person
     surnames = {key(_name_words(c.text)[-1]) for c in cands
