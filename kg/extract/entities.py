@@ -32,7 +32,7 @@ from ..lexicon.known import gazetteer
 from ..lexicon.organizations import not_acronyms, not_actor_cues, org_cues, org_heads, org_suffixes, templates
 from ..lexicon.places import capital_of, country_prefix_words, not_entities
 from ..link.names import is_vietnamese_style
-from ..lexicon.text import is_all_caps, is_capitalised, key, phrase_key, words
+from ..lexicon.text import is_all_caps, is_capitalised, key, words
 from ..model import AnalysedSentence, Doc, Evidence, Extraction, Mention, Token
 from ..pipeline import COMPONENTS
 
@@ -74,8 +74,6 @@ class Candidate:
     head: str | None = None  # canonical label when known
     conf: float = CONF_GUESS
     ner: str = "O"
-    alias: str | None = None  # longer surface with a cue ("TP Geneva", "hãng tin AFP")
-    nested: bool = False  # inside a longer organisation name
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -675,8 +673,6 @@ def _np_candidates(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidat
             if typ is not None:
                 cand.type = typ
                 cand.conf = CONF_CUE
-                if cue_start is not None and typ != "Person":
-                    cand.alias = ss.text[cue_start:b]
             elif _DESIGNATION.match(text.replace(" ", "")):
                 continue
             out.append(cand)
@@ -858,13 +854,11 @@ def find_candidates(doc: Doc) -> list[Candidate]:
                     h.head = entry.label
         for m in matches:
             if m.start in ss.weak:
-                c = _from_match(ss, m, nested=False)
+                c = _from_match(ss, m)
                 c.extra["weak"] = "1"
                 cands.append(c)
                 continue
-            cands.append(_from_match(ss, m, nested=any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
-                                                       for s, e in tpl_spans + [(h.start - ss.base, h.end - ss.base)
-                                                                                for h in headed])))
+            cands.append(_from_match(ss, m))
         cands.extend(tpl)
         cands.extend(headed)
         taken = ss.covered + tpl_spans + [(h.start - ss.base, h.end - ss.base) for h in headed]
@@ -888,21 +882,12 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     return [c for c in cands if c.type is not None]
 
 
-def _from_match(ss: _Sentence, m: Match, nested: bool) -> Candidate:
+def _from_match(ss: _Sentence, m: Match) -> Candidate:
     e: Entry = m.entry
     cand = Candidate(ss.s.index, m.start + ss.base, m.end + ss.base, ss.text[m.start:m.end],
-                     type=e.type, head=e.label, conf=CONF_LEXICON, nested=nested)
+                     type=e.type, head=e.label, conf=CONF_LEXICON)
     cand.extra["source"] = e.source
     cand.extra["words"] = str(m.words)
-    i = ss.word_index_at(m.start)
-    if e.type == "Place":
-        p = _phrase_ending(ss.keys, i, place_cues())
-        if p is not None:
-            cand.alias = ss.text[ss.words[i - len(p)][0]:m.end]
-    elif e.type == "Organization":
-        p = _phrase_ending(ss.keys, i, org_cues())
-        if p is not None:
-            cand.alias = ss.text[ss.words[i - len(p)][0]:m.end]
     return cand
 
 
