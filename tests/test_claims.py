@@ -160,3 +160,21 @@ def test_trailing_credit_becomes_the_source() -> None:
     assert [(c.speaker, c.source, c.text) for c in got] == [
         ("Pierre_Dumas", "Reuters", "hai bên sẽ gặp lại vào tháng tới")
     ]
+
+
+def test_report_in_a_subordinate_clause_is_its_own_claim() -> None:
+    text = (
+        "Nhà Trắng cho biết ông Silva sẽ rời Paris trong tuần này để “nghỉ ngơi”, "
+        "sau khi Pháp khuyến nghị ông nên tạm rời đi."
+    )
+    _, got = claims(text)
+    assert [(c.speaker, c.text) for c in got] == [
+        ("White_House", "ông Silva sẽ rời Paris trong tuần này để “nghỉ ngơi”"),
+        ("France", "ông nên tạm rời đi"),
+    ]
+
+
+def test_bare_title_with_country_falls_back_to_the_one_holder() -> None:
+    text = "Cựu Tổng thống Pierre Dumas có mặt. “Chúng tôi từng là bạn tốt”, cựu Tổng thống Pháp cho biết."
+    _, got = claims(text)
+    assert [(c.speaker, c.text) for c in got] == [("Pierre_Dumas", "Chúng tôi từng là bạn tốt")]

@@ -174,7 +174,9 @@ _GLUED_STOP = re.compile(r"(\w{2,}[.!?])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
 
 # the separator before a content-first subject, maybe with a common noun in
 # between ("…", hãng tin TASS dẫn lời …)
-_SEP_TAIL = re.compile(r"[,\-–—]\s*(?:[a-zđà-ỹ]+\s+){0,2}$")
+_SEP_TAIL = re.compile(
+    r"[,\-–—]\s*(?:(?!(?:sau|khi|vì|do|nếu|trước|bởi|mà|và|rằng|nhưng|song)(?!\w))[a-zđà-ỹ]+\s+){0,2}$"
+)
 
 
 def _content_first(ctx: ArticleContext, view: SentenceView, subj_start: int) -> tuple[tuple[int, int], bool, int] | None:
@@ -350,6 +352,9 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
     return out
 
 
+_CLAUSE_JOIN = re.compile(r",\s*(?:(?:sau khi|trước khi|khi|vì|do|bởi vì|nhưng|song|trong khi)\s*)?$", re.IGNORECASE)
+
+
 def _cut_at_next_subject(ctx: ArticleContext, found: list[_Found]) -> None:
     """"Nga tuyên bố rút quân, giới chức phương Tây cho rằng …": a later claim whose
     subject starts after a comma inside an earlier claim's content ends that content.
@@ -366,8 +371,9 @@ def _cut_at_next_subject(ctx: ArticleContext, found: list[_Found]) -> None:
             if not (a.content[0] < subj < a.content[1]):
                 continue
             head = body[a.content[0] : subj].rstrip()
-            if head.endswith(",") and len(head.split()) >= 1:
-                s, e = trim_span(body, a.content[0], a.content[0] + len(head) - 1)
+            cut = _CLAUSE_JOIN.search(head[-40:])
+            if cut and len(head.split()) >= 1:
+                s, e = trim_span(body, a.content[0], a.content[0] + len(head) - len(head[-40:]) + cut.start())
                 if e > s:
                     a.content = (s, e)
                 break
@@ -492,6 +498,11 @@ def _is_name(ctx: ArticleContext, view: SentenceView, start: int, end: int) -> b
     )
 
 
+# "…, sau khi Nga khuyến nghị …": a subordinate clause tells what happened; a report
+# in it is the narrator's, not part of the outer speaker's words
+_NARRATIVE_TAIL = re.compile(r"(?:^|\s)(?:sau khi|trước khi|khi|vì|do|bởi vì)\s+$", re.IGNORECASE)
+
+
 def _claim_id(article_id: str, start: int, end: int, speaker: str) -> str:
     h = hashlib.sha1(f"{article_id}|{start}|{end}|{speaker}".encode()).hexdigest()[:16]
     return f"claim_{h}"
@@ -509,10 +520,12 @@ def find_claims(doc: Doc, found: Extraction) -> list[Claim]:
     # a claim nested in another's content is kept only when a named person speaks it
     # ("Psaki nêu rõ, Tổng thống Biden đã cảnh báo rằng …"); "Mỹ mong muốn …" inside
     # a minister's statement is part of what he said, not a claim of its own
+    body = doc.article.body
     kept: list[_Found] = []
     for f in founds:
         outer = [g for g in founds if g is not f and g.content[0] <= f.cue_start < g.content[1]]
-        if outer and not all(entity_type_id(found, s) == PERSON for s in f.speakers):
+        narrative = _NARRATIVE_TAIL.search(body[max(0, f.span[0] - 20) : f.span[0]])
+        if outer and not narrative and not all(entity_type_id(found, s) == PERSON for s in f.speakers):
             continue
         if any(set(g.speakers) & set(f.speakers) for g in outer):
             continue  # the same speaker going on: part of the outer claim

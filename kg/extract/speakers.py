@@ -114,6 +114,13 @@ class ArticleContext:
     def holder(self, predicate: str, org: str | None, pos: int) -> str | None:
         """The person the article gives this role, the last named before ``pos`` if several."""
         cands = {r.person for r in self.holders(predicate, org)}
+        if not cands and org is not None:
+            # "cựu Tổng thống Mỹ cho biết" in an article that only wrote "cựu Tổng thống
+            # Donald Trump": the one holder of the bare title, when there is just one
+            bare = {r.person for r in self.found.roles if r.predicate == predicate and r.org is None}
+            others = {r.person for r in self.found.roles if r.predicate == predicate and r.org is not None}
+            if len(bare) == 1 and not others:
+                cands = bare
         if not cands:
             return None
         if len(cands) == 1:
