@@ -111,15 +111,21 @@ class ArticleContext:
     def holders(self, predicate: str, org: str | None) -> list[Role]:
         return [r for r in self.found.roles if r.predicate == predicate and (org is None or r.org == org)]
 
-    def holder(self, predicate: str, org: str | None, pos: int) -> str | None:
+    def holder(self, predicate: str, org: str | None, pos: int, title: str | None = None) -> str | None:
         """The person the article gives this role, the last named before ``pos`` if several."""
         cands = {r.person for r in self.holders(predicate, org)}
         if not cands and org is not None:
             # "cựu Tổng thống Mỹ cho biết" in an article that only wrote "cựu Tổng thống
-            # Donald Trump": the one holder of the bare title, when there is just one
-            bare = {r.person for r in self.found.roles if r.predicate == predicate and r.org is None}
-            others = {r.person for r in self.found.roles if r.predicate == predicate and r.org is not None}
-            if len(bare) == 1 and not others:
+            # Donald Trump": the one holder of the same bare title, when there is just one
+            elsewhere = {r.person for r in self.found.roles if r.predicate == predicate and r.org is not None}
+            key = " ".join(title.casefold().split()) if title else None
+            bare = {
+                r.person
+                for r in self.found.roles
+                if r.predicate == predicate and r.org is None and r.person not in elsewhere
+                and (key is None or " ".join(r.title.casefold().split()) == key)
+            }
+            if len(bare) == 1:
                 cands = bare
         if not cands:
             return None
@@ -268,7 +274,8 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
                 ):
                     return None
                 pred = predicate_of(ctx, view, tp)
-                who = ctx.holder(pred, m.entity, m.evidence.start) if pred else None
+                title = view.text[tp.start - view.start : tp.end - view.start]
+                who = ctx.holder(pred, m.entity, m.evidence.start, title) if pred else None
                 if who:
                     return Subject([who], tp.start)
                 if pred in ("official_of", "member_of", "adviser_of", None):
