@@ -236,3 +236,11 @@ def test_foreign_name_particles_cues_and_designations():
     assert ents["Karnataka"].type == "Place"
     assert "Nam California" not in ents
     assert not any(label.startswith(("M109", "S-400")) for label in ents)
+
+
+def test_short_forms_in_country_pairs():
+    found = _run("Quan hệ Mỹ - Trung và liên minh Mỹ-Nhật được bàn tới, theo ông Trung.")
+    ents = _by_label(found)
+    assert len(ents["China"].mentions) == 1  # "ông Trung" is a man
+    assert "Trung" in ents["China"].aliases
+    assert ents["Japan"].type == "Country"

@@ -174,3 +174,13 @@ def test_across_spellings_of_one_full_name_become_the_first_known():
     assert set(b.entities) == {"Sergei_Lavrov"}
     assert {"Sergey Lavrov", "Lavrov"} <= b.entities["Sergei_Lavrov"].aliases
     assert all(m.entity == "Sergei_Lavrov" for m in b.mentions)
+
+
+def test_across_on_real_extractions():
+    full = _run("h1", "Ngoại trưởng Nga Sergei Lavrov đến Bắc Kinh hôm thứ Hai.")
+    short = _run("h2", "Ông Lavrov nói rằng cuộc gặp rất hữu ích.")
+    assert "Lavrov" in {e.label for e in short.entities.values()}
+    link_across([full, short])
+    assert "Sergei_Lavrov" in short.entities
+    assert all(m.entity in short.entities for m in short.mentions)
+    assert any(m.entity == "Sergei_Lavrov" and m.text == "Lavrov" for m in short.mentions)

@@ -23,16 +23,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..lexicon.cues import honorifics, person_cues, place_cues
 from ..lexicon.gazetteer import Entry, Match
 from ..lexicon.known import gazetteer
 from ..lexicon.organizations import not_acronyms, not_actor_cues, org_cues, org_heads, org_suffixes, templates
-from ..lexicon.places import capital_of, country_prefix_words, not_entities
-from ..link.names import is_vietnamese_style
+from ..lexicon.places import capital_of, country_prefix_words, not_entities, pair_short_forms
 from ..lexicon.text import is_all_caps, is_capitalised, key, words
+from ..link.names import is_vietnamese_style
 from ..model import AnalysedSentence, Doc, Evidence, Extraction, Mention, Token
 from ..pipeline import COMPONENTS
 
@@ -253,6 +253,30 @@ def _next_to_unknown_name(ss: _Sentence, m: Match, matches: list[Match]) -> bool
         if _foreign(w) or any(t.pos in _PROPER_POS for t in _covering_tokens(ss.tokens, s, e)):
             return True
     return False
+
+
+_PAIR_DASH = re.compile(r"^\s*[-–]\s*$")
+
+
+def _pair_short_forms(ss: _Sentence, matches: list[Match]) -> list[Match]:
+    """ "Mỹ - Trung": a one-syllable short form beside a dash and a country is that country."""
+    shorts = pair_short_forms()
+    countries = {(m.start, m.end) for m in matches if m.entry.type == "Country"}
+    taken = [(m.start, m.end) for m in matches]
+    out = []
+    for i, (s, e, w) in enumerate(ss.words):
+        entry = shorts.get(ss.keys[i])
+        if entry is None or not is_capitalised(w) or any(a <= s < b for a, b in taken):
+            continue
+        left = ss.words[i - 1] if i > 0 else None
+        right = ss.words[i + 1] if i + 1 < len(ss.words) else None
+        paired = (left is not None and _PAIR_DASH.match(ss.text[left[1]:s])
+                  and any(b == left[1] for _, b in countries))
+        paired = paired or (right is not None and _PAIR_DASH.match(ss.text[e:right[0]])
+                            and any(a == right[0] for a, _ in countries))
+        if paired:
+            out.append(Match(s, e, entry, 1))
+    return out
 
 
 def _template_orgs(ss: _Sentence, matches: list[Match]) -> list[Candidate]:
@@ -731,8 +755,9 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
         ):
             c.type, c.conf = "Person", CONF_GUESS
         prev = c
-    # one name, one type: a guess or a cue yields to stronger evidence for the
-    # same written name ("Đắk Lắk" after a comma is the province named with "tỉnh")
+    # one name, one type: a guess yields to stronger evidence for the same
+    # written name ("Đắk Lắk" after a comma is the province named with "tỉnh");
+    # a cue does not ("ông Trung" is a man even where "Mỹ - Trung" is China)
     best: dict[str, Candidate] = {}
     for c in cands:
         if c.type is not None:
@@ -741,7 +766,7 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
                 best[k] = c
     for c in cands:
         b = best.get(key(c.text))
-        if c.type is not None and b is not None and b.type != c.type and b.conf > c.conf:
+        if c.type is not None and b is not None and b.type != c.type and b.conf > c.conf and c.conf < CONF_CUE:
             c.type, c.head = b.type, b.head
     for c in cands:
         if c.type == "Person" and is_all_caps(c.text) and len(_name_words(c.text)) == 1:
@@ -839,6 +864,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             continue
         ss = _Sentence(asent)
         matches = _lexicon_matches(ss)
+        matches = sorted(matches + _pair_short_forms(ss, matches), key=lambda m: m.start)
         ss.covered = [(m.start, m.end) for m in matches]
         tpl = _template_orgs(ss, matches)
         tpl_spans = [(c.start - ss.base, c.end - ss.base) for c in tpl]

@@ -181,3 +181,16 @@ def not_entities() -> frozenset[str]:
     from .text import key
 
     return frozenset(key(str(w)) for w in _aliases().get("not_entities", []) or [])
+
+
+@cache
+def pair_short_forms() -> dict[str, Entry]:
+    """ "Trung" -> China, valid only in a pair "Mỹ - Trung" (key of the short form -> country)."""
+    from .text import key
+
+    ctry = countries()
+    out = {}
+    for form, code in (_aliases().get("pair_short_forms", {}) or {}).items():
+        if str(code) in ctry:
+            out[key(str(form))] = ctry[str(code)]
+    return out
