@@ -107,3 +107,9 @@ def test_nouns_built_on_triggers_are_not_events() -> None:
     assert events("Ông Dumas được xem là một nhà đàm phán cứng rắn.") == []
     assert events("Tên lửa mới có tầm tấn công 40 km.") == []
     assert events("Mọi chuyện bắt nguồn từ một bức thư.") == []
+
+
+def test_the_same_act_by_two_actors_is_two_events() -> None:
+    text = "Pháp đã trục xuất hai nhà ngoại giao Brazil. Đáp lại, Brazil cũng trục xuất các nhà ngoại giao."
+    got = [e for e in events(text) if e.type == "Sanction"]
+    assert sorted(e.participants[0] for e in got) == ["Brazil", "France"]

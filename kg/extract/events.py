@@ -104,6 +104,7 @@ class _Mention:
     evidence: Evidence
     extra: list[Evidence] = field(default_factory=list)
     distinct: bool = False  # "một cuộc phỏng vấn khác": never merged into an earlier one
+    actor: str | None = None  # the subject of the act ("Nga trục xuất …"), if written
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]|\s[-–—]\s")
@@ -447,6 +448,7 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             ev = Evidence(aid, view.index, s, e, NAME)
             mention = _Mention(etype, trig, trigger_key(trig), where, _date(ctx, view, s, e), parts, ev)
             mention.distinct = bool(lex.distinct_re.match(view.text, tm.end()))
+            mention.actor = subj_part[0] if subj_part else None
             out.append(mention)
     return out
 
@@ -456,6 +458,9 @@ def _compatible(a: _Mention | Event, b: _Mention, merge_any: frozenset[str], a_k
         return False
     if a.type not in merge_any and a_key != b.key:
         return False
+    a_actor = getattr(a, "actor", None)
+    if a.type not in merge_any and a_actor and b.actor and a_actor != b.actor:
+        return False  # "Mỹ trục xuất …" and "Nga trục xuất …" are two acts
     if a.where and b.where and a.where != b.where:
         return False
     if a.when and b.when and a.when != b.when:
@@ -485,9 +490,11 @@ def merge_events(mentions: list[_Mention]) -> list[Event]:
                 head.where = head.where or m.where
                 head.when = head.when or m.when
                 head.participants += [p for p in m.participants if p not in head.participants]
+                head.actor = head.actor or m.actor
                 break
         else:
             head = _Mention(m.type, m.trigger, m.key, m.where, m.when, list(m.participants), m.evidence)
+            head.actor = m.actor
             groups.append((head, [m]))
     out: list[Event] = []
     for head, members in groups:
