@@ -49,10 +49,12 @@ _PROPER_POS = {"Np"}
 _ABBR_POS = {"Ny"}
 _CONNECTORS = {"và", "&", "-", "–"}
 # Weapon and vehicle designations ("S-400", "Su-57", "F-16", "MH17") are not actors.
-_DESIGNATION = re.compile(r"^[A-Za-zА-я]{1,4}[- ]?\d+[A-Za-z0-9-]*$")
+_DESIGNATION = re.compile(r"^([A-Za-zА-я]{1,4}[- ]?\d+[A-Za-z0-9-]*|[A-Z][a-z]+-[A-Z0-9]{1,2})$")
+# Names quoted in their own script ("Тополь-М") are glosses, not new actors.
+_NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]")
 # Lower-case particles inside foreign names ("Ursula von der Leyen", "Mohammed bin Salman").
 _PARTICLES = {"von", "van", "der", "den", "de", "da", "das", "del", "della", "di", "du", "dos", "bin", "ibn",
-              "al", "el", "la", "le", "ter", "zu"}
+              "al", "el", "la", "le", "ter", "zu", "of", "for", "and", "the", "on"}
 # Compass words glued before a foreign region ("Nam California"): not part of its name.
 _DIRECTIONS = {"bắc", "nam", "đông", "tây", "trung"}
 _LOCATIVE = {"tại", "ở"}
@@ -356,12 +358,14 @@ def _unglue(tok: Token, end: int) -> int:
     """
     syll = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", tok.text)]
     caps = 0
+    foreign = False
     for i, (_, e, w) in enumerate(syll):
         if is_capitalised(w):
             caps += 1
+            foreign = foreign or _polysyllabic(w)
             continue
-        if caps >= 2 and not w[:1].isdigit():
-            return tok.start + syll[i - 1][1]
+        if (caps >= 2 or foreign) and i > 0 and not w[:1].isdigit():
+            return tok.start + syll[i - 1][1]  # "Warsaw tiến", "Liên Hợp Quốc số"
         break
     return end
 
@@ -666,7 +670,7 @@ def _np_candidates(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidat
             text = ss.text[a:b]
             if not any(c.isalpha() for c in text) or len(text) < 2:
                 continue
-            if _DESIGNATION.match(text) or _SHIP.match(text):
+            if _DESIGNATION.match(text) or _SHIP.match(text) or _NON_LATIN.search(text):
                 continue
             if key(text) in not_entities():
                 continue
