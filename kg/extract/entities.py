@@ -670,7 +670,7 @@ def _np_candidates(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidat
             text = ss.text[a:b]
             if not any(c.isalpha() for c in text) or len(text) < 2:
                 continue
-            if _DESIGNATION.match(text) or _SHIP.match(text) or _NON_LATIN.search(text):
+            if _SHIP.match(text) or _NON_LATIN.search(text):
                 continue
             if key(text) in not_entities():
                 continue
@@ -683,6 +683,8 @@ def _np_candidates(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidat
             typ, cue_start = _cue_type(ss, a)
             if lead is not None:
                 typ, cue_start = lead
+            if typ != "Organization" and _DESIGNATION.match(text.replace(" ", "")):
+                continue  # "Su-57", "Topol-M"; but "kênh truyền hình Zvezda-5" is a channel
             if typ is None and _name_words(text) and _name_words(text)[-1].casefold() in org_suffixes():
                 typ = "Organization"  # "Straits Times", "Goodwood Ship Management"
             cand = Candidate(ss.s.index, a + ss.base, b + ss.base, text, ner=_ner_of(ss, a, b))
@@ -701,8 +703,6 @@ def _np_candidates(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidat
             if typ is not None:
                 cand.type = typ
                 cand.conf = CONF_CUE
-            elif _DESIGNATION.match(text.replace(" ", "")):
-                continue
             out.append(cand)
     return out
 
