@@ -184,3 +184,9 @@ def test_across_on_real_extractions():
     assert "Sergei_Lavrov" in short.entities
     assert all(m.entity in short.entities for m in short.mentions)
     assert any(m.entity == "Sergei_Lavrov" and m.text == "Lavrov" for m in short.mentions)
+
+
+def test_hyphenated_surname_is_one_word():
+    assert not same_full_name("Diaz-Canel", "Miguel Diaz-Canel")  # a surname, not a full name
+    roots = person_groups(["Miguel Diaz-Canel", "Diaz-Canel", "Moon Jae-in", "Moon"])
+    assert roots[0] == roots[1] and roots[2] == roots[3]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..lexicon.text import edit_distance, key, words
+from ..lexicon.text import edit_distance, key
 
 # Letters only Vietnamese spelling uses: a name written with them is a
 # Sino-Vietnamese or Vietnamese name, surname first.
@@ -21,8 +21,17 @@ _VI_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]")
 _VI_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
+_EDGE = "\"'“”‘’«»()[]{},;:!?."
+
+
 def name_words(name: str) -> list[str]:
-    return [w for _, _, w in words(name)]
+    """The space-separated parts of a name: "Diaz-Canel" and "Jae-in" are one part each."""
+    parts = []
+    for p in name.split():
+        p = p.strip(_EDGE) if len(p.strip(_EDGE)) > 1 else p.strip(_EDGE.replace(".", ""))
+        if p and any(c.isalnum() for c in p):
+            parts.append(p)
+    return parts
 
 
 def name_keys(name: str) -> tuple[str, ...]:
