@@ -98,3 +98,8 @@ def test_dedupe_keeps_the_first_evidence() -> None:
         ]
     )
     assert [(r.person, r.org, r.evidence) for r in got] == [("P", "X", ev1), ("Q", None, ev2)]
+
+
+def test_a_deputy_is_an_official() -> None:
+    got = rows("Phó Tổng thư ký Liên hợp quốc Anna Berg đã tới Brazil.")
+    assert got == {("Anna_Berg", "official_of", "United_Nations")}

@@ -74,6 +74,7 @@ def title_info(title_text: str) -> TitleInfo | None:
     return _lexicon().titles.get(" ".join(title_text.casefold().split()))
 
 
+_DEPUTY = re.compile(r"(?<!\w)phó\s+$", re.IGNORECASE)
 _OF = re.compile(r"\s*của\s+", re.IGNORECASE)
 _AT = re.compile(r"\s*(?:tại|ở)\s+", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\([^()\n]{1,40}\)")
@@ -225,6 +226,8 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
             if info.needs_org and (parse.org is None or entity_type(found, parse.org) != "Organization"):
                 continue  # "chuyên gia quân sự Nga" is a nationality, not a membership
             predicate = pred
+            if _DEPUTY.search(view.text, max(0, tm.start() - 8), tm.start()):
+                predicate = "official_of"  # "Phó Tổng thư ký": a deputy is an official
             if info.with_org and parse.org is not None and entity_type(found, parse.org) == "Organization":
                 predicate = info.with_org
             org_end = parse.org.evidence.end if parse.org is not None else e
