@@ -42,6 +42,7 @@ def test_place_prefers_the_city_over_the_country_in_brackets() -> None:
     got = events("Hội nghị thượng đỉnh Pháp - Brazil diễn ra tại Vienna (Áo) hôm 12/6.")
     assert [(e.type, e.where, e.when) for e in got] == [("Summit", "Vienna", "--06-12")]
     assert set(got[0].participants) >= {"France", "Brazil"}
+    assert "Austria" not in got[0].participants  # it only locates the city
 
 
 def test_interview_takes_the_outlet_and_the_speaker() -> None:

@@ -163,6 +163,11 @@ def _place_after(ctx: ArticleContext, view: SentenceView, pos: int) -> str | Non
     target = view.mention_at(view.start + m.end())
     if target is None or entity_type(ctx.found, target) not in ("Place", "Country"):
         return None
+    # "Geneva (Thụy Sĩ)": the bracketed country locates the city; it is no participant
+    br = re.compile(r"\s*\(([^()]{1,40})\)").match(text, target.evidence.end - view.start)
+    if br:
+        for inner in view.mentions_in(view.start + br.start(1), view.start + br.end(1)):
+            ctx.cache.setdefault(("locating", view.index), set()).add(inner.evidence.start)
     return target.entity
 
 
@@ -445,6 +450,10 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             subj_part, parts = _participants(ctx, view, etype, s, e, prev)
             prev = (e, subj_part)
             parts = [p for p in parts if p != where or etype != "Visit"]
+            locating = ctx.cache.get(("locating", view.index), set())
+            if locating:
+                drop = {m.entity for m in view.mentions if m.evidence.start in locating}
+                parts = [p for p in parts if p not in drop or p in subj_part]
             ev = Evidence(aid, view.index, s, e, NAME)
             mention = _Mention(etype, trig, trigger_key(trig), where, _date(ctx, view, s, e), parts, ev)
             mention.distinct = bool(lex.distinct_re.match(view.text, tm.end()))
