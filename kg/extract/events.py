@@ -296,6 +296,7 @@ def _first_actor_after(ctx: ArticleContext, view: SentenceView, pos: int) -> lis
     return out
 
 
+_OF_ONLY = re.compile(r"\s*của\s*", re.IGNORECASE)
 _COORD_VERB = re.compile(r"(?:,\s*|\s)(?:và|rồi|đồng thời)\s+(?:cũng\s+)?$", re.IGNORECASE)
 
 
@@ -344,9 +345,15 @@ def _participants(
     if pair:
         out += pair
     else:
+        prev_m: Mention | None = None
         for m in _names_after(ctx, view, e):
             if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization"):
-                out += _resolve(ctx, view, m)
+                # "tờ La Repubblica của Italia": the outlet's country qualifies it
+                gap = text[prev_m.evidence.end - view.start : m.evidence.start - view.start] if prev_m else ""
+                if not (prev_m is not None and entity_type(found, prev_m) == "Organization"
+                        and entity_type(found, m) == "Country" and _OF_ONLY.fullmatch(gap)):
+                    out += _resolve(ctx, view, m)
+                prev_m = m
     clause_head = text[_clause_start(text, s - view.start) : s - view.start]
     # a leading clause without its own subject ("Sau khi thị sát …, ông X …"):
     # nothing before the trigger names an actor
