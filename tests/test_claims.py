@@ -178,3 +178,9 @@ def test_bare_title_with_country_falls_back_to_the_one_holder() -> None:
     text = "Cựu Tổng thống Pierre Dumas có mặt. “Chúng tôi từng là bạn tốt”, cựu Tổng thống Pháp cho biết."
     _, got = claims(text)
     assert [(c.speaker, c.text) for c in got] == [("Pierre_Dumas", "Chúng tôi từng là bạn tốt")]
+
+
+def test_theo_skips_the_speakers_apposition_and_refusals_are_not_claims() -> None:
+    _, got = claims("Theo ông Dumas, người đứng đầu phái đoàn Pháp, hai bên đã đạt được đồng thuận.")
+    assert [(c.speaker, c.text) for c in got] == [("Pierre_Dumas", "hai bên đã đạt được đồng thuận")]
+    assert claims("Ông Dumas từ chối đưa ra bình luận về vụ việc.")[1] == []

@@ -330,6 +330,10 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             continue
         if not quote and first is None and lex.cue_re.match(ctx.doc.article.body, content[0]):
             continue  # "từ chối cho biết …": the content is itself a verb of saying
+        if stance_of(cue) == "reject" and not quote and lex.cue_re.search(
+            ctx.doc.article.body, content[0], min(content[1], content[0] + 25)
+        ):
+            continue  # "từ chối đưa ra bình luận": declined to speak
         content, credited = _trailing_credit(ctx, view, content, quote)
         source = source or credited
         f = _Found(
@@ -371,6 +375,9 @@ def _cut_at_next_subject(ctx: ArticleContext, found: list[_Found]) -> None:
             if not (a.content[0] < subj < a.content[1]):
                 continue
             head = body[a.content[0] : subj].rstrip()
+            view = next((v for v in ctx.views if v.start <= subj < v.end), None)
+            if view is not None and head.endswith(",") and view.mention_ending_at(a.content[0] + len(head) - 1):
+                continue  # "chính quyền thủ đô Praha, Séc đã …": a place and its country
             cut = _CLAUSE_JOIN.search(head[-40:])
             if cut and len(head.split()) >= 1:
                 s, e = trim_span(body, a.content[0], a.content[0] + len(head) - len(head[-40:]) + cut.start())
@@ -379,6 +386,7 @@ def _cut_at_next_subject(ctx: ArticleContext, found: list[_Found]) -> None:
                 break
 
 
+_LEADING_APPOSITIVE = re.compile(r"(?:một|người|là|cựu|nguyên|hiện là)\s[^,;:\"“”]{1,100},\s*", re.IGNORECASE)
 _THEO = re.compile(
     r"(?:^|(?<=[,;:\-–]\s)|(?<=^[\"“])|(?<=\w[.!?])|(?:^|(?<=\s))(?:song|nhưng|tuy nhiên,?|cũng)\s+)(theo)\s+([^,.;:\n]{1,120}),\s*",
     re.IGNORECASE,
@@ -427,6 +435,9 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
             speaker = subj.speakers[0] if subj and subj.speakers else ms[-1].entity
         if not speaker:
             continue
+        app2 = _LEADING_APPOSITIVE.match(view.text, clause_rel)
+        if app2 and persons:
+            clause_rel = app2.end()  # "Theo Thiếu tướng X, người đứng đầu …, <clause>"
         clause_s = view.start + clause_rel
         s, e = trim_span(body, clause_s, min(view.end, clause_s + _MAX_CONTENT))
         # "Theo The Guardian, một quan chức … nói rằng: “…”": the quote is the content
