@@ -33,7 +33,24 @@ from ..lexicon.organizations import not_acronyms, not_actor_cues, org_cues, org_
 from ..lexicon.places import capital_of, country_prefix_words, not_entities, pair_short_forms
 from ..lexicon.text import is_all_caps, is_capitalised, key, words
 from ..link.names import is_vietnamese_style
-from ..model import AnalysedSentence, Doc, Evidence, Extraction, Mention, Token
+from ..model import Doc, Evidence, Extraction, Mention, Token
+from ..nlp.names import (
+    ABBR_POS,
+    PROPER_POS,
+    SentenceWords,
+    covering_tokens,
+    first_token_from,
+    foreign,
+    full_caps_name,
+    inside,
+    joined,
+    phrase_at,
+    phrase_ending,
+    proper_runs,
+    sentence_initial,
+    subtract,
+    unglue,
+)
 from ..pipeline import COMPONENTS
 
 NAME = "entities"
@@ -45,16 +62,11 @@ CONF_CUE = 0.85
 CONF_CONTEXT = 0.75
 CONF_GUESS = 0.6
 
-_PROPER_POS = {"Np"}
-_ABBR_POS = {"Ny"}
 _CONNECTORS = {"và", "&", "-", "–"}
 # Weapon and vehicle designations ("S-400", "Su-57", "F-16", "MH17") are not actors.
 _DESIGNATION = re.compile(r"^([A-Za-zА-я]{1,4}[- ]?\d+[A-Za-z0-9-]*|[A-Z][a-z]+-[A-Z0-9]{1,2})$")
 # Names quoted in their own script ("Тополь-М") are glosses, not new actors.
 _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]")
-# Lower-case particles inside foreign names ("Ursula von der Leyen", "Mohammed bin Salman").
-_PARTICLES = {"von", "van", "der", "den", "de", "da", "das", "del", "della", "di", "du", "dos", "bin", "ibn",
-              "al", "el", "la", "le", "ter", "zu", "of", "for", "and", "the", "on"}
 # Compass words glued before a foreign region ("Nam California"): not part of its name.
 _DIRECTIONS = {"bắc", "nam", "đông", "tây", "trung"}
 _LOCATIVE = {"tại", "ở"}
@@ -82,26 +94,6 @@ class Candidate:
 # --------------------------------------------------------------------------- helpers
 
 
-def _covering_tokens(tokens: list[Token], start: int, end: int) -> list[Token]:
-    """Tokens overlapping [start, end); tokens are in text order and do not overlap."""
-    ends = [t.end for t in tokens] if not isinstance(tokens, _Tokens) else tokens.ends
-    i = bisect.bisect_right(ends, start)
-    out = []
-    while i < len(tokens) and tokens[i].start < end:
-        if tokens[i].end > start:
-            out.append(tokens[i])
-        i += 1
-    return out
-
-
-class _Tokens(list):
-    """A sentence's tokens with their end offsets, for binary search."""
-
-    def __init__(self, tokens: list[Token]) -> None:
-        super().__init__(tokens)
-        self.ends = [t.end for t in tokens]
-
-
 def _inside_longer_name(tokens: list[Token], start: int, end: int, country: bool = False, text: str = "") -> bool:
     """A match that is part of a longer underthesea word ("Tuấn Anh", "Ý kiến").
 
@@ -109,7 +101,7 @@ def _inside_longer_name(tokens: list[Token], start: int, end: int, country: bool
     ("Séc Milos" in "Tổng thống Séc Milos Zeman"): a country at the *start*
     of a longer token followed by a capitalised word is kept.
     """
-    for t in _covering_tokens(tokens, start, end):
+    for t in covering_tokens(tokens, start, end):
         if (t.start < start or t.end > end) and " " in t.text:
             before = t.text[: max(0, start - t.start)]
             after = t.text[max(0, end - t.start):]
@@ -122,7 +114,7 @@ def _inside_longer_name(tokens: list[Token], start: int, end: int, country: bool
                 continue  # "người Anh", "Nam Nga": the country itself
             if any(w[:1].isupper() for w in rest.split()):
                 return True  # other capitalised syllables: one longer name
-            if " " in text[start:end] or _foreign(t.text[max(0, start - t.start):end - t.start]):
+            if " " in text[start:end] or foreign(t.text[max(0, start - t.start):end - t.start]):
                 continue  # "EU ước tính": a foreign word glued to the next verb
             return True
     return False
@@ -133,72 +125,11 @@ def _all_prefix_words(text: str) -> bool:
     return bool(ws) and all(w in country_prefix_words() for w in ws)
 
 
-_VI_MARKS = set("ăâđêôơưĂÂĐÊÔƠƯ")
-
-
-def _foreign(word: str) -> bool:
-    """Written without Vietnamese letters or tone marks, and not a one-syllable Vietnamese word."""
-    import unicodedata
-
-    if any(c in _VI_MARKS for c in word):
-        return False
-    if any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word)):
-        return False
-    return is_all_caps(word) or len(word) > 4
-
-
-def _sentence_initial(tokens: list[Token], start: int) -> bool:
-    first = next((t for t in tokens if any(c.isalnum() for c in t.text)), None)
-    return first is not None and first.start == start
-
-
-def _phrase_at(seq: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
-    for p in phrases:
-        if tuple(seq[i:i + len(p)]) == p:
-            return p
-    return None
-
-
-def _phrase_ending(seq: list[str], end: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
-    for p in phrases:
-        if end - len(p) >= 0 and tuple(seq[end - len(p):end]) == p:
-            return p
-    return None
-
-
-class _Sentence:
-    """One analysed sentence with its words and the spans found so far."""
-
-    def __init__(self, asent: AnalysedSentence) -> None:
-        self.s = asent.sentence
-        self.text = asent.sentence.text
-        self.base = asent.sentence.start
-        self.tokens = _Tokens([
-            Token(t.text, t.start - self.base, t.end - self.base, t.pos, t.chunk, t.ner) for t in asent.tokens
-        ])
-        self.words = words(self.text)
-        self.word_starts = [w[0] for w in self.words]
-        self.keys = [key(w) for _, _, w in self.words]
-        self.covered: list[tuple[int, int]] = []  # sentence offsets taken by lexicon/pattern names
-        self.weak: set[int] = set()  # starts of matches that may be a pronoun
-
-    def word_index_at(self, offset: int) -> int:
-        """Index of the first word starting at or after ``offset``."""
-        return bisect.bisect_left(self.word_starts, offset)
-
-    def is_covered(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.covered, (end, end))
-        return any(s < end and start < e for s, e in self.covered[max(0, i - 8):i])
-
-
-# --------------------------------------------------------------------------- finders
-
-
 _PRONOUN_NEXT = {"ấy", "ta", "em", "chị", "ạ", "à", "nói", "nghĩ"}
-_NOUN_POS = _PROPER_POS | _ABBR_POS | {"N", "Nc"}
+_NOUN_POS = PROPER_POS | ABBR_POS | {"N", "Nc"}
 
 
-def _lexicon_matches(ss: _Sentence) -> list[Match]:
+def _lexicon_matches(ss: SentenceWords) -> list[Match]:
     matches = gazetteer().find(ss.text)
     out = []
     for m in matches:
@@ -206,9 +137,9 @@ def _lexicon_matches(ss: _Sentence) -> list[Match]:
         if _inside_longer_name(ss.tokens, m.start, m.end, country=country, text=ss.text):
             continue
         if m.words == 1 and m.entry.source in ("city", "city_alias", "country", "alias"):
-            cov = _covering_tokens(ss.tokens, m.start, m.end)
-            proper = any(t.pos in _PROPER_POS | _ABBR_POS for t in cov)
-            if _sentence_initial(ss.tokens, m.start) and not proper:
+            cov = covering_tokens(ss.tokens, m.start, m.end)
+            proper = any(t.pos in PROPER_POS | ABBR_POS for t in cov)
+            if sentence_initial(ss.tokens, m.start) and not proper:
                 # "Anh ấy …": a capitalised common word opening the sentence
                 j = ss.word_index_at(m.end)
                 nxt = ss.keys[j] if j < len(ss.keys) else ""
@@ -231,15 +162,15 @@ def _honorific_keys() -> frozenset[str]:
     return frozenset(h[0] for h in honorifics() if len(h) == 1)
 
 
-def _addresses_someone(ss: _Sentence, m: Match) -> bool:
+def _addresses_someone(ss: SentenceWords, m: Match) -> bool:
     """A one-word match used as a form of address: a capitalised name follows, no title precedes."""
     i = ss.word_index_at(m.start)
-    if i + 1 >= len(ss.words) or not _joined(ss, i + 1) or not is_capitalised(ss.words[i + 1][2]):
+    if i + 1 >= len(ss.words) or not joined(ss, i + 1) or not is_capitalised(ss.words[i + 1][2]):
         return False
-    return _phrase_ending(ss.keys, i, person_cues()) is None
+    return phrase_ending(ss.keys, i, person_cues()) is None
 
 
-def _next_to_unknown_name(ss: _Sentence, m: Match, matches: list[Match]) -> bool:
+def _next_to_unknown_name(ss: SentenceWords, m: Match, matches: list[Match]) -> bool:
     """A one-word city directly followed or preceded by a capitalised proper noun no lexicon knows."""
     known = [(x.start, x.end) for x in matches]
     i = ss.word_index_at(m.start)
@@ -252,7 +183,7 @@ def _next_to_unknown_name(ss: _Sentence, m: Match, matches: list[Match]) -> bool
             continue
         if any(a <= s and e <= b for a, b in known):
             continue
-        if _foreign(w) or any(t.pos in _PROPER_POS for t in _covering_tokens(ss.tokens, s, e)):
+        if foreign(w) or any(t.pos in PROPER_POS for t in covering_tokens(ss.tokens, s, e)):
             return True
     return False
 
@@ -260,7 +191,7 @@ def _next_to_unknown_name(ss: _Sentence, m: Match, matches: list[Match]) -> bool
 _PAIR_DASH = re.compile(r"^\s*[-–]\s*$")
 
 
-def _pair_short_forms(ss: _Sentence, matches: list[Match]) -> list[Match]:
+def _pair_short_forms(ss: SentenceWords, matches: list[Match]) -> list[Match]:
     """ "Mỹ - Trung": a one-syllable short form beside a dash and a country is that country."""
     shorts = pair_short_forms()
     countries = {(m.start, m.end) for m in matches if m.entry.type == "Country"}
@@ -281,7 +212,7 @@ def _pair_short_forms(ss: _Sentence, matches: list[Match]) -> list[Match]:
     return out
 
 
-def _template_orgs(ss: _Sentence, matches: list[Match]) -> list[Candidate]:
+def _template_orgs(ss: SentenceWords, matches: list[Match]) -> list[Candidate]:
     """ "Bộ Ngoại giao" + country (+ "tại" + city) -> a named organisation."""
     by_start = {m.start: m for m in matches}
     out = []
@@ -315,7 +246,7 @@ def _template_orgs(ss: _Sentence, matches: list[Match]) -> list[Candidate]:
     return out
 
 
-def _acronym_after(ss: _Sentence, end: int) -> tuple[str, int] | None:
+def _acronym_after(ss: SentenceWords, end: int) -> tuple[str, int] | None:
     """ "(FDA)" right after a name: the acronym and the offset after ")"."""
     m = re.match(r"\s*\(\s*([^()]{2,25}?)\s*\)", ss.text[end:])
     if not m:
@@ -327,50 +258,7 @@ def _acronym_after(ss: _Sentence, end: int) -> tuple[str, int] | None:
     return acr, end + m.end()
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) lies inside one of the sorted, non-nested ``spans``."""
-    i = bisect.bisect_right(spans, (start, float("inf")))
-    return any(s <= start and end <= e for s, e in spans[max(0, i - 8):i])
-
-
-def _first_token_from(toks: list[Token], offset: int) -> int:
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-def _full_caps_name(text: str) -> bool:
-    """Every syllable capitalised ("Nguyễn Minh Hiển"), unlike an organisation's words ("Thực phẩm")."""
-    parts = text.split()
-    return len(parts) >= 2 and all(is_capitalised(p) for p in parts)
-
-
-def _unglue(tok: Token, end: int) -> int:
-    """End of a name whose last underthesea word glued a common word on.
-
-    "Liên Hợp Quốc số" (two capitalised syllables, then "số") ends before
-    "số"; "Y tế" in "Bộ Y tế" is one ordinary word and is kept whole.
-    """
-    syll = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", tok.text)]
-    caps = 0
-    foreign = False
-    for i, (_, e, w) in enumerate(syll):
-        if is_capitalised(w):
-            caps += 1
-            foreign = foreign or _polysyllabic(w)
-            continue
-        if (caps >= 2 or foreign) and i > 0 and not w[:1].isdigit():
-            return tok.start + syll[i - 1][1]  # "Warsaw tiến", "Liên Hợp Quốc số"
-        break
-    return end
-
-
-def _headed_orgs(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]:
+def _headed_orgs(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candidate]:
     """Capitalised organisation names opened by a head noun ("Cục Điều tra Liên bang").
 
     The head is found on words and must end where an underthesea word ends
@@ -384,28 +272,28 @@ def _headed_orgs(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]
     out = []
     k = 0
     while k < len(ss.words):
-        head = _phrase_at(ss.keys, k, org_heads())
+        head = phrase_at(ss.keys, k, org_heads())
         if head is None or not is_capitalised(ss.words[k][2]) or ss.words[k + len(head) - 1][1] not in ends:
             k += 1
             continue
         start = ss.words[k][0]
         head_end = ss.words[k + len(head) - 1][1]
-        if _inside(taken, start, head_end):
+        if inside(taken, start, head_end):
             k += len(head)
             continue  # the head opens a name the lexicon already knows
-        j = bisect.bisect_left([t.start for t in toks], head_end) if len(toks) < 64 else _first_token_from(toks, head_end)
+        j = bisect.bisect_left([t.start for t in toks], head_end) if len(toks) < 64 else first_token_from(toks, head_end)
         first = j
         last = None
         while j < len(toks):
             w = toks[j].text
-            if j > first and toks[j].pos in _PROPER_POS and (
-                toks[j].ner == "B-PER" or _full_caps_name(toks[j].text)
-            ) and not _inside(taken, toks[j].start, toks[j].end):
+            if j > first and toks[j].pos in PROPER_POS and (
+                toks[j].ner == "B-PER" or full_caps_name(toks[j].text)
+            ) and not inside(taken, toks[j].start, toks[j].end):
                 break  # a person's name after the organisation ("… Quốc hội Trần Thanh Mẫn")
             if is_capitalised(w) and toks[j].pos != "CH":
                 last = j
                 j += 1
-                if _inside(taken, toks[last].start, toks[last].end):
+                if inside(taken, toks[last].start, toks[last].end):
                     break  # a known country or city ends the name
                 continue
             if key(w) in _CONNECTORS and j + 1 < len(toks) and is_capitalised(toks[j + 1].text):
@@ -417,9 +305,9 @@ def _headed_orgs(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]
         if last is None:
             k += len(head)
             continue
-        end = _unglue(toks[last], toks[last].end)
+        end = unglue(toks[last], toks[last].end)
         k = ss.word_index_at(end)
-        if _inside(taken, start, end):
+        if inside(taken, start, end):
             continue
         cand = Candidate(ss.s.index, start + ss.base, end + ss.base, ss.text[start:end],
                          type="Organization", conf=CONF_PATTERN)
@@ -430,116 +318,12 @@ def _headed_orgs(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]
     return out
 
 
-_EDGE_PUNCT = "\"'“”‘’«»()[]{},;:!?…"
-
-
-def _proper_runs(ss: _Sentence) -> list[tuple[int, int]]:
-    """Sentence offsets of runs of capitalised words that underthesea saw as a name.
-
-    Boundaries come from capitalisation, not from underthesea's segmentation,
-    which can glue a name to the next verb ("Zeman hạ"); underthesea's
-    proper-noun tags (Np, abbreviations Ny) are the evidence that a run is a name
-    at all. Leading capitalised words it does not tag as a name (a sentence
-    opening "Theo …") are dropped.
-    """
-    pieces = []
-    for m in re.finditer(r"\S+", ss.text):
-        a, b = m.start(), m.end()
-        while a < b and ss.text[a] in _EDGE_PUNCT + "-–":
-            a += 1
-        while b > a and ss.text[b - 1] in _EDGE_PUNCT + ".-–":
-            b -= 1
-        pieces.append((a, b, m.start(), m.end()))
-    runs: list[list[tuple[int, int]]] = []
-    cur: list[tuple[int, int]] = []
-    prev_clean_end = True
-    for a, b, ra, rb in pieces:
-        if b <= a:  # punctuation alone ("Putin - Biden") separates names
-            if cur:
-                runs.append(cur)
-            cur = []
-            prev_clean_end = True
-            continue
-        word = ss.text[a:b]
-        cap = word[0].isupper()
-        joined = cur != [] and prev_clean_end and a == ra
-        if not cap and joined and word in _PARTICLES and _next_capitalised(ss.text, rb):
-            cap = True  # "von" in "Ursula von der Leyen"
-        if cap and (joined or not cur):
-            cur.append((a, b))
-        elif cap:
-            runs.append(cur)
-            cur = [(a, b)]
-        else:
-            if cur:
-                runs.append(cur)
-            cur = []
-        prev_clean_end = b == rb or ss.text[b:rb] == "."
-        if not prev_clean_end and cur:
-            runs.append(cur)
-            cur = []
-    if cur:
-        runs.append(cur)
-    out = []
-    for run in runs:
-        flags = [_is_proper(ss, a, b) for a, b in run]
-        if not any(flags):
-            continue
-        first = flags.index(True)
-        while first > 0 and (_polysyllabic(ss.text[run[first - 1][0]:run[first - 1][1]])
-                             or ss.text[run[first - 1][0]:run[first - 1][1]] in _PARTICLES):
-            first -= 1  # "Ursula von der Leyen": underthesea tagged only "Leyen"
-        run = run[first:]
-        out.append((run[0][0], run[-1][1]))
-    return out
-
-
-_VOWEL_RUN = re.compile(r"[aeiouy]+", re.IGNORECASE)
-
-
-def _polysyllabic(word: str) -> bool:
-    """A foreign word of several syllables ("Ursula"); a Vietnamese syllable ("Trong") has one vowel run."""
-    return _foreign(word) and len(_VOWEL_RUN.findall(word)) >= 2
-
-
-def _next_capitalised(text: str, pos: int) -> bool:
-    m = re.match(r" +(\S)", text[pos:])
-    return bool(m) and (m.group(1).isupper() or text[pos:].split(None, 1)[0] in _PARTICLES)
-
-
-def _is_proper(ss: _Sentence, a: int, b: int) -> bool:
-    for t in _covering_tokens(ss.tokens, a, b):
-        if t.pos in _PROPER_POS or (t.pos in _ABBR_POS and is_all_caps(t.text)):
-            return True
-    return False
-
-
-def _subtract(span: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``span`` minus the (sorted) ``taken`` spans."""
-    pieces = [span]
-    i = max(0, bisect.bisect_left(taken, (span[0], span[0])) - 8)
-    for s, e in taken[i:]:
-        if s >= span[1]:
-            break
-        nxt = []
-        for a, b in pieces:
-            if e <= a or s >= b:
-                nxt.append((a, b))
-                continue
-            if a < s:
-                nxt.append((a, s))
-            if e < b:
-                nxt.append((e, b))
-        pieces = nxt
-    return pieces
-
-
 _DOMAIN = re.compile(r"^[A-Z][\w-]*(\.[a-z]{2,6})+$")
 # Ship prefixes: "tàu sân bay HMS Queen Elizabeth" is a weapon system, not an actor.
 _SHIP = re.compile(r"^(HMS|USS|INS|HMAS|HMCS|JS|RFS)\s")
 
 
-def _trim(ss: _Sentence, start: int, end: int) -> tuple[int, int]:
+def _trim(ss: SentenceWords, start: int, end: int) -> tuple[int, int]:
     """Drop honorifics, lower-case words and punctuation at the edges of a name span."""
     if _DOMAIN.match(ss.text[start:end]):
         return start, end  # "News.com.au"
@@ -548,7 +332,7 @@ def _trim(ss: _Sentence, start: int, end: int) -> tuple[int, int]:
     cues = person_cues()
     while ws:
         seq = [key(w) for _, _, w in ws]
-        p = _phrase_at(seq, 0, cues)
+        p = phrase_at(seq, 0, cues)
         if p is not None and len(p) < len(ws):
             ws = ws[len(p):]
             continue
@@ -565,16 +349,7 @@ def _trim(ss: _Sentence, start: int, end: int) -> tuple[int, int]:
     return ws[0][0], ws[-1][1]
 
 
-def _joined(ss: _Sentence, i: int) -> bool:
-    """Words ``i-1`` and ``i`` are separated by spaces only (no comma, bracket, quote)."""
-    if i <= 0 or i >= len(ss.words) + 1:
-        return False
-    end = ss.words[i - 1][1]
-    start = ss.words[i][0] if i < len(ss.words) else end
-    return not ss.text[end:start].strip()
-
-
-def _cue_type(ss: _Sentence, start: int) -> tuple[str | None, str | None]:
+def _cue_type(ss: SentenceWords, start: int) -> tuple[str | None, str | None]:
     """Type given by the words before a name, and the cue+name alias for orgs/places.
 
     The cue must be in the same phrase: a comma, a bracket or a quote between
@@ -583,13 +358,13 @@ def _cue_type(ss: _Sentence, start: int) -> tuple[str | None, str | None]:
     """
     i = ss.word_index_at(start)  # index of the name's first word
     seq = ss.keys
-    if not _joined(ss, i):
+    if not joined(ss, i):
         return None, None
     # Organisation and place cues stand right before the name.
-    p = _phrase_ending(seq, i, org_cues())
+    p = phrase_ending(seq, i, org_cues())
     if p is not None:
         return "Organization", ss.words[i - len(p)][0]
-    p = _phrase_ending(seq, i, place_cues())
+    p = phrase_ending(seq, i, place_cues())
     if p is not None:
         return "Place", ss.words[i - len(p)][0]
     # Person cues: possibly followed by capitalised words (rest of a title,
@@ -598,42 +373,42 @@ def _cue_type(ss: _Sentence, start: int) -> tuple[str | None, str | None]:
     k = i
     gap = 0
     while True:
-        if _phrase_ending(seq, k, cues) is not None:
+        if phrase_ending(seq, k, cues) is not None:
             return "Person", None
-        if k == 0 or gap >= _CUE_GAP or not _joined(ss, k):
+        if k == 0 or gap >= _CUE_GAP or not joined(ss, k):
             break
         w = ss.words[k - 1][2]
         if not (is_capitalised(w) or ss.is_covered(ss.words[k - 1][0], ss.words[k - 1][1])):
             break
         # a capitalised title word before the name ("Tổng thống", "Ngoại trưởng")
         for j in range(k - 1, max(-1, k - 4), -1):
-            p = _phrase_at(seq, j, cues)
-            if p is not None and j + len(p) <= k and all(_joined(ss, n) for n in range(j + 1, k)):
+            p = phrase_at(seq, j, cues)
+            if p is not None and j + len(p) <= k and all(joined(ss, n) for n in range(j + 1, k)):
                 return "Person", None
         k -= 1
         gap += 1
     return None, None
 
 
-def _ner_of(ss: _Sentence, start: int, end: int) -> str:
-    tags = [t.ner.split("-", 1)[-1] for t in _covering_tokens(ss.tokens, start, end) if t.ner != "O"]
+def _ner_of(ss: SentenceWords, start: int, end: int) -> str:
+    tags = [t.ner.split("-", 1)[-1] for t in covering_tokens(ss.tokens, start, end) if t.ner != "O"]
     if not tags:
         return "O"
     return max(sorted(set(tags)), key=tags.count)
 
 
-def _after_not_actor_cue(ss: _Sentence, i: int, reach: int = 3) -> bool:
+def _after_not_actor_cue(ss: SentenceWords, i: int, reach: int = 3) -> bool:
     """A vehicle/weapon word before word ``i``, possibly with a few lower-case words between."""
     for k in range(reach + 1):
         j = i - k
         if j < 0 or (k and is_capitalised(ss.words[j][2])):
             return False
-        if _phrase_ending(ss.keys, j, not_actor_cues()) is not None:
+        if phrase_ending(ss.keys, j, not_actor_cues()) is not None:
             return True
     return False
 
 
-def _parenthesis_after(ss: _Sentence, end: int) -> Entry | None:
+def _parenthesis_after(ss: SentenceWords, end: int) -> Entry | None:
     """The known actor named in parentheses right after a name: "(SCMP)", "(Canada)"."""
     m = re.match(r"[^\S\n]*\(\s*([^()]{2,40}?)\s*\)", ss.text[end:])
     if not m:
@@ -641,7 +416,7 @@ def _parenthesis_after(ss: _Sentence, end: int) -> Entry | None:
     return gazetteer().lookup(m.group(1))
 
 
-def _strip_leading_cue(ss: _Sentence, a: int, b: int) -> tuple[int, int, tuple[str, int] | None]:
+def _strip_leading_cue(ss: SentenceWords, a: int, b: int) -> tuple[int, int, tuple[str, int] | None]:
     """ "Bang Karnataka" -> Karnataka (a Place), "Nam California" -> California.
 
     A capitalised place or organisation word opening a sentence is swallowed
@@ -652,18 +427,18 @@ def _strip_leading_cue(ss: _Sentence, a: int, b: int) -> tuple[int, int, tuple[s
         return a, b, None
     seq = [key(w) for _, _, w in ws]
     for cues, typ in ((place_cues(), "Place"), (org_cues(), "Organization")):
-        p = _phrase_at(seq, 0, cues)
+        p = phrase_at(seq, 0, cues)
         if p is not None and len(p) < len(ws) and is_capitalised(ws[len(p)][2]):
             return ws[len(p)][0], b, (typ, a)
-    if seq[0] in _DIRECTIONS and _foreign(ws[1][2]):
+    if seq[0] in _DIRECTIONS and foreign(ws[1][2]):
         return ws[1][0], b, None
     return a, b, None
 
 
-def _np_candidates(ss: _Sentence, taken: list[tuple[int, int]]) -> list[Candidate]:
+def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candidate]:
     out = []
-    for run in _proper_runs(ss):
-        for a, b in _subtract(run, taken):
+    for run in proper_runs(ss):
+        for a, b in subtract(run, taken):
             a, b = _trim(ss, a, b)
             if b <= a:
                 continue
@@ -866,7 +641,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     for asent in doc.sentences:
         if not asent.tokens:
             continue
-        ss = _Sentence(asent)
+        ss = SentenceWords(asent)
         matches = _lexicon_matches(ss)
         matches = sorted(matches + _pair_short_forms(ss, matches), key=lambda m: m.start)
         ss.covered = [(m.start, m.end) for m in matches]
@@ -912,7 +687,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     return [c for c in cands if c.type is not None]
 
 
-def _from_match(ss: _Sentence, m: Match) -> Candidate:
+def _from_match(ss: SentenceWords, m: Match) -> Candidate:
     e: Entry = m.entry
     cand = Candidate(ss.s.index, m.start + ss.base, m.end + ss.base, ss.text[m.start:m.end],
                      type=e.type, head=e.label, conf=CONF_LEXICON)
