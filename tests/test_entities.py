@@ -244,3 +244,10 @@ def test_short_forms_in_country_pairs():
     assert len(ents["China"].mentions) == 1  # "ông Trung" is a man
     assert "Trung" in ents["China"].aliases
     assert ents["Japan"].type == "Country"
+
+
+def test_a_cut_off_spelling_of_a_known_place_is_that_place():
+    found = _run("Phái đoàn Na Uy đến Stockholm hôm qua.", "Ông Erik Lund nói Stockho và Oslo sẽ hợp tác.")
+    ents = _by_label(found)
+    assert "Stockho" in ents["Stockholm"].aliases
+    assert "Stockho" not in ents

@@ -494,6 +494,18 @@ def _looks_like_person(text: str) -> bool:
     return len(ws) >= 2 and all(is_capitalised(w) and not is_all_caps(w) and not w.isdigit() for w in ws)
 
 
+def _truncated_form_of(k: str, cands: list[Candidate]) -> Candidate | None:
+    """A known place or organisation of the article that this word is a cut-off spelling of."""
+    if len(k) < 6:
+        return None
+    for c in cands:
+        if c.conf >= CONF_LEXICON and c.type != "Person":
+            t = key(c.text)
+            if t != k and t.startswith(k) and " " not in t and len(k) >= 0.6 * len(t):
+                return c
+    return None
+
+
 def _resolve_untyped(cands: list[Candidate]) -> None:
     """Type the names no cue typed, from the rest of the article, else drop them."""
     typed: dict[str, str] = {}
@@ -517,8 +529,11 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
             continue
         k = key(c.text)
         ws = _name_words(c.text)
+        cut = _truncated_form_of(k, cands) if len(ws) == 1 else None
         if k in typed:
             c.type, c.conf = typed[k], CONF_CONTEXT
+        elif cut is not None:
+            c.type, c.head, c.conf = cut.type, cut.head, CONF_CONTEXT  # "Washing" for Washington
         elif len(ws) == 1 and k in person_last:
             c.type, c.conf = "Person", CONF_CONTEXT
         elif len(ws) >= 2 and key(ws[-1]) in person_last and _looks_like_person(c.text):
