@@ -71,7 +71,7 @@ def _patterns() -> _Patterns:
             rf"(?<!\w)ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s*(?:,\s*)?năm\s+(\d{{4}}))?(?!\w)", flags
         ),
         cued=re.compile(
-            rf"(?<!\w)(?:{cues})(?:\s+(?:ngày|mùng|mồng))*\s+(\d{{1,2}})\s?[/-]\s?(\d{{1,2}}){e}(?:\s+(\w+))?", flags
+            rf"(?<!\w)(?:{cues})(?:\s+(?:ngày|mùng|mồng)){{0,3}}\s+(\d{{1,2}})\s?[/-]\s?(\d{{1,2}}){e}(?:\s+(\w+))?", flags
         ),
         weekday=re.compile(
             rf"(?<!\w)(?:(?:hôm|ngày|vào|hồi|{parts})\s+)(?:thứ\s+({wd})|({sunday}))(?!\w)(?:\s+({future})(?!\w))?",
