@@ -30,7 +30,7 @@ from ..lexicon.cues import honorifics, person_cues, place_cues
 from ..lexicon.gazetteer import Entry, Match
 from ..lexicon.known import gazetteer
 from ..lexicon.organizations import not_acronyms, not_actor_cues, org_cues, org_heads, org_suffixes, templates
-from ..lexicon.places import capital_of, country_prefix_words, not_entities, pair_short_forms
+from ..lexicon.places import capital_of, country_prefix_words, name_after_of, not_entities, pair_short_forms
 from ..lexicon.text import is_all_caps, is_capitalised, key, words
 from ..link.names import is_vietnamese_style
 from ..model import Doc, Evidence, Extraction, Mention, Token
@@ -226,7 +226,7 @@ def _template_orgs(ss: SentenceWords, matches: list[Match]) -> list[Candidate]:
                 m = by_start.get(after) if after is not None else None
                 if m is None or m.entry.type != "Country" or ss.text[ss.words[i + n - 1][1]:after].strip():
                     continue
-                label = tpl.name_for(m.entry.code, m.entry.label)
+                label = tpl.name_for(m.entry.code, name_after_of(m.entry))
                 end = m.end
                 if tpl.located:
                     j = ss.word_index_at(m.end)
@@ -238,7 +238,7 @@ def _template_orgs(ss: SentenceWords, matches: list[Match]) -> list[Candidate]:
                         elif loc is not None and loc.entry.type == "Country" and loc.entry.code:
                             city = capital_of(loc.entry.code)
                         if city is not None:
-                            label = tpl.located.format(country=m.entry.label, city=city.label)
+                            label = tpl.located.format(country=name_after_of(m.entry), city=city.label)
                             end = loc.end
                 start = ss.words[i][0]
                 out.append(Candidate(ss.s.index, start + ss.base, end + ss.base, ss.text[start:end],

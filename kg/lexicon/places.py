@@ -194,3 +194,13 @@ def pair_short_forms() -> dict[str, Entry]:
         if str(code) in ctry:
             out[key(str(form))] = ctry[str(code)]
     return out
+
+
+@cache
+def _definite() -> frozenset[str]:
+    return frozenset(str(c) for c in _aliases().get("definite_article", []) or [])
+
+
+def name_after_of(entry: Entry) -> str:
+    """How a country reads after "of": "the United States", "Russia"."""
+    return f"the {entry.label}" if entry.code in _definite() else entry.label
