@@ -251,3 +251,10 @@ def test_a_cut_off_spelling_of_a_known_place_is_that_place():
     ents = _by_label(found)
     assert "Stockho" in ents["Stockholm"].aliases
     assert "Stockho" not in ents
+
+
+def test_empty_article_and_only_punctuation():
+    empty = Article(id="e", source="test", body="", sentences=[])
+    found = extract(analyse(empty), PIPE)
+    assert found.mentions == [] and found.entities == {}
+    assert _run("“”", "—", "...").entities == {}
