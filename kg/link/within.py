@@ -61,6 +61,12 @@ def _cue_alias(body: str, m: Mention) -> str | None:
     return None
 
 
+def _written_in_vietnamese(text: str) -> bool:
+    import unicodedata
+
+    return any(c in "ăâđêôơưĂÂĐÊÔƠƯ" or unicodedata.combining(c) for c in unicodedata.normalize("NFD", text))
+
+
 def person_groups(names: list[str]) -> list[int]:
     """For each distinct person name, the index of the name it is linked to."""
     n = len(names)
@@ -178,6 +184,8 @@ def _entity_for(typ: str, ms: list[Mention], person_names: list[str] | None, bod
             vi_forms = [f for f in forms if key(f) != key(label)]
             if vi_forms:
                 label_vi = max(vi_forms, key=lambda f: (forms[f], -order[f]))
+            elif _written_in_vietnamese(label):
+                label_vi = label  # "Hội đồng Quan hệ Đối ngoại Mỹ": no English name known
     return Entity(
         id=slug(label),
         label=label,
