@@ -64,7 +64,8 @@ def _cue_alias(body: str, m: Mention) -> str | None:
 def _written_in_vietnamese(text: str) -> bool:
     import unicodedata
 
-    return any(c in "ăâđêôơưĂÂĐÊÔƠƯ" or unicodedata.combining(c) for c in unicodedata.normalize("NFD", text))
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    return any(c in "ăâđêôơưĂÂĐÊÔƠƯ" or c in tones for c in unicodedata.normalize("NFD", text))
 
 
 def person_groups(names: list[str]) -> list[int]:
