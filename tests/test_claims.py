@@ -184,3 +184,19 @@ def test_theo_skips_the_speakers_apposition_and_refusals_are_not_claims() -> Non
     _, got = claims("Theo ông Dumas, người đứng đầu phái đoàn Pháp, hai bên đã đạt được đồng thuận.")
     assert [(c.speaker, c.text) for c in got] == [("Pierre_Dumas", "hai bên đã đạt được đồng thuận")]
     assert claims("Ông Dumas từ chối đưa ra bình luận về vụ việc.")[1] == []
+
+
+def test_a_known_name_the_entity_stage_missed_still_speaks() -> None:
+    from kg.extract.claims import claims as claims_component
+    from kg.extract.roles import roles as roles_component
+    from kg.extract.time import time as time_component
+
+    text = "Ngoại trưởng Pháp Pierre Dumas tới Brasilia. Ông Pierre Dumas hối thúc các bên kiềm chế."
+    x = make(text, ACTORS, run=())
+    second = text.rindex("Pierre Dumas")
+    x.mentions = [m for m in x.mentions if m.evidence.start != second]  # left unmarked
+    doc = __import__("kg.model", fromlist=["Doc"]).Doc(x.article, [])
+    for step in (time_component, roles_component, claims_component):
+        step(doc, x)
+    assert [(c.speaker, c.text) for c in x.claims] == [("Pierre_Dumas", "các bên kiềm chế")]
+    assert x.claims[0].evidence.start == text.index("Ông Pierre Dumas")

@@ -297,6 +297,14 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
             # "một quan chức Mỹ", "các nhà ngoại giao Nga": unnamed speakers
             return None
         return Subject([m.entity or ""], m.evidence.start)
+    known = _known_name_at_end(ctx, head)
+    if known is not None:
+        eid, length = known
+        start = end - length
+        hon = re.search(r"(?:^|(?<=\s))(?:ông|bà|ngài)\s+$", head[: len(head) - length], re.IGNORECASE)
+        if hon:
+            start = end - (len(head) - hon.start())
+        return Subject([eid], start)
     pm = lex.pair_tail.search(head)
     if pm:
         pairs = recent_leaders(ctx, view.start + pm.start(), 2)
@@ -314,6 +322,39 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
             who = ctx.recent_person(view.start + tm.start(), cands) if cands else None
             if who and (not cands or who in cands):
                 return Subject([who], view.start + tm.start())
+    return None
+
+
+_NAME_TAIL = re.compile(r"(?:^|(?<=\s))((?:[A-ZĐÀ-Ỹ][\w'’-]*\s+){0,3}[A-ZĐÀ-Ỹ][\w'’-]*)$")
+
+
+def _known_name_at_end(ctx: ArticleContext, head: str) -> tuple[str, int] | None:
+    """A person's name the entity stage left unmarked here ("Ông Vương Nghị hối thúc"
+    after "Ngoại trưởng Vương Nghị" was linked elsewhere): the capitalised words
+    right before ``end`` that spell a Person of the article."""
+    m = _NAME_TAIL.search(head)
+    if not m:
+        return None
+    index = ctx.cache.get("person_names")
+    if index is None:
+        from ..clean.normalize import match_key
+
+        index = {}
+        for ent in ctx.found.entities.values():
+            if ent.type != PERSON:
+                continue
+            for form in {ent.label, ent.label_vi or "", *ent.aliases}:
+                if form and len(form) >= 3:
+                    index.setdefault(match_key(form), set()).add(ent.id)
+        ctx.cache["person_names"] = index
+        ctx.cache["match_key"] = match_key
+    match_key = ctx.cache["match_key"]
+    starts = [w.start() for w in re.finditer(r"\S+", head[m.start(1) :])]
+    for st in starts:  # longest first: "Vương Nghị" before "Nghị"
+        cand_start = m.start(1) + st
+        ids = index.get(match_key(head[cand_start:]))
+        if ids and len(ids) == 1:
+            return next(iter(ids)), len(head) - cand_start
     return None
 
 
