@@ -21,7 +21,6 @@ and types from lexicons and cues.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -281,7 +280,7 @@ def _headed_orgs(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candid
         if inside(taken, start, head_end):
             k += len(head)
             continue  # the head opens a name the lexicon already knows
-        j = bisect.bisect_left([t.start for t in toks], head_end) if len(toks) < 64 else first_token_from(toks, head_end)
+        j = first_token_from(toks, head_end)
         first = j
         last = None
         while j < len(toks):
