@@ -103,3 +103,15 @@ def test_dedupe_keeps_the_first_evidence() -> None:
 def test_a_deputy_is_an_official() -> None:
     got = rows("Phó Tổng thư ký Liên hợp quốc Anna Berg đã tới Brazil.")
     assert got == {("Anna_Berg", "official_of", "United_Nations")}
+
+
+def test_a_known_name_left_unmarked_after_a_title() -> None:
+    from kg.extract.roles import find_roles
+    from kg.model import Doc
+
+    text = "Bà Karen Olsen có mặt. Người phát ngôn Nhà Trắng Karen Olsen từ chối bình luận."
+    x = make(text, ACTORS, run=())
+    second = text.rindex("Karen Olsen")
+    x.mentions = [m for m in x.mentions if m.evidence.start != second]
+    got = {(r.person, r.predicate, r.org) for r in find_roles(Doc(x.article, []), x)}
+    assert got == {("Karen_Olsen", "spokesperson_of", "White_House")}

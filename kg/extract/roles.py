@@ -22,7 +22,16 @@ from functools import cache
 from ..lexicon.load import load_yaml
 from ..model import ROLE_PREDICATES, Doc, Evidence, Extraction, Mention, Role
 from ..pipeline import COMPONENTS
-from .spans import PERSON, SentenceView, entity_type, sentence_views, window_start, word_alt
+from .spans import (
+    PERSON,
+    SentenceView,
+    entity_type,
+    person_name_at,
+    person_name_index,
+    sentence_views,
+    window_start,
+    word_alt,
+)
 
 NAME = "roles"
 _MAX_STEPS = 16
@@ -95,8 +104,18 @@ class TitleParse:
     last: int = 0  # body offset where the parse stopped
 
 
-def parse_after_title(view: SentenceView, found: Extraction, start: int, end: int, info: TitleInfo) -> TitleParse:
-    """Walk right of a title: [domain] [của] [ORG] [tại HOST] [, ông|bà] PERSON."""
+def parse_after_title(
+    view: SentenceView,
+    found: Extraction,
+    start: int,
+    end: int,
+    info: TitleInfo,
+    names: dict[str, str] | None = None,
+) -> TitleParse:
+    """Walk right of a title: [domain] [của] [ORG] [tại HOST] [, ông|bà] PERSON.
+
+    ``names`` (see :func:`person_name_index`) lets a person's name that the entity
+    stage left unmarked here still end the walk."""
     lex = _lexicon()
     res = TitleParse(start, end, info, last=end)
     pos = end
@@ -124,6 +143,16 @@ def parse_after_title(view: SentenceView, found: Extraction, start: int, end: in
         rest_at = pos - base
         if rest_at >= len(text):
             break
+        if names:
+            ws = len(text[rest_at:]) - len(text[rest_at:].lstrip())
+            known = person_name_at(text, rest_at + ws, names)
+            if known is not None:
+                eid, length = known
+                s0 = base + rest_at + ws
+                ev = Evidence(found.article.id, view.index, s0, s0 + length, NAME, 0.5)
+                res.person = Mention(text[rest_at + ws : rest_at + ws + length], PERSON, ev, entity=eid)
+                res.last = s0 + length
+                return res
         if (mm := _OF.match(text, rest_at)) and res.org is None:
             pos = base + mm.end()
             continue
@@ -188,6 +217,7 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
     body = doc.article.body
     out: list[Role] = []
     previous_pred: str | None = None
+    names = person_name_index(found)
     for view in views:
         for tm in lex.title_re.finditer(view.text):
             info = lex.titles.get(" ".join(tm.group(1).casefold().split()))
@@ -203,7 +233,7 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
             cover = view.mention_covering(s)
             if cover is not None and e <= cover.evidence.end and entity_type(found, cover) != PERSON:
                 continue
-            parse = parse_after_title(view, found, s, e, info)
+            parse = parse_after_title(view, found, s, e, info, names)
             persons: list[Mention] = []
             if parse.person is not None:
                 persons.append(parse.person)

@@ -130,6 +130,40 @@ def window_start(text: str, rel: int, size: int = WINDOW) -> int:
     return sp + 1 if sp >= 0 else rel - size
 
 
+_CAP_WORDS = re.compile(r"(?:[A-ZĐÀ-Ỹ][\w'’-]*)(?:\s+[A-ZĐÀ-Ỹ][\w'’-]*){0,3}")
+
+
+def person_name_index(found: Extraction) -> dict[str, str]:
+    """match_key(name) -> Person entity id, for every spelling of the article's persons
+    (names spelled by two different persons are left out)."""
+    from ..clean.normalize import match_key
+
+    index: dict[str, set[str]] = {}
+    for ent in found.entities.values():
+        if ent.type != PERSON:
+            continue
+        for form in {ent.label, ent.label_vi or "", *ent.aliases}:
+            if form and len(form) >= 3:
+                index.setdefault(match_key(form), set()).add(ent.id)
+    return {k: next(iter(v)) for k, v in index.items() if len(v) == 1}
+
+
+def person_name_at(text: str, rel: int, index: dict[str, str]) -> tuple[str, int] | None:
+    """(entity id, length) of a known person's name written at ``text[rel:]`` in
+    capitalised words but not marked as a mention; the longest spelling wins."""
+    from ..clean.normalize import match_key
+
+    m = _CAP_WORDS.match(text, rel)
+    if not m or not index:
+        return None
+    ends = [w.end() for w in re.finditer(r"\S+", m.group(0))]
+    for e in reversed(ends):
+        eid = index.get(match_key(m.group(0)[:e]))
+        if eid:
+            return eid, e
+    return None
+
+
 def entity_type(found: Extraction, mention: Mention) -> str:
     ent = found.entities.get(mention.entity or "")
     return ent.type if ent is not None else mention.type

@@ -21,7 +21,7 @@ from ..lexicon.load import load_yaml
 from ..model import Doc, Extraction, Mention, Role
 from .quotes import find_quotes
 from .roles import TitleParse, _lexicon as _titles, parse_after_title, title_info
-from .spans import PERSON, SentenceView, entity_type, sentence_views, window_start, word_alt
+from .spans import PERSON, SentenceView, entity_type, person_name_index, sentence_views, window_start, word_alt
 
 __all__ = [
     "ArticleContext", "Subject", "make_context", "subject_before", "np_at_end", "title_parses",
@@ -155,7 +155,10 @@ def title_parses(ctx: ArticleContext, view: SentenceView) -> list[TitleParse]:
             if info is None:
                 continue
             s, e = view.start + tm.start(), view.start + tm.end()
-            got.append(parse_after_title(view, ctx.found, s, e, info))
+            names = ctx.cache.get("person_name_index")
+            if names is None:
+                names = ctx.cache["person_name_index"] = person_name_index(ctx.found)
+            got.append(parse_after_title(view, ctx.found, s, e, info, names))
         ctx.title_parses[view.index] = got
     return got
 
@@ -331,30 +334,22 @@ _NAME_TAIL = re.compile(r"(?:^|(?<=\s))((?:[A-ZĐÀ-Ỹ][\w'’-]*\s+){0,3}[A-Z�
 def _known_name_at_end(ctx: ArticleContext, head: str) -> tuple[str, int] | None:
     """A person's name the entity stage left unmarked here ("Ông Vương Nghị hối thúc"
     after "Ngoại trưởng Vương Nghị" was linked elsewhere): the capitalised words
-    right before ``end`` that spell a Person of the article."""
+    ending ``head`` that spell a Person of the article -> (entity id, length)."""
     m = _NAME_TAIL.search(head)
     if not m:
         return None
-    index = ctx.cache.get("person_names")
-    if index is None:
-        from ..clean.normalize import match_key
+    names = ctx.cache.get("person_name_index")
+    if names is None:
+        names = ctx.cache["person_name_index"] = person_name_index(ctx.found)
+    if not names:
+        return None
+    from ..clean.normalize import match_key
 
-        index = {}
-        for ent in ctx.found.entities.values():
-            if ent.type != PERSON:
-                continue
-            for form in {ent.label, ent.label_vi or "", *ent.aliases}:
-                if form and len(form) >= 3:
-                    index.setdefault(match_key(form), set()).add(ent.id)
-        ctx.cache["person_names"] = index
-        ctx.cache["match_key"] = match_key
-    match_key = ctx.cache["match_key"]
-    starts = [w.start() for w in re.finditer(r"\S+", head[m.start(1) :])]
-    for st in starts:  # longest first: "Vương Nghị" before "Nghị"
-        cand_start = m.start(1) + st
-        ids = index.get(match_key(head[cand_start:]))
-        if ids and len(ids) == 1:
-            return next(iter(ids)), len(head) - cand_start
+    for w in re.finditer(r"\S+", head[m.start(1) :]):  # longest first: "Vương Nghị" before "Nghị"
+        cand_start = m.start(1) + w.start()
+        eid = names.get(match_key(head[cand_start:]))
+        if eid:
+            return eid, len(head) - cand_start
     return None
 
 
