@@ -32,15 +32,17 @@ import os
 import sys
 import traceback
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import KgError
 from .model import Article, Extraction
 from .pipeline import DEFAULT_PIPELINE, process
+
+T = TypeVar("T")
 
 # Articles per task: amortises the pickling round trip (~1 ms) against
 # ~0.1-1 s of NLP per article, while keeping the tail (the last, unevenly
@@ -122,6 +124,7 @@ def extract_all(
     pipeline: Sequence[str] = DEFAULT_PIPELINE,
     window: int | None = None,
     start_method: str | None = None,
+    on_error: Callable[[ExtractionError], None] | None = None,
 ) -> Iterator[Extraction]:
     """Yield one Extraction per article, in input order.
 
@@ -132,15 +135,41 @@ def extract_all(
     closing the generator early cancels its queued work. The pool is kept
     for the next call (see :func:`shutdown_pool`).
     Arguments are checked here, not at the first ``next()``.
+
+    With ``on_error``, a failing article is handed to it and skipped instead,
+    and the stream goes on (the pool keeps working meanwhile). That lets a
+    caller keep ONE stream for a whole build and batch its output
+    (:func:`batched`) for linking and writing, so workers extract the next
+    articles while the parent writes the previous ones.
     """
     if jobs < 1:
         raise ValueError(f"jobs must be >= 1, got {jobs}")
     if chunksize < 1:
         raise ValueError(f"chunksize must be >= 1, got {chunksize}")
     if jobs == 1:
-        return (_run(article, pipeline) for article in articles)
+        return _inline(articles, tuple(pipeline), on_error)
     return _pooled(iter(articles), jobs, chunksize, window or jobs * WINDOW_PER_JOB,
-                       start_method or default_start_method(), tuple(pipeline))
+                   start_method or default_start_method(), tuple(pipeline), on_error)
+
+
+def _inline(articles: Iterable[Article], pipeline: tuple[str, ...],
+            on_error: Callable[[ExtractionError], None] | None) -> Iterator[Extraction]:
+    for article in articles:
+        try:
+            yield _run(article, pipeline)
+        except ExtractionError as err:
+            if on_error is None:
+                raise
+            on_error(err)
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of ``size`` items (the last one shorter): ``itertools.batched`` before 3.12."""
+    if size < 1:
+        raise ValueError(f"size must be >= 1, got {size}")
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 # One pool per process, kept between calls: a worker pays for importing the
@@ -179,8 +208,8 @@ def shutdown_pool() -> None:
 atexit.register(shutdown_pool)
 
 
-def _pooled(articles: Iterator[Article], jobs: int, chunksize: int, window: int,
-            start_method: str, pipeline: tuple[str, ...]) -> Iterator[Extraction]:
+def _pooled(articles: Iterator[Article], jobs: int, chunksize: int, window: int, start_method: str,
+            pipeline: tuple[str, ...], on_error: Callable[[ExtractionError], None] | None) -> Iterator[Extraction]:
     pool = _get_pool(jobs, start_method)
     pending: deque[tuple[list[Article], Future[list[_Outcome]]]] = deque()  # input order
 
@@ -205,7 +234,11 @@ def _pooled(articles: Iterator[Article], jobs: int, chunksize: int, window: int,
             for ok, value in outcomes:
                 if not ok:
                     source, problem, detail = value
-                    raise ExtractionError(source, problem, detail)
+                    err = ExtractionError(source, problem, detail)
+                    if on_error is None:
+                        raise err
+                    on_error(err)
+                    continue
                 yield value
     finally:
         # On an error or an early close, drop this stream's queued work (the

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from kg.model import Article, Extraction
-from kg.parallel import ExtractionError, extract_all
+from kg.parallel import ExtractionError, batched, extract_all
 from kg.read import read_articles
 
 
@@ -79,3 +79,18 @@ def test_rejects_bad_arguments():
         extract_all([], jobs=0)
     with pytest.raises(ValueError):
         extract_all([], jobs=2, chunksize=0)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_on_error_skips_the_article_and_goes_on(articles, jobs):
+    bad = Article(id="broken", source="corpus/broken.txt", body="x", sentences=None)  # type: ignore[arg-type]
+    errors: list[ExtractionError] = []
+    got = [x.article.id for x in extract_all([articles[0], bad, articles[1]], jobs=jobs, chunksize=1,
+                                             on_error=errors.append)]
+    assert got == [articles[0].id, articles[1].id]
+    assert [e.source for e in errors] == ["corpus/broken.txt"]
+
+
+def test_batched():
+    assert list(batched(range(5), 2)) == [[0, 1], [2, 3], [4]]
+    assert list(batched([], 3)) == []
