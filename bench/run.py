@@ -683,6 +683,9 @@ def print_report(results: dict[str, Any]) -> None:
 
     console = Console()
     d = results["details"]
+    m = d["machine"]
+    console.print(f"{m['cpus']} CPUs, Python {m['python']}, load average {m['loadavg_start']} at the start, "
+                  f"{m['loadavg_end']} at the end of the run ({d['total_s']} s)")
     t = Table(title="Headline")
     for col in ("figure", "value", "target", "met"):
         t.add_column(col)
@@ -761,6 +764,9 @@ def run(plan: Plan, corpus: Path, json_path: Path | None, browser: bool, keep: P
     def log(msg: str) -> None:
         console.log(f"[{time.perf_counter() - t0:6.0f} s] {msg}")
 
+    # Other processes on the machine skew every figure (jobs2_speedup most): the
+    # load average at the start and end of the run is kept with the results.
+    load_start = [round(x, 2) for x in os.getloadavg()]
     order = corpus_order(corpus)
     if len(order) <= plan.big:
         raise SystemExit(f"{corpus}: {len(order)} files, need more than {plan.big}")
@@ -838,6 +844,7 @@ def run(plan: Plan, corpus: Path, json_path: Path | None, browser: bool, keep: P
         results["targets"] = {k: f"{op} {v:g}" for k, (op, v) in TARGETS.items()}
         results["details"] = {
             "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                        "loadavg_start": load_start, "loadavg_end": [round(x, 2) for x in os.getloadavg()],
                         "platform": platform.platform(), "quick": plan.quick},
             "builds": builds, "floor": floor, "corpus": corpus_info,
             "sparql": {"quads": quads, "triples": triples, "copies": copies, "repeats": plan.repeats,
