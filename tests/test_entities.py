@@ -274,3 +274,14 @@ def test_entities_match_the_gold_on_unseen_unc_articles(gold_unc_dir, unc_dir):
     assert 2 * p * r / (p + r) >= 0.93, (p, r)
     tp_, tr_ = typed / pred, typed / gold
     assert 2 * tp_ * tr_ / (tp_ + tr_) >= 0.9
+
+
+def test_title_in_apposition_and_region_names_after_place_words():
+    found = _run(
+        "Tại Sydney, Malcolm Dawes, chuyên gia quân sự, cho rằng căng thẳng sẽ kéo dài.",
+        "Lũ lụt xảy ra ở bang Tây Bengal và trên biển Barents.",
+    )
+    ents = _by_label(found)
+    assert ents["Malcolm Dawes"].type == "Person"
+    assert ents["Tây Bengal"].type == "Place"
+    assert ents["Barents"].type == "Place"

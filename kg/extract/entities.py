@@ -415,7 +415,19 @@ def _parenthesis_after(ss: SentenceWords, end: int) -> Entry | None:
     return gazetteer().lookup(m.group(1))
 
 
-def _strip_leading_cue(ss: SentenceWords, a: int, b: int) -> tuple[int, int, tuple[str, int] | None]:
+def _apposition_cue(ss: SentenceWords, end: int) -> bool:
+    """A title in apposition right after the name: "Song Zhongping, chuyên gia quân sự"."""
+    m = re.match(r"\s*,\s*", ss.text[end:])
+    if not m:
+        return False
+    i = ss.word_index_at(end + m.end())
+    return phrase_at(ss.keys, i, person_cues()) is not None and not is_capitalised(ss.words[i][2]) if i < len(
+        ss.words) else False
+
+
+def _strip_leading_cue(
+    ss: SentenceWords, a: int, b: int, keep_directions: bool = False
+) -> tuple[int, int, tuple[str, int] | None]:
     """ "Bang Karnataka" -> Karnataka (a Place), "Nam California" -> California.
 
     A capitalised place or organisation word opening a sentence is swallowed
@@ -429,7 +441,7 @@ def _strip_leading_cue(ss: SentenceWords, a: int, b: int) -> tuple[int, int, tup
         p = phrase_at(seq, 0, cues)
         if p is not None and len(p) < len(ws) and is_capitalised(ws[len(p)][2]):
             return ws[len(p)][0], b, (typ, a)
-    if seq[0] in _DIRECTIONS and foreign(ws[1][2]):
+    if seq[0] in _DIRECTIONS and foreign(ws[1][2]) and not keep_directions:
         return ws[1][0], b, None
     return a, b, None
 
@@ -448,7 +460,8 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                 continue
             if key(text) in not_entities():
                 continue
-            a, b, lead = _strip_leading_cue(ss, a, b)
+            before_type, _ = _cue_type(ss, a)
+            a, b, lead = _strip_leading_cue(ss, a, b, keep_directions=before_type == "Place")
             text = ss.text[a:b]
             if b <= a:
                 continue
@@ -457,6 +470,8 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
             typ, cue_start = _cue_type(ss, a)
             if lead is not None:
                 typ, cue_start = lead
+            if typ is None and _apposition_cue(ss, b):
+                typ = "Person"  # "Malcolm Davis, chuyên gia tại …"
             if typ != "Organization" and _DESIGNATION.match(text.replace(" ", "")):
                 continue  # "Su-57", "Topol-M"; but "kênh truyền hình Zvezda-5" is a channel
             if typ is None and _name_words(text) and _name_words(text)[-1].casefold() in org_suffixes():
