@@ -168,7 +168,7 @@ _NOT_CONTENT_START = re.compile(
 )
 _LATER_LEAD = re.compile(r"[^.:;!?\n]{1,80}?(?:\brằng|:)\s*[:,]?\s*", re.IGNORECASE)
 
-# "… song phương.Theo nhà ngoại giao": a sentence end the splitter missed
+# "… hợp tác.Theo chuyên gia": a sentence end the splitter missed
 _GLUED_STOP = re.compile(r"(\w{2,}[.!?])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
 
 
@@ -203,7 +203,7 @@ def _content_first(ctx: ArticleContext, view: SentenceView, subj_start: int) -> 
     return (s, e), False, s
 
 
-# "X nhắc lại lập trường …, yêu cầu Mỹ …": a cue right after a comma continues the subject
+# "X nhắc lại quan điểm …, yêu cầu Pháp …": a cue right after a comma continues the subject
 _COMMA_TAIL = re.compile(r",\s*$")
 _LEAD_START = re.compile(r"\s*(?:[:,]|rằng\b|với\s+[^,.:]{1,40}?\s+rằng\b)", re.IGNORECASE)
 
@@ -304,7 +304,7 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
         source = None
         after_pos = ce
         if _key(cue) == "dẫn lời":
-            # "“…”, hãng tin TASS dẫn lời Ngoại trưởng Séc X": the quoted person speaks
+            # "“…”, hãng tin Y dẫn lời Ngoại trưởng Áo X": the quoted person speaks
             hon = re.match(r"\s*(?:ông|bà|ngài)\s+", view.text[ce - view.start :], re.IGNORECASE)
             after = view.mention_at(ce + (hon.end() if hon else 0))
             tp = next((p for p in title_parses(ctx, view) if p.start >= ce and p.person is not None), None)
@@ -360,10 +360,10 @@ _CLAUSE_JOIN = re.compile(r",\s*(?:(?:sau khi|trước khi|khi|vì|do|bởi vì|
 
 
 def _cut_at_next_subject(ctx: ArticleContext, found: list[_Found]) -> None:
-    """"Nga tuyên bố rút quân, giới chức phương Tây cho rằng …": a later claim whose
+    """"Pháp tuyên bố rút quân, giới chức Đức cho rằng …": a later claim whose
     subject starts after a comma inside an earlier claim's content ends that content.
     (A subject right at the start of the content is a nested report and stays in:
-    "Psaki nêu rõ, Tổng thống Biden đã cảnh báo rằng …".)"""
+    "Bà Olsen nêu rõ, Tổng thống Dumas đã cảnh báo rằng …".)"""
     body = ctx.doc.article.body
     for a in found:
         if a.quote:
@@ -377,7 +377,7 @@ def _cut_at_next_subject(ctx: ArticleContext, found: list[_Found]) -> None:
             head = body[a.content[0] : subj].rstrip()
             view = next((v for v in ctx.views if v.start <= subj < v.end), None)
             if view is not None and head.endswith(",") and view.mention_ending_at(a.content[0] + len(head) - 1):
-                continue  # "chính quyền thủ đô Praha, Séc đã …": a place and its country
+                continue  # "chính quyền thủ đô Oslo, Na Uy đã …": a place and its country
             cut = _CLAUSE_JOIN.search(head[-40:])
             if cut and len(head.split()) >= 1:
                 s, e = trim_span(body, a.content[0], a.content[0] + len(head) - len(head[-40:]) + cut.start())
@@ -404,7 +404,7 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
         if app and not _is_name(ctx, view, view.start + m.end() + app.start(1), view.start + m.end() + app.end(1)):
             app = None
         if app:
-            # "Theo người phát ngôn Bộ Ngoại giao Indonesia, ông Teuku Faizasyah, …"
+            # "Theo người phát ngôn Bộ Ngoại giao Brazil, ông Lucas Silva, …"
             np_e = view.start + m.end() + app.end(1)
             clause_rel = m.end() + app.end()
         ms = view.mentions_in(np_s, np_e)
@@ -437,10 +437,10 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
             continue
         app2 = _LEADING_APPOSITIVE.match(view.text, clause_rel)
         if app2 and persons:
-            clause_rel = app2.end()  # "Theo Thiếu tướng X, người đứng đầu …, <clause>"
+            clause_rel = app2.end()  # "Theo Đại tá X, người phụ trách …, <clause>"
         clause_s = view.start + clause_rel
         s, e = trim_span(body, clause_s, min(view.end, clause_s + _MAX_CONTENT))
-        # "Theo The Guardian, một quan chức … nói rằng: “…”": the quote is the content
+        # "Theo Hãng tin X, một quan chức … nói rằng: “…”": the quote is the content
         qm = re.search(r":\s*(?=[\"“])", body[s:e])
         if qm:
             q = ctx.quote_opening_at(s + qm.end())
@@ -474,7 +474,7 @@ _MIN_FOLLOW_ON_WORDS = 5
 
 def _follow_on_quote(ctx: ArticleContext, view: SentenceView, so_far: list[_Found]) -> list[_Found]:
     """A quotation standing alone right after a person's claim continues it:
-    "Bà X cho rằng, …. “…”." -> a second claim of X (no cue of its own)."""
+    "Bà X cho biết, …. “…”." -> a second claim of X (no cue of its own)."""
     body = ctx.doc.article.body
     k = view.start
     while k < view.end and body[k].isspace():
@@ -529,7 +529,7 @@ def find_claims(doc: Doc, found: Extraction) -> list[Claim]:
         got += _follow_on_quote(ctx, view, founds + got)
         founds += got
     # a claim nested in another's content is kept only when a named person speaks it
-    # ("Psaki nêu rõ, Tổng thống Biden đã cảnh báo rằng …"); "Mỹ mong muốn …" inside
+    # ("Bà Olsen nêu rõ, Tổng thống Dumas đã cảnh báo rằng …"); "Pháp mong muốn …" inside
     # a minister's statement is part of what he said, not a claim of its own
     body = doc.article.body
     kept: list[_Found] = []

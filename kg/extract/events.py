@@ -135,7 +135,7 @@ _NEXT_WORD = re.compile(r"\s+(\S+)")
 
 def _inside_name(text: str, rel: int, end: int, next_is_actor: bool = False) -> bool:
     """A capitalised trigger after a capitalised word, or written in title case,
-    is part of a name ("Hiệp ước Giảm Vũ khí Tấn công Chiến lược", "Ủy ban Tấn
+    is part of a name ("Hiệp ước Cấm Tấn công Hóa học", "Ủy ban Tấn
     công Mạng"), not an occurrence."""
     if not text[rel : rel + 1].isupper():
         return False
@@ -175,7 +175,7 @@ _TO = re.compile(r"(?<!\w)(?:tới|đến|thăm)\s+$", re.IGNORECASE)
 
 
 def _visit_target(ctx: ArticleContext, view: SentenceView, pos: int) -> str | None:
-    """"thăm Trung Quốc", "chuyến thăm chính thức của Ngoại trưởng X tới Trung Quốc"."""
+    """"thăm Brazil", "chuyến thăm chính thức của Ngoại trưởng X tới Brazil"."""
     nxt = re.compile(r"\s*(?:chính thức\s+)?(?:tới|đến)?\s*", re.IGNORECASE).match(view.text, pos - view.start)
     tgt = view.mention_at(pos + (nxt.end() - (pos - view.start) if nxt else 0))
     if tgt is not None and entity_type(ctx.found, tgt) in ("Place", "Country"):
@@ -200,7 +200,7 @@ def _names_after(ctx: ArticleContext, view: SentenceView, pos: int, limit: int =
 
 
 def _pair_after(ctx: ArticleContext, view: SentenceView, pos: int) -> list[str]:
-    """"thượng đỉnh Putin - Biden", "đàm phán Nga - Mỹ", "giữa A và B"."""
+    """"thượng đỉnh A - B", "đàm phán Nga - Mỹ", "giữa A và B"."""
     text = view.text
     rel = pos - view.start
     m = re.compile(r"\s*(?:giữa\s+)?").match(text, rel)
@@ -217,7 +217,7 @@ def _pair_after(ctx: ArticleContext, view: SentenceView, pos: int) -> list[str]:
 
 
 def _main_subject(ctx: ArticleContext, view: SentenceView, after: int) -> list[str]:
-    """"Trả lời phỏng vấn kênh X hôm 29/6, người phát ngôn Y cho biết": Y."""
+    """"Trả lời phỏng vấn kênh X hôm 3/5, người phát ngôn Y cho biết": Y."""
     text = view.text
     rel = after - view.start
     comma = text.find(",", rel)
@@ -255,8 +255,8 @@ _OWN_ACT = re.compile(r"\s*(?:(?:trong|tại|ở|với|sau|trước)(?!\w)[^,.;:
 def _speaks_of_own_act(view: SentenceView, subj_start: int, trig_start: int) -> bool:
     """Is the subject before a trigger an actor of it, although a cue lies between?
 
-    "Nga tuyên bố trục xuất …", "ông X nói trong cuộc họp báo": yes; "Bộ Ngoại giao
-    Nga chỉ trích đợt trừng phạt của Mỹ": no (the speaker only talks about it)."""
+    "Pháp tuyên bố trục xuất …", "ông X nói trong cuộc họp báo": yes; "Bộ Ngoại giao
+    Pháp chỉ trích đợt trừng phạt của Đức": no (the speaker only talks about it)."""
     text = view.text
     cues = list(_claim_lexicon().cue_re.finditer(text, subj_start - view.start, trig_start - view.start))
     if not cues:
@@ -270,7 +270,7 @@ def _speaks_of_own_act(view: SentenceView, subj_start: int, trig_start: int) -> 
 
 def _first_actor_after(ctx: ArticleContext, view: SentenceView, pos: int) -> list[str]:
     """The subject of the main clause after a leading clause ("Sau khi X, ông Y …",
-    "Kể từ khi nhậm chức, ngày 20-1, Tổng thống Donald Trump …")."""
+    "Kể từ khi nhậm chức, ngày 5-2, Tổng thống X …")."""
     comma = view.text.find(",", pos - view.start)
     if comma < 0:
         return []
@@ -286,7 +286,7 @@ def _first_actor_after(ctx: ArticleContext, view: SentenceView, pos: int) -> lis
             m = tp.person
         who = _resolve(ctx, view, m)
         out += who
-        # "hai Tổng thống Putin và Biden"
+        # "hai Tổng thống A và B"
         nxt = re.match(r"\s*và\s+", view.text[m.evidence.end - view.start :])
         if nxt:
             m2 = view.mention_at(m.evidence.end + nxt.end())
@@ -305,7 +305,7 @@ def _participants(
 ) -> tuple[list[str], list[str]]:
     """(subject participants, all participants) of one trigger.
 
-    ``prev`` is (end, subject) of the previous trigger of the sentence: "Nga trục
+    ``prev`` is (end, subject) of the previous trigger of the sentence: "Pháp trục
     xuất A và trục xuất B" gives the second act the first one's subject."""
     found = ctx.found
     out: list[str] = []
@@ -348,7 +348,7 @@ def _participants(
         prev_m: Mention | None = None
         for m in _names_after(ctx, view, e):
             if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization"):
-                # "tờ La Repubblica của Italia": the outlet's country qualifies it
+                # "tờ Le Monde của Pháp": the outlet's country qualifies it
                 gap = text[prev_m.evidence.end - view.start : m.evidence.start - view.start] if prev_m else ""
                 if not (prev_m is not None and entity_type(found, prev_m) == "Organization"
                         and entity_type(found, m) == "Country" and _OF_ONLY.fullmatch(gap)):
@@ -386,7 +386,7 @@ def _date(ctx: ArticleContext, view: SentenceView, s: int, e: int) -> str | None
     """The date of the trigger's own comma segment, else of a neighbouring segment
     that names no other event ("Rạng sáng nay, A và B đã có cuộc điện đàm").
     A date separated from the trigger by a reporting cue dates the saying, not
-    the event ("Ông X ngày 29/6 nói rằng hội nghị thượng đỉnh …")."""
+    the event ("Ông X ngày 3/5 nói rằng hội nghị thượng đỉnh …")."""
     lex = _lexicon()
     segs = _segments_of(ctx, view)
     rel = s - view.start
@@ -476,7 +476,7 @@ def _compatible(a: _Mention | Event, b: _Mention, merge_any: frozenset[str], a_k
         return False
     a_actor = getattr(a, "actor", None)
     if a.type not in merge_any and a_actor and b.actor and a_actor != b.actor:
-        return False  # "Mỹ trục xuất …" and "Nga trục xuất …" are two acts
+        return False  # "Pháp trục xuất …" and "Đức trục xuất …" are two acts
     if a.where and b.where and a.where != b.where:
         return False
     if a.when and b.when and a.when != b.when:

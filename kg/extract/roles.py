@@ -134,7 +134,7 @@ def parse_after_title(
                 res.host = res.host or m
                 pending_host = False
             elif entity_type(found, m) == "Place" and res.org is None:
-                # "Giám đốc Chương trình châu Á": a region is not the organisation
+                # "Giám đốc Chương trình châu Phi": a region is not the organisation
                 break
             elif res.org is None:
                 res.org = m
@@ -162,7 +162,7 @@ def parse_after_title(
             continue
         if not used_honorific and (mm := lex.honorific_re.match(text, rest_at)):
             if "," in mm.group(0) and res.org is None:
-                # "Ngoại trưởng Indonesia, bà X" names X; "… nhằm vào Thủ tướng, ông X
+                # "Ngoại trưởng Indonesia, bà X" names X; "… phê phán Thủ tướng, ông X
                 # cho biết" starts a new clause about someone else
                 break
             used_honorific = True
@@ -237,7 +237,7 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
             persons: list[Mention] = []
             if parse.person is not None:
                 persons.append(parse.person)
-                # "hai Tổng thống Putin và Biden": a bare title shared by coordinated names
+                # "hai Tổng thống A và B": a bare title shared by coordinated names
                 if parse.org is None:
                     pos = parse.person.evidence.end
                     for _ in range(4):

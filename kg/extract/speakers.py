@@ -115,8 +115,8 @@ class ArticleContext:
         """The person the article gives this role, the last named before ``pos`` if several."""
         cands = {r.person for r in self.holders(predicate, org)}
         if not cands and org is not None:
-            # "cựu Tổng thống Mỹ cho biết" in an article that only wrote "cựu Tổng thống
-            # Donald Trump": the one holder of the same bare title, when there is just one
+            # "cựu Tổng thống Pháp cho biết" in an article that only wrote "cựu Tổng
+            # thống Pierre Dumas": the one holder of the same bare title, when there is just one
             elsewhere = {r.person for r in self.found.roles if r.predicate == predicate and r.org is not None}
             key = " ".join(title.casefold().split()) if title else None
             bare = {
@@ -240,7 +240,7 @@ def strip_gap(ctx: ArticleContext, view: SentenceView, end: int, free_words: int
     return view.start + rel
 
 
-# "Michael Kofman, một nhà nghiên cứu tại Washington (Mỹ), nhận định": the appositive
+# "Anna Berg, một nhà nghiên cứu tại Oslo (Na Uy), nhận định": the appositive
 _APPOSITIVE_TAIL = re.compile(r",\s*(?:một|người|là|cựu|nguyên|hiện là)\s[^,;:\"“”]{1,100},\s*$", re.IGNORECASE)
 _PAREN_TAIL = re.compile(r"\([^()]{0,60}\)\s*$")
 _WORD_TAIL = re.compile(r"(?:^|(?<=\s))(?!(?:và|hoặc|hay|với|của|bị|được|khi|nếu|mà|rằng)$)[a-zđà-ỹ]+$")
@@ -332,8 +332,8 @@ _NAME_TAIL = re.compile(r"(?:^|(?<=\s))((?:[A-ZĐÀ-Ỹ][\w'’-]*\s+){0,3}[A-Z�
 
 
 def _known_name_at_end(ctx: ArticleContext, head: str) -> tuple[str, int] | None:
-    """A person's name the entity stage left unmarked here ("Ông Vương Nghị hối thúc"
-    after "Ngoại trưởng Vương Nghị" was linked elsewhere): the capitalised words
+    """A person's name the entity stage left unmarked here ("Ông Lý Minh hối thúc"
+    after "Ngoại trưởng Lý Minh" was linked elsewhere): the capitalised words
     ending ``head`` that spell a Person of the article -> (entity id, length)."""
     m = _NAME_TAIL.search(head)
     if not m:
@@ -345,7 +345,7 @@ def _known_name_at_end(ctx: ArticleContext, head: str) -> tuple[str, int] | None
         return None
     from ..clean.normalize import match_key
 
-    for w in re.finditer(r"\S+", head[m.start(1) :]):  # longest first: "Vương Nghị" before "Nghị"
+    for w in re.finditer(r"\S+", head[m.start(1) :]):  # longest first: "Lý Minh" before "Minh"
         cand_start = m.start(1) + w.start()
         eid = names.get(match_key(head[cand_start:]))
         if eid:
