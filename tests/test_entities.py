@@ -285,3 +285,15 @@ def test_title_in_apposition_and_region_names_after_place_words():
     assert ents["Malcolm Dawes"].type == "Person"
     assert ents["Tây Bengal"].type == "Place"
     assert ents["Barents"].type == "Place"
+
+
+def test_town_names_that_are_people_and_us_states():
+    found = _run(
+        "Ông Obama vận động ở bang chiến trường Michigan.",
+        "Cựu giáo sư Đại học Harvard nói về Hoàng thân Philip sau khi tàu ngầm mất tích, ông Julius cho biết.",
+    )
+    ents = _by_label(found)
+    assert ents["Obama"].type == "Person"  # not Obama, Fukui
+    assert ents["Michigan"].type == "Place" and "geonames" in ents["Michigan"].external_ids
+    assert ents["Đại học Harvard"].type == "Organization"
+    assert ents["Philip"].type == "Person" and ents["Julius"].type == "Person"

@@ -31,7 +31,7 @@ from ..lexicon.known import gazetteer
 from ..lexicon.organizations import not_acronyms, not_actor_cues, org_cues, org_heads, org_suffixes, templates
 from ..lexicon.places import capital_of, country_prefix_words, name_after_of, not_entities, pair_short_forms
 from ..lexicon.text import is_all_caps, is_capitalised, key, words
-from ..link.names import is_vietnamese_style
+from ..link.names import is_vietnamese_style, name_words
 from ..model import Doc, Evidence, Extraction, Mention, Token
 from ..nlp.names import (
     ABBR_POS,
@@ -148,6 +148,8 @@ def _lexicon_matches(ss: SentenceWords) -> list[Match]:
                     ss.weak.add(m.start)  # "Anh kể lại …": he, or Britain? decided per article
             if key(ss.text[m.start:m.end]) in _honorific_keys() and _addresses_someone(ss, m):
                 continue  # "Anh Dương cho biết": "anh" addressing a person, not Britain
+            if m.entry.source in ("city", "city_alias") and _after_person_cue(ss, m.start):
+                continue  # "ông Obama": a person, not the town of Obama
             if m.entry.source == "city" and cov and not proper:
                 continue  # a town name that underthesea reads as a common word
             if m.entry.type == "Place" and m.entry.population < 1_000_000 and _next_to_unknown_name(ss, m, matches):
@@ -159,6 +161,11 @@ def _lexicon_matches(ss: SentenceWords) -> list[Match]:
 @lru_cache(maxsize=1)
 def _honorific_keys() -> frozenset[str]:
     return frozenset(h[0] for h in honorifics() if len(h) == 1)
+
+
+def _after_person_cue(ss: SentenceWords, start: int) -> bool:
+    i = ss.word_index_at(start)
+    return joined(ss, i) and phrase_ending(ss.keys, i, person_cues()) is not None
 
 
 def _addresses_someone(ss: SentenceWords, m: Match) -> bool:
@@ -398,10 +405,17 @@ def _ner_of(ss: SentenceWords, start: int, end: int) -> str:
 
 def _after_not_actor_cue(ss: SentenceWords, i: int, reach: int = 3) -> bool:
     """A vehicle/weapon word before word ``i``, possibly with a few lower-case words between."""
+    if not joined(ss, i):
+        return False
     for k in range(reach + 1):
-        j = i - k
-        if j < 0 or (k and is_capitalised(ss.words[j][2])):
+        j = i - k  # the cue must end right before word j
+        if j < 0:
             return False
+        if k:  # word j is a lower-case word between cue and name
+            if not joined(ss, j) or is_capitalised(ss.words[j][2]):
+                return False
+            if phrase_ending(ss.keys, j + 1, person_cues()) is not None:
+                return False  # "… tàu ngầm", ông Julius nói: a title stands between
         if phrase_ending(ss.keys, j, not_actor_cues()) is not None:
             return True
     return False
@@ -504,8 +518,9 @@ def _name_words(text: str) -> list[str]:
 
 
 def _looks_like_person(text: str) -> bool:
-    ws = _name_words(text)
-    return len(ws) >= 2 and all(is_capitalised(w) and not is_all_caps(w) and not w.isdigit() for w in ws)
+    """Two or more capitalised parts, none an acronym or a number ("Lee Hyun-koo")."""
+    ws = name_words(text)
+    return len(ws) >= 2 and all(is_capitalised(w) and not is_all_caps(w) and not w[0].isdigit() for w in ws)
 
 
 def _truncated_form_of(k: str, cands: list[Candidate]) -> Candidate | None:

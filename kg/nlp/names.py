@@ -225,9 +225,19 @@ def next_capitalised(text: str, pos: int) -> bool:
 
 
 def is_proper(ss: SentenceWords, a: int, b: int) -> bool:
+    """Evidence that the word at [a, b) is part of a name.
+
+    underthesea's proper-noun tag, or a capitalised foreign word of several
+    syllables that underthesea glued into a common-noun token ("Hoàng thân
+    Philip" comes back as one N word).
+    """
     for t in covering_tokens(ss.tokens, a, b):
         if t.pos in PROPER_POS or (t.pos in ABBR_POS and is_all_caps(t.text)):
             return True
+        if (t.start < a or t.end > b) and " " in t.text:
+            word = ss.text[a:b]
+            if is_capitalised(word) and polysyllabic(word) and not is_all_caps(word):
+                return True
     return False
 
 
