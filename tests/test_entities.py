@@ -297,3 +297,15 @@ def test_town_names_that_are_people_and_us_states():
     assert ents["Michigan"].type == "Place" and "geonames" in ents["Michigan"].external_ids
     assert ents["Đại học Harvard"].type == "Organization"
     assert ents["Philip"].type == "Person" and ents["Julius"].type == "Person"
+
+
+def test_cue_words_inside_other_words_and_titles_split_by_the_tagger():
+    found = _run(
+        "Ngoại trưởng Australia đã thông báo Canberra hủy bỏ hai thỏa thuận.",
+        "Chuẩn Đô đốc Hải quân Indonesia Iwan Setiawan nói về Dịch Covid-19 và Tổ chức Y tế thế giới.",
+    )
+    ents = _by_label(found)
+    assert ents["Canberra"].type == "Place"  # "thông báo" is not "báo" (a newspaper)
+    assert ents["Iwan Setiawan"].type == "Person"
+    assert ents["World Health Organization"].type == "Organization"
+    assert not any(label.startswith(("Chuẩn", "Dịch")) for label in ents)

@@ -355,6 +355,11 @@ def _trim(ss: SentenceWords, start: int, end: int) -> tuple[int, int]:
     return ws[0][0], ws[-1][1]
 
 
+def _starts_word(ss: SentenceWords, offset: int) -> bool:
+    """No underthesea word runs across ``offset`` (it starts a word, or nothing covers it)."""
+    return not any(t.start < offset < t.end for t in covering_tokens(ss.tokens, offset, offset + 1))
+
+
 def _cue_type(ss: SentenceWords, start: int) -> tuple[str | None, str | None]:
     """Type given by the words before a name, and the cue+name alias for orgs/places.
 
@@ -366,12 +371,13 @@ def _cue_type(ss: SentenceWords, start: int) -> tuple[str | None, str | None]:
     seq = ss.keys
     if not joined(ss, i):
         return None, None
-    # Organisation and place cues stand right before the name.
+    # Organisation and place cues stand right before the name, and are whole
+    # words ("báo" is a newspaper, the end of "thông báo" is not).
     p = phrase_ending(seq, i, org_cues())
-    if p is not None:
+    if p is not None and _starts_word(ss, ss.words[i - len(p)][0]):
         return "Organization", ss.words[i - len(p)][0]
     p = phrase_ending(seq, i, place_cues())
-    if p is not None:
+    if p is not None and _starts_word(ss, ss.words[i - len(p)][0]):
         return "Place", ss.words[i - len(p)][0]
     # Person cues: possibly followed by capitalised words (rest of a title,
     # a country or an organisation) before the name.
@@ -429,6 +435,17 @@ def _parenthesis_after(ss: SentenceWords, end: int) -> Entry | None:
     return gazetteer().lookup(m.group(1))
 
 
+def _opens_a_title(ss: SentenceWords, a: int, b: int) -> bool:
+    """The span and the next word or two spell a person's title ("Chuẩn Đô" + "đốc")."""
+    i, j = ss.word_index_at(a), ss.word_index_at(b)
+    for extra in (1, 2):
+        if phrase_ending(ss.keys, j + extra, person_cues()) is not None and j + extra <= len(ss.keys):
+            p = phrase_ending(ss.keys, j + extra, person_cues())
+            if p is not None and len(p) >= j + extra - i:
+                return True
+    return False
+
+
 def _apposition_cue(ss: SentenceWords, end: int) -> bool:
     """A title in apposition right after the name: "Song Zhongping, chuyên gia quân sự"."""
     m = re.match(r"\s*,\s*", ss.text[end:])
@@ -472,8 +489,10 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                 continue
             if _SHIP.match(text) or _NON_LATIN.search(text):
                 continue
-            if key(text) in not_entities():
-                continue
+            if any(key(text) == n or key(text).endswith(" " + n) for n in not_entities()):
+                continue  # "phương Tây", "Dịch Covid-19"
+            if _opens_a_title(ss, a, b):
+                continue  # "Chuẩn Đô" of "Chuẩn Đô đốc": a title, not a name
             before_type, _ = _cue_type(ss, a)
             a, b, lead = _strip_leading_cue(ss, a, b, keep_directions=before_type == "Place")
             text = ss.text[a:b]
@@ -490,6 +509,8 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                 continue  # "Su-57", "Topol-M"; but "kênh truyền hình Zvezda-5" is a channel
             if typ is None and _name_words(text) and _name_words(text)[-1].casefold() in org_suffixes():
                 typ = "Organization"  # "Straits Times", "Goodwood Ship Management"
+            if typ is None and text.startswith("The ") and len(_name_words(text)) >= 2:
+                typ = "Organization"  # "The Diplomat": no person's name starts with "The"
             cand = Candidate(ss.s.index, a + ss.base, b + ss.base, text, ner=_ner_of(ss, a, b))
             if text.upper() in not_acronyms() or _ROMAN.match(text):
                 continue

@@ -60,6 +60,10 @@ def case_compatible(form: list[str], text: list[str]) -> bool:
     if len(form) != len(text):
         return False
     later_cap = any(is_capitalised(w) for w in form[1:])
+    if len(form) >= 3 and is_capitalised(text[0]):
+        # a long name is recognised by its words; the press often writes the
+        # rest in lower case ("Tổ chức Y tế thế giới")
+        return all(is_all_caps(t) for f, t in zip(form, text) if is_all_caps(f) and not f.isdigit())
     for i, (f, t) in enumerate(zip(form, text)):
         if is_all_caps(f) and not f.isdigit():
             if not is_all_caps(t):
