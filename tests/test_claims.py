@@ -200,3 +200,9 @@ def test_a_known_name_the_entity_stage_missed_still_speaks() -> None:
         step(doc, x)
     assert [(c.speaker, c.text) for c in x.claims] == [("Pierre_Dumas", "các bên kiềm chế")]
     assert x.claims[0].evidence.start == text.index("Ông Pierre Dumas")
+
+
+def test_content_after_a_short_adverbial() -> None:
+    _, got = claims("Nhà Trắng cho biết trong một tuyên bố, các cuộc tham vấn sẽ tiếp tục.")
+    assert [(c.speaker, c.text) for c in got] == [("White_House", "các cuộc tham vấn sẽ tiếp tục")]
+    assert claims("Ông Dumas phát biểu trên truyền hình quốc gia tối qua.")[1] == []

@@ -166,7 +166,9 @@ def _speaker_first_content(ctx: ArticleContext, view: SentenceView, cue_end: int
 _NOT_CONTENT_START = re.compile(
     r"(?:trên|trong|tại|ở|với|vào|khi|sau|trước|và|đồng thời|nhưng|song|hôm|ngày|qua|bằng)(?!\w)", re.IGNORECASE
 )
-_LATER_LEAD = re.compile(r"[^.:;!?\n]{1,80}?(?:\brằng|:)\s*[:,]?\s*", re.IGNORECASE)
+# "nói trong cuộc họp báo rằng: …", "cho biết trong một tuyên bố, …": the content
+# starts after "rằng", a colon, or the comma that closes a short adverbial
+_LATER_LEAD = re.compile(r"(?:[^.:;!?\n]{1,80}?(?:\brằng|:)|[^.,:;!?\n]{1,60},)\s*[:,]?\s*", re.IGNORECASE)
 
 # "… hợp tác.Theo chuyên gia": a sentence end the splitter missed
 _GLUED_STOP = re.compile(r"(\w{2,}[.!?])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
