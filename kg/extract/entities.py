@@ -42,6 +42,7 @@ from ..nlp.names import (
     foreign,
     full_caps_name,
     inside,
+    is_proper,
     joined,
     phrase_at,
     phrase_ending,
@@ -137,7 +138,7 @@ def _lexicon_matches(ss: SentenceWords) -> list[Match]:
             continue
         if m.words == 1 and m.entry.source in ("city", "city_alias", "country", "alias"):
             cov = covering_tokens(ss.tokens, m.start, m.end)
-            proper = any(t.pos in PROPER_POS | ABBR_POS for t in cov)
+            proper = is_proper(ss, m.start, m.end) or any(t.pos in ABBR_POS for t in cov)
             if sentence_initial(ss.tokens, m.start) and not proper:
                 # "Anh ấy …": a capitalised common word opening the sentence
                 j = ss.word_index_at(m.end)
