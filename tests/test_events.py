@@ -114,3 +114,10 @@ def test_the_same_act_by_two_actors_is_two_events() -> None:
     text = "Pháp đã trục xuất hai nhà ngoại giao Brazil. Đáp lại, Brazil cũng trục xuất các nhà ngoại giao."
     got = [e for e in events(text) if e.type == "Sanction"]
     assert sorted(e.participants[0] for e in got) == ["Brazil", "France"]
+
+
+def test_meeting_a_named_counterpart() -> None:
+    got = events("Hôm qua, ông Pierre Dumas đã gặp Tổng thống Brazil Lucas Silva tại Lyon.", "2022-09-02")
+    assert [(e.type, e.where, e.when) for e in got] == [("Meeting", "Lyon", "2022-09-01")]
+    assert got[0].participants == ["Pierre_Dumas", "Brazil", "Lucas_Silva"]
+    assert events("Hai bên sẽ sớm trở lại bàn đàm phán.") == []
