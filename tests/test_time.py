@@ -92,3 +92,8 @@ def _d(iso: str):
 
 def test_mung_before_the_day() -> None:
     assert values("vào ngày mùng 1/5 tới", "2021-04-20") == [("vào ngày mùng 1/5", "2021-05-01")]
+
+
+def test_bracketed_day_month() -> None:
+    got = values("Hôm nay (26/4), ông cho biết", None)
+    assert ("(26/4)", "--04-26") in got

@@ -35,6 +35,7 @@ def _alt(words: list[str]) -> str:
 @dataclass(frozen=True)
 class _Patterns:
     full: re.Pattern[str]
+    paren: re.Pattern[str]
     written: re.Pattern[str]
     cued: re.Pattern[str]
     weekday: re.Pattern[str]
@@ -67,6 +68,8 @@ def _patterns() -> _Patterns:
     e = r"(?![\w/-]|\.\d)"  # right boundary
     return _Patterns(
         full=re.compile(rf"{b}(\d{{1,2}})\s?([/-])\s?(\d{{1,2}})\s?\2\s?(\d{{4}}){e}", flags),
+        # "hôm nay (26/4)", "thứ Bảy (24/4)": a bracketed day/month is a date
+        paren=re.compile(r"\((\d{1,2})/(\d{1,2})\)"),
         written=re.compile(
             rf"(?<!\w)ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s*(?:,\s*)?năm\s+(\d{{4}}))?(?!\w)", flags
         ),
@@ -160,6 +163,10 @@ def find_times(text: str, published: str | None, base: int = 0, sentence: int = 
 
     for m in pat.full.finditer(text):
         v = resolve_day_month(int(m.group(1)), int(m.group(3)), pub, int(m.group(4)))
+        if v:
+            cands.append((m.start(), m.end(), v, "date", 0))
+    for m in pat.paren.finditer(text):
+        v = resolve_day_month(int(m.group(1)), int(m.group(2)), pub)
         if v:
             cands.append((m.start(), m.end(), v, "date", 0))
     for m in pat.written.finditer(text):
