@@ -309,3 +309,10 @@ def test_cue_words_inside_other_words_and_titles_split_by_the_tagger():
     assert ents["Iwan Setiawan"].type == "Person"
     assert ents["World Health Organization"].type == "Organization"
     assert not any(label.startswith(("Chuẩn", "Dịch")) for label in ents)
+
+
+def test_a_city_before_an_officials_name_stays_the_city():
+    found = _run("Thống đốc Bangkok Aswin Kwanmuang ra lệnh đóng cửa, Thống đốc Bangkok cho biết.")
+    ents = _by_label(found)
+    assert ents["Bangkok"].type == "Place" and len(ents["Bangkok"].mentions) == 2
+    assert ents["Aswin Kwanmuang"].type == "Person"

@@ -133,7 +133,9 @@ def _lexicon_matches(ss: SentenceWords) -> list[Match]:
     matches = gazetteer().find(ss.text)
     out = []
     for m in matches:
-        country = m.entry.type == "Country"
+        # a country, or a big city, may open an underthesea word that runs on into
+        # a person's name ("Séc Milos", "Bangkok Aswin")
+        country = m.entry.type == "Country" or m.entry.population >= 1_000_000
         if _inside_longer_name(ss.tokens, m.start, m.end, country=country, text=ss.text):
             continue
         if m.words == 1 and m.entry.source in ("city", "city_alias", "country", "alias"):
@@ -165,8 +167,16 @@ def _honorific_keys() -> frozenset[str]:
 
 
 def _after_person_cue(ss: SentenceWords, start: int) -> bool:
+    """A form of address right before, and no name right after: "ông Obama nói".
+
+    Titles do not count: "Thống đốc Bangkok" names the city the governor
+    runs, and "Thống đốc Bangkok Aswin Kwanmuang" the city, then the man.
+    """
     i = ss.word_index_at(start)
-    return joined(ss, i) and phrase_ending(ss.keys, i, person_cues()) is not None
+    if not (joined(ss, i) and phrase_ending(ss.keys, i, honorifics()) is not None):
+        return False
+    nxt = i + 1
+    return not (nxt < len(ss.words) and joined(ss, nxt) and is_capitalised(ss.words[nxt][2]))
 
 
 def _addresses_someone(ss: SentenceWords, m: Match) -> bool:
