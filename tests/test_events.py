@@ -121,3 +121,13 @@ def test_meeting_a_named_counterpart() -> None:
     assert [(e.type, e.where, e.when) for e in got] == [("Meeting", "Lyon", "2022-09-01")]
     assert got[0].participants == ["Pierre_Dumas", "Brazil", "Lucas_Silva"]
     assert events("Hai bên sẽ sớm trở lại bàn đàm phán.") == []
+
+
+def test_a_later_sentence_can_date_the_statement_above() -> None:
+    text = (
+        "“Chúng tôi sẵn sàng”, ông Pierre Dumas phát biểu với truyền thông Pháp. "
+        "Trời hôm đó mưa to. "
+        "Ông Dumas đưa ra bình luận trên vào ngày 3-4, nhưng báo chí đến nay mới đăng."
+    )
+    got = [e for e in events(text, "2023-04-10") if e.type == "Interview"]
+    assert [(e.when, e.participants[0]) for e in got] == [("2023-04-03", "Pierre_Dumas")]

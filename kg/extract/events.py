@@ -466,7 +466,35 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             mention.distinct = bool(lex.distinct_re.match(view.text, tm.end()))
             mention.actor = subj_part[0] if subj_part else None
             out.append(mention)
+    _date_from_follow_up(ctx, out)
     return out
+
+
+# "… ông X phát biểu với truyền thông. Ông X đưa ra bình luận trên vào ngày 26-2 …":
+# the next sentence dates "the comment above"
+_BACK_REFERENCE = re.compile(
+    r"(?<!\w)(?:bình luận|phát biểu|tuyên bố|phỏng vấn|cuộc gặp|cuộc họp|cuộc điện đàm|thông báo)\s+(?:trên|này|đó)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _date_from_follow_up(ctx: ArticleContext, mentions: list[_Mention]) -> None:
+    """A sentence that dates "the comment above" dates the last undated statement-like
+    event of the few sentences before it."""
+    speaker_events = _lexicon().speaker_events
+    for view in ctx.views:
+        ref = _BACK_REFERENCE.search(view.text)
+        if ref is None:
+            continue
+        later = [t for t in ctx.times_in(view.index) if t.start >= view.start + ref.end() and t.value and t.kind == "date"]
+        if not later:
+            continue
+        before = [
+            m for m in mentions
+            if m.type in speaker_events and view.index - 5 <= m.evidence.sentence < view.index
+        ]
+        if before and before[-1].when is None:
+            before[-1].when = later[0].value
 
 
 def _compatible(a: _Mention | Event, b: _Mention, merge_any: frozenset[str], a_key: str) -> bool:
