@@ -316,3 +316,8 @@ def test_a_city_before_an_officials_name_stays_the_city():
     ents = _by_label(found)
     assert ents["Bangkok"].type == "Place" and len(ents["Bangkok"].mentions) == 2
     assert ents["Aswin Kwanmuang"].type == "Person"
+
+
+def test_regions_in_common_words_are_the_country():
+    found = _run("Giao tranh leo thang ở miền Đông Ukraine và Đông Ukraine.", "Miền Nam nước Nga có mưa lớn.")
+    assert set(_by_label(found)) == {"Ukraine", "Russia"}
