@@ -321,3 +321,11 @@ def test_a_city_before_an_officials_name_stays_the_city():
 def test_regions_in_common_words_are_the_country():
     found = _run("Giao tranh leo thang ở miền Đông Ukraine và Đông Ukraine.", "Miền Nam nước Nga có mưa lớn.")
     assert set(_by_label(found)) == {"Ukraine", "Russia"}
+
+
+def test_a_bare_organisation_head_after_a_title_is_not_a_person():
+    found = _run("Niu Haibin, phó giám đốc Viện nghiên cứu chính sách ở Thượng Hải, nói.",
+                 "Roland Rajah, chuyên gia tại Viện Lowy ở Sydney, cho rằng.")
+    ents = _by_label(found)
+    assert "Viện" not in ents
+    assert ents["Viện Lowy"].type == "Organization" and ents["Niu Haibin"].type == "Person"

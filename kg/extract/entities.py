@@ -502,6 +502,8 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                 continue
             if any(key(text) == n or key(text).endswith(" " + n) for n in not_entities()):
                 continue  # "phương Tây", "Dịch Covid-19"
+            if tuple(key(w) for w in _name_words(text)) in org_heads():
+                continue  # "Viện" of "Viện nghiên cứu …": a head noun without a name
             if _opens_a_title(ss, a, b):
                 continue  # "Chuẩn Đô" of "Chuẩn Đô đốc": a title, not a name
             before_type, _ = _cue_type(ss, a)
