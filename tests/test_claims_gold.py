@@ -21,9 +21,10 @@ def seeds():
 
 def test_figures_on_the_seeds(seeds) -> None:
     _, micro = seeds
-    assert micro.prf["roles"].f1 >= 0.90
-    assert micro.prf["events"].f1 >= 0.75
-    assert micro.prf["claims"].f1 >= 0.90
+    # reached when written: roles 1.00, events 0.97, claims 1.00
+    assert micro.prf["roles"].f1 >= 0.95
+    assert micro.prf["events"].f1 >= 0.85
+    assert micro.prf["claims"].f1 >= 0.95
 
 
 def _label(x, eid):
