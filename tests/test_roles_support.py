@@ -85,3 +85,21 @@ def seed_extractions() -> tuple[list, list[Extraction]]:
         (article,) = read_file(SEEDS / g.doc)
         xs.append(link_across([process(article)])[0])
     return golds, xs
+
+
+@cache
+def unc_gold_extractions() -> tuple[list, list[Extraction]]:
+    """(gold articles, extractions) of the ten annotated UNC articles, built once."""
+    from conftest import GOLD_UNC, UNC
+
+    from kg.evaluate.gold import load_gold_dir
+    from kg.link.across import link_across
+    from kg.pipeline import process
+    from kg.read import read_file
+
+    golds = load_gold_dir(GOLD_UNC)
+    xs = []
+    for g in golds:
+        (article,) = read_file(UNC / g.doc)
+        xs.append(link_across([process(article)])[0])
+    return golds, xs
