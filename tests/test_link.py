@@ -190,3 +190,10 @@ def test_hyphenated_surname_is_one_word():
     assert not same_full_name("Diaz-Canel", "Miguel Diaz-Canel")  # a surname, not a full name
     roots = person_groups(["Miguel Diaz-Canel", "Diaz-Canel", "Moon Jae-in", "Moon"])
     assert roots[0] == roots[1] and roots[2] == roots[3]
+
+
+def test_a_person_named_like_a_place_never_shares_its_id():
+    found = _run("k1", "Ông Obama gặp thị trưởng ở Washington.")
+    ids = {e.label: e.id for e in found.entities.values()}
+    assert ids["Obama"] == "Obama_Person"  # Obama is also a town in Japan
+    assert ids["Washington"] == "Washington"

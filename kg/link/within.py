@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..lexicon.cues import place_cues
-from ..lexicon.known import entry_for
+from ..lexicon.known import entry_for, gazetteer
 from ..lexicon.organizations import org_cues
 from ..lexicon.text import key, slug, words
 from ..model import Doc, Entity, Extraction, Mention
@@ -187,8 +187,13 @@ def _entity_for(typ: str, ms: list[Mention], person_names: list[str] | None, bod
                 label_vi = max(vi_forms, key=lambda f: (forms[f], -order[f]))
             elif _written_in_vietnamese(label):
                 label_vi = label  # "Hội đồng Quan hệ Đối ngoại Mỹ": no English name known
+    eid = slug(label)
+    if typ == "Person" and gazetteer().lookup(label) is not None:
+        # a person named like a known place or organisation ("Washington",
+        # "Obama"): never the same IRI as that place, in any article
+        eid = f"{eid}_Person"
     return Entity(
-        id=slug(label),
+        id=eid,
         label=label,
         type=typ,
         label_vi=label_vi,
