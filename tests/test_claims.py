@@ -206,3 +206,8 @@ def test_content_after_a_short_adverbial() -> None:
     _, got = claims("Nhà Trắng cho biết trong một tuyên bố, các cuộc tham vấn sẽ tiếp tục.")
     assert [(c.speaker, c.text) for c in got] == [("White_House", "các cuộc tham vấn sẽ tiếp tục")]
     assert claims("Ông Dumas phát biểu trên truyền hình quốc gia tối qua.")[1] == []
+
+
+def test_subject_before_a_copula() -> None:
+    _, got = claims("Brazil là quốc gia Nam Mỹ mới nhất tuyên bố ủng hộ kế hoạch của Pháp.")
+    assert [(c.speaker, c.text) for c in got] == [("Brazil", "ủng hộ kế hoạch của Pháp")]
