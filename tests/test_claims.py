@@ -211,3 +211,6 @@ def test_content_after_a_short_adverbial() -> None:
 def test_subject_before_a_copula() -> None:
     _, got = claims("Brazil là quốc gia Nam Mỹ mới nhất tuyên bố ủng hộ kế hoạch của Pháp.")
     assert [(c.speaker, c.text) for c in got] == [("Brazil", "ủng hộ kế hoạch của Pháp")]
+    # an object before "là" is not the subject: nothing is attributed to it
+    _, got = claims("Pháp coi Brazil là đối tác chiến lược và tuyên bố sẵn sàng mở rộng hợp tác.")
+    assert "Brazil" not in {c.speaker for c in got}

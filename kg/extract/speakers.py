@@ -198,6 +198,16 @@ class Subject:
 _SHORT = 80
 
 
+def _starts_clause(view: SentenceView, end: int) -> bool:
+    """Does a mention end at ``end`` that opens its clause ("Brazil là …", not
+    "Trung Quốc coi Đài Loan là …", where the mention is an object)?"""
+    m = view.mention_ending_at(end)
+    if m is None:
+        return False
+    before = view.text[max(0, m.evidence.start - view.start - 40) : m.evidence.start - view.start].rstrip()
+    return not before or before[-1] in ",;:.-–—(\"“”"
+
+
 def strip_gap(ctx: ArticleContext, view: SentenceView, end: int, free_words: int) -> int:
     """Step left from a cue over adverbs, dates and parentheses; return the new end."""
     lex = speaker_words()
@@ -226,9 +236,13 @@ def strip_gap(ctx: ArticleContext, view: SentenceView, end: int, free_words: int
         if m:
             rel = lo + short_lo + m.start()
             continue
-        m = _APPOSITIVE_TAIL.search(head) or _COPULA_TAIL.search(short)
+        m = _APPOSITIVE_TAIL.search(head)
         if m:
-            rel = lo + (m.start() if m.re is _APPOSITIVE_TAIL else short_lo + m.start())
+            rel = lo + m.start()
+            continue
+        m = _COPULA_TAIL.search(short)
+        if m and _starts_clause(view, view.start + lo + short_lo + m.start()):
+            rel = lo + short_lo + m.start()
             continue
         if free < free_words:
             m = _WORD_TAIL.search(short)
