@@ -79,3 +79,50 @@ def test_seeds_expected_rows(seeds_store):
     assert co[("Russia", "United States")] == 5
     articles = {r["article"] for r in _run(seeds_store, "article-assertions")}
     assert len(articles) == 5
+
+
+def test_facts_shared_by_many_articles_are_not_multiplied():
+    """Each article graph repeats its entities' labels and shared events: rows must not multiply."""
+    import copy
+
+    from kg.graph.rdf import extraction_to_graph
+    from kg.graph.sample import seed_000
+    from kg.model import Evidence
+
+    store = sample_store()
+    base = seed_000()
+    for i in range(4):  # four more articles stating the same facts about the same summit
+        x = copy.deepcopy(base)
+        aid = f"{base.article.id}-copy{i}"
+        x.article.id = aid
+        x.article.source = f"copies/{i}.txt"
+
+        def moved(ev: Evidence) -> Evidence:
+            return Evidence(aid, ev.sentence, ev.start, ev.end, ev.extractor, ev.confidence)
+
+        for m in x.mentions:
+            m.evidence = moved(m.evidence)
+        for e in x.entities.values():
+            e.mentions = [moved(v) for v in e.mentions]
+        for r in x.roles:
+            r.evidence = moved(r.evidence)
+        for ev in x.events:
+            ev.evidence = [moved(v) for v in ev.evidence]
+        for c in x.claims:
+            c.evidence, c.content = moved(c.evidence), moved(c.content)
+        store.replace_article(aid, extraction_to_graph(x))
+
+    spokes = {(r["personLabel"], r["orgLabel"]): r["articles"] for r in _run(store, "spokespersons")}
+    assert spokes == {("Dmitry Peskov", "Kremlin"): "5", ("Jen Psaki", "White House"): "1"}
+    met = _run(store, "who-met-whom")
+    assert len(met) == 2  # the Geneva summit (one event node, five articles) and the phone call
+    places = {(r.get("placeLabel"), r["type"]): (r["articles"], r["participants"]) for r in _run(store, "events-by-place")}
+    assert places[("Geneva", "Summit")] == ("5", "Joe Biden, Vladimir Putin") or \
+        places[("Geneva", "Summit")] == ("5", "Vladimir Putin, Joe Biden")
+    roles = [(r["personLabel"], r["role"], r.get("orgLabel"), r["articles"]) for r in _run(store, "roles-of-person")]
+    assert ("Dmitry Peskov", "spokesperson_of", "Kremlin", "5") in roles and len(roles) == 7
+    said = _run(store, "who-said-what")
+    assert len(said) == 4 + 4 * 2  # two claims per copy, each its own claim node
+    assertions = _run(store, "article-assertions", {"article": KGA["000_4e6d4f8cfed23223-copy0"]})
+    summit_rows = [r for r in assertions if r["kind"] == "event" and r["predicate"] == "Summit"]
+    assert sorted(r["object"] for r in summit_rows) == ["Joe Biden", "Vladimir Putin"]
