@@ -314,7 +314,10 @@ class Store:
         """Run a SPARQL query with pyoxigraph.
 
         The default graph is the union of all graphs (so queries need no GRAPH
-        clause); the project's prefixes are predeclared. Values for variables are
+        clause); the project's prefixes are predeclared. That union is a bag:
+        a triple that several article graphs hold (an entity's labels, a
+        shared event) matches once per graph, so write ``SELECT DISTINCT`` or
+        aggregate (the canned queries in ``ontology/queries`` show how). Values for variables are
         passed as ``bindings`` (``{"person": URIRef(...)}`` or plain str ->
         literal), never formatted into the query text. Returns pyoxigraph's
         result (solutions, triples or a bool).
