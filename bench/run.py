@@ -379,24 +379,38 @@ _BNODE = re.compile(r"(^|\s)_:(\S+)", re.M)
 _ONTOLOGY_GRAPH = "<https://w3id.org/kg-vn/graph/ontology>"
 
 
-def replicate(nquads: str, min_triples: int) -> tuple[str, int, int]:
-    """N-Quads repeated under distinct article-scoped IRIs until >= min_triples lines.
+def _graph_of(line: str) -> str:
+    return line.rstrip(" .").rsplit(" ", 1)[-1]
+
+
+def replicate(nquads: str, min_quads: int) -> tuple[str, float, int]:
+    """N-Quads repeated under distinct article-scoped IRIs until >= min_quads lines.
 
     Returns (text, copies, quads). Copy 0 is the original; copy k appends
     ``~c<k>`` to article/graph/event/claim/role/sentence IRIs and blank-node
-    labels; entity IRIs are shared; the ontology graph appears once.
+    labels; entity IRIs are shared; the ontology graph appears once. The last
+    copy stops at the first article graph boundary past the target, so
+    ``copies`` may be fractional.
     """
     lines = [ln for ln in nquads.splitlines() if ln.strip()]
-    onto = [ln for ln in lines if ln.rstrip(" .").endswith(_ONTOLOGY_GRAPH)]
-    facts = "\n".join(ln for ln in lines if not ln.rstrip(" .").endswith(_ONTOLOGY_GRAPH))
-    n_facts = len(lines) - len(onto)
-    copies = max(1, math.ceil(max(0, min_triples - len(onto)) / max(1, n_facts)))
-    parts = ["\n".join(onto), facts]
-    for k in range(1, copies):
-        suffix = f"~c{k}"
-        text = _ARTICLE_SCOPED.sub(lambda m: f"<{m.group(1)}{suffix}>", facts)
-        parts.append(_BNODE.sub(lambda m: f"{m.group(1)}_:{m.group(2)}c{k}", text))
-    return "\n".join(p for p in parts if p) + "\n", copies, len(onto) + copies * n_facts
+    onto = [ln for ln in lines if _graph_of(ln) == _ONTOLOGY_GRAPH]
+    facts = [ln for ln in lines if _graph_of(ln) != _ONTOLOGY_GRAPH]
+    facts.sort(key=_graph_of)  # whole article graphs together, so a copy can stop between them
+    blocks, n, k = ["\n".join(onto)] if onto else [], len(onto), 0
+    while n < min_quads and facts:
+        end = min(len(facts), min_quads - n)
+        while end < len(facts) and _graph_of(facts[end]) == _graph_of(facts[end - 1]):
+            end += 1  # finish the article graph
+        text = "\n".join(facts[:end])
+        if k:
+            suffix = f"~c{k}"
+            text = _ARTICLE_SCOPED.sub(lambda m: f"<{m.group(1)}{suffix}>", text)
+            text = _BNODE.sub(lambda m: f"{m.group(1)}_:{m.group(2)}c{k}", text)
+        blocks.append(text)
+        n += end
+        k += 1
+    copies = round((n - len(onto)) / max(1, len(facts)), 2)
+    return "\n".join(blocks) + "\n", copies, n
 
 
 def canned_queries() -> dict[str, str]:
@@ -460,7 +474,7 @@ def measure_sparql(store_dir: Path, nt_file: Path, queries: dict[str, str], repe
 
 def engine_times(engine: str, data: Path, queries: dict[str, str], repeats: int,
                  timeout: float) -> dict[str, dict[str, Any]]:
-    """``{query: {"ms", "rows"} | {"ms": timeout*1000, "timed_out": True}}`` from one helper process."""
+    """``{query: {"ms", "rows"} | {"ms": time it ran, "timed_out": True}}`` from one helper process."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as fh:
         json.dump(queries, fh)
     try:
@@ -475,9 +489,7 @@ def engine_times(engine: str, data: Path, queries: dict[str, str], repeats: int,
     out: dict[str, dict[str, Any]] = {}
     for res in lines[1:]:
         name = res.pop("query")
-        if res.get("timed_out"):
-            res["ms"] = timeout * 1000
-        out[name] = {**res, "load_s": load_s}
+        out[name] = {**res, "load_s": load_s}  # a stopped query's "ms" is how long it ran: a lower bound
     return out
 
 
@@ -516,14 +528,22 @@ def _engine_child(engine: str, data: str, qfile: str, repeats: int, timeout: flo
     for name, text in json.loads(Path(qfile).read_text(encoding="utf-8")).items():
         r, w = os.pipe()
         pid = os.fork()
-        if pid == 0:  # the child: run, report, leave without cleanup
-            os.close(r)
-            ms, rows = _median_ms(lambda: run_query(text), repeats)
-            os.write(w, json.dumps({"query": name, "ms": round(ms, 2), "rows": rows}).encode())
-            os._exit(0)
+        if pid == 0:  # the child: run, report, leave without cleanup (never return into the loop)
+            try:
+                os.close(r)
+                ms, rows = _median_ms(lambda: run_query(text), repeats)
+                report = {"query": name, "ms": round(ms, 2), "rows": rows}
+            except BaseException as exc:  # noqa: BLE001 - an engine refusing a query is a result
+                report = {"query": name, "error": f"{type(exc).__name__}: {str(exc)[:300]}"}
+            try:
+                os.write(w, json.dumps(report).encode())
+            finally:
+                os._exit(0)
         os.close(w)
         # the timeout bounds the first run; slow queries are not repeated (see _median_ms)
+        waited = time.perf_counter()
         ready, _, _ = select.select([r], [], [], timeout + repeats * SLOW_MS / 1000 + 5)
+        waited = time.perf_counter() - waited
         data_out = b""
         if ready:
             while chunk := os.read(r, 65536):
@@ -532,7 +552,8 @@ def _engine_child(engine: str, data: str, qfile: str, repeats: int, timeout: flo
             os.kill(pid, 9)
         os.waitpid(pid, 0)
         os.close(r)
-        print(data_out.decode() if data_out else json.dumps({"query": name, "timed_out": True}), flush=True)
+        print(data_out.decode() if data_out else json.dumps({"query": name, "timed_out": True,
+                                                             "ms": round(waited * 1000)}), flush=True)
 
 
 def load_big_store(nquads: str, store_dir: Path) -> int:
@@ -714,6 +735,8 @@ def print_report(results: dict[str, Any]) -> None:
 
     def ms(r: dict[str, Any], engine: str) -> str:
         v = r.get(f"{engine}_ms")
+        if r.get(f"{engine}_error"):
+            return "error"
         if v is None:
             return "n/a"
         return f"> {v:,.0f}" if r.get(f"{engine}_timed_out") else f"{v:,.1f}"
@@ -724,10 +747,15 @@ def print_report(results: dict[str, Any]) -> None:
         t.add_row(r["query"], ms(r, "oxigraph"), ms(r, "rdflib"), sp,
                   f"{r.get('oxigraph_rows', '-')}/{r.get('rdflib_rows', '-')}")
     console.print(t)
+    for r in s["queries"]:
+        for engine in ("oxigraph", "rdflib"):
+            if r.get(f"{engine}_error"):
+                console.print(f"{r['query']}: {engine} error: {r[f'{engine}_error']}")
     first = s["queries"][0] if s["queries"] else {}
     console.print(f"load: oxigraph bulk_load {s['ox_load_s']} s (store open {first.get('oxigraph_load_s', 'n/a')} s); "
                   f"rdflib Graph parse {first.get('rdflib_load_s', 'n/a')} s; "
-                  f"'> N' = stopped after the {s['timeout_s']:g} s timeout")
+                  f"'> N' = stopped after N ms (timeout {s['timeout_s']:g} s for a first run, "
+                  "plus the time repeats of a fast query would need)")
 
     t = Table(title="Export of the SPARQL store")
     for col in ("format", "s", "triples/s", "MB", "via"):
