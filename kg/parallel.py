@@ -19,9 +19,9 @@ pool. Three promises make the pool invisible to the caller:
 
 Workers load the lexicons and underthesea's models once, in the pool
 initializer, and the pool lives as long as the process (one per ``jobs``
-value), so calling :func:`extract_all` once per batch costs no re-warming. The default start method is ``fork`` where the
-platform has it (workers start in milliseconds and share the imported code);
-``spawn`` is supported and used elsewhere.
+value), so calling :func:`extract_all` once per batch costs no re-warming. The default start method is ``forkserver`` on
+Linux (workers fork from a warm, thread-free server; see
+:func:`default_start_method`); ``spawn`` elsewhere.
 """
 
 from __future__ import annotations
@@ -112,8 +112,23 @@ def _work(chunk: list[Article], pipeline: Sequence[str]) -> list[_Outcome]:
 
 
 def default_start_method() -> str:
-    """``fork`` on Linux (fast start, no re-import), ``spawn`` elsewhere."""
-    return "fork" if sys.platform.startswith("linux") else "spawn"
+    """``forkserver`` on Linux, ``spawn`` elsewhere.
+
+    Not ``fork``: a process that already runs threads (a browser driver, a
+    progress bar, a web server embedding kg) can deadlock its forked workers —
+    the test suite hung that way with Playwright alive. The fork server is a
+    clean single-threaded process that has imported the pipeline once
+    (see :func:`_context`), so workers still start without re-importing.
+    """
+    return "forkserver" if sys.platform.startswith("linux") else "spawn"
+
+
+def _context(start_method: str) -> mp.context.BaseContext:
+    ctx = mp.get_context(start_method)
+    if start_method == "forkserver":
+        # imported once in the server; every worker forks from it warm
+        ctx.set_forkserver_preload(["kg.pipeline", "kg.extract", "kg.link", "kg.nlp", "underthesea"])
+    return ctx
 
 
 def extract_all(
@@ -189,7 +204,7 @@ def _get_pool(jobs: int, start_method: str) -> ProcessPoolExecutor:
     # ProcessPoolExecutor rather than multiprocessing.Pool: when a worker dies
     # (killed for memory, a crash in native code) its futures fail with
     # BrokenProcessPool instead of waiting forever.
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context(start_method),
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(start_method),
                                    initializer=_warm)
     _pool = (key, executor)
     return executor

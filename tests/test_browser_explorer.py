@@ -36,7 +36,7 @@ REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "test-artifacts"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # stopped before other modules run: no browser threads outlive this module
 def chromium() -> Iterator[Any]:
     exe = find_chromium()
     if exe is None:
