@@ -3,8 +3,8 @@
 
 Usage::
 
-    python bench/run.py                      # full run (~15-25 min on 2 cores)
-    python bench/run.py --quick              # tiny sizes, for the smoke test (1-2 min)
+    python bench/run.py                      # full run (~12 min on 2 idle cores, ~20 busy)
+    python bench/run.py --quick              # tiny sizes, for the smoke test (< 1 min)
     python bench/run.py --json bench/results.json --corpus ../shared/corpora/unc
 
 What it measures (all in this one run, so the figures are comparable):
