@@ -911,7 +911,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true",
                         help="tiny sizes (10/20 articles, 20k triples, 3 repeats, 5 s query timeout): "
-                             "the smoke test's run, 1-2 min")
+                             "the smoke test's run, under a minute")
     parser.add_argument("--json", type=Path, metavar="PATH", help="write the results here (e.g. bench/results.json)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                         help=f"UNC corpus folder (default: {DEFAULT_CORPUS})")
