@@ -15,9 +15,11 @@ from functools import cache
 
 from ..model import Doc, Extraction, Mention
 
-__all__ = ["SentenceView", "sentence_views", "word_alt", "PERSON", "ACTOR_TYPES"]
+__all__ = ["SentenceView", "sentence_views", "word_alt", "PERSON", "PLACE", "COUNTRY", "ACTOR_TYPES"]
 
 PERSON = "Person"
+PLACE = "Place"
+COUNTRY = "Country"
 ACTOR_TYPES = ("Person", "Organization", "Country", "Place")
 
 

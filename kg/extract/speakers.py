@@ -21,7 +21,7 @@ from ..lexicon.load import load_yaml
 from ..model import Doc, Extraction, Mention, Role
 from .quotes import find_quotes
 from .roles import TitleParse, _lexicon as _titles, parse_after_title, title_info
-from .spans import PERSON, SentenceView, entity_type, person_name_index, sentence_views, window_start, word_alt
+from .spans import COUNTRY, PERSON, PLACE, SentenceView, entity_type, person_name_index, sentence_views, window_start, word_alt
 
 __all__ = [
     "ArticleContext", "Subject", "make_context", "subject_before", "np_at_end", "title_parses",
@@ -40,6 +40,7 @@ class SpeakerWords:
     pair_tail: re.Pattern[str]
     unnamed_tail: re.Pattern[str]
     unnamed_alt: str
+    place_descriptor_tail: re.Pattern[str]
 
 
 @cache
@@ -52,6 +53,7 @@ def speaker_words() -> SpeakerWords:
         pair_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['pair_words']))})\s*$", I),
         unnamed_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['unnamed']))})\s+\S+(?:\s+\S+)?\s*$", I),
         unnamed_alt=word_alt(tuple(data["unnamed"])),
+        place_descriptor_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['place_descriptors']))})\s+$", I),
     )
 
 
@@ -300,6 +302,12 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
                 if pred in ("official_of", "member_of", "adviser_of", None):
                     return None  # "một quan chức Mỹ": unnamed
                 return Subject([m.entity or ""], tp.start)
+        if entity_type(found, m) in (PLACE, COUNTRY):
+            # "Phó chủ tịch UBND thành phố X chia sẻ": the place describes the
+            # speaker, it does not speak (unlike "Moscow cho biết")
+            lo = window_start(view.text, m.evidence.start - view.start)
+            if lex.place_descriptor_tail.search(view.text[lo : m.evidence.start - view.start]):
+                return None
         # "nhà ngoại giao Nga" -> the last person named (one tied to that org, if any)
         lo = window_start(view.text, m.evidence.start - view.start)
         before = view.text[lo : m.evidence.start - view.start]
