@@ -97,10 +97,10 @@ def test_theo_frame_and_credited_source() -> None:
 
 
 def test_coordinated_speakers_get_one_claim_each() -> None:
-    text = "Cả Tổng thống Pháp Pierre Dumas và Tổng thống Brazil Lucas Silva đều bày tỏ sự ủng hộ đối với thỏa thuận."
+    text = "Cả Tổng thống Pháp Pierre Dumas và Tổng thống Brazil Lucas Silva đều bày tỏ sự đồng tình với bản kế hoạch."
     _, got = claims(text)
     assert sorted(c.speaker for c in got) == ["Lucas_Silva", "Pierre_Dumas"]
-    assert {c.text for c in got} == {"sự ủng hộ đối với thỏa thuận"}
+    assert {c.text for c in got} == {"sự đồng tình với bản kế hoạch"}
     assert len({c.id for c in got}) == 2
 
 

@@ -470,7 +470,7 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
     return out
 
 
-# "… ông X phát biểu với truyền thông. Ông X đưa ra bình luận trên vào ngày 26-2 …":
+# "… ông X trả lời báo chí. Phát biểu này được ông X đưa ra hôm 3-4 …":
 # the next sentence dates "the comment above"
 _BACK_REFERENCE = re.compile(
     r"(?<!\w)(?:bình luận|phát biểu|tuyên bố|phỏng vấn|cuộc gặp|cuộc họp|cuộc điện đàm|thông báo)\s+(?:trên|này|đó)(?!\w)",

@@ -258,7 +258,7 @@ def strip_gap(ctx: ArticleContext, view: SentenceView, end: int, free_words: int
 
 # "Anna Berg, một nhà nghiên cứu tại Oslo (Na Uy), nhận định": the appositive
 _APPOSITIVE_TAIL = re.compile(r",\s*(?:một|người|là|cựu|nguyên|hiện là)\s[^,;:\"“”]{1,100},\s*$", re.IGNORECASE)
-# "Romania là quốc gia châu Âu mới nhất tuyên bố …": the subject is before "là"
+# "Na Uy là nước đầu tiên ở Bắc Âu công bố …": the subject is before "là"
 _COPULA_TAIL = re.compile(r"\s+là\s+(?:một\s+)?[a-zđà-ỹ][^,;:.!?\"“”]{0,60}$")
 _PAREN_TAIL = re.compile(r"\([^()]{0,60}\)\s*$")
 _WORD_TAIL = re.compile(r"(?:^|(?<=\s))(?!(?:và|hoặc|hay|với|của|bị|được|khi|nếu|mà|rằng)$)[a-zđà-ỹ]+$")

@@ -1,10 +1,12 @@
-"""Hand-made extractions of two seed articles: a known-good input for the graph layer.
+"""Hand-made extractions of two short articles: a known-good input for the graph layer.
 
 Why it exists: the graph, the store, the canned queries and the explorer must be
 testable without the NLP pipeline (slow, and still changing). These records
-are what the extractors are meant to produce for two of the seeds (sentences
-copied from ``shared/seeds/000_…`` and ``004_…``), with exact offsets computed
-from the body, so every fact in the resulting graph can be checked by hand.
+are what the extractors are meant to produce for articles like two of the seeds
+(``shared/seeds/000_…`` and ``004_…``): the same people, roles, events and
+claims, told in sentences written for this project (no text of the seeds is
+copied), with exact offsets computed from the body, so every fact in the
+resulting graph can be checked by hand.
 """
 
 from __future__ import annotations
@@ -62,14 +64,14 @@ def seed_000() -> Extraction:
         "000_4e6d4f8cfed23223",
         "seeds/000_4e6d4f8cfed23223.txt",
         [
-            "Trả lời phỏng vấn kênh truyền hình Rossiya-24 hôm 29/6, người phát ngôn Điện Kremlin Dmitry Peskov cho biết, "
-            "hiện vẫn còn quá sớm để đề cập đến việc “tan băng” quan hệ song phương Moscow -Washington.",
-            "Trước đó, tại Hội nghị thượng đỉnh Nga - Mỹ diễn ra tại TP Geneva (Thụy Sĩ) hôm 16/6, hai Tổng thống Putin "
-            "và Biden đã thảo luận về thực trạng và triển vọng phát triển quan hệ song phương.",
-            "Trong khi đó, Ngoại trưởng Mỹ Antony Blinken ngày 29/6 nói rằng hội nghị thượng đỉnh Nga - Mỹ gần đây tại "
-            "Geneva đã tạo cơ hội để hai nước hợp tác hiệu quả hơn trong lĩnh vực kiểm soát vũ khí.",
+            "Trả lời phỏng vấn đài Rossiya-24 ngày 29/6 trong bản tin buổi tối, người phát ngôn Điện Kremlin Dmitry Peskov "
+            "thẳng thắn cho biết, Moscow chưa thấy đủ dấu hiệu để khẳng định rằng quan hệ với Washington đã ấm lên.",
+            "Hội nghị thượng đỉnh Nga - Mỹ tổ chức ngày 16/6 tại TP Geneva (Thụy Sĩ) là dịp để Tổng thống Putin "
+            "lần đầu gặp trực tiếp ông Biden, với chương trình nghị sự xoay quanh ổn định chiến lược và an ninh mạng.",
+            "Trao đổi với một tờ báo Italia cùng ngày 29/6, Ngoại trưởng Mỹ Antony Blinken nói rằng cuộc gặp thượng đỉnh "
+            "Nga - Mỹ ở Geneva đã mở ra khả năng để hai bên bàn thảo nghiêm túc hơn về việc hạn chế vũ khí hạt nhân.",
         ],
-        title="Điện Kremlin: Còn quá sớm để kỳ vọng \"tan băng\" trong quan hệ Nga - Mỹ",
+        title="Điện Kremlin: Chưa thể nói quan hệ Nga - Mỹ đã \"tan băng\"",
         outlet="Kinhtedothi",
         published=None,
     )
@@ -96,14 +98,14 @@ def seed_000() -> Extraction:
     b.x.events += [
         Event("Summit_Geneva_--06-16", "Summit", "Hội nghị thượng đỉnh", "Geneva", "--06-16",
               ["Vladimir_Putin", "Joe_Biden"],
-              [b.ev("Hội nghị thượng đỉnh Nga - Mỹ diễn ra tại TP Geneva (Thụy Sĩ) hôm 16/6", "events"),
-               b.ev("hội nghị thượng đỉnh Nga - Mỹ gần đây tại Geneva", "events", confidence=0.7)]),
+              [b.ev("Hội nghị thượng đỉnh Nga - Mỹ tổ chức ngày 16/6 tại TP Geneva (Thụy Sĩ)", "events"),
+               b.ev("cuộc gặp thượng đỉnh Nga - Mỹ ở Geneva", "events", confidence=0.7)]),
         Event("Interview_Rossiya-24_--06-29", "Interview", "phỏng vấn", None, "--06-29",
-              ["Dmitry_Peskov", "Rossiya-24"], [b.ev("Trả lời phỏng vấn kênh truyền hình Rossiya-24 hôm 29/6", "events")]),
+              ["Dmitry_Peskov", "Rossiya-24"], [b.ev("Trả lời phỏng vấn đài Rossiya-24 ngày 29/6", "events")]),
     ]
-    content1 = "hiện vẫn còn quá sớm để đề cập đến việc “tan băng” quan hệ song phương Moscow -Washington"
-    content2 = ("hội nghị thượng đỉnh Nga - Mỹ gần đây tại Geneva đã tạo cơ hội để hai nước hợp tác hiệu quả hơn "
-                "trong lĩnh vực kiểm soát vũ khí")
+    content1 = "Moscow chưa thấy đủ dấu hiệu để khẳng định rằng quan hệ với Washington đã ấm lên"
+    content2 = ("cuộc gặp thượng đỉnh Nga - Mỹ ở Geneva đã mở ra khả năng để hai bên bàn thảo nghiêm túc hơn "
+                "về việc hạn chế vũ khí hạt nhân")
     b.x.claims += [
         Claim("c1", "Dmitry_Peskov", "cho biết", "assert", content1, b.ev(content1, "claims"),
               b.sentence_ev(content1, "claims"), when="--06-29"),
@@ -119,14 +121,15 @@ def seed_004() -> Extraction:
         "004_bfa432a4eb39b96a",
         "seeds/004_bfa432a4eb39b96a.txt",
         [
-            "Rạng sáng nay theo giờ Hà Nội, Tổng thống Mỹ Joe Biden và người đồng cấp Nga Vladimir Putin đã có cuộc "
-            "điện đàm thảo luận về mối quan hệ đang căng thẳng giữa Nga và phương Tây xung quanh vấn đề Ukraine.",
-            "Cố vấn chính sách đối ngoại Nga Yuri Ushakov cho biết, Tổng thống Putin nhìn chung “hài lòng” về cuộc điện đàm.",
-            "Trong khi đó, người phát ngôn Nhà Trắng Jen Psaki nêu rõ, Tổng thống Biden đã cảnh báo rằng Washington và "
-            "các đồng minh sẽ “phản ứng cương quyết” nếu Moskva có hành động gây căng thẳng.",
+            "Sáng sớm 31/12 (giờ Việt Nam), Tổng thống Mỹ Joe Biden đã có cuộc điện đàm gần một giờ với người đồng cấp "
+            "Nga Vladimir Putin, xoay quanh những bất đồng ngày một sâu sắc giữa Nga với NATO liên quan tới Ukraine.",
+            "Sau cuộc gọi, Cố vấn đối ngoại Nga Yuri Ushakov cho biết, về tổng thể Tổng thống Putin “hài lòng” "
+            "với cuộc trao đổi và coi đây là một cuộc nói chuyện thẳng thắn.",
+            "Ở phía bên kia, người phát ngôn Nhà Trắng Jen Psaki thông báo, trong cuộc gọi, Tổng thống Biden đã cảnh báo "
+            "người đồng cấp rằng Washington và các đồng minh sẵn sàng đáp trả mạnh mẽ nếu Moskva tiếp tục leo thang quân sự.",
             "Theo TTXVN",
         ],
-        title="Tổng thống Nga - Mỹ điện đàm thảo luận vấn đề Ukraine",
+        title="Lãnh đạo Nga và Mỹ trao đổi qua điện thoại về Ukraine",
         published="2021-12-31",
         credits=["TTXVN"],
     )
@@ -146,8 +149,8 @@ def seed_004() -> Extraction:
         Role("Joe_Biden", "president_of", "United_States", "Tổng thống Mỹ", b.ev("Tổng thống Mỹ Joe Biden", "roles")),
         Role("Vladimir_Putin", "president_of", "Russia", "người đồng cấp Nga",
              b.ev("người đồng cấp Nga Vladimir Putin", "roles", confidence=0.8)),
-        Role("Yuri_Ushakov", "adviser_of", "Russia", "Cố vấn chính sách đối ngoại Nga",
-             b.ev("Cố vấn chính sách đối ngoại Nga Yuri Ushakov", "roles")),
+        Role("Yuri_Ushakov", "adviser_of", "Russia", "Cố vấn đối ngoại Nga",
+             b.ev("Cố vấn đối ngoại Nga Yuri Ushakov", "roles")),
         Role("Jen_Psaki", "spokesperson_of", "White_House", "người phát ngôn Nhà Trắng",
              b.ev("người phát ngôn Nhà Trắng Jen Psaki", "roles")),
     ]
@@ -155,8 +158,8 @@ def seed_004() -> Extraction:
         Event("PhoneCall_2021-12-31_Joe_Biden_Vladimir_Putin", "PhoneCall", "điện đàm", None, "2021-12-31",
               ["Joe_Biden", "Vladimir_Putin"], [b.ev("đã có cuộc điện đàm", "events")]),
     ]
-    c1 = "Tổng thống Putin nhìn chung “hài lòng” về cuộc điện đàm"
-    c2 = "Washington và các đồng minh sẽ “phản ứng cương quyết” nếu Moskva có hành động gây căng thẳng"
+    c1 = "về tổng thể Tổng thống Putin “hài lòng” với cuộc trao đổi"
+    c2 = "Washington và các đồng minh sẵn sàng đáp trả mạnh mẽ nếu Moskva tiếp tục leo thang quân sự"
     b.x.claims += [
         Claim("c1", "Yuri_Ushakov", "cho biết", "assert", c1, b.ev(c1, "claims"), b.sentence_ev(c1, "claims"),
               when="2021-12-31"),
