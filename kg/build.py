@@ -346,6 +346,10 @@ def build(
                     summary.claims += len(x.claims)
                     if die_after is not None and summary.built >= die_after:
                         os._exit(70)  # test hook: die like a killed process (no flush, no cleanup)
+                # Oxigraph buffers writes in RocksDB memtables (one per index); left alone
+                # they grow with the corpus (peak RSS x3 from 200 to 2,000 articles).
+                # Flushing per batch keeps memory flat and costs little.
+                db.flush()
         finally:
             progress.close()
         summary.entities = len(entities)
