@@ -42,10 +42,9 @@ import os
 import sys
 import time
 import types
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import cache
-from itertools import islice
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -55,6 +54,7 @@ from .graph.namespaces import KGD
 from .graph.rdf import extraction_to_graph, mark_built, ontology_graph
 from .graph.store import Store, default_out_dir, default_store_dir, source_key
 from .model import Article, Extraction
+from .parallel import batched
 
 DIE_AFTER_ENV = "KG_TEST_DIE_AFTER"
 DEFAULT_BATCH = 32
@@ -158,39 +158,21 @@ def _link(batch: list[Extraction], index: Any) -> list[Extraction]:
     return linked
 
 
-def _chunks(items: Sequence[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
 def _extract(
-    batch: list[Article], jobs: int, strict: bool, report: Callable[[str], None]
-) -> Iterator[tuple[Article, Extraction | None]]:
-    """(article, extraction or None when it failed), in input order."""
+    articles: list[Article], jobs: int, strict: bool, report: Callable[[str], None]
+) -> Iterator[Extraction]:
+    """One extraction stream for the whole build, in input order.
+
+    One stream (not one per batch) keeps the workers busy while this process
+    links and writes the previous batch. A failing article is reported and
+    skipped, or fatal with ``strict``.
+    """
     from .parallel import ExtractionError, extract_all
 
-    done = 0
-    try:
-        for x in extract_all(batch, jobs=jobs):
-            yield batch[done], x
-            done += 1
-        return
-    except ExtractionError as err:
-        if strict:
-            raise
+    def failed(err: ExtractionError) -> None:
         report(str(err))
-        yield batch[done], None
-        done += 1
-    # after a failure the pool's stream is over: finish the batch here, one by one
-    for article in batch[done:]:
-        try:
-            yield article, next(extract_all([article], jobs=1))
-        except ExtractionError as err:
-            if strict:
-                raise
-            report(str(err))
-            yield article, None
+
+    yield from extract_all(articles, jobs=jobs, on_error=None if strict else failed)
 
 
 def _die_after() -> int | None:
@@ -327,12 +309,13 @@ def build(
         entities: set[str] = set()
         progress = _Progress(len(todo), enabled=not quiet and sys.stderr.isatty())
         try:
-            for batch in _chunks([a for a, _ in todo], max(1, batch_size)):
-                extracted: list[Extraction] = []
-                for a, x in _extract(batch, jobs, strict, report):  # NLP: the slow part, shown as it goes
-                    progress.advance(a.source)
-                    if x is not None:
-                        extracted.append(x)
+            def advancing(stream: Iterator[Extraction]) -> Iterator[Extraction]:
+                for x in stream:  # NLP: the slow part, shown as it goes
+                    progress.advance(x.article.source)
+                    yield x
+
+            stream = advancing(_extract([a for a, _ in todo], jobs, strict, report))
+            for extracted in batched(stream, max(1, batch_size)):
                 good = _link(extracted, index)
                 for x in good:  # the single writer: one article, one transaction
                     graph = extraction_to_graph(x)
