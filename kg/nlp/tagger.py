@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 _TEMPLATE = re.compile(
     r"T\[(?P<index1>-?\d+)(,(?P<index2>-?\d+))?\](\[(?P<column>.*)\])?(\.(?P<function>.*))?"
@@ -69,6 +69,7 @@ def _istitle(word: str) -> bool:
         return False
 
 
+@lru_cache(maxsize=1 << 16)  # called for every feature of every word; news text repeats words a lot
 def _apply(function: str | None, word: str) -> str:
     if function is None:
         return word
