@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-import pyoxigraph as ox
 
+from ..graph.store import as_oxigraph
 from ..registry import Registry
 
 #: writer(store, out): ``store`` is kg's ``Store`` (or a bare pyoxigraph store);
@@ -47,11 +47,5 @@ def export_format(
     return add
 
 
-def unwrap(store: Any) -> ox.Store:
-    """The pyoxigraph store behind kg's ``Store`` (or the pyoxigraph store itself)."""
-    if isinstance(store, ox.Store):
-        return store
-    inner = getattr(store, "ox", None)
-    if isinstance(inner, ox.Store):
-        return inner
-    raise TypeError(f"not a store: {store!r}")
+unwrap = as_oxigraph  # the RDF writers' name for it
+

@@ -98,6 +98,16 @@ def _open(path: Path, read_only: bool) -> ox.Store:
         raise StoreError(f"{path}: cannot open the store: {msg}") from None
 
 
+def as_oxigraph(source: Any) -> ox.Store:
+    """The pyoxigraph store behind ``source`` (kg's :class:`Store` or pyoxigraph's own)."""
+    if isinstance(source, ox.Store):
+        return source
+    inner = getattr(source, "ox", None)
+    if isinstance(inner, ox.Store):
+        return inner
+    raise TypeError(f"not a store: {source!r}")
+
+
 def source_key(source: str) -> str:
     """One spelling per input document: the resolved path (plus ``:line`` for JSONL records).
 

@@ -19,18 +19,13 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..errors import QueryError, StoreError
+from ..graph.store import as_oxigraph
 from .guard import refusal
 from .prefixes import prefix_map
 
 
-def oxigraph_of(source: Any) -> ox.Store:
-    """The pyoxigraph store behind ``source`` (kg's ``Store`` or pyoxigraph's)."""
-    if isinstance(source, ox.Store):
-        return source
-    inner = getattr(source, "ox", None)
-    if isinstance(inner, ox.Store):
-        return inner
-    raise TypeError(f"not a store: {source!r}")
+oxigraph_of = as_oxigraph  # re-exported by kg.query
+
 
 
 def open_store(path: str | os.PathLike[str] | None = None) -> Any:
