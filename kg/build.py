@@ -135,7 +135,7 @@ def _person_index(store: Store) -> Any:
         return None
     index = AliasIndex()
     rows = store.select(
-        """SELECT DISTINCT ?p ?label WHERE { ?p a kg:Person ; rdfs:label ?label . FILTER(lang(?label) = "en") }"""
+        """SELECT DISTINCT ?p ?label WHERE { ?p skos:prefLabel ?label . FILTER EXISTS { ?p a kg:Person } }"""
     )
     base = str(KGD)
     for row in rows:

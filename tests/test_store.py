@@ -7,6 +7,7 @@ import subprocess
 import sys
 import textwrap
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
@@ -61,7 +62,7 @@ def test_remove_article_leaves_no_orphan_and_keeps_shared_entities():
     subjects = _subjects_in_store(store)
     assert not [s for s in only_in_000 if str(s) in subjects]
     assert not [s for s in subjects if A0 in s]  # no statement, evidence or claim node left
-    # Putin is also in 004: his labels survive in 004's graph
+    # Putin is also in 004: his name survives in the shared entity graph
     rows = store.select('SELECT ?l WHERE { kgd:Vladimir_Putin rdfs:label ?l }')
     assert [str(r["l"]) for r in rows] == ["Vladimir Putin"]
     # and the store equals one built from 004 alone
@@ -69,6 +70,59 @@ def test_remove_article_leaves_no_orphan_and_keeps_shared_entities():
     alone.ensure_ontology(ontology_graph())
     alone.replace_article(A4, extraction_to_graph(seed_004()))
     assert set(alone.quads()) == set(store.quads())
+
+
+def _recounted(store: Store) -> dict[tuple[str, str], int]:
+    """Co-mention counts recomputed from the article graphs alone, to compare with the stored ones."""
+    from kg.graph import shared
+
+    counts = shared.co_mention_counts(store._actors_by_article().values())
+    return {(a.value, b.value): n for (a, b), n in counts.items()}
+
+
+def test_entity_names_are_stored_once_whatever_the_number_of_articles():
+    store = sample_store()
+    # Putin, Biden, Russia, the United States are named by both seeds: one name each in the union
+    for entity in ("Vladimir_Putin", "Joe_Biden", "Russia", "United_States"):
+        rows = store.select(f"SELECT ?l WHERE {{ kgd:{entity} skos:prefLabel ?l }}")
+        assert len(rows) == 1, entity
+        assert bool(store.query(f"ASK {{ GRAPH kgg:entities {{ kgd:{entity} rdfs:label ?l }} }}"))
+    names = store.select("SELECT ?s WHERE { GRAPH ?g { ?s skos:prefLabel ?l } FILTER(?g != kgg:entities) }")
+    assert not names  # no article graph repeats a name
+    # the Vietnamese name as each article writes it stays in the article's graph
+    assert bool(store.query('ASK { GRAPH ?g { kgd:Russia rdfs:label "Nga"@vi } FILTER(?g != kgg:entities) }'))
+
+
+def test_co_mention_counts_follow_every_write_and_removal():
+    store = sample_store()
+    both = (str(KGD.Russia), str(KGD.Vladimir_Putin))
+    counts = store.co_mention_counts()
+    assert counts == _recounted(store) and counts[both] == 2
+    assert (str(KGD.Dmitry_Peskov), str(KGD.Kremlin)) in counts  # actors of 000 only
+    assert not [p for p in counts if str(KGD.Geneva) in p]  # a city is not an actor
+
+    changed = seed_000()
+    changed.entities.pop("Dmitry_Peskov")  # a new version of 000 no longer names Peskov
+    store.replace_article(A0, extraction_to_graph(changed))
+    counts = store.co_mention_counts()
+    assert counts == _recounted(store) and counts[both] == 2
+    assert not [p for p in counts if str(KGD.Dmitry_Peskov) in p]
+
+    store.remove_article(A0)
+    assert store.co_mention_counts() == _recounted(store) and store.co_mention_counts()[both] == 1
+    store.remove_article(A4)
+    assert store.co_mention_counts() == {}
+    left = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    assert [str(r["g"]) for r in left] == [str(ONTOLOGY_GRAPH)]  # no name, no count, no article left
+
+
+def test_rebuilt_co_mentions_equal_the_maintained_ones():
+    store = sample_store()
+    kept = set(store.quads())
+    store.ox.remove_graph(ox.NamedNode(str(N.CO_MENTION_GRAPH)))  # as after a bulk load of article graphs
+    assert store.co_mention_counts() == {}
+    assert store.rebuild_co_mentions() == 66
+    assert set(store.quads()) == kept
 
 
 def test_ontology_lives_in_its_own_graph_and_is_written_once():

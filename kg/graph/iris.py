@@ -15,7 +15,7 @@ import unicodedata
 from rdflib import URIRef
 
 from ..model import Claim, Evidence, Role
-from .namespaces import KG, KGA, KGC, KGD, KGE, KGG, KGR, KGS
+from .namespaces import KG, KGA, KGC, KGD, KGE, KGG, KGP, KGR, KGS, SHARED_GRAPHS
 
 _SAFE_PUNCT = frozenset("_-.~")
 
@@ -92,15 +92,20 @@ def class_iri(name: str) -> URIRef:
     return KG[name]
 
 
+def pair_iri(a: str, b: str) -> URIRef:
+    """The co-mention node of two entity IRIs, the same whichever order they come in."""
+    first, second = sorted((str(a), str(b)))
+    return KGP[short_hash(first, second, length=16)]
+
+
 def article_id_of_graph(graph: str) -> str | None:
-    """The article id of a named-graph IRI, or None for the ontology or a foreign graph."""
-    if not graph.startswith(str(KGG)):
+    """The article id of a named-graph IRI, or None for a shared graph or a foreign graph."""
+    if not graph.startswith(str(KGG)) or graph in {str(g) for g in SHARED_GRAPHS}:
         return None
-    name = graph[len(str(KGG)) :]
-    return None if name == "ontology" else name
+    return graph[len(str(KGG)) :]
 
 
 __all__ = [
     "local_name", "short_hash", "entity_iri", "article_iri", "graph_iri", "event_iri",
-    "claim_iri", "role_iri", "evidence_iri", "predicate_iri", "class_iri", "article_id_of_graph",
+    "claim_iri", "role_iri", "evidence_iri", "predicate_iri", "class_iri", "article_id_of_graph", "pair_iri",
 ]

@@ -4,6 +4,10 @@
 - ``KGD`` canonical entities: ``kgd:Dmitry_Peskov``, ``kgd:Kremlin``, ``kgd:Russia``
 - ``KGA`` articles (``kga:<article id>``), and their named graphs ``KGG``
 - ``KGE`` events, ``KGC`` claims, ``KGR`` role assertions (statement nodes)
+- ``KGP`` co-mention pairs (``kgp:<hash of the two entity IRIs>``), derived counts
+- two graphs that articles share: ``ENTITY_GRAPH`` (each entity's English name,
+  written once however many articles name it) and ``CO_MENTION_GRAPH`` (how
+  many articles name each pair of actors); see :mod:`kg.graph.shared`
 
 schema.org is always ``https://schema.org/`` (rdflib's ``SDO``).
 """
@@ -22,8 +26,13 @@ KGE = Namespace(BASE + "event/")
 KGC = Namespace(BASE + "claim/")
 KGR = Namespace(BASE + "role/")
 KGS = Namespace(BASE + "sentence/")
+KGP = Namespace(BASE + "pair/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 ONTOLOGY_GRAPH = KGG["ontology"]
+ENTITY_GRAPH = KGG["entities"]
+CO_MENTION_GRAPH = KGG["co-mentions"]
+# graphs that hold no article (article ids are "<name>_<hash>", so they cannot clash)
+SHARED_GRAPHS = (ONTOLOGY_GRAPH, ENTITY_GRAPH, CO_MENTION_GRAPH)
 
 PREFIXES: dict[str, Namespace] = {
     "kg": KG,
@@ -34,6 +43,7 @@ PREFIXES: dict[str, Namespace] = {
     "kgc": KGC,
     "kgr": KGR,
     "kgs": KGS,
+    "kgp": KGP,
     "schema": SDO,
     "prov": PROV,
     "skos": SKOS,
@@ -45,6 +55,6 @@ PREFIXES: dict[str, Namespace] = {
 }
 
 __all__ = [
-    "BASE", "KG", "KGD", "KGA", "KGG", "KGE", "KGC", "KGR", "KGS", "SEM",
-    "ONTOLOGY_GRAPH", "PREFIXES", "SDO", "SH", "PROV", "SKOS", "OWL", "RDF", "RDFS", "XSD",
+    "BASE", "KG", "KGD", "KGA", "KGG", "KGE", "KGC", "KGR", "KGS", "KGP", "SEM",
+    "ONTOLOGY_GRAPH", "ENTITY_GRAPH", "CO_MENTION_GRAPH", "SHARED_GRAPHS", "PREFIXES", "SDO", "SH", "PROV", "SKOS", "OWL", "RDF", "RDFS", "XSD",
 ]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -32,8 +33,9 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from ..errors import QueryError, StoreError
-from .iris import graph_iri
-from .namespaces import KG, ONTOLOGY_GRAPH, PREFIXES
+from . import shared
+from .iris import article_id_of_graph, graph_iri
+from .namespaces import CO_MENTION_GRAPH, ENTITY_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES
 from .terms import from_ox, to_ox, triples_to_ox
 
 DEFAULT_OUT_DIRNAME = "exports"
@@ -44,6 +46,8 @@ _ARTICLE_ID = ox.NamedNode(str(KG.articleId))
 _FINGERPRINT = ox.NamedNode(str(KG.buildFingerprint))
 _SOURCE = ox.NamedNode(str(KG.sourcePath))
 _ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
+_ENTITIES = ox.NamedNode(str(ENTITY_GRAPH))
+_CO_MENTIONS = ox.NamedNode(str(CO_MENTION_GRAPH))
 
 
 def default_out_dir() -> Path:
@@ -130,6 +134,18 @@ def _path_part(source: str) -> str:
     return source
 
 
+def _data_block(verb: str, graphs: list[tuple[ox.NamedNode, list[ox.Triple]]]) -> str:
+    """``INSERT DATA``/``DELETE DATA`` over several graphs ("" when there is nothing to write).
+
+    Oxigraph's serializer writes every term, escaping each literal: the only
+    text formatted here is graph IRIs that kg minted. Article text never
+    reaches the update as SPARQL.
+    """
+    parts = [f"GRAPH {g} {{\n{ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES).decode('utf-8')}}}\n"
+             for g, ts in graphs if ts]
+    return f"{verb} DATA {{\n{''.join(parts)}}} ;\n" if parts else ""
+
+
 def _sparql_prefixes() -> dict[str, str]:
     return {k: str(v) for k, v in PREFIXES.items()}
 
@@ -184,18 +200,12 @@ class Store:
         return self.ox
 
     # -- writing -----------------------------------------------------------
-    def _replace_graph(
-        self, graph_name: URIRef, triples: Iterable[tuple[Node, Node, Node]], drop: Iterable[URIRef] = ()
-    ) -> int:
+    def _replace_graph(self, graph_name: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> int:
         store = self._writable()
         g = ox.NamedNode(str(graph_name))
-        drops = "".join(f"DROP SILENT GRAPH {ox.NamedNode(str(d))} ;\n" for d in drop)
         ox_triples = list(triples_to_ox(triples))
-        # oxigraph's serializer escapes every literal: the only text we format is IRIs we minted
-        body = ox.serialize(ox_triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if ox_triples else ""
-        insert = f";\nINSERT DATA {{ GRAPH {g} {{\n{body}}} }}" if ox_triples else ""
         try:
-            store.update(f"{drops}DROP SILENT GRAPH {g} {insert}")
+            store.update(f"DROP SILENT GRAPH {g} ;\n" + _data_block("INSERT", [(g, ox_triples)]))
         except (OSError, RuntimeError) as exc:
             raise StoreError(f"{self.path or 'in-memory store'}: write failed: {_first_line(exc)}") from None
         return len(ox_triples)
@@ -206,18 +216,80 @@ class Store:
         ``supersedes``: ids of older versions of the same document (same source,
         changed text, hence another content-derived id), dropped in the same
         transaction so a changed article never leaves its old facts behind.
+        Entity names go to the shared entity graph and co-mention counts are
+        updated in that transaction too (see :mod:`kg.graph.shared`).
         """
-        drop = [graph_iri(a) for a in supersedes if a != article_id]
-        return self._replace_graph(graph_iri(article_id), graph, drop)
+        triples = list(triples_to_ox(graph))
+        self._write_article(article_id, triples, [a for a in supersedes if a != article_id])
+        return len(triples)
 
     def remove_article(self, article_id: str) -> bool:
         """Drop one article's graph (all its facts). False when it was not in the store."""
-        store = self._writable()
-        g = ox.NamedNode(str(graph_iri(article_id)))
-        if not store.contains_named_graph(g):
+        if not self._writable().contains_named_graph(ox.NamedNode(str(graph_iri(article_id)))):
             return False
-        store.remove_graph(g)
+        self._write_article(article_id, None, [])
         return True
+
+    def _write_article(self, article_id: str, triples: list[ox.Triple] | None, supersedes: list[str]) -> None:
+        """One transaction: drop the article's old graph(s), write its new one, keep the shared graphs right.
+
+        ``triples`` None removes the article. The co-mention counts lose the
+        pairs of every dropped graph and gain the new graph's; entity names that
+        no article describes any more are dropped.
+        """
+        store = self._writable()
+        target = ox.NamedNode(str(graph_iri(article_id)))
+        dropped = [g for g in dict.fromkeys([target, *(ox.NamedNode(str(graph_iri(a))) for a in supersedes)])
+                   if store.contains_named_graph(g)]
+        own, names = shared.split(triples or [])
+        delta: Counter[tuple[ox.NamedNode, ox.NamedNode]] = Counter(shared.pairs(shared.actors(own)))
+        described: set[ox.NamedNode] = set()
+        for g in dropped:
+            old = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, g)]
+            delta.subtract(shared.pairs(shared.actors(old)))
+            described |= shared.entities_of(old)
+        gone = shared.orphaned_names(store, described - shared.entities_of(own), set(dropped))
+        pair_delete, pair_insert = shared.count_changes(store, delta)
+        update = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in dropped)
+        update += _data_block("DELETE", [(_ENTITIES, gone), (_CO_MENTIONS, pair_delete)])
+        update += _data_block("INSERT", [(target, own), (_ENTITIES, names), (_CO_MENTIONS, pair_insert)])
+        if not update:
+            return
+        try:
+            store.update(update)
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"{self.path or 'in-memory store'}: write failed: {_first_line(exc)}") from None
+
+    def rebuild_co_mentions(self) -> int:
+        """Recount the co-mention graph from the article graphs; returns the number of pairs.
+
+        Writes through :meth:`replace_article` keep the counts right on their
+        own; this is for stores filled another way (a bulk load of N-Quads).
+        """
+        store = self._writable()
+        counts = shared.co_mention_counts(self._actors_by_article().values())
+        if store.contains_named_graph(_CO_MENTIONS):
+            store.remove_graph(_CO_MENTIONS)
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, _CO_MENTIONS)
+                     for (a, b), n in counts.items() for t in shared.pair_triples(a, b, n))
+        return len(counts)
+
+    def co_mention_counts(self) -> dict[tuple[str, str], int]:
+        """The stored counts: (entity IRI, entity IRI) sorted -> articles naming both."""
+        out: dict[tuple[str, str], int] = {}
+        for q in self.ox.quads_for_pattern(None, shared.ARTICLE_COUNT, None, _CO_MENTIONS):
+            members = sorted(m.object.value for m in self.ox.quads_for_pattern(q.subject, shared.MEMBER, None, _CO_MENTIONS))
+            out[(members[0], members[1])] = int(q.object.value)
+        return out
+
+    def _actors_by_article(self) -> dict[str, frozenset[ox.NamedNode]]:
+        """article graph IRI -> the actors it mentions (see :func:`kg.graph.shared.actors`)."""
+        triples: dict[str, list[ox.Triple]] = {}
+        for pred in (shared.MENTIONS, shared.TYPE):
+            for q in self.ox.quads_for_pattern(None, pred, None, None):
+                if isinstance(q.graph_name, ox.NamedNode) and article_id_of_graph(q.graph_name.value):
+                    triples.setdefault(q.graph_name.value, []).append(ox.Triple(q.subject, q.predicate, q.object))
+        return {g: shared.actors(ts) for g, ts in triples.items()}
 
     def ensure_ontology(self, ontology: Graph) -> bool:
         """Put the ontology in its own graph; rewrite it only when it changed."""
@@ -281,10 +353,18 @@ class Store:
         return out
 
     def article_graph(self, article_id: str) -> Graph:
-        """One article's named graph as an rdflib Graph (copy)."""
+        """One article's triples as an rdflib Graph (copy): its named graph plus its entities' names.
+
+        That is what was written with :meth:`replace_article`; the names come
+        from the shared entity graph (see :mod:`kg.graph.shared`).
+        """
         g = Graph()
-        for q in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(graph_iri(article_id)))):
-            g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        own = [ox.Triple(q.subject, q.predicate, q.object)
+               for q in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(graph_iri(article_id))))]
+        names = (ox.Triple(q.subject, q.predicate, q.object)
+                 for e in shared.entities_of(own) for q in self.ox.quads_for_pattern(e, None, None, _ENTITIES))
+        for t in (*own, *names):
+            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
         return g
 
     def __len__(self) -> int:

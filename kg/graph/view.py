@@ -84,8 +84,9 @@ SELECT ?g ?id ?title ?published ?outlet WHERE {{
     ?a <{_KG}articleId> ?id .
     OPTIONAL {{ ?a <https://schema.org/headline> ?title }}
     OPTIONAL {{ ?a <https://schema.org/datePublished> ?published }}
-    OPTIONAL {{ ?a <https://schema.org/publisher> ?pub . ?pub <http://www.w3.org/2000/01/rdf-schema#label> ?outlet }}
+    OPTIONAL {{ ?a <https://schema.org/publisher> ?pub }}
   }}
+  OPTIONAL {{ ?pub <http://www.w3.org/2004/02/skos/core#prefLabel> ?outlet }}  # names: the shared entity graph
 }}"""
 
 _TYPES = f"""
