@@ -93,6 +93,19 @@ def test_entity_names_are_stored_once_whatever_the_number_of_articles():
     assert bool(store.query('ASK { GRAPH ?g { kgd:Russia rdfs:label "Nga"@vi } FILTER(?g != kgg:entities) }'))
 
 
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_one_preferred_name_per_entity_whatever_the_order_of_articles(order):
+    plain, accented = seed_000(), seed_004()
+    accented.entities["Vladimir_Putin"].label = "Vladimir Pútin"  # another spelling of the same entity
+    store = Store(None)
+    for x in (plain, accented)[order[0]], (plain, accented)[order[1]]:
+        store.replace_article(x.article.id, extraction_to_graph(x))
+    prefs = store.select("SELECT ?l WHERE { kgd:Vladimir_Putin skos:prefLabel ?l }")
+    assert [str(r["l"]) for r in prefs] == ["Vladimir Pútin"]  # the spelling with diacritics
+    labels = store.select('SELECT ?l WHERE { kgd:Vladimir_Putin rdfs:label ?l FILTER(lang(?l) = "en") }')
+    assert sorted(str(r["l"]) for r in labels) == ["Vladimir Putin", "Vladimir Pútin"]
+
+
 def test_co_mention_counts_follow_every_write_and_removal():
     store = sample_store()
     both = (str(KGD.Russia), str(KGD.Vladimir_Putin))

@@ -75,6 +75,33 @@ def split(triples: Iterable[Triple]) -> tuple[list[Triple], list[Triple]]:
     return own, names
 
 
+def _name_rank(label: ox.Literal) -> tuple[int, str]:
+    """Which spelling of a name to prefer: the one with more diacritics ("Hội An" over "Hoi An"), then the first in code-point order."""
+    return (-sum(ord(c) > 127 for c in label.value), label.value)
+
+
+def name_changes(store: ox.Store, names: Iterable[Triple]) -> tuple[list[Triple], list[Triple]]:
+    """(triples to delete, triples to insert) in the entity graph for an article's entity names.
+
+    English ``rdfs:label`` spellings accumulate. ``skos:prefLabel`` stays one
+    per entity (SKOS allows one per language), and articles may spell a name
+    differently ("Hoi An"/"Hội An"): the preferred spelling is chosen by
+    :func:`_name_rank`, whatever the order articles were written in.
+    """
+    delete: list[Triple] = []
+    insert: list[Triple] = []
+    for t in names:
+        if t.predicate != _PREF_LABEL:
+            insert.append(t)
+            continue
+        stored = [q.object for q in store.quads_for_pattern(t.subject, _PREF_LABEL, None, ENTITY_GRAPH_NODE)]
+        best = min([*stored, t.object], key=_name_rank)
+        delete.extend(Triple(t.subject, _PREF_LABEL, o) for o in stored if o != best)
+        if best not in stored:
+            insert.append(Triple(t.subject, _PREF_LABEL, best))
+    return delete, insert
+
+
 def entities_of(triples: Iterable[Triple]) -> set[ox.NamedNode]:
     """The entities (``kgd:`` IRIs) an article's triples say something about."""
     return {t.subject for t in triples
@@ -173,6 +200,6 @@ def orphaned_names(
 
 __all__ = [
     "ACTOR_TYPES", "TYPE", "MENTIONS", "MEMBER", "ARTICLE_COUNT", "ENTITY_GRAPH_NODE", "CO_MENTION_GRAPH_NODE", "is_shared", "split", "entities_of",
-    "actors", "pairs", "pair_node", "pair_triples", "co_mention_counts", "stored_count", "count_changes",
+    "actors", "pairs", "pair_node", "name_changes", "pair_triples", "co_mention_counts", "stored_count", "count_changes",
     "orphaned_names",
 ]

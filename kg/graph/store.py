@@ -249,10 +249,11 @@ class Store:
             delta.subtract(shared.pairs(shared.actors(old)))
             described |= shared.entities_of(old)
         gone = shared.orphaned_names(store, described - shared.entities_of(own), set(dropped))
+        renamed, named = shared.name_changes(store, names)
         pair_delete, pair_insert = shared.count_changes(store, delta)
         update = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in dropped)
-        update += _data_block("DELETE", [(_ENTITIES, gone), (_CO_MENTIONS, pair_delete)])
-        update += _data_block("INSERT", [(target, own), (_ENTITIES, names), (_CO_MENTIONS, pair_insert)])
+        update += _data_block("DELETE", [(_ENTITIES, gone + renamed), (_CO_MENTIONS, pair_delete)])
+        update += _data_block("INSERT", [(target, own), (_ENTITIES, named), (_CO_MENTIONS, pair_insert)])
         if not update:
             return
         try:
