@@ -377,6 +377,8 @@ _ARTICLE_SCOPED = re.compile(
     r"<(https://w3id\.org/kg-vn/(?:article|graph|event|claim|role|sentence)/[^>]*)>")
 _BNODE = re.compile(r"(^|\s)_:(\S+)", re.M)
 _ONTOLOGY_GRAPH = "<https://w3id.org/kg-vn/graph/ontology>"
+_ENTITY_GRAPH = "<https://w3id.org/kg-vn/graph/entities>"
+_CO_MENTION_GRAPH = "<https://w3id.org/kg-vn/graph/co-mentions>"
 
 
 def _graph_of(line: str) -> str:
@@ -388,13 +390,15 @@ def replicate(nquads: str, min_quads: int) -> tuple[str, float, int]:
 
     Returns (text, copies, quads). Copy 0 is the original; copy k appends
     ``~c<k>`` to article/graph/event/claim/role/sentence IRIs and blank-node
-    labels; entity IRIs are shared; the ontology graph appears once. The last
-    copy stops at the first article graph boundary past the target, so
-    ``copies`` may be fractional.
+    labels; entity IRIs are shared; the ontology and entity-name graphs appear
+    once; the co-mention counts are left out (:func:`load_big_store` recounts
+    them over all copies). The last copy stops at the first article graph
+    boundary past the target, so ``copies`` may be fractional.
     """
     lines = [ln for ln in nquads.splitlines() if ln.strip()]
-    onto = [ln for ln in lines if _graph_of(ln) == _ONTOLOGY_GRAPH]
-    facts = [ln for ln in lines if _graph_of(ln) != _ONTOLOGY_GRAPH]
+    once = (_ONTOLOGY_GRAPH, _ENTITY_GRAPH)  # shared by every copy: the entities keep their IRIs
+    onto = [ln for ln in lines if _graph_of(ln) in once]
+    facts = [ln for ln in lines if _graph_of(ln) not in (*once, _CO_MENTION_GRAPH)]
     facts.sort(key=_graph_of)  # whole article graphs together, so a copy can stop between them
     blocks, n, k = ["\n".join(onto)] if onto else [], len(onto), 0
     while n < min_quads and facts:
@@ -560,12 +564,15 @@ def load_big_store(nquads: str, store_dir: Path) -> int:
     """Bulk-load N-Quads into a fresh on-disk store (pyoxigraph's bulk loader)."""
     import pyoxigraph as ox
 
+    from kg.graph.store import Store
+
     store = ox.Store(str(store_dir))
     store.bulk_load(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     store.flush()
-    n = len(store)
     del store
-    return n
+    with Store(store_dir) as kg_store:  # the copies' co-mention counts: recounted, not copied
+        kg_store.rebuild_co_mentions()
+        return len(kg_store)
 
 
 def write_triples_nt(store_dir: Path, path: Path) -> int:

@@ -50,7 +50,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from .errors import InputError, KgError
-from .graph.namespaces import KGD
+from .graph.namespaces import KG, KGD
 from .graph.rdf import extraction_to_graph, mark_built, ontology_graph
 from .graph.store import Store, default_out_dir, default_store_dir, source_key
 from .model import Article, Extraction
@@ -134,14 +134,10 @@ def _person_index(store: Store) -> Any:
     except ImportError:  # the cross-article linker is optional for the graph layer
         return None
     index = AliasIndex()
-    rows = store.select(
-        """SELECT DISTINCT ?p ?label WHERE { ?p skos:prefLabel ?label . FILTER EXISTS { ?p a kg:Person } }"""
-    )
     base = str(KGD)
-    for row in rows:
-        iri = str(row["p"])
+    for iri, label in store.names_of_type(KG.Person):
         if iri.startswith(base):
-            index.add(unquote(iri[len(base) :]), str(row["label"]), "Person")
+            index.add(unquote(iri[len(base) :]), label, "Person")
     return index
 
 

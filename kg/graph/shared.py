@@ -43,8 +43,8 @@ TYPE = ox.NamedNode(str(RDF.type))
 MENTIONS = ox.NamedNode(str(SDO.mentions))
 MEMBER = ox.NamedNode(str(KG.member))
 ARTICLE_COUNT = ox.NamedNode(str(KG.articleCount))
-_LABEL = ox.NamedNode(str(RDFS.label))
-_PREF_LABEL = ox.NamedNode(str(SKOS.prefLabel))
+LABEL = ox.NamedNode(str(RDFS.label))
+PREF_LABEL = ox.NamedNode(str(SKOS.prefLabel))
 _CO_MENTION = ox.NamedNode(str(KG.CoMention))
 _ENTITY_BASE = str(KGD)
 
@@ -61,9 +61,9 @@ def is_shared(t: Triple) -> bool:
     """True for an entity's name, which goes to the entity graph instead of the article's."""
     if not isinstance(t.subject, ox.NamedNode) or not t.subject.value.startswith(_ENTITY_BASE):
         return False
-    if t.predicate == _PREF_LABEL:
+    if t.predicate == PREF_LABEL:
         return True
-    return t.predicate == _LABEL and isinstance(t.object, ox.Literal) and t.object.language == "en"
+    return t.predicate == LABEL and isinstance(t.object, ox.Literal) and t.object.language == "en"
 
 
 def split(triples: Iterable[Triple]) -> tuple[list[Triple], list[Triple]]:
@@ -91,14 +91,14 @@ def name_changes(store: ox.Store, names: Iterable[Triple]) -> tuple[list[Triple]
     delete: list[Triple] = []
     insert: list[Triple] = []
     for t in names:
-        if t.predicate != _PREF_LABEL:
+        if t.predicate != PREF_LABEL:
             insert.append(t)
             continue
-        stored = [q.object for q in store.quads_for_pattern(t.subject, _PREF_LABEL, None, ENTITY_GRAPH_NODE)]
+        stored = [q.object for q in store.quads_for_pattern(t.subject, PREF_LABEL, None, ENTITY_GRAPH_NODE)]
         best = min([*stored, t.object], key=_name_rank)
-        delete.extend(Triple(t.subject, _PREF_LABEL, o) for o in stored if o != best)
+        delete.extend(Triple(t.subject, PREF_LABEL, o) for o in stored if o != best)
         if best not in stored:
-            insert.append(Triple(t.subject, _PREF_LABEL, best))
+            insert.append(Triple(t.subject, PREF_LABEL, best))
     return delete, insert
 
 
@@ -199,7 +199,7 @@ def orphaned_names(
 
 
 __all__ = [
-    "ACTOR_TYPES", "TYPE", "MENTIONS", "MEMBER", "ARTICLE_COUNT", "ENTITY_GRAPH_NODE", "CO_MENTION_GRAPH_NODE", "is_shared", "split", "entities_of",
+    "ACTOR_TYPES", "TYPE", "LABEL", "PREF_LABEL", "MENTIONS", "MEMBER", "ARTICLE_COUNT", "ENTITY_GRAPH_NODE", "CO_MENTION_GRAPH_NODE", "is_shared", "split", "entities_of",
     "actors", "pairs", "pair_node", "name_changes", "pair_triples", "co_mention_counts", "stored_count", "count_changes",
     "orphaned_names",
 ]

@@ -275,6 +275,21 @@ class Store:
                      for (a, b), n in counts.items() for t in shared.pair_triples(a, b, n))
         return len(counts)
 
+    def names_of_type(self, type_iri: URIRef) -> Iterator[tuple[str, str]]:
+        """(entity IRI, English name) of every entity typed ``type_iri`` in some article, each spelling once.
+
+        Reads the shared entity graph and checks each entity's type by index
+        lookup: cheaper than the equivalent SPARQL on a large store, and called
+        by every incremental build.
+        """
+        t = ox.NamedNode(str(type_iri))
+        typed: dict[ox.NamedNode, bool] = {}
+        for q in self.ox.quads_for_pattern(None, shared.LABEL, None, _ENTITIES):
+            if q.subject not in typed:
+                typed[q.subject] = next(iter(self.ox.quads_for_pattern(q.subject, shared.TYPE, t, None)), None) is not None
+            if typed[q.subject]:
+                yield q.subject.value, q.object.value
+
     def co_mention_counts(self) -> dict[tuple[str, str], int]:
         """The stored counts: (entity IRI, entity IRI) sorted -> articles naming both."""
         out: dict[tuple[str, str], int] = {}
