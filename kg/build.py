@@ -51,7 +51,7 @@ from urllib.parse import unquote
 
 from .errors import InputError, KgError
 from .graph.namespaces import KG, KGD
-from .graph.rdf import extraction_to_graph, mark_built, ontology_graph
+from .graph.rdf import extraction_triples, mark_built, ontology_graph
 from .graph.store import Store, default_out_dir, default_store_dir, source_key
 from .model import Article, Extraction
 from .parallel import batched
@@ -314,7 +314,7 @@ def build(
             for extracted in batched(stream, max(1, batch_size)):
                 good = _link(extracted, index)
                 for x in good:  # the single writer: one article, one transaction
-                    graph = extraction_to_graph(x)
+                    graph = extraction_triples(x)
                     mark_built(graph, x.article.id, fingerprints[x.article.id])
                     older = by_source.get(source_key(x.article.source), [])  # same document, older text
                     summary.triples += db.replace_article(x.article.id, graph, supersedes=older)

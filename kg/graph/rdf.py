@@ -35,12 +35,14 @@ input yields the same triples.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from collections.abc import Iterable
+from decimal import Decimal
 from functools import cache
+from typing import Any, Protocol
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+from rdflib.term import Node
 
 from ..model import Article, Claim, Entity, Event, Evidence, Extraction, Role
 from ..resources import ontology_dir
@@ -59,6 +61,14 @@ from .namespaces import KG, PREFIXES
 
 VI = "vi"
 EN = "en"
+
+Triple = tuple[Node, Node, Node]
+
+
+class TripleSink(Protocol):
+    """Where the ``add_*`` functions put triples: an rdflib Graph or a plain set."""
+
+    def add(self, triple: Triple, /) -> Any: ...
 
 # external id scheme -> IRI template for owl:sameAs (only when a data source gave the id)
 SAME_AS: dict[str, str] = {
@@ -119,7 +129,7 @@ def _sentence_text(article: Article, ev: Evidence) -> str:
     return article.body[ev.start : ev.end]
 
 
-def add_evidence(g: Graph, article: Article, ev: Evidence) -> URIRef:
+def add_evidence(g: TripleSink, article: Article, ev: Evidence) -> URIRef:
     """One ``kg:Evidence`` node: where in which article a fact was read, and by whom."""
     node = evidence_iri(ev)
     art = article_iri(ev.article_id)
@@ -144,13 +154,13 @@ def _own_evidence(article: Article, evidence: Iterable[Evidence]) -> list[Eviden
     return own or evs
 
 
-def _add_statement_provenance(g: Graph, node: URIRef, article: Article, evidence: Iterable[Evidence]) -> None:
+def _add_statement_provenance(g: TripleSink, node: URIRef, article: Article, evidence: Iterable[Evidence]) -> None:
     g.add((node, PROV.wasDerivedFrom, article_iri(article.id)))
     for ev in _own_evidence(article, evidence):
         g.add((node, KG.evidence, add_evidence(g, article, ev)))
 
 
-def add_entity(g: Graph, article: Article, entity: Entity, mentions: Iterable[Evidence] = ()) -> URIRef:
+def add_entity(g: TripleSink, article: Article, entity: Entity, mentions: Iterable[Evidence] = ()) -> URIRef:
     node = entity_iri(entity.id)
     g.add((node, RDF.type, class_iri(entity.type)))
     g.add((node, RDFS.label, Literal(entity.label, lang=EN)))
@@ -178,7 +188,7 @@ def add_entity(g: Graph, article: Article, entity: Entity, mentions: Iterable[Ev
     return node
 
 
-def _outlet_node(g: Graph, x: Extraction) -> URIRef | None:
+def _outlet_node(g: TripleSink, x: Extraction) -> URIRef | None:
     """The publisher as an Organization: the article's own entity when it names itself."""
     outlet = (x.article.outlet or "").strip()
     if not outlet:
@@ -194,7 +204,7 @@ def _outlet_node(g: Graph, x: Extraction) -> URIRef | None:
     return node
 
 
-def add_article(g: Graph, x: Extraction) -> URIRef:
+def add_article(g: TripleSink, x: Extraction) -> URIRef:
     a = x.article
     node = article_iri(a.id)
     g.add((node, RDF.type, KG.Article))
@@ -217,7 +227,7 @@ def add_article(g: Graph, x: Extraction) -> URIRef:
     return node
 
 
-def add_role(g: Graph, article: Article, role: Role) -> URIRef:
+def add_role(g: TripleSink, article: Article, role: Role) -> URIRef:
     person = entity_iri(role.person)
     stmt = role_iri(article.id, role)
     g.add((stmt, RDF.type, KG.RoleAssertion))
@@ -242,7 +252,7 @@ def _label_of(x: Extraction, entity_id: str | None) -> str | None:
     return ent.label if ent else entity_id.replace("_", " ")
 
 
-def add_event(g: Graph, x: Extraction, event: Event) -> URIRef:
+def add_event(g: TripleSink, x: Extraction, event: Event) -> URIRef:
     node = event_iri(event.id)
     g.add((node, RDF.type, KG.Event))
     g.add((node, RDF.type, class_iri(event.type)))
@@ -265,7 +275,7 @@ def add_event(g: Graph, x: Extraction, event: Event) -> URIRef:
     return node
 
 
-def add_claim(g: Graph, x: Extraction, claim: Claim) -> URIRef:
+def add_claim(g: TripleSink, x: Extraction, claim: Claim) -> URIRef:
     a = x.article
     node = claim_iri(a.id, claim)
     speaker = entity_iri(claim.speaker)
@@ -311,9 +321,14 @@ def _mentions_by_entity(x: Extraction) -> dict[str, list[Evidence]]:
     return by
 
 
-def extraction_to_graph(x: Extraction) -> Graph:
-    """The triples of one article (to be stored in its named graph ``KGG[article.id]``)."""
-    g = new_graph()
+def extraction_triples(x: Extraction) -> set[Triple]:
+    """The triples of one article, as a plain set: what :func:`kg.build.build` writes.
+
+    A set, not an rdflib Graph: the build makes one per article and hands it
+    straight to the store, and rdflib's indexed ``Graph.add`` cost more than
+    the store's own write.
+    """
+    g: set[Triple] = set()
     add_article(g, x)
     mentions = _mentions_by_entity(x)
     for eid in sorted(x.entities):
@@ -328,7 +343,15 @@ def extraction_to_graph(x: Extraction) -> Graph:
     return g
 
 
-def mark_built(g: Graph, article_id: str, fingerprint: str) -> None:
+def extraction_to_graph(x: Extraction) -> Graph:
+    """The triples of one article as an rdflib Graph, prefixes bound (for reading and testing)."""
+    g = new_graph()
+    for t in extraction_triples(x):
+        g.add(t)
+    return g
+
+
+def mark_built(g: TripleSink, article_id: str, fingerprint: str) -> None:
     """The completion marker: written in the same transaction as the article's facts.
 
     A build skips an article whose graph carries the same fingerprint (same
@@ -357,6 +380,6 @@ def shapes_graph() -> Graph:
 
 
 __all__ = [
-    "extraction_to_graph", "mark_built", "ontology_graph", "shapes_graph", "new_graph",
+    "extraction_to_graph", "extraction_triples", "mark_built", "TripleSink", "ontology_graph", "shapes_graph", "new_graph",
     "date_literal", "add_evidence", "add_entity", "add_article", "add_role", "add_event", "add_claim",
 ]
