@@ -181,6 +181,11 @@ def test_cli_build_help_has_examples():
     assert r.returncode == 0 and "Examples:" in r.stdout and "--strict" in r.stdout and "--json" in r.stdout
 
 
+def test_python_dash_m_kg_is_the_same_command():
+    r = subprocess.run([sys.executable, "-m", "kg", "build", "--help"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "Examples:" in r.stdout and r.stdout == _kg("build", "--help").stdout
+
+
 def test_default_paths_are_exports_under_cwd(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("KG_STORE", raising=False)
