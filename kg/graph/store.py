@@ -421,9 +421,10 @@ class Store:
 
         The default graph is the union of all graphs (so queries need no GRAPH
         clause); the project's prefixes are predeclared. That union is a bag:
-        a triple that several article graphs hold (an entity's labels, a
-        shared event) matches once per graph, so write ``SELECT DISTINCT`` or
-        aggregate (the canned queries in ``ontology/queries`` show how). Values for variables are
+        a triple that several article graphs hold (an entity's type or
+        Vietnamese label, a shared event) matches once per graph, so write
+        ``SELECT DISTINCT`` or aggregate, and read names from ``skos:prefLabel``
+        (one per entity, in the shared entity graph) (the canned queries in ``ontology/queries`` show how). Values for variables are
         passed as ``bindings`` (``{"person": URIRef(...)}`` or plain str ->
         literal), never formatted into the query text. Returns pyoxigraph's
         result (solutions, triples or a bool).
