@@ -304,13 +304,28 @@ def test_bind_errors_are_one_line(store_dir: Path) -> None:
     assert r.exit_code == 2 and "expected NAME=VALUE" in r.stderr
 
 
-def test_an_error_during_evaluation_is_one_line(store_dir: Path) -> None:
+def test_service_is_refused_before_any_network_access(store_dir: Path) -> None:
     import socket
 
-    with socket.socket() as s:  # a loopback port nobody listens on: the SERVICE call is refused
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    q = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
-    r = kg("query", "--store", str(store_dir), q)
-    assert r.exit_code == 2
-    assert r.stderr.startswith("kg: error: query failed: ") and len(r.stderr.strip().splitlines()) == 1
+    with socket.socket() as srv:  # a loopback endpoint: it must never see a connection
+        srv.bind(("127.0.0.1", 0))
+        srv.listen()
+        srv.settimeout(0.5)
+        port = srv.getsockname()[1]
+        for q in (f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+                  f"select * where {{ ?s ?p ?o . service silent <http://127.0.0.1:{port}/> {{ ?s ?p ?x }} }}"):
+            r = kg("query", "--store", str(store_dir), q)
+            assert r.exit_code == 2
+            assert r.stderr.startswith("kg: error: refused: SERVICE") and len(r.stderr.strip().splitlines()) == 1
+        with pytest.raises(socket.timeout):
+            srv.accept()
+
+
+def test_service_is_judged_as_a_keyword_not_as_text() -> None:
+    from kg.query.guard import refuse_service
+
+    for ok in ('SELECT ?service WHERE { ?service <http://x/SERVICE> "SERVICE" }  # SERVICE',
+               "PREFIX service: <http://x/> SELECT * WHERE { ?s service:p ?o . ?s kg:SERVICE ?o }"):
+        refuse_service(ok)  # no error
+    with pytest.raises(QueryError, match="SERVICE"):
+        refuse_service("SELECT * WHERE {\n  SERVICE\t<http://x/> { ?s ?p ?o } }")

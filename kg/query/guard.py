@@ -34,6 +34,25 @@ _DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
 _PNAME = re.compile(r"(?<![\w?$:.-])([A-Za-z][\w-]*(?:\.[\w-]+)*)?:(?=[\w%\\])")
 
 
+# SERVICE as a keyword: not part of a prefixed name (ex:service, service:x) or a variable (?service)
+_SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE(?![\w:.-])", re.I)
+
+
+def refuse_service(text: str) -> None:
+    """Raise :class:`QueryError` when ``text`` has a ``SERVICE`` clause (a federated query).
+
+    Oxigraph would send that part of the query over HTTP to the named
+    endpoint; kg never touches the network at run time, and a query is data
+    that may come from anywhere. Strings, IRIs and comments are blanked first,
+    so only the keyword itself counts.
+    """
+    if _SERVICE.search(_OPAQUE.sub(" ", text)):
+        raise QueryError(
+            "refused: SERVICE (a federated query) would reach the network; "
+            "kg query only reads the local store"
+        )
+
+
 def is_update(text: str) -> bool:
     """True when ``text`` is a SPARQL 1.1 Update with at least one operation."""
     from rdflib.plugins.sparql.parser import parseUpdate

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from ..errors import QueryError, StoreError
 from ..graph.store import as_oxigraph
-from .guard import refusal
+from .guard import refusal, refuse_service
 from .prefixes import prefix_map
 
 
@@ -59,11 +59,12 @@ class QueryResult:
 def run_query(
     source: Any, text: str, *, union: bool = True, bindings: Mapping[str, Any] | None = None
 ) -> QueryResult:
-    """Parse and run ``text``; raise :class:`~kg.errors.QueryError` for updates and syntax errors.
+    """Parse and run ``text``; raise :class:`~kg.errors.QueryError` for updates, SERVICE and syntax errors.
 
     ``bindings`` maps variable names to pyoxigraph terms (see :mod:`.bindings`);
     they are substituted by the engine, not formatted into the text.
     """
+    refuse_service(text)
     store = oxigraph_of(source)
     subs = {ox.Variable(name): term for name, term in (bindings or {}).items()}
     try:
