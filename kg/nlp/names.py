@@ -66,15 +66,47 @@ def sentence_initial(tokens: list[Token], start: int) -> bool:
     return first is not None and first.start == start
 
 
-def phrase_at(seq: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+Phrases = tuple[tuple[str, ...], ...]
+# id(phrases) -> (phrases, by first word, by last word). The cue lists are
+# built once per process (cached lexicon functions), and the extractors try
+# them at every word: scanning hundreds of phrases per word was ~10% of the
+# extraction time, a dict lookup is nothing. The phrases are kept in the value
+# so that their id cannot be reused by another tuple.
+_PHRASE_INDEX: dict[int, tuple[Phrases, dict[str, Phrases], dict[str, Phrases]]] = {}
+
+
+def _phrase_index(phrases: Phrases) -> tuple[dict[str, Phrases], dict[str, Phrases]]:
+    """The phrases grouped by first and by last word, each group in the given order."""
+    hit = _PHRASE_INDEX.get(id(phrases))
+    if hit is not None and hit[0] is phrases:
+        return hit[1], hit[2]
+    first: dict[str, list[tuple[str, ...]]] = {}
+    last: dict[str, list[tuple[str, ...]]] = {}
     for p in phrases:
+        if p:  # an empty phrase would match anywhere; no lexicon has one
+            first.setdefault(p[0], []).append(p)
+            last.setdefault(p[-1], []).append(p)
+    by_first = {w: tuple(ps) for w, ps in first.items()}
+    by_last = {w: tuple(ps) for w, ps in last.items()}
+    _PHRASE_INDEX[id(phrases)] = (phrases, by_first, by_last)
+    return by_first, by_last
+
+
+def phrase_at(seq: list[str], i: int, phrases: Phrases) -> tuple[str, ...] | None:
+    """The first of ``phrases`` that ``seq`` spells from word ``i`` on."""
+    if not 0 <= i < len(seq):
+        return None
+    for p in _phrase_index(phrases)[0].get(seq[i], ()):
         if tuple(seq[i:i + len(p)]) == p:
             return p
     return None
 
 
-def phrase_ending(seq: list[str], end: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
-    for p in phrases:
+def phrase_ending(seq: list[str], end: int, phrases: Phrases) -> tuple[str, ...] | None:
+    """The first of ``phrases`` that ``seq`` spells up to (not including) word ``end``."""
+    if not 0 < end <= len(seq):
+        return None
+    for p in _phrase_index(phrases)[1].get(seq[end - 1], ()):
         if end - len(p) >= 0 and tuple(seq[end - len(p):end]) == p:
             return p
     return None
