@@ -275,7 +275,10 @@ def build(
     try:
         db.ensure_ontology(ontology_graph())
 
+        from .parallel import start_workers
         from .read import read_articles
+
+        start_workers(jobs)  # they warm up (lexicons, models) while this process reads
 
         def input_error(err: InputError) -> None:
             report(str(err))

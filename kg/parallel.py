@@ -49,8 +49,13 @@ T = TypeVar("T")
 # sized tasks) short.
 DEFAULT_CHUNKSIZE = 4
 # Chunks in flight per worker: enough to keep every worker busy while the
-# parent consumes results, small enough to bound memory.
-WINDOW_PER_JOB = 3
+# parent consumes results, small enough to bound memory. The parent takes
+# results in bursts (kg.build links and writes 32 articles at a time, ~1 s on
+# a busy core); with 3 chunks per worker (24 articles for 2 workers) the
+# workers ran dry during every write and the parent then waited for them:
+# --jobs 2 gained only 1.1-1.4x. 8 chunks (64 articles, well under 1 MB of
+# pickled Articles) cover two such bursts.
+WINDOW_PER_JOB = 8
 
 
 class ExtractionError(KgError):
@@ -208,6 +213,22 @@ def _get_pool(jobs: int, start_method: str) -> ProcessPoolExecutor:
                                    initializer=_warm)
     _pool = (key, executor)
     return executor
+
+
+def start_workers(jobs: int, start_method: str | None = None) -> None:
+    """Start the pool's ``jobs`` workers now, without waiting for them.
+
+    Workers spend a second or two importing the components and loading the
+    lexicons and models (:func:`_warm`); a caller that has other work first
+    (reading and cleaning the inputs) calls this before it, so the warm-up
+    runs on the other core meanwhile instead of after it. ``jobs=1`` is a
+    no-op: extraction then runs in this process.
+    """
+    if jobs < 2:
+        return
+    pool = _get_pool(jobs, start_method or default_start_method())
+    for _ in range(jobs):  # the executor starts one worker per submitted task, up to max_workers
+        pool.submit(os.getpid)
 
 
 def shutdown_pool() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import asdict
 from typing import Any
 
@@ -94,3 +95,40 @@ def test_on_error_skips_the_article_and_goes_on(articles, jobs):
 def test_batched():
     assert list(batched(range(5), 2)) == [[0, 1], [2, 3], [4]]
     assert list(batched([], 3)) == []
+
+
+def _quads(path) -> list[str]:
+    """Every quad of a store (ontology and fingerprints included), as sorted N-Quads lines."""
+    import pyoxigraph
+
+    dump = pyoxigraph.Store.read_only(str(path)).dump(format=pyoxigraph.RdfFormat.N_QUADS)
+    return sorted(dump.decode("utf-8").splitlines())
+
+
+def test_build_with_two_jobs_writes_the_same_store_as_one(tmp_path, unc_dir):
+    """The whole build, not only extract_all: started workers, batches, linking, writing."""
+    from kg.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ["news_world_001.txt", "news_world_002.txt", "news_world_003.txt", "news_world_005.txt",
+                 "news_sport_001.txt", "news_business_001.txt", "news_business_002.txt"]:
+        if (unc_dir / name).exists():
+            shutil.copy(unc_dir / name, corpus / name)
+    shutil.copy(corpus / "news_world_001.txt", corpus / "zz_duplicate.txt")  # same id: read once
+    (corpus / "zz_empty.txt").write_text("", encoding="utf-8")  # a bad file: reported, skipped
+    summaries = {jobs: build([corpus], store=tmp_path / f"s{jobs}", jobs=jobs, exports=False, batch_size=3,
+                             on_error=lambda _: None) for jobs in (1, 2)}
+    one, two = summaries[1].to_dict(), summaries[2].to_dict()
+    for d in (one, two):
+        d.pop("seconds"), d.pop("store")
+    assert one == two and one["built"] >= 5 and one["failed"] == 1
+    assert _quads(tmp_path / "s2") == _quads(tmp_path / "s1")
+
+
+def test_start_workers_then_extract(articles):
+    from kg.parallel import start_workers
+
+    start_workers(1)  # no pool for one job
+    start_workers(2)
+    assert [x.article.id for x in extract_all(articles[:2], jobs=2)] == [a.id for a in articles[:2]]
