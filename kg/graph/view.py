@@ -84,9 +84,11 @@ SELECT ?g ?id ?title ?published ?outlet WHERE {{
     ?a <{_KG}articleId> ?id .
     OPTIONAL {{ ?a <https://schema.org/headline> ?title }}
     OPTIONAL {{ ?a <https://schema.org/datePublished> ?published }}
-    OPTIONAL {{ ?a <https://schema.org/publisher> ?pub }}
   }}
-  OPTIONAL {{ ?pub <http://www.w3.org/2004/02/skos/core#prefLabel> ?outlet }}  # names: the shared entity graph
+  OPTIONAL {{  # the publisher is stated in the article's graph, its name in the shared entity graph
+    GRAPH ?g {{ ?a <https://schema.org/publisher> ?pub }}
+    ?pub <http://www.w3.org/2004/02/skos/core#prefLabel> ?outlet
+  }}
 }}"""
 
 _TYPES = f"""
