@@ -155,7 +155,7 @@ def _link(batch: list[Extraction], index: Any) -> list[Extraction]:
 
 
 def _extract(
-    articles: list[Article], jobs: int, strict: bool, report: Callable[[str], None]
+    articles: Iterable[Article], jobs: int, strict: bool, report: Callable[[str], None]
 ) -> Iterator[Extraction]:
     """One extraction stream for the whole build, in input order.
 
@@ -276,45 +276,53 @@ def build(
         db.ensure_ontology(ontology_graph())
 
         from .parallel import start_workers
-        from .read import read_articles
+        from .read import count_inputs, read_articles
 
         start_workers(jobs)  # they warm up (lexicons, models) while this process reads
 
         def input_error(err: InputError) -> None:
             report(str(err))
 
-        articles: list[Article] = []
-        seen: set[str] = set()
-        for article in read_articles(paths, strict=strict, on_error=input_error):
-            if article.id in seen:
-                continue
-            seen.add(article.id)
-            articles.append(article)
-        summary.articles = len(articles)
-
         done = {} if force else db.article_fingerprints()
-        todo: list[tuple[Article, str]] = []
-        for article in articles:
-            fp = article_fingerprint(article)
-            if done.get(article.id) == fp:
-                summary.skipped += 1
-            else:
-                todo.append((article, fp))
+        fingerprints: dict[str, str] = {}
+        seen: set[str] = set()
 
-        fingerprints = {a.id: fp for a, fp in todo}
-        by_source = db.articles_by_source() if todo else {}
+        def todo(articles: Iterable[Article]) -> Iterator[Article]:
+            """The articles to build, in input order: duplicates and unchanged ones left out."""
+            for article in articles:
+                if article.id in seen:
+                    continue
+                seen.add(article.id)
+                summary.articles += 1
+                fp = article_fingerprint(article)
+                if done.get(article.id) == fp:
+                    summary.skipped += 1
+                    progress.advance(article.source)
+                    continue
+                fingerprints[article.id] = fp
+                yield article
+
+        # Reading streams into extraction, so the workers start on the first
+        # articles while this process reads the rest (and the corpus is never
+        # held in memory). --strict reads everything first: a bad file then
+        # stops the build before anything is written.
+        read = read_articles(paths, strict=strict, on_error=input_error)
+        articles: Iterable[Article] = list(read) if strict else read
+        progress = _Progress(count_inputs(paths), enabled=not quiet and sys.stderr.isatty())
         die_after = _die_after()
-        index = _person_index(db) if todo else None
+        by_source: dict[str, list[str]] | None = None  # read from the store once there is work
+        index: Any = None
         entities: set[str] = set()
-        progress = _Progress(len(todo), enabled=not quiet and sys.stderr.isatty())
         try:
             def advancing(stream: Iterator[Extraction]) -> Iterator[Extraction]:
                 for x in stream:  # NLP: the slow part, shown as it goes
                     progress.advance(x.article.source)
                     yield x
 
-            stream = advancing(_extract([a for a, _ in todo], jobs, strict, report))
+            stream = advancing(_extract(todo(articles), jobs, strict, report))
             for extracted in batched(stream, max(1, batch_size)):
+                if by_source is None:
+                    by_source, index = db.articles_by_source(), _person_index(db)
                 good = _link(extracted, index)
                 for x in good:  # the single writer: one article, one transaction
                     graph = extraction_triples(x)

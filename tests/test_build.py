@@ -168,6 +168,27 @@ def test_cli_build_exit_codes_for_unreadable_inputs(tmp_path):
     assert len(lines) == 1 and lines[0].startswith("kg: error:") and "bad.txt" in lines[0]
 
 
+def test_strict_stops_before_writing_when_a_later_file_is_bad(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED_FILES[3], folder / "a_good.txt")
+    (folder / "z_bad.txt").write_text("Logo\nĐăng nhập\n", encoding="utf-8")  # read after the good one
+    r = _kg("build", str(folder), "--store", str(tmp_path / "store"), "--strict", "-q", "--no-exports")
+    assert r.returncode == 2 and "z_bad.txt" in r.stderr
+    with Store(tmp_path / "store", read_only=True) as store:
+        assert store.article_ids() == []  # all or nothing: the good file was not written either
+
+
+def test_count_inputs_is_the_progress_total(tmp_path):
+    from kg.read import count_inputs
+
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"title": "1"}\n\n{"title": "2"}\n{"title": "3"}\n', encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
+    assert count_inputs(tmp_path) == 4  # one file + three JSONL records; hidden files skipped
+    assert count_inputs([tmp_path / "a.txt", tmp_path / "missing.txt"]) == 1
+
+
 def test_cli_build_on_a_locked_store_is_a_clear_error(tmp_path):
     store_dir = tmp_path / "store"
     with Store(store_dir):

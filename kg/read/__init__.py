@@ -24,7 +24,7 @@ from ..model import Article
 from ..registry import Registry
 from .decode import read_text
 
-__all__ = ["READERS", "Reader", "read_articles", "read_file", "detect_kind", "input_files", "SUFFIXES"]
+__all__ = ["READERS", "Reader", "read_articles", "read_file", "detect_kind", "input_files", "count_inputs", "SUFFIXES"]
 
 Reader = Callable[[str, str], Iterator["Article | InputError"]]
 READERS: Registry[Reader] = Registry("reader")
@@ -85,6 +85,29 @@ def input_files(path: Path) -> list[Path]:
         if p.is_file() and p.suffix.lower() in SUFFIXES:
             found.append(p)
     return found
+
+
+def count_inputs(paths: Iterable[str | PathLike[str]] | str | PathLike[str]) -> int:
+    """How many articles ``paths`` may hold, without reading them: for a progress bar's total.
+
+    One per file, one per non-blank line of a JSONL file (counted, not parsed).
+    An upper bound: duplicates and bad files make the real number smaller.
+    """
+    if isinstance(paths, (str, PathLike)):
+        paths = [paths]
+    total = 0
+    for given in paths:
+        path = Path(given)
+        for f in input_files(path) if path.is_dir() else [path] if path.is_file() else []:
+            if f.suffix.lower() == ".jsonl":
+                try:
+                    with f.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
 
 
 def _warn(err: InputError) -> None:
