@@ -81,21 +81,22 @@ def test_seeds_expected_rows(seeds_store):
     assert len(articles) == 5
 
 
-def test_facts_shared_by_many_articles_are_not_multiplied():
-    """Each article graph repeats its entities' labels and shared events: rows must not multiply."""
+def _add_copies(store: Store, n: int, published=lambda i: None) -> str:
+    """Add ``n`` copies of seed article 000 (same facts, same shared summit), copy ``i`` published on
+    ``published(i)``; returns the seed's article id (copy ``i`` is ``<id>-copy<i>``)."""
     import copy
 
     from kg.graph.rdf import extraction_to_graph
     from kg.graph.sample import seed_000
     from kg.model import Evidence
 
-    store = sample_store()
     base = seed_000()
-    for i in range(4):  # four more articles stating the same facts about the same summit
+    for i in range(n):
         x = copy.deepcopy(base)
         aid = f"{base.article.id}-copy{i}"
         x.article.id = aid
         x.article.source = f"copies/{i}.txt"
+        x.article.published = published(i)
 
         def moved(ev: Evidence) -> Evidence:
             return Evidence(aid, ev.sentence, ev.start, ev.end, ev.extractor, ev.confidence)
@@ -111,6 +112,13 @@ def test_facts_shared_by_many_articles_are_not_multiplied():
         for c in x.claims:
             c.evidence, c.content = moved(c.evidence), moved(c.content)
         store.replace_article(aid, extraction_to_graph(x))
+    return base.article.id
+
+
+def test_facts_shared_by_many_articles_are_not_multiplied():
+    """Each article graph repeats its entities' labels and shared events: rows must not multiply."""
+    store = sample_store()
+    _add_copies(store, 4)  # four more articles stating the same facts about the same summit
 
     spokes = {(r["personLabel"], r["orgLabel"]): r["articles"] for r in _run(store, "spokespersons")}
     assert spokes == {("Dmitry Peskov", "Kremlin"): "5", ("Jen Psaki", "White House"): "1"}
@@ -126,6 +134,22 @@ def test_facts_shared_by_many_articles_are_not_multiplied():
     assertions = _run(store, "article-assertions", {"article": KGA["000_4e6d4f8cfed23223-copy0"]})
     summit_rows = [r for r in assertions if r["kind"] == "event" and r["predicate"] == "Summit"]
     assert sorted(r["object"] for r in summit_rows) == ["Joe Biden", "Vladimir Putin"]
+
+
+def test_article_assertions_lists_the_20_most_recent_articles_unless_bound():
+    """Unbound: the statements of the 20 most recently published articles; bound: any article's, however old."""
+    store = sample_store()
+    seed = _add_copies(store, 24, lambda i: f"2030-01-{i + 1:02d}")  # 24 copies newer than any sample article
+    listed = {r["article"] for r in _run(store, "article-assertions")}
+    assert listed == {str(KGA[f"{seed}-copy{i}"]) for i in range(4, 24)}  # the 20 newest; copies 0-3 left out
+    old = _run(store, "article-assertions", {"article": KGA[f"{seed}-copy0"]})
+    newest = _run(store, "article-assertions", {"article": KGA[f"{seed}-copy23"]})
+    assert old and [r["article"] for r in old] == [str(KGA[f"{seed}-copy0"])] * len(old)
+    strip = [{k: v for k, v in r.items() if k not in ("article", "evidence", "statement")} for r in old]
+    assert strip == [{k: v for k, v in r.items() if k not in ("article", "evidence", "statement")} for r in newest]
+    undated = _run(store, "article-assertions", {"article": KGA[seed]})  # seed 000 has no date
+    assert {r["kind"] for r in undated} == {"claim", "event", "role"}
+    assert {r["article"] for r in undated} == {str(KGA[seed])}
 
 
 @pytest.mark.parametrize("name", NAMES)
