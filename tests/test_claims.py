@@ -214,3 +214,21 @@ def test_subject_before_a_copula() -> None:
     # an object before "là" is not the subject: nothing is attributed to it
     _, got = claims("Pháp coi Brazil là đối tác chiến lược và tuyên bố sẵn sàng mở rộng hợp tác.")
     assert "Brazil" not in {c.speaker for c in got}
+
+
+def test_a_person_described_by_dashes_or_commas_is_the_speaker_not_the_org_in_the_description() -> None:
+    # the organisation or place inside the description describes the speaker; it does not speak
+    _, got = claims("Ông Pierre Dumas - Giám đốc điều hành Hãng tin Reuters - cho biết công ty sẽ mở văn phòng mới.")
+    assert [(c.speaker, c.cue) for c in got] == [("Pierre_Dumas", "cho biết")]
+    _, got = claims("Bà Karen Olsen – phó chủ tịch phụ trách đối ngoại của Nhà Trắng nói rằng cuộc họp đã bị hoãn.")
+    assert [c.speaker for c in got] == ["Karen_Olsen"]
+    _, got = claims("Lucas Silva, cố vấn kinh tế của chính phủ Brazil, khẳng định lạm phát sẽ giảm.")
+    assert [c.speaker for c in got] == ["Lucas_Silva"]
+
+
+def test_a_person_named_earlier_in_the_clause_does_not_take_the_claim() -> None:
+    # "Sau cuộc gặp với ông X, Mỹ cho biết": X is the object of "gặp", not described by what follows
+    _, got = claims("Sau cuộc gặp với ông Dumas, Mỹ cho biết sẽ gửi thêm viện trợ.")
+    assert [c.speaker for c in got] == ["United_States"]
+    _, got = claims("Sau cuộc gặp với ông Pierre Dumas, chính phủ Brazil cho biết sẽ xem xét đề nghị.")
+    assert [c.speaker for c in got] == ["Brazil"]

@@ -24,7 +24,7 @@ from .roles import TitleParse, _lexicon as _titles, parse_after_title, title_inf
 from .spans import COUNTRY, PERSON, PLACE, SentenceView, entity_type, person_name_index, sentence_views, window_start, word_alt
 
 __all__ = [
-    "ArticleContext", "Subject", "make_context", "subject_before", "np_at_end", "title_parses",
+    "ArticleContext", "Subject", "make_context", "subject_before", "np_at_end", "described_person", "title_parses",
     "parses_by", "recent_leaders", "entity_type_id", "speaker_words",
 ]
 
@@ -389,13 +389,53 @@ def recent_leaders(ctx: ArticleContext, pos: int, n: int) -> list[str]:
     return sorted(out)
 
 
+# "ông X - Giám đốc Sở Y tế Hà Nội - cho biết", "Anna Berg, giám đốc công ty Y, cho biết":
+# a person, then a description set off by dashes or commas, then the cue
+_DASH_DESCRIPTION = re.compile(r"^\s*[-–—]\s+(?P<d>[^;!?\"“”]+?)(?:\s+[-–—])?\s*$")
+_COMMA_DESCRIPTION = re.compile(r"^\s*,\s*(?P<d>[^,;:!?\"“”()]+?)\s*,?\s*$")
+_MAX_DESCRIPTION_WORDS = {"dash": 20, "comma": 12}
+_HONORIFIC_TAIL = re.compile(r"(?:^|(?<=\s))(?:ông|bà|ngài)\s+$", re.IGNORECASE)
+
+
+def described_person(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | None:
+    """The person whose apposition ends at ``end``: the speaker, not the organisation
+    or place named inside the description ("Sở Y tế Hà Nội" describes ông X, it does
+    not speak). Only a named, linked person qualifies, and for the comma form only
+    one that opens its clause ("Sau khi gặp ông X, Thủ tướng Y cho biết" is not one)."""
+    rel_end = end - view.start
+    lo = window_start(view.text, rel_end)
+    people = [m for m in view.mentions_in(view.start + lo, end) if entity_type(ctx.found, m) == PERSON]
+    if not people:
+        return None
+    p = people[-1]
+    between = view.text[p.evidence.end - view.start : rel_end]
+    for form, pattern in (("dash", _DASH_DESCRIPTION), ("comma", _COMMA_DESCRIPTION)):
+        m = pattern.match(between)
+        if m is None or not 1 <= len(m.group("d").split()) <= _MAX_DESCRIPTION_WORDS[form]:
+            continue
+        if ". " in m.group("d"):
+            continue
+        before = view.text[window_start(view.text, p.evidence.start - view.start) : p.evidence.start - view.start]
+        hon = _HONORIFIC_TAIL.search(before)
+        start = p.evidence.start - (len(before) - hon.start()) if hon else p.evidence.start
+        if form == "comma":
+            if len(m.group("d").split()) < 2:
+                continue
+            lead = before[: hon.start()] if hon else before
+            lead = lead.rstrip()
+            if lead and lead[-1] not in ",;:.-–—(\"“”":
+                continue
+        return Subject([p.entity or ""], start) if p.entity else None
+    return None
+
+
 def subject_before(ctx: ArticleContext, view: SentenceView, cue_start: int) -> Subject | None:
     """Speakers right before a cue (coordinated ones too), or None."""
     for free in range(0, _MAX_FREE_WORDS + 1):
         end = strip_gap(ctx, view, cue_start, free)
         if end <= view.start:
             return None
-        subj = np_at_end(ctx, view, end)
+        subj = described_person(ctx, view, end) or np_at_end(ctx, view, end)
         if subj is not None:
             break
     else:
