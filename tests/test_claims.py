@@ -232,3 +232,13 @@ def test_a_person_named_earlier_in_the_clause_does_not_take_the_claim() -> None:
     assert [c.speaker for c in got] == ["United_States"]
     _, got = claims("Sau cuộc gặp với ông Pierre Dumas, chính phủ Brazil cho biết sẽ xem xét đề nghị.")
     assert [c.speaker for c in got] == ["Brazil"]
+
+
+def test_theo_a_source_located_in_a_place_does_not_make_the_place_the_speaker() -> None:
+    # the source ("tòa án cấp cao") is not an entity we know; "tại Brazil" only locates it
+    _, got = claims("Theo thông tin từ tòa án cấp cao tại Brazil, phiên xử sẽ được dời sang tháng sau.")
+    assert "Brazil" not in [c.speaker for c in got]
+    _, got = claims("Theo Brazil, phiên họp sẽ được dời sang tháng sau.")
+    assert [c.speaker for c in got] == ["Brazil"]  # a country named as the source still is one
+    _, got = claims("Theo yêu cầu của Brazil, phiên họp sẽ được dời sang tháng sau.")
+    assert [c.speaker for c in got] == ["Brazil"]  # "yêu cầu của Brazil": Brazil is the source

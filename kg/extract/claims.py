@@ -41,7 +41,7 @@ from .speakers import (
     subject_before,
     title_parses,
 )
-from .spans import PERSON, SentenceView, entity_type, window_start, word_alt
+from .spans import COUNTRY, PERSON, PLACE, SentenceView, entity_type, window_start, word_alt
 
 NAME = "claims"
 _MAX_CONTENT = 1500  # a reported clause longer than this is a run-on paragraph, cut
@@ -395,6 +395,10 @@ _THEO = re.compile(
 )
 
 
+# "… tại Hà Nội", "… ở TP Đà Nẵng": a place that locates the noun phrase before it
+_LOCATED_AT = re.compile(r"(?:^|\s)(?:tại|ở)\s+(?:(?:TP\.?|thành phố|tỉnh|quận|huyện)\s+)?$", re.IGNORECASE)
+
+
 def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) -> list[_Found]:
     """"Theo X, <clause>": X claims the clause (or, an outlet, is its source)."""
     out: list[_Found] = []
@@ -434,7 +438,16 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
             speaker = persons[-1].entity
         else:
             subj = np_at_end(ctx, view, ms[-1].evidence.end)
-            speaker = subj.speakers[0] if subj and subj.speakers else ms[-1].entity
+            if subj and subj.speakers:
+                speaker = subj.speakers[0]
+            elif entity_type(ctx.found, ms[-1]) in (PLACE, COUNTRY) and _LOCATED_AT.search(
+                view.text[m.start(2) : ms[-1].evidence.start - view.start]
+            ):
+                # "Theo VKSND Cấp cao tại Hà Nội, …": the place only says where the
+                # (unrecognised) source is ("Theo yêu cầu của Séc" names its source)
+                continue
+            else:
+                speaker = ms[-1].entity
         if not speaker:
             continue
         app2 = _LEADING_APPOSITIVE.match(view.text, clause_rel)
