@@ -242,3 +242,11 @@ def test_theo_a_source_located_in_a_place_does_not_make_the_place_the_speaker() 
     assert [c.speaker for c in got] == ["Brazil"]  # a country named as the source still is one
     _, got = claims("Theo yêu cầu của Brazil, phiên họp sẽ được dời sang tháng sau.")
     assert [c.speaker for c in got] == ["Brazil"]  # "yêu cầu của Brazil": Brazil is the source
+
+
+def test_khang_dinh_vi_the_is_an_idiom_not_a_report() -> None:
+    # "khẳng định vị thế" = to establish one's standing: nothing is stated
+    _, got = claims("Hãng tin Reuters khẳng định vị thế dẫn đầu nhờ mạng lưới phóng viên rộng khắp.")
+    assert got == []
+    _, got = claims("Hãng tin Reuters khẳng định thông tin trên là chính xác.")
+    assert [(c.speaker, c.cue) for c in got] == [("Reuters", "khẳng định")]

@@ -62,6 +62,18 @@ def _key(s: str) -> str:
     return " ".join(s.casefold().split())
 
 
+def _cue_alternation(cues: dict[str, str], not_before: dict[str, list[str]]) -> str:
+    """Cues as a regex alternation, longest first; a cue with words of its own that
+    must not follow it ("khẳng định vị thế") carries its own lookahead."""
+    parts = []
+    for cue in sorted(cues, key=len, reverse=True):
+        pattern = word_alt((cue,))
+        if cue in not_before:
+            pattern += rf"(?!\s+(?:{word_alt(tuple(not_before[cue]))})(?!\w))"
+        parts.append(pattern)
+    return "|".join(parts)
+
+
 @cache
 def _lexicon() -> _Lexicon:
     data = load_yaml("reporting_verbs.yaml")
@@ -71,7 +83,7 @@ def _lexicon() -> _Lexicon:
             raise ValueError(f"reporting_verbs.yaml: unknown stance {st!r}")
         for v in verbs:
             stance.setdefault(_key(v), st)
-    alt = word_alt(tuple(stance))
+    alt = _cue_alternation(stance, {_key(k): v for k, v in (data.get("not_before_cue") or {}).items()})
     nb = word_alt(tuple(data["not_before"]))
     I = re.IGNORECASE
     return _Lexicon(
