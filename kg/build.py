@@ -343,6 +343,8 @@ def build(
         finally:
             progress.close()
         summary.entities = len(entities)
+        if summary.built:
+            db.refresh_co_mention_floor()
         db.flush()
         summary.store_articles = len(db.article_ids())
         summary.store_quads = len(db)

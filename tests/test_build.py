@@ -265,3 +265,15 @@ def test_two_fresh_builds_of_the_same_input_are_isomorphic(tmp_path):
             graphs.append((len(store), store.article_graph(aid)))
     (n_a, g_a), (n_b, g_b) = graphs
     assert n_a == n_b and isomorphic(g_a, g_b) and set(g_a) == set(g_b)
+
+
+def test_a_build_leaves_the_co_mention_floor_and_remove_refreshes_it(tmp_path):
+    from kg.graph import shared
+
+    with Store(tmp_path / "store") as store:
+        build([SEED_FILES[3], SEED_FILES[0]], store=store, exports=False)
+        assert [int(t.object.value) for t in shared.floor_triples(store.ox)] == [1]
+    r = _cli("remove", str(SEED_FILES[0]), "--store", str(tmp_path / "store"), "-q")
+    assert r.exit_code == 0, r.stderr
+    with Store(tmp_path / "store", read_only=True) as store:
+        assert [int(t.object.value) for t in shared.floor_triples(store.ox)] == [1]

@@ -21,6 +21,7 @@ from kg.graph.namespaces import KG, KGD, ONTOLOGY_GRAPH
 from kg.graph.rdf import extraction_to_graph, mark_built, ontology_graph
 from kg.graph.sample import seed_000, seed_004
 from kg.graph.store import Store, default_store_dir, is_store_dir
+from kg.resources import ontology_dir
 
 A0, A4 = "000_4e6d4f8cfed23223", "004_bfa432a4eb39b96a"
 
@@ -70,6 +71,9 @@ def test_remove_article_leaves_no_orphan_and_keeps_shared_entities():
     alone.ensure_ontology(ontology_graph())
     alone.replace_article(A4, extraction_to_graph(seed_004()))
     assert set(alone.quads()) == set(store.quads())
+
+
+CO_MENTIONED = (ontology_dir() / "queries" / "co-mentioned.rq").read_text(encoding="utf-8")
 
 
 def _recounted(store: Store) -> dict[tuple[str, str], int]:
@@ -135,7 +139,25 @@ def test_rebuilt_co_mentions_equal_the_maintained_ones():
     store.ox.remove_graph(ox.NamedNode(str(N.CO_MENTION_GRAPH)))  # as after a bulk load of article graphs
     assert store.co_mention_counts() == {}
     assert store.rebuild_co_mentions() == 66
-    assert set(store.quads()) == kept
+    floor = (N.CO_MENTION_GRAPH, KG.topCountFloor, Literal(1), N.CO_MENTION_GRAPH)  # fewer than 500 pairs: 1
+    assert set(store.quads()) == kept | {floor}
+
+
+def test_the_co_mention_floor_is_dropped_by_writes_and_never_changes_the_answer():
+    from kg.graph import shared
+
+    def top(store: Store) -> list[tuple[str, str, str]]:
+        rows = store.select(CO_MENTIONED)
+        return [(str(r["a"]), str(r["b"]), str(r["articles"])) for r in rows]
+
+    store = sample_store()
+    without = top(store)
+    assert store.refresh_co_mention_floor() == 1
+    assert top(store) == without and len(without) == 66
+    assert shared.top_floor(store.ox, top=5) == 2  # the 5th most frequent pair is in both seeds
+    store.remove_article(A4)  # a write that changes counts drops the floor: it would be stale
+    assert not shared.floor_triples(store.ox)
+    assert len(top(store)) == len([p for p in _recounted(store)])
 
 
 def test_ontology_lives_in_its_own_graph_and_is_written_once():

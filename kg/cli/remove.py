@@ -49,6 +49,8 @@ def command(refs: tuple[str, ...], store_dir: str | None, no_exports: bool, quie
             for aid in ids:
                 if store.remove_article(aid):
                     removed.append(aid)
+        if removed:
+            store.refresh_co_mention_floor()
         out = store.path.parent if store.path else None
         # rewrite the exports only where a build wrote them (OUT/store beside OUT/graph.ttl)
         if removed and not no_exports and out is not None and any(

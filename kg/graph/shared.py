@@ -23,13 +23,18 @@ for the whole store, in graphs of their own, and maintained by
   article written and −1 for each article replaced or removed, computed from the
   article's own triples by :func:`actors` both times, so they cannot drift;
   :func:`co_mention_counts` recomputes them from scratch to check (tests) or to
-  rebuild (after a bulk load that bypassed the store's writes).
+  rebuild (after a bulk load that bypassed the store's writes). One more triple,
+  ``kgg:co-mentions kg:topCountFloor N``, holds the count of the 500th most
+  frequent pair, so the canned query sorts only the pairs at or above it; any
+  write that changes a count drops it, and a build or removal writes it anew
+  at its end (a query without it sorts every pair: slower, never wrong).
 
 Everything here works on pyoxigraph terms, the store's own currency.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import combinations
@@ -43,6 +48,9 @@ TYPE = ox.NamedNode(str(RDF.type))
 MENTIONS = ox.NamedNode(str(SDO.mentions))
 MEMBER = ox.NamedNode(str(KG.member))
 ARTICLE_COUNT = ox.NamedNode(str(KG.articleCount))
+FLOOR = ox.NamedNode(str(KG.topCountFloor))
+# how many of the most frequent pairs the floor is kept for (the canned query's LIMIT)
+TOP_PAIRS = 500
 LABEL = ox.NamedNode(str(RDFS.label))
 PREF_LABEL = ox.NamedNode(str(SKOS.prefLabel))
 _CO_MENTION = ox.NamedNode(str(KG.CoMention))
@@ -184,6 +192,22 @@ def count_changes(
     return delete, insert
 
 
+def floor_triples(store: ox.Store) -> list[Triple]:
+    """The stored floor triple(s): dropped by any write that changes a count (stale until refreshed)."""
+    return [Triple(q.subject, q.predicate, q.object)
+            for q in store.quads_for_pattern(CO_MENTION_GRAPH_NODE, FLOOR, None, CO_MENTION_GRAPH_NODE)]
+
+
+def top_floor(store: ox.Store, top: int = TOP_PAIRS) -> int:
+    """The article count of the ``top``-th most frequent pair (1 when there are fewer pairs).
+
+    Stored as ``kgg:co-mentions kg:topCountFloor N``, it lets a "most frequent
+    pairs" query skip the ~100,000 pairs below it instead of sorting them all.
+    """
+    counts = [int(q.object.value) for q in store.quads_for_pattern(None, ARTICLE_COUNT, None, CO_MENTION_GRAPH_NODE)]
+    return min(heapq.nlargest(top, counts)) if len(counts) >= top else 1
+
+
 def orphaned_names(
     store: ox.Store, candidates: Iterable[ox.NamedNode], leaving: set[ox.NamedNode]
 ) -> list[Triple]:
@@ -199,7 +223,7 @@ def orphaned_names(
 
 
 __all__ = [
-    "ACTOR_TYPES", "TYPE", "LABEL", "PREF_LABEL", "MENTIONS", "MEMBER", "ARTICLE_COUNT", "ENTITY_GRAPH_NODE", "CO_MENTION_GRAPH_NODE", "is_shared", "split", "entities_of",
+    "ACTOR_TYPES", "TYPE", "LABEL", "PREF_LABEL", "FLOOR", "TOP_PAIRS", "floor_triples", "top_floor", "MENTIONS", "MEMBER", "ARTICLE_COUNT", "ENTITY_GRAPH_NODE", "CO_MENTION_GRAPH_NODE", "is_shared", "split", "entities_of",
     "actors", "pairs", "pair_node", "name_changes", "pair_triples", "co_mention_counts", "stored_count", "count_changes",
     "orphaned_names",
 ]

@@ -35,7 +35,7 @@ from rdflib.term import Node
 from ..errors import QueryError, StoreError
 from . import shared
 from .iris import article_id_of_graph, graph_iri
-from .namespaces import CO_MENTION_GRAPH, ENTITY_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES
+from .namespaces import CO_MENTION_GRAPH, ENTITY_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, XSD
 from .terms import from_ox, to_ox, triples_to_ox
 
 DEFAULT_OUT_DIRNAME = "exports"
@@ -251,6 +251,8 @@ class Store:
         gone = shared.orphaned_names(store, described - shared.entities_of(own), set(dropped))
         renamed, named = shared.name_changes(store, names)
         pair_delete, pair_insert = shared.count_changes(store, delta)
+        if pair_delete or pair_insert:
+            pair_delete += shared.floor_triples(store)  # stale now: refresh_co_mention_floor() writes it anew
         update = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in dropped)
         update += _data_block("DELETE", [(_ENTITIES, gone + renamed), (_CO_MENTIONS, pair_delete)])
         update += _data_block("INSERT", [(target, own), (_ENTITIES, named), (_CO_MENTIONS, pair_insert)])
@@ -273,6 +275,7 @@ class Store:
             store.remove_graph(_CO_MENTIONS)
         store.extend(ox.Quad(t.subject, t.predicate, t.object, _CO_MENTIONS)
                      for (a, b), n in counts.items() for t in shared.pair_triples(a, b, n))
+        self.refresh_co_mention_floor()
         return len(counts)
 
     def names_of_type(self, type_iri: URIRef) -> Iterator[tuple[str, str]]:
@@ -289,6 +292,18 @@ class Store:
                 typed[q.subject] = next(iter(self.ox.quads_for_pattern(q.subject, shared.TYPE, t, None)), None) is not None
             if typed[q.subject]:
                 yield q.subject.value, q.object.value
+
+    def refresh_co_mention_floor(self) -> int:
+        """Write the co-mention floor (see :mod:`kg.graph.shared`); returns it. Called at the end of a build or removal."""
+        store = self._writable()
+        floor = shared.top_floor(store)
+        node = shared.CO_MENTION_GRAPH_NODE
+        new = [ox.Triple(node, shared.FLOOR, ox.Literal(str(floor), datatype=ox.NamedNode(str(XSD.integer))))]
+        try:
+            store.update(_data_block("DELETE", [(node, shared.floor_triples(store))]) + _data_block("INSERT", [(node, new)]))
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"{self.path or 'in-memory store'}: write failed: {_first_line(exc)}") from None
+        return floor
 
     def co_mention_counts(self) -> dict[tuple[str, str], int]:
         """The stored counts: (entity IRI, entity IRI) sorted -> articles naming both."""
