@@ -131,3 +131,11 @@ def test_a_later_sentence_can_date_the_statement_above() -> None:
     )
     got = [e for e in events(text, "2023-04-10") if e.type == "Interview"]
     assert [(e.when, e.participants[0]) for e in got] == [("2023-04-03", "Pierre_Dumas")]
+
+
+def test_attacking_players_are_not_attacks() -> None:
+    # sport: "tấn công" qualifies a player or a style of play, nothing happened
+    assert events("Những cầu thủ tấn công như Lucas Silva không thể hiện được nhiều trước hàng thủ của Pháp.") == []
+    assert events("Lối chơi tấn công của Brazil khiến Pháp gặp khó.") == []
+    got = events("Pháp tấn công Brazil hôm 3/5.", "2022-05-04")
+    assert [e.type for e in got] == ["Attack"]  # the verb still is one
