@@ -191,6 +191,11 @@ def count_changes(
     return delete, insert
 
 
+def floor_triple(floor: int) -> Triple:
+    """``kgg:co-mentions kg:topCountFloor N``."""
+    return Triple(CO_MENTION_GRAPH_NODE, FLOOR, ox.Literal(str(floor), datatype=_XSD_INTEGER))
+
+
 def floor_triples(store: ox.Store) -> list[Triple]:
     """The stored floor triple(s): dropped by any write that changes a count (stale until refreshed)."""
     return [Triple(q.subject, q.predicate, q.object)
@@ -227,7 +232,9 @@ def orphaned_names(
 
 
 __all__ = [
-    "ACTOR_TYPES", "TYPE", "LABEL", "PREF_LABEL", "FLOOR", "TOP_PAIRS", "floor_triples", "top_floor", "MENTIONS", "MEMBER", "ARTICLE_COUNT", "ENTITY_GRAPH_NODE", "CO_MENTION_GRAPH_NODE", "is_shared", "split", "entities_of",
-    "actors", "pairs", "pair_node", "name_changes", "pair_triples", "co_mention_counts", "stored_count", "count_changes",
-    "orphaned_names",
+    "TYPE", "MENTIONS", "MEMBER", "ARTICLE_COUNT", "FLOOR", "LABEL", "PREF_LABEL", "TOP_PAIRS", "ACTOR_TYPES",
+    "ENTITY_GRAPH_NODE", "CO_MENTION_GRAPH_NODE",
+    "is_shared", "split", "name_changes", "entities_of", "orphaned_names",
+    "actors", "pairs", "pair_node", "pair_triples", "co_mention_counts", "stored_count", "count_changes",
+    "floor_triple", "floor_triples", "top_floor",
 ]

@@ -35,7 +35,7 @@ from rdflib.term import Node
 from ..errors import QueryError, StoreError
 from . import shared
 from .iris import article_id_of_graph, graph_iri
-from .namespaces import CO_MENTION_GRAPH, ENTITY_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, XSD
+from .namespaces import CO_MENTION_GRAPH, ENTITY_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES
 from .terms import from_ox, to_ox, triples_to_ox
 
 DEFAULT_OUT_DIRNAME = "exports"
@@ -200,14 +200,17 @@ class Store:
         return self.ox
 
     # -- writing -----------------------------------------------------------
-    def _replace_graph(self, graph_name: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> int:
-        store = self._writable()
-        g = ox.NamedNode(str(graph_name))
-        ox_triples = list(triples_to_ox(triples))
+    def _update(self, sparql: str) -> None:
+        """Run one SPARQL update (one transaction); a failure is a one-line StoreError."""
         try:
-            store.update(f"DROP SILENT GRAPH {g} ;\n" + _data_block("INSERT", [(g, ox_triples)]))
+            self._writable().update(sparql)
         except (OSError, RuntimeError) as exc:
             raise StoreError(f"{self.path or 'in-memory store'}: write failed: {_first_line(exc)}") from None
+
+    def _replace_graph(self, graph_name: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> int:
+        g = ox.NamedNode(str(graph_name))
+        ox_triples = list(triples_to_ox(triples))
+        self._update(f"DROP SILENT GRAPH {g} ;\n" + _data_block("INSERT", [(g, ox_triples)]))
         return len(ox_triples)
 
     def replace_article(self, article_id: str, graph: Graph, *, supersedes: Iterable[str] = ()) -> int:
@@ -256,12 +259,8 @@ class Store:
         update = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in dropped)
         update += _data_block("DELETE", [(_ENTITIES, gone + renamed), (_CO_MENTIONS, pair_delete)])
         update += _data_block("INSERT", [(target, own), (_ENTITIES, named), (_CO_MENTIONS, pair_insert)])
-        if not update:
-            return
-        try:
-            store.update(update)
-        except (OSError, RuntimeError) as exc:
-            raise StoreError(f"{self.path or 'in-memory store'}: write failed: {_first_line(exc)}") from None
+        if update:
+            self._update(update)
 
     def rebuild_co_mentions(self) -> int:
         """Recount the co-mention graph from the article graphs; returns the number of pairs.
@@ -297,12 +296,8 @@ class Store:
         """Write the co-mention floor (see :mod:`kg.graph.shared`); returns it. Called at the end of a build or removal."""
         store = self._writable()
         floor = shared.top_floor(store)
-        node = shared.CO_MENTION_GRAPH_NODE
-        new = [ox.Triple(node, shared.FLOOR, ox.Literal(str(floor), datatype=ox.NamedNode(str(XSD.integer))))]
-        try:
-            store.update(_data_block("DELETE", [(node, shared.floor_triples(store))]) + _data_block("INSERT", [(node, new)]))
-        except (OSError, RuntimeError) as exc:
-            raise StoreError(f"{self.path or 'in-memory store'}: write failed: {_first_line(exc)}") from None
+        self._update(_data_block("DELETE", [(_CO_MENTIONS, shared.floor_triples(store))])
+                     + _data_block("INSERT", [(_CO_MENTIONS, [shared.floor_triple(floor)])]))
         return floor
 
     def co_mention_counts(self) -> dict[tuple[str, str], int]:
@@ -439,7 +434,8 @@ class Store:
         a triple that several article graphs hold (an entity's type or
         Vietnamese label, a shared event) matches once per graph, so write
         ``SELECT DISTINCT`` or aggregate, and read names from ``skos:prefLabel``
-        (one per entity, in the shared entity graph) (the canned queries in ``ontology/queries`` show how). Values for variables are
+        (one per entity, in the shared entity graph); the canned queries in
+        ``ontology/queries`` show how. Values for variables are
         passed as ``bindings`` (``{"person": URIRef(...)}`` or plain str ->
         literal), never formatted into the query text. Returns pyoxigraph's
         result (solutions, triples or a bool).
