@@ -56,6 +56,7 @@ class _Lexicon:
     noun_before: re.Pattern[str]
     negated_before: re.Pattern[str]
     theo_not_re: re.Pattern[str]
+    locative_tail: re.Pattern[str]  # "… tại Hà Nội", "… ở TP Đà Nẵng": the place locates what precedes it
 
 
 def _key(s: str) -> str:
@@ -93,6 +94,7 @@ def _lexicon() -> _Lexicon:
         shared_tail=re.compile(rf"[,;]?\s*(?:{word_alt(tuple(data['shared_subject']))})\s*$", I),
         negated_before=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['negators']))})\s+(?:\w+\s+)?$", I),
         theo_not_re=re.compile(rf"\s*(?:{word_alt(tuple(data['theo_not_speakers']))})(?!\w)", I),
+        locative_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['locatives']))})\s+$", I),
         noun_before=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['noun_markers']))})\s+$", I),
     )
 
@@ -407,10 +409,6 @@ _THEO = re.compile(
 )
 
 
-# "… tại Hà Nội", "… ở TP Đà Nẵng": a place that locates the noun phrase before it
-_LOCATED_AT = re.compile(r"(?:^|\s)(?:tại|ở)\s+(?:(?:TP\.?|thành phố|tỉnh|quận|huyện)\s+)?$", re.IGNORECASE)
-
-
 def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) -> list[_Found]:
     """"Theo X, <clause>": X claims the clause (or, an outlet, is its source)."""
     out: list[_Found] = []
@@ -452,7 +450,7 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
             subj = np_at_end(ctx, view, ms[-1].evidence.end)
             if subj and subj.speakers:
                 speaker = subj.speakers[0]
-            elif entity_type(ctx.found, ms[-1]) in (PLACE, COUNTRY) and _LOCATED_AT.search(
+            elif entity_type(ctx.found, ms[-1]) in (PLACE, COUNTRY) and _lexicon().locative_tail.search(
                 view.text[m.start(2) : ms[-1].evidence.start - view.start]
             ):
                 # "Theo VKSND Cấp cao tại Hà Nội, …": the place only says where the

@@ -265,6 +265,8 @@ _WORD_TAIL = re.compile(r"(?:^|(?<=\s))(?!(?:và|hoặc|hay|với|của|bị|đ�
 
 
 _window_start = window_start
+# "ông"/"bà"/"ngài" right before a name: part of the speaker's span
+_HONORIFIC_TAIL = re.compile(r"(?:^|(?<=\s))(?:ông|bà|ngài)\s+$", re.IGNORECASE)
 
 
 def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | None:
@@ -281,7 +283,7 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
                 if tp.person is m:
                     start = min(start, tp.start)
             lo = window_start(view.text, start - view.start)
-            hon = re.search(r"(?:^|(?<=\s))(?:ông|bà|ngài)\s+$", view.text[lo : start - view.start], re.IGNORECASE)
+            hon = _HONORIFIC_TAIL.search(view.text[lo : start - view.start])
             if hon:
                 start = view.start + lo + hon.start()
             return Subject([m.entity or ""], start)
@@ -328,7 +330,7 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
     if known is not None:
         eid, length = known
         start = end - length
-        hon = re.search(r"(?:^|(?<=\s))(?:ông|bà|ngài)\s+$", head[: len(head) - length], re.IGNORECASE)
+        hon = _HONORIFIC_TAIL.search(head[: len(head) - length])
         if hon:
             start = end - (len(head) - hon.start())
         return Subject([eid], start)
@@ -394,7 +396,6 @@ def recent_leaders(ctx: ArticleContext, pos: int, n: int) -> list[str]:
 _DASH_DESCRIPTION = re.compile(r"^\s*[-–—]\s+(?P<d>[^;!?\"“”]+?)(?:\s+[-–—])?\s*$")
 _COMMA_DESCRIPTION = re.compile(r"^\s*,\s*(?P<d>[^,;:!?\"“”()]+?)\s*,?\s*$")
 _MAX_DESCRIPTION_WORDS = {"dash": 20, "comma": 12}
-_HONORIFIC_TAIL = re.compile(r"(?:^|(?<=\s))(?:ông|bà|ngài)\s+$", re.IGNORECASE)
 
 
 def described_person(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | None:
