@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import ModuleType
 
@@ -53,11 +53,11 @@ def corpus_path(gold: GoldArticle, corpus_dir: Path) -> Path:
     return p
 
 
-def read_article(path: Path) -> Article:
+def read_article(path: Path, columns: Mapping[str, str] | None = None) -> Article:
     """The one article of ``path`` through the project's reader."""
     from ..read import read_file
 
-    articles = read_file(path)
+    articles = read_file(path, columns=columns)
     if len(articles) != 1:
         raise GoldError(f"{path}: holds {len(articles)} articles; a gold file annotates exactly one")
     return articles[0]
@@ -99,6 +99,7 @@ def evaluate(
     *,
     progress: Callable[[int, int, str], None] | None = None,
     warn: Warn = _stderr,
+    columns: Mapping[str, str] | None = None,
 ) -> Report:
     """Score the extraction of every article a gold folder annotates."""
     corpus = Path(corpus_dir)
@@ -111,7 +112,7 @@ def evaluate(
     for n, (g, path) in enumerate(zip(golds, paths), 1):
         if progress is not None:
             progress(n, len(golds), g.doc)
-        x, strings = build(read_article(path))
+        x, strings = build(read_article(path, columns))
         if strings is None and not warned:
             warned = True
             warn("no RDF graph (kg.graph.rdf); must_not names searched in the extraction's strings")
