@@ -1,0 +1,194 @@
+"""Split words a crawler glued together, keeping a map back to the text as written.
+
+Crawlers flatten a page by concatenating the text of its elements, so link
+text runs into its neighbours: "TheoĐiện Kremlin", "Donald Trumpngày 24-4",
+"báoLe Monde(Pháp)", "áp đặtlệnh trừng phạtlên". underthesea then reads
+"Trumpngày" as one unknown word and the name is lost. :func:`split_glued`
+inserts a space where
+
+* a lower-case letter runs into a capital, when the left part is a
+  Vietnamese word ("việcTổng", "báoLe", "TheoRIA") or the right part carries a
+  Vietnamese mark ("ReutersĐiện");
+* an acronym runs into a lower-case Vietnamese syllable ("TASSdẫn", "NATOsắp");
+* a token is not a Vietnamese syllable but splits into two parts whose right
+  part is a syllable and whose left part is a syllable or a foreign word
+  ("đặtlệnh", "thuậntrao", "Trumpngày", "Politicođưa"). The token must carry
+  a Vietnamese mark: no foreign name does, so "Washington" or "Gazprom" are
+  never cut;
+* punctuation is glued to a word: "Monde(Pháp)", "ngày 1-6,Tổng", "Ảnh:Reuters",
+  "chiến sự.Ông".
+
+Foreign names written with an inner capital stay whole: "McDonald",
+"iPhone", "TikTok" fail the syllable test on their left part, and the few
+that pass it are listed in ``ontology/lexicons/crawler.yaml`` (``glue.keep``).
+
+Only spaces are inserted, never removed or changed, so the text as written is
+the repaired text minus the inserted spaces: :func:`original_offset` maps an
+offset back, and an article keeps the offsets of its inserted spaces
+(``Article.meta["glue_spaces"]``) so that every sentence maps back exactly.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from ..lexicon import load_yaml
+from .language import _is_vietnamese_word as vietnamese_only
+from .syllable import has_vietnamese_marks, is_syllable
+
+__all__ = ["split_glued", "original_offset", "original_text", "GLUE_META"]
+
+GLUE_META = "glue_spaces"  # Article.meta key: comma-separated body offsets of inserted spaces
+
+_TOKEN = re.compile(r"\S+")
+_RUN = re.compile(r"[^\W\d_]+")
+_L = r"[^\W\d_]"
+# punctuation glue: (pattern, group whose start gets a space)
+_PUNCT: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"(?<={_L})(?=\((?:{_L}|\d))"),  # "Monde(Pháp)", "Lê(Theo"
+    re.compile(rf"(?<=\))(?={_L})"),  # "(Pháp)trong"
+    re.compile(rf"(?<=[^\W_],)(?={_L})"),  # "1-6,Tổng", "Novosti,AFP"
+    re.compile(rf"(?<={_L}{_L}:)(?={_L})"),  # "Ảnh:Reuters"
+    re.compile(rf"(?<={_L}{_L}[.!?])(?=[A-ZĐÀ-Ỹ][^\W\d_A-ZĐ])"),  # "chiến sự.Ông" (not "TP.HCM", "x.com")
+)
+
+
+@cache
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    glue = load_yaml("crawler.yaml")["glue"]
+    return (frozenset(w.casefold() for w in glue["openers"]), frozenset(glue["keep"]))
+
+
+def _vn_word(s: str) -> bool:
+    return len(s) >= 2 and is_syllable(s)
+
+
+def _foreign(s: str) -> bool:
+    """A word of another language: no Vietnamese mark, and a vowel ("Hn" is no word)."""
+    return len(s) >= 2 and not has_vietnamese_marks(s) and any(c in "aeiouyAEIOUY" for c in s)
+
+
+# Onsets that French, Spanish or English words rarely end a stem with a marked
+# vowel after ("Nestlé" must stay whole, "Trumpngày" must not).
+_VN_ONSETS = ("ng", "nh", "th", "tr", "ch", "kh", "ph", "gi", "qu", "x", "đ")
+
+
+def _clearly_vietnamese(s: str) -> bool:
+    """A marked syllable no other Latin-script language writes: a Vietnamese-only
+    mark (ả ạ ơ ư ă, a tone on â ê ô, đ), or a tone after a Vietnamese onset ("ngày", "xác")."""
+    if vietnamese_only(s):
+        return True
+    return len(s) >= 3 and has_vietnamese_marks(s) and s.casefold().startswith(_VN_ONSETS)
+
+
+def _split_piece(piece: str) -> list[int] | None:
+    """Cut points (indices into ``piece``) that make every part a word, or None."""
+    if is_syllable(piece) or not has_vietnamese_marks(piece):
+        return None
+    for j in range(1, len(piece) - 1):  # longest right part first
+        right = piece[j:]
+        if not right.islower() or not _vn_word(right):
+            continue
+        left = piece[:j]
+        if _vn_word(left):
+            # two syllables: one must be clearly Vietnamese and one longer than two
+            # letters, or a foreign name cut into syllables ("Verónica") would pass
+            if (_clearly_vietnamese(left) or _clearly_vietnamese(right)) and max(len(left), len(right)) >= 3:
+                return [j]
+            continue
+        if _foreign(left) and _clearly_vietnamese(right):
+            return [j]
+        # three or more glued words: the last must be unmistakably Vietnamese
+        # ("ápđặtlệnh"), or a transliteration ("Matxcơva") would be cut up
+        inner = _split_piece(left) if len(left) >= 4 and len(right) >= 3 and _clearly_vietnamese(right) else None
+        if inner:
+            return [*inner, j]
+    return None
+
+
+def _run_cuts(run: str) -> list[int]:
+    """Cut points inside one run of letters."""
+    openers, keep = _lexicon()
+    if run in keep or len(run) < 4:
+        return []
+    cuts: list[int] = []
+    # case transitions
+    cand: list[tuple[int, str]] = []
+    for i in range(1, len(run)):
+        a, b = run[i - 1], run[i]
+        if a.islower() and b.isupper():
+            cand.append((i, "lowerupper"))
+        elif a.isupper() and b.islower() and i >= 2 and run[i - 2].isupper():
+            cand.append((i, "acronym"))  # an acronym of two capitals or more, then lower case
+    nexts = [i for i, _ in cand[1:]] + [len(run)]
+    for k, (i, kind) in enumerate(cand):
+        left, right = run[(cuts[-1] if cuts else 0):i], run[i:nexts[k]]
+        if kind == "lowerupper":
+            ok = (_vn_word(left) and (has_vietnamese_marks(left) or left[0].islower() or left.casefold() in openers)) or (
+                _vn_word(right) and _clearly_vietnamese(right))
+        else:  # "TASSdẫn": the lower-case part must be a marked syllable
+            ok = (_vn_word(right) and _clearly_vietnamese(right)) or bool(_split_piece(right))
+        if ok:
+            cuts.append(i)
+    # syllable splits inside each part
+    parts = [0, *cuts, len(run)]
+    for a, b in zip(parts, parts[1:]):
+        piece = run[a:b]
+        if piece.isupper() or len(piece) < 4:
+            continue
+        inner = _split_piece(piece)
+        if inner:
+            cuts.extend(a + c for c in inner)
+    return sorted(set(cuts))
+
+
+def split_glued(text: str) -> tuple[str, list[int]]:
+    """``text`` with spaces inserted between glued words, and the offsets (in the
+    returned text) of the inserted spaces, ascending."""
+    points: set[int] = set()
+    for m in _TOKEN.finditer(text):
+        tok, base = m.group(), m.start()
+        if len(tok) < 4:
+            continue
+        for pat in _PUNCT:
+            for p in pat.finditer(tok):
+                if 0 < p.start() < len(tok):
+                    points.add(base + p.start())
+        for r in _RUN.finditer(tok):
+            for c in _run_cuts(r.group()):
+                points.add(base + r.start() + c)
+            # a digit glued before a Vietnamese word: "14/7tuyên bố"
+            s = r.start()
+            if s > 0 and tok[s - 1].isdigit() and r.group().islower() and has_vietnamese_marks(r.group()[:8]):
+                first = r.group()
+                if _vn_word(first) or _split_piece(first):
+                    points.add(base + s)
+    if not points:
+        return text, []
+    out: list[str] = []
+    inserted: list[int] = []
+    last = length = 0
+    for p in sorted(points):
+        out.append(text[last:p])
+        length += p - last
+        inserted.append(length)
+        out.append(" ")
+        length += 1
+        last = p
+    out.append(text[last:])
+    return "".join(out), inserted
+
+
+def original_offset(inserted: list[int], offset: int) -> int:
+    """An offset of the repaired text -> the same place in the text as written."""
+    return offset - bisect.bisect_left(inserted, offset)
+
+
+def original_text(text: str, inserted: list[int]) -> str:
+    """The text as written: the repaired text without its inserted spaces."""
+    if not inserted:
+        return text
+    drop = set(inserted)
+    return "".join(c for i, c in enumerate(text) if i not in drop)
