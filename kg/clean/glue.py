@@ -129,7 +129,7 @@ def _run_cuts(run: str) -> list[int]:
             ok = (_vn_word(left) and (has_vietnamese_marks(left) or left[0].islower() or left.casefold() in openers)) or (
                 _vn_word(right) and _clearly_vietnamese(right))
         else:  # "TASSdẫn": the lower-case part must be a marked syllable
-            ok = (_vn_word(right) and _clearly_vietnamese(right)) or bool(_split_piece(right))
+            ok = (_vn_word(right) and has_vietnamese_marks(right)) or bool(_split_piece(right))
         if ok:
             cuts.append(i)
     # syllable splits inside each part

@@ -202,12 +202,20 @@ def _inline_block_end(lines: list[_Line], j: int) -> int | None:
     Anything else (teasers with dates, a long list) means the article is over.
     """
     k = j + 1
-    while k < len(lines) and k - j <= 4:
+    links = 0  # a player or video widget beside the box is not counted
+    while k < len(lines) and links <= 4:
         t = lines[k].text
+        if is_video_title_next(t):
+            k += 2
+            continue
+        if is_chrome(t):
+            k += 1
+            continue
         if is_date_line(t) or is_end_marker(t):
             return None
         if _is_paragraph(t):
-            return k if k > j + 1 else None
+            return k if links else None
+        links += 1
         k += 1
     return None
 
