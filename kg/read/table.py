@@ -287,6 +287,7 @@ class _Lines:
         self._back: deque[tuple[int, str]] = deque()
         self.lineno = lineno  # number of the last line handed out
         self.taken: list[tuple[int, str]] = []
+        self.overlong: set[int] = set()  # numbers of the lines over MAX_FIELD characters
 
     def __iter__(self) -> _Lines:
         return self
@@ -299,12 +300,15 @@ class _Lines:
             if not line:
                 raise StopIteration
             self.lineno += 1
-            while len(line) > MAX_FIELD and not line.endswith(("\n", "\r")):
-                # an over-long physical line: keep its start (enough to fail the size check), skip the rest
-                more = self._fh.readline(MAX_FIELD)
-                if not more:
-                    break
-                line = line[: MAX_FIELD + 1] + (more[-1] if more.endswith(("\n", "\r")) else "")
+            if len(line) > MAX_FIELD:
+                # an over-long physical line is never held whole: skip the rest of it,
+                # hand the csv module an empty line, and remember where it was
+                while not line.endswith(("\n", "\r")):
+                    line = self._fh.readline(MAX_FIELD)
+                    if not line:
+                        break
+                self.overlong.add(self.lineno)
+                line = "\n"
         self.taken.append((self.lineno, line))
         return line
 
@@ -362,6 +366,10 @@ def _read_csv(source: str, fh: io.TextIOBase, suffix: str, override: Mapping[str
         if not taken:
             break
         row = taken[0][0]
+        if any(n in lines.overlong for n, _ in taken):
+            rows += 1
+            yield InputError(source, f"malformed row: a line is over the size limit ({MAX_FIELD:,} characters)", line=row)
+            continue
         if rec is not None and not any(v.strip() for v in rec):
             continue  # a blank line
         rows += 1
