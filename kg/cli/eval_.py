@@ -15,6 +15,7 @@ from rich.console import Console
 
 from ..evaluate import evaluate
 from ..evaluate.table import print_report
+from .tables import columns_option
 
 
 @click.command("eval")
@@ -25,7 +26,8 @@ from ..evaluate.table import print_report
     "-v", "--details", is_flag=True,
     help="List per article the gold rows missed and the false positives (in the JSON: a 'details' key).",
 )
-def command(gold_dir: str, corpus_dir: str, as_json: bool, details: bool) -> None:
+@columns_option
+def command(gold_dir: str, corpus_dir: str, as_json: bool, details: bool, columns: dict[str, str]) -> None:
     """Score extraction against the gold files of GOLD_DIR (see shared/gold/FORMAT.md).
 
     Reads from CORPUS_DIR only the articles the gold files name in `doc`, builds
@@ -45,7 +47,7 @@ def command(gold_dir: str, corpus_dir: str, as_json: bool, details: bool) -> Non
         if err.is_terminal:
             err.print(f"[dim]kg eval: {n}/{total} {doc}[/]")
 
-    report = evaluate(gold_dir, corpus_dir, progress=progress)
+    report = evaluate(gold_dir, corpus_dir, progress=progress, columns=columns or None)
     if as_json:
         sys.stdout.write(json.dumps(report.to_json(details=details), ensure_ascii=False, indent=2) + "\n")
         return
