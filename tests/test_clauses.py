@@ -66,3 +66,15 @@ def test_bare_noun_phrase_object():
 def test_no_words_no_clauses(text):
     for c in _clauses(text):
         assert c.verb is None
+
+
+def test_passive_verb_shares_no_agent():
+    cls = _clauses("Cơ quan tình báo Na Uy đã nhận định trong một báo cáo, được công bố tuần trước, rằng rủi ro đang tăng.")
+    pub = _verb(cls, "công bố")
+    assert pub.passive and pub.shared_from is None
+
+
+def test_coordinated_clause_with_its_own_subject():
+    cls = _clauses("Oslo đã bác bỏ cáo buộc và Bộ Ngoại giao Na Uy đáp trả bằng việc trục xuất hai nhà ngoại giao.")
+    reply = _verb(cls, "đáp trả")
+    assert reply.subject is not None and reply.subject.text.startswith("Bộ Ngoại giao Na Uy")

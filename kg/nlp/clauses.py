@@ -45,6 +45,7 @@ class ClauseWords:
     complementizers: frozenset[str]
     subordinators: frozenset[str]
     pre_verbal: frozenset[str]
+    passive: frozenset[str]
     longest: int  # words in the longest multi-word entry
 
 
@@ -55,7 +56,7 @@ def clause_words() -> ClauseWords:
     def norm(key: str) -> frozenset[str]:
         return frozenset(" ".join(w.casefold().split()) for w in data.get(key) or [])
 
-    sets = {k: norm(k) for k in ("prepositions", "coordinators", "complementizers", "subordinators", "pre_verbal")}
+    sets = {k: norm(k) for k in ("prepositions", "coordinators", "complementizers", "subordinators", "pre_verbal", "passive")}
     longest = max((len(w.split()) for s in sets.values() for w in s), default=1)
     return ClauseWords(**sets, longest=longest)
 
@@ -96,6 +97,7 @@ class Clause:
     preps: list[PrepPhrase] = field(default_factory=list)
     opener: str | None = None  # the coordinator/complementizer/subordinator that opens it
     opener_tokens: int = 0
+    passive: bool = False  # "được công bố", "bị chỉ trích"
 
     @property
     def embedded(self) -> bool:
@@ -166,6 +168,10 @@ def _segments(tokens: list[Token]) -> list[tuple[int, int, str | None, int]]:
         elif i > start and _word(t) in w.complementizers:
             out.append((start, i, None))
             start = i
+        elif i > start and _word(t) in w.coordinators and any(_is_verb(x) for x in tokens[start:i]):
+            # "Moscow bác bỏ cáo buộc và Bộ Ngoại giao Nga đáp trả …": a new clause
+            out.append((start, i, None))
+            start = i
         i += 1
     if start < n:
         out.append((start, n, None))
@@ -208,6 +214,7 @@ def clauses(sent: AnalysedSentence) -> list[Clause]:
             while ve < b and (tokens[ve].chunk == "I-VP" or tokens[ve].pos == "V"):
                 ve += 1
             c.verb = _phrase(tokens, v, ve, text, base)
+            c.passive = v > i and _word(tokens[v - 1]) in w.passive
             # subject: the NP run ending right before the verb (adverbs may intervene)
             j = v
             # adverbs, auxiliaries and modal adjectives ("sẵn sàng") stand between
@@ -240,7 +247,7 @@ def clauses(sent: AnalysedSentence) -> list[Clause]:
     # subject sharing: a clause with a verb and no subject of its own, opened by a
     # coordinator or by nothing, continues the subject of the clause before it
     for idx, c in enumerate(out):
-        if c.verb is None or c.subject is not None or c.embedded:
+        if c.verb is None or c.subject is not None or c.embedded or c.passive:
             continue
         for back in range(idx - 1, -1, -1):
             p = out[back]
