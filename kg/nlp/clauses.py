@@ -204,7 +204,9 @@ def clauses(sent: AnalysedSentence) -> list[Clause]:
             if pk and not _is_verb(tokens[k]):
                 k = _np_run(tokens, k + pk, b) if k + pk < b else b
                 continue
-            if _is_verb(tokens[k]) and _word(tokens[k]) not in w.pre_verbal:
+            if _is_verb(tokens[k]) and _word(tokens[k]) not in w.pre_verbal and not (
+                _word(tokens[k]) in w.passive and k + 1 < b and _is_verb(tokens[k + 1])
+            ):
                 v = k
                 break
             k += 1
