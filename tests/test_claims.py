@@ -250,3 +250,39 @@ def test_khang_dinh_vi_the_is_an_idiom_not_a_report() -> None:
     assert got == []
     _, got = claims("Hãng tin Reuters khẳng định thông tin trên là chính xác.")
     assert [(c.speaker, c.cue) for c in got] == [("Reuters", "khẳng định")]
+
+
+# ---- clause structure (kg.nlp.clauses) in claims: own sentences, the real pipeline
+
+
+def _pipeline_claims(*sentences: str):
+    from kg.model import Article, Sentence
+    from kg.pipeline import process
+
+    body, sents = "", []
+    for i, s in enumerate(sentences):
+        sents.append(Sentence(i, len(body), len(body) + len(s), s))
+        body += s + " "
+    x = process(Article(id="own", source="test", body=body, sentences=sents))
+    return {(c.speaker, c.cue, c.text) for c in x.claims}
+
+
+def test_speaker_found_across_other_predicates():
+    got = _pipeline_claims(
+        "Bà Lena Holm hôm qua đã tổ chức họp báo tại Oslo, kêu gọi hai bên ngừng bắn, "
+        "đồng thời nói rằng Na Uy sẵn sàng làm trung gian hòa giải."
+    )
+    assert ("Lena_Holm", "nói rằng", "Na Uy sẵn sàng làm trung gian hòa giải") in got
+    assert ("Lena_Holm", "kêu gọi", "hai bên ngừng bắn") in got
+
+
+def test_bare_noun_phrase_object_is_no_claim():
+    got = _pipeline_claims("Ngoại trưởng Thụy Điển Erik Dahl chỉ trích động thái này.")
+    assert not any(text == "động thái này" for _, _, text in got)
+
+
+def test_passive_report_lends_no_speaker():
+    got = _pipeline_claims(
+        "Cơ quan tình báo Na Uy đã nhận định trong một báo cáo, được công bố tuần trước rằng, Oslo coi an ninh mạng là ưu tiên."
+    )
+    assert all(cue != "công bố" for _, cue, _ in got)

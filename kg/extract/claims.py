@@ -29,6 +29,7 @@ from functools import cache
 
 from ..lexicon.load import load_yaml
 from ..model import STANCES, Claim, Doc, Evidence, Extraction
+from ..nlp.clauses import Clause, clauses
 from ..pipeline import COMPONENTS
 from .quotes import AMBIGUOUS_QUOTES, CLOSE_QUOTES, stray_close, trim_span
 from .speakers import (
@@ -315,7 +316,11 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                     prev.content = (s, e)
                 subj = Subject(list(prev.speakers), prev.span[0])
             else:
-                continue
+                # "X đã tổ chức …, kêu gọi …, đồng thời nói rằng …": the clause of the cue
+                # has no subject of its own and shares the subject of an earlier clause
+                subj = _shared_subject(ctx, view, cs)
+                if subj is None:
+                    continue
         tail = view.text[cm.end() : cm.end() + _TAIL_LOOK]
         source = None
         after_pos = ce
@@ -344,6 +349,8 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             span = (subj.start, max(view.end, content[1]))
         if len(ctx.doc.article.body[content[0] : content[1]].split()) < 2:
             continue
+        if not quote and first is None and _bare_object(ctx, view, cs, content):
+            continue  # "chỉ trích động thái này": the verb's object is a noun phrase, not a claim
         if not quote and first is None and lex.cue_re.match(ctx.doc.article.body, content[0]):
             continue  # "từ chối cho biết …": the content is itself a verb of saying
         if stance_of(cue) == "reject" and not quote and lex.cue_re.search(
@@ -370,6 +377,51 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
         ctx.speakers_so_far += [(last_sent, sp) for sp in f.speakers if entity_type_id(ctx.found, sp) == PERSON]
     _cut_at_next_subject(ctx, out)
     return out
+
+
+def _clauses_of(ctx: ArticleContext, view: SentenceView) -> list[Clause]:
+    key = ("clauses", view.index)
+    got = ctx.cache.get(key)
+    if got is None:
+        sent = next((s for s in ctx.doc.sentences if s.sentence.index == view.index), None)
+        got = ctx.cache[key] = clauses(sent) if sent is not None else []
+    return got
+
+
+def _shared_subject(ctx: ArticleContext, view: SentenceView, cue_start: int) -> Subject | None:
+    """The speaker of a cue whose clause shares an earlier clause's subject (from
+    :mod:`kg.nlp.clauses`), resolved like any subject noun phrase."""
+    cls = _clauses_of(ctx, view)
+    own = next((c for c in cls if c.verb is not None and c.verb.start <= cue_start < c.verb.end), None)
+    if own is None or own.subject is not None or own.shared_from is None:
+        return None
+    np = cls[own.shared_from].subject
+    if np is None:
+        return None
+    subj = np_at_end(ctx, view, np.end)
+    if subj is None:
+        # "Bộ Ngoại giao Nga ngày 18/4", "tuyên bố của Điện Kremlin": the one actor the
+        # noun phrase names speaks
+        ms = view.mentions_in(np.start, np.end)
+        if len(ms) == 1 and ms[0].entity:
+            subj = Subject([ms[0].entity], np.start)
+    return subj
+
+
+def _bare_object(ctx: ArticleContext, view: SentenceView, cue_start: int, content: tuple[int, int]) -> bool:
+    """Is the content only the cue verb's object noun phrase, with no verb of its own
+    ("chỉ trích động thái này", "hoan nghênh quyết định trên")?"""
+    cls = _clauses_of(ctx, view)
+    own = next((c for c in cls if c.verb is not None and c.verb.start <= cue_start < c.verb.end), None)
+    if own is None or own.obj is None:
+        return False
+    sent = next((s for s in ctx.doc.sentences if s.sentence.index == view.index), None)
+    if sent is None:
+        return False
+    inside = [t for t in sent.tokens if content[0] <= t.start and t.end <= content[1]]
+    if any(t.pos == "V" for t in inside):
+        return False
+    return own.obj.start <= content[0] and content[1] <= own.obj.end + 1
 
 
 _CLAUSE_JOIN = re.compile(r",\s*(?:(?:sau khi|trước khi|khi|vì|do|bởi vì|nhưng|song|trong khi)\s*)?$", re.IGNORECASE)

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon.cues import honorifics, person_cues, place_cues
+from ..lexicon.cues import honorifics, person_cues, place_cues, vietnamese_surnames
 from ..lexicon.gazetteer import Entry, Match
 from ..lexicon.known import gazetteer
 from ..lexicon.organizations import not_acronyms, not_actor_cues, org_cues, org_heads, org_suffixes, templates
@@ -520,7 +520,9 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                 typ = "Person"  # "Malcolm Davis, chuyên gia tại …"
             if typ != "Organization" and _DESIGNATION.match(text.replace(" ", "")):
                 continue  # "Su-57", "Topol-M"; but "kênh truyền hình Zvezda-5" is a channel
-            if typ is None and _name_words(text) and _name_words(text)[-1].casefold() in org_suffixes():
+            if typ in (None, "Person") and _name_words(text) and _name_words(text)[-1].casefold() in org_suffixes():
+                # "Straits Times"; "người đứng đầu European Super League": a title before
+                # an organisation's name does not make it a person
                 typ = "Organization"  # "Straits Times", "Goodwood Ship Management"
             if typ is None and text.startswith("The ") and len(_name_words(text)) >= 2:
                 typ = "Organization"  # "The Diplomat": no person's name starts with "The"
@@ -529,6 +531,29 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                 continue
             if typ == "Person" and is_all_caps(text):
                 typ = None  # "Chủ tịch UBND": an institution after a title
+            if typ in ("Person", None):
+                cut = _institution_prefix(text)
+                if cut:
+                    rest = text[cut:]
+                    first = _name_words(rest)[0] if _name_words(rest) else ""
+                    vi_name = is_vietnamese_style(rest) and key(first) in vietnamese_surnames()
+                    known = gazetteer().lookup(text[:cut].strip(" ,-–"))
+                    known_org = known is not None and known.type == "Organization"
+                    foreign_name = not is_vietnamese_style(rest) and (
+                        _ner_of(ss, a + cut, b) == "PER" or (typ == "Person" and known_org)
+                    )
+                    if _looks_like_person(rest) and (vi_name or foreign_name):
+                        if known_org:
+                            # "Tổng thư ký NATO Mark Rutte": the known organisation stays one
+                            pre = text[:cut].rstrip(" ,-–")
+                            out.append(Candidate(ss.s.index, a + ss.base, a + len(pre) + ss.base, pre,
+                                                 type="Organization", head=known.label, conf=CONF_LEXICON))
+                        # "Chủ tịch HĐQT Dương Công Minh", "Giám đốc VPF Trần Anh Tú": the
+                        # institution is glued to the name; the person is what follows it
+                        a, text = a + cut, rest
+                        cand = Candidate(ss.s.index, a + ss.base, b + ss.base, text, ner=_ner_of(ss, a, b))
+                    elif typ == "Person":
+                        typ = "Organization"  # "Chủ tịch CLB HA Gia Lai": a club, not a person
             paren = _parenthesis_after(ss, b)
             if paren is not None and paren.type == "Organization" and typ in (None, "Organization"):
                 # "Bưu điện Hoa Nam buổi sáng (SCMP)": the long form of a known organisation
@@ -549,6 +574,26 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
 
 def _name_words(text: str) -> list[str]:
     return [w for _, _, w in words(text)]
+
+
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")  # "ByteDance", "VinFast"
+
+
+def _institution_prefix(text: str) -> int:
+    """Length of the leading institution words of a name: acronyms ("HĐQT", "UBND TP",
+    "GD-ĐT") and camel-case brands ("ByteDance") that no person's name opens with;
+    0 when the name opens with an ordinary name word."""
+    cut = 0
+    for s, e, w in words(text):
+        if s > cut and text[cut:s].strip():
+            break
+        if is_all_caps(w) or _CAMEL.match(w):
+            cut = e
+            continue
+        break
+    while cut < len(text) and text[cut] in " ,-–":
+        cut += 1
+    return cut if cut < len(text) else 0
 
 
 def _looks_like_person(text: str) -> bool:
@@ -605,6 +650,12 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
               and c.text.upper() not in acronyms_stop and not _ROMAN.match(c.text)):
             c.type, c.conf = "Organization", CONF_GUESS
         elif _looks_like_person(c.text) and (c.ner == "PER" or not is_vietnamese_style(c.text)):
+            c.type, c.conf = "Person", CONF_GUESS
+        elif 3 <= len(ws) <= 4 and is_vietnamese_style(c.text) and key(ws[0]) in vietnamese_surnames() and (
+            _looks_like_person(c.text)
+        ):
+            # "Nguyễn Văn Tiến" after a long organisation name that hid the title before it:
+            # a family name and given names are a person's
             c.type, c.conf = "Person", CONF_GUESS
         elif (
             prev is not None and prev.type == "Person" and prev.sent == c.sent and len(ws) == 1

@@ -119,6 +119,13 @@ def parse_after_title(
     lex = _lexicon()
     res = TitleParse(start, end, info, last=end)
     pos = end
+    inner = view.mention_covering(end - 1)
+    if inner is not None and start < inner.evidence.start and inner.evidence.end > end and (
+        entity_type(found, inner) == "Organization"
+    ):
+        # "Chánh Văn phòng Tổng thống Pháp": the title's last words open the organisation's name
+        res.org = inner
+        pos = res.last = inner.evidence.end
     domain_words = 0
     pending_host = False
     used_honorific = False
@@ -219,11 +226,14 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
     previous_pred: str | None = None
     names = person_name_index(found)
     for view in views:
+        domain_until = -1  # a title inside the previous title's domain words is part of it
         for tm in lex.title_re.finditer(view.text):
             info = lex.titles.get(" ".join(tm.group(1).casefold().split()))
             if info is None:
                 continue
             s, e = view.start + tm.start(), view.start + tm.end()
+            if s < domain_until:
+                continue  # "Chánh văn phòng tổng thống Ukraine": no president here
             pred = info.predicate or previous_pred
             if info.predicate is not None:
                 previous_pred = info.predicate
@@ -234,6 +244,9 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
             if cover is not None and e <= cover.evidence.end and entity_type(found, cover) != PERSON:
                 continue
             parse = parse_after_title(view, found, s, e, info, names)
+            if info.domain:
+                stop = parse.org or parse.person
+                domain_until = stop.evidence.start if stop is not None else parse.last
             persons: list[Mention] = []
             if parse.person is not None:
                 persons.append(parse.person)

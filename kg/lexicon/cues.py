@@ -37,3 +37,11 @@ def person_cues() -> tuple[tuple[str, ...], ...]:
 @cache
 def place_cues() -> tuple[tuple[str, ...], ...]:
     return _phrases("place_cues")
+
+
+@cache
+def vietnamese_surnames() -> frozenset[str]:
+    """Case-folded Vietnamese family names (honorifics.yaml)."""
+    from .text import key
+
+    return frozenset(key(str(w)) for w in load_yaml("honorifics.yaml").get("vietnamese_surnames", []) or [])

@@ -1,0 +1,72 @@
+"""Organisations never hold a person's role: institution acronyms glued to a
+name, clubs and leagues after a title, persons after a long organisation name
+(own sentences, the real pipeline)."""
+
+from __future__ import annotations
+
+from kg.model import Article, Sentence
+from kg.pipeline import process
+
+
+def _article(*sentences: str) -> Article:
+    body, sents = "", []
+    for i, s in enumerate(sentences):
+        sents.append(Sentence(i, len(body), len(body) + len(s), s))
+        body += s + " "
+    return Article(id="own", source="test", body=body, sentences=sents)
+
+
+def _facts(*sentences: str):
+    x = process(_article(*sentences))
+    labels = {e.id: e.label for e in x.entities.values()}
+    types = {e.label: e.type for e in x.entities.values()}
+    roles = {(labels[r.person], r.predicate, labels.get(r.org or "")) for r in x.roles}
+    return types, roles, x
+
+
+def test_acronym_glued_before_a_name_is_split():
+    types, roles, _ = _facts("Chủ tịch HĐQT Lê Văn Thành cho biết doanh thu của công ty tăng mạnh trong quý này.")
+    assert types.get("Lê Văn Thành") == "Person"
+    assert not any(label.startswith("HĐQT") and t == "Person" for label, t in types.items())
+    assert ("Lê Văn Thành", "president_of", None) in roles
+
+
+def test_company_name_after_board_acronym_is_not_a_person():
+    types, roles, _ = _facts("Ông Dương Minh Khang, Chủ tịch HĐQT Nam Việt, cho biết công ty sẽ mở rộng sản xuất.")
+    assert types.get("HĐQT Nam Việt") == "Organization"
+    assert all(types.get(p) == "Person" for p, _, _ in roles)
+
+
+def test_known_organisation_before_a_foreign_name():
+    types, roles, _ = _facts("Tổng thư ký NATO Mark Rutte cho biết liên minh sẽ tăng chi tiêu quốc phòng.")
+    assert types.get("Mark Rutte") == "Person" and types.get("NATO") == "Organization"
+    assert ("Mark Rutte", "leader_of", "NATO") in roles
+
+
+def test_league_after_a_title_is_an_organisation():
+    types, roles, _ = _facts("Ông Florentino Perez là người đứng đầu European Super League.")
+    assert types.get("European Super League") == "Organization"
+    assert not any(p == "European Super League" for p, _, _ in roles)
+
+
+def test_person_after_a_long_organisation_name():
+    types, roles, _ = _facts(
+        "Phó Chủ tịch Hiệp hội Khoa học Kỹ thuật Lạnh Việt Nam Nguyễn Văn Tiến cho biết hội có hơn 500 thành viên."
+    )
+    assert types.get("Nguyễn Văn Tiến") == "Person"
+    assert any(p == "Nguyễn Văn Tiến" and pred == "official_of" for p, pred, _ in roles)
+
+
+def test_chief_of_staff_heads_the_named_body():
+    types, roles, _ = _facts("Chánh Văn phòng Tổng thống Pháp Paul Renard đã tới Berlin hôm thứ Hai.")
+    assert ("Paul Renard", "leader_of", "Office of the President of France") in roles
+
+
+def test_no_role_is_ever_held_by_a_non_person():
+    _, _, x = _facts(
+        "Chủ tịch CLB Sông Lam Nghệ An cho biết đội bóng gặp khó khăn.",
+        "Giám đốc VPF Trần Anh Tú nhấn mạnh giải đấu sẽ diễn ra đúng kế hoạch.",
+        "Chủ tịch UBND TP Chử Xuân Dũng phát biểu tại hội nghị.",
+    )
+    for r in x.roles:
+        assert x.entities[r.person].type == "Person", r
