@@ -97,3 +97,29 @@ def test_mung_before_the_day() -> None:
 def test_bracketed_day_month() -> None:
     got = values("Hôm nay (26/4), ông cho biết", None)
     assert ("(26/4)", "--04-26") in got
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Hôm 13.2, bộ trưởng đã tới thăm", "2025-02-15", [("Hôm 13.2", "2025-02-13")]),
+        ("sáng 20.2 hai đoàn gặp nhau", "2025-02-21", [("sáng 20.2", "2025-02-20")]),
+        ("Ngày 16.2.2025, hai bên ký văn kiện", None, [("16.2.2025", "2025-02-16")]),
+        ("sáng 22-4 (theo giờ Việt Nam), ông tuyên bố", "2025-04-22", [("sáng 22-4", "2025-04-22")]),
+        ("ngày 11-4 đoàn đến thủ đô", "2025-04-12", [("ngày 11-4", "2025-04-11")]),
+    ],
+)
+def test_dotted_and_dashed_forms_of_2025_outlets(text: str, published: str | None, expected: list) -> None:
+    assert values(text, published) == expected
+
+
+def test_month_with_year_names_no_day() -> None:
+    for text in ("từ tháng 8.2024 đến nay", "hồi tháng 1-2025", "vào tháng 3/2024"):
+        got = find_times(text, "2025-05-01")
+        assert [(t.kind, t.value) for t in got] == [("month", None)], text
+
+
+def test_dotted_numbers_that_are_not_dates() -> None:
+    assert values("động cơ 2.0 và phiên bản 4.0", "2025-05-01") == []
+    assert values("tăng từ 1.5 lên 3.2 điểm", "2025-05-01") == []
+    assert values("ngày 2.5 lần nhiều hơn", "2025-05-01") == []

@@ -38,6 +38,7 @@ class _Patterns:
     paren: re.Pattern[str]
     written: re.Pattern[str]
     cued: re.Pattern[str]
+    dotted: re.Pattern[str]
     weekday: re.Pattern[str]
     relative: re.Pattern[str]
     month: re.Pattern[str]
@@ -67,7 +68,8 @@ def _patterns() -> _Patterns:
     b = r"(?<![\w/.-])"  # left word boundary that also refuses "1/2/3" tails
     e = r"(?![\w/-]|\.\d)"  # right boundary
     return _Patterns(
-        full=re.compile(rf"{b}(\d{{1,2}})\s?([/-])\s?(\d{{1,2}})\s?\2\s?(\d{{4}}){e}", flags),
+        # "20/7/1962", "28-2-2025", and the dotted form of some outlets "16.2.2025"
+        full=re.compile(rf"{b}(\d{{1,2}})\s?([/.-])\s?(\d{{1,2}})\s?\2\s?(\d{{4}}){e}", flags),
         # "hôm nay (26/4)", "thứ Bảy (24/4)": a bracketed day/month is a date
         paren=re.compile(r"\((\d{1,2})/(\d{1,2})\)"),
         written=re.compile(
@@ -76,6 +78,13 @@ def _patterns() -> _Patterns:
         cued=re.compile(
             rf"(?<!\w)(?:{cues})(?:\s+(?:ngày|mùng|mồng)){{0,3}}\s+(\d{{1,2}})\s?[/-]\s?(\d{{1,2}}){e}(?:\s+(\w+))?", flags
         ),
+        # "hôm 13.2", "sáng 20.2": a dotted day.month only right after a word of the
+        # day ("ngày", "hôm", a part of the day); bare "4.0", "2.5" are numbers
+        dotted=re.compile(
+            rf"(?<!\w)(?:{_alt(lex['day_cues'])})(?:\s+(?:ngày|mùng|mồng)){{0,2}}\s+(\d{{1,2}})\.(\d{{1,2}})(?![\w/-]|[.,]\d)"
+            rf"(?:\s+(\w+))?",
+            flags,
+        ),
         weekday=re.compile(
             rf"(?<!\w)(?:(?:hôm|ngày|vào|hồi|{parts})\s+)(?:thứ\s+({wd})|({sunday}))(?!\w)(?:\s+({future})(?!\w))?",
             flags,
@@ -83,7 +92,8 @@ def _patterns() -> _Patterns:
         relative=re.compile(
             rf"(?<!\w)(?:(?:{parts})\s+)?({_alt(long_)})(?!\w)|(?<!\w)(?:{parts})\s+({_alt(short)})(?!\w)", flags
         ),
-        month=re.compile(rf"(?<!\w)tháng\s+(\d{{1,2}})(?:\s*(?:/|năm)\s*(\d{{4}}))?{e}", flags),
+        # "tháng 1", "tháng 1/2025", "tháng 1 năm 2025", "tháng 1-2025", "tháng 8.2024"
+        month=re.compile(rf"(?<!\w)tháng\s+(\d{{1,2}})(?:(?:\s*(?:/|năm)\s*|[.-])(\d{{4}}))?{e}", flags),
         year=re.compile(r"(?<!\w)năm\s+(\d{4})(?!\w)", flags),
         period=re.compile(rf"(?<!\w)(?:{_alt(lex['vague_periods'])})(?!\w)", flags),
         same_day=re.compile(r"(?<!\w)cùng\s+ngày(?!\s+\d)(?!\w)", flags),
@@ -183,6 +193,12 @@ def find_times(text: str, published: str | None, base: int = 0, sentence: int = 
         v = resolve_day_month(int(m.group(1)), int(m.group(2)), pub)
         if v:
             cands.append((m.start(), end, v, "date", 1))
+    for m in pat.dotted.finditer(text):
+        if (m.group(3) or "").casefold() in pat.units:
+            continue
+        v = resolve_day_month(int(m.group(1)), int(m.group(2)), pub)
+        if v:
+            cands.append((m.start(), m.end(2), v, "date", 1))
     for m in pat.weekday.finditer(text):
         name = (m.group(1) or m.group(2) or "").casefold()
         name = re.sub(r"\s+", " ", name)
