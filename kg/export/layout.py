@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import random
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
 __all__ = ["force_layout", "readable_layout", "label_box", "boxes_overlap"]
 
@@ -142,7 +142,7 @@ def readable_layout(
     sizes: Sequence[float],
     labels: Sequence[str],
     seed: int = 7,
-    width: float = 1000.0,
+    view: tuple[float, float] = (1100.0, 620.0),
     font: float = 13.0,
     major: int = 60,
     rounds: int = 40,
@@ -150,12 +150,16 @@ def readable_layout(
     """A force layout scaled for a fitted view, with the major labels given room.
 
     ``nodes`` come most connected first (the order of the explorer's view);
-    ``sizes``/``labels`` are each node's radius and canvas label. The picture is
-    scaled to about ``width`` pixels across (wider for more nodes, so their
-    density stays bearable), then the first ``major`` nodes' footprints (shape
-    plus label at ``font`` pixels *on screen*) are pushed apart from each other
-    and from every other node's shape. The page still checks the real drawn
-    labels and hides those that overlap (they appear when one zooms in).
+    ``sizes``/``labels`` are each node's radius and canvas label; ``view`` is
+    the canvas the page usually has (pixels). The picture is stretched to a box
+    of that shape (larger for more nodes, so their density stays bearable), then
+    the first ``major`` nodes' footprints (shape plus label at ``font`` pixels
+    *on screen*) are pushed apart from each other and from every other node's
+    shape, and the other shapes from each other. Pushing widens the picture, so
+    the fitted zoom shrinks and labels need more canvas room: the zoom is
+    re-estimated and the push repeated until it holds. The page still checks
+    the real drawn labels and hides those that overlap (they appear when one
+    zooms in).
     """
     n = len(nodes)
     links = list(edges)
@@ -165,16 +169,55 @@ def readable_layout(
     xs = [pos[v][0] for v in nodes]
     ys = [pos[v][1] for v in nodes]
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
-    target_w = max(width, 85.0 * math.sqrt(n))
-    target_h = target_w * 0.55
+    view_w, view_h = view
+    target_w = max(view_w * 0.9, 85.0 * math.sqrt(n))
+    target_h = target_w * view_h / view_w
     # each axis stretched to the box: the canvas is wider than tall, a force layout is round
     fx, fy = target_w / span_x, target_h / span_y
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     xs = [(x - cx) * fx for x in xs]
     ys = [(y - cy) * fy for y in ys]
-    zoom = width / target_w  # the fitted zoom the page will show, about
-    canvas_font = font / zoom
     k = min(major, n)
+    x0, y0 = list(xs), list(ys)
+
+    def footprints(zoom: float) -> list[tuple[float, float, float, float]]:
+        canvas_font = font / zoom
+        out = []
+        for i in range(n):
+            r = sizes[i]
+            if i < k:
+                l, t, rr, b = label_box(xs[i], ys[i], r, labels[i], canvas_font)
+                out.append((min(l, xs[i] - r), ys[i] - r, max(rr, xs[i] + r), b))
+            else:
+                out.append((xs[i] - r, ys[i] - r, xs[i] + r, ys[i] + r))
+        return out
+
+    def fitted_zoom() -> float:
+        boxes = footprints(zoom)
+        w = max(b[2] for b in boxes) - min(b[0] for b in boxes)
+        h = max(b[3] for b in boxes) - min(b[1] for b in boxes)
+        return min(view_w / max(w, 1.0), view_h / max(h, 1.0))
+
+    # Room for every major label may not exist: pushing them apart widens the picture, the
+    # fitted zoom shrinks and each label needs more canvas. Fewer majors are tried until the
+    # picture keeps its zoom (the page then labels what fits, the rest on zooming in).
+    zoom = min(view_w / (target_w + 2 * max(sizes)), view_h / (target_h + 2 * max(sizes) + 3 * font))
+    while True:
+        xs[:], ys[:] = x0, y0
+        _separate(xs, ys, sizes, k, lambda: footprints(zoom), font / zoom, labels, 10.0 / zoom, rounds)
+        if fitted_zoom() >= zoom * 0.85 or k <= 8:
+            break
+        k = k * 2 // 3
+    return {v: (round(xs[i], 1), round(ys[i], 1)) for i, v in enumerate(nodes)}
+
+
+def _separate(
+    xs: list[float], ys: list[float], sizes: Sequence[float], k: int,
+    all_footprints: Callable[[], list[tuple[float, float, float, float]]],
+    canvas_font: float, labels: Sequence[str], pad: float, rounds: int,
+) -> None:
+    """Push the first ``k`` footprints off each other and off every shape; shapes off shapes."""
+    n = len(xs)
 
     def footprint(i: int) -> tuple[float, float, float, float]:
         r = sizes[i]
@@ -183,16 +226,15 @@ def readable_layout(
             return (min(l, xs[i] - r), ys[i] - r, max(rr, xs[i] + r), b)
         return (xs[i] - r, ys[i] - r, xs[i] + r, ys[i] + r)
 
-    pad = 10.0 / zoom
     for _ in range(rounds):
         moved = False
-        boxes = [footprint(i) for i in range(n)]
+        boxes = all_footprints()
         for i in range(k):
             for j in range(i + 1, n):
                 a, b = boxes[i], boxes[j]
                 if not boxes_overlap(a, b, pad):
                     continue
-                # push apart along the axis that needs the smaller move; the less connected node moves more
+                # apart along the axis that needs the smaller move; the less connected node moves more
                 ox = min(a[2], b[2]) - max(a[0], b[0]) + pad
                 oy = min(a[3], b[3]) - max(a[1], b[1]) + pad
                 wi, wj = (0.3, 0.7) if j >= k else (0.5, 0.5)
@@ -218,19 +260,18 @@ def readable_layout(
                     if j <= i:
                         continue
                     ddx, ddy = xs[j] - xs[i], ys[j] - ys[i]
-                    d = math.hypot(ddx, ddy)
+                    dist = math.hypot(ddx, ddy)
                     need = sizes[i] + sizes[j] + pad / 2
-                    if d >= need:
+                    if dist >= need:
                         continue
-                    if d < 1e-6:  # on top of each other: apart along a direction fixed by the indices
+                    if dist < 1e-6:  # on top of each other: apart along a direction fixed by the indices
                         angle = (i * 7 + j * 13) % 360 * math.pi / 180
-                        ddx, ddy, d = math.cos(angle), math.sin(angle), 1.0
-                    push = (need - d) / 2
-                    xs[i] -= ddx / d * push
-                    ys[i] -= ddy / d * push
-                    xs[j] += ddx / d * push
-                    ys[j] += ddy / d * push
+                        ddx, ddy, dist = math.cos(angle), math.sin(angle), 1.0
+                    push = (need - dist) / 2
+                    xs[i] -= ddx / dist * push
+                    ys[i] -= ddy / dist * push
+                    xs[j] += ddx / dist * push
+                    ys[j] += ddy / dist * push
                     moved = True
         if not moved:
             break
-    return {v: (round(xs[i], 1), round(ys[i], 1)) for i, v in enumerate(nodes)}

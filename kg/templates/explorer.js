@@ -192,10 +192,18 @@
     network.setOptions({ edges: { font: { size: Math.min(11, LPX.minor / s) } } });
     network.redraw();  /* synchronous: vis-network measures every label at the big size */
     var W = container.clientWidth, H = container.clientHeight, kept = [], major = [], minor = [];
+    /* the shapes a label must not cover (a little inside their outline) */
+    var drawnIds = nodes.get({ filter: function (n) { return !n.hidden; } }).map(function (n) { return n.id; });
+    var where = network.getPositions(drawnIds);
+    var shapes = drawnIds.map(function (i) {
+      var c = network.canvasToDOM(where[i]), r = N[i].s * s * 0.8;
+      return { id: i, x: c.x - r, y: c.y - r, w: 2 * r, h: 2 * r };
+    });
     ids.forEach(function (i) {
       var b = labelBox(i, s);
       var ok = b && b.x >= 0 && b.y >= 0 && b.x + b.w <= W && b.y + b.h <= H &&
-        !kept.some(function (k) { return overlaps(k, b, 6); });
+        !kept.some(function (k) { return overlaps(k, b, 6); }) &&
+        !shapes.some(function (k) { return k.id !== i && overlaps(k, b, 0); });
       if (ok) { kept.push(b); major.push(i); } else minor.push(i);
     });
     if (minor.length) nodes.update(minor.map(function (i) { return { id: i, font: { size: small } }; }));
@@ -733,11 +741,21 @@
     function ms(day) { return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))); }
     function dayOf(t) { return new Date(t).toISOString().slice(0, 10); }
     var DAY = 86400000;
-    var t0 = Infinity, t1 = -Infinity;
-    items.forEach(function (i) { var t = ms(N[i].dt); if (t < t0) t0 = t; if (t > t1) t1 = t; });
+    /* The axis spans the bulk of the dates (a "năm 1962" in one article would
+       squeeze everything else into a corner): the earliest and latest 1% sit
+       beyond the ends, counted there, and a click lists them. */
+    var sortedT = items.map(function (i) { return ms(N[i].dt); }).sort(function (a, b) { return a - b; });
+    var t0 = sortedT.length ? sortedT[0] : 0, t1 = sortedT.length ? sortedT[sortedT.length - 1] : 0;
     var first = items.length ? dayOf(t0) : "", last = items.length ? dayOf(t1) : "";
+    if (sortedT.length >= 50) {
+      var lo = sortedT[Math.floor(sortedT.length * 0.01)], hi = sortedT[Math.ceil(sortedT.length * 0.99) - 1];
+      if (hi > lo) { t0 = lo; t1 = hi; }
+    }
+    var before = items.filter(function (i) { return ms(N[i].dt) < t0; });
+    var after = items.filter(function (i) { return ms(N[i].dt) > t1; });
+    var inside = items.filter(function (i) { var v = ms(N[i].dt); return v >= t0 && v <= t1; });
     if (items.length) { var padT = Math.max(DAY, (t1 - t0) * 0.02); t0 -= padT; t1 += padT; }
-    var LEFT = 58, RIGHT = 12, COL = 6, LANES = [["Event", "events", 6], ["Claim", "claims", 50]], LANE_H = 40, AXIS_Y = 96;
+    var LEFT = 92, RIGHT = before.length || after.length ? 78 : 14, COL = 6, LANES = [["Event", "events", 6], ["Claim", "claims", 50]], LANE_H = 40, AXIS_Y = 96;
     var geom = { w: 0 }, drag = null, brushRect = null;
     function x(t) { return LEFT + (t - t0) / (t1 - t0) * (geom.w - LEFT - RIGHT); }
     function t(xp) { return t0 + (Math.min(Math.max(xp, LEFT), geom.w - RIGHT) - LEFT) / (geom.w - LEFT - RIGHT) * (t1 - t0); }
@@ -793,7 +811,7 @@
       LANES.forEach(function (lane) {
         svg.appendChild(svgEl("text", { x: 2, y: lane[2] + LANE_H / 2 + 4, "class": "kg-tl-lane" }, lane[1]));
         var cols = {};
-        items.forEach(function (i) {
+        inside.forEach(function (i) {
           if (TYPES[N[i].t].name !== lane[0]) return;
           var c = Math.floor((x(ms(N[i].dt)) - LEFT) / COL);
           (cols[c] = cols[c] || []).push(i);
@@ -809,6 +827,13 @@
             svg.appendChild(m);
           });
         });
+      });
+      [[before, LEFT - 8, "end", "\u2039 ", " earlier", "earlier"], [after, geom.w - RIGHT + 8, "start", "", " later \u203a", "later"]].forEach(function (edge) {
+        if (!edge[0].length) return;
+        var label = svgEl("text", { x: edge[1], y: AXIS_Y + 14, "text-anchor": edge[2],
+          "class": "kg-tl-tick kg-tl-edge", "data-edge": edge[5] }, edge[3] + edge[0].length + edge[4]);
+        label.appendChild(svgEl("title", null, "Dated outside the axis: click for the list"));
+        svg.appendChild(label);
       });
       shade();
       if (rangeOn()) drawBrush(x(ms(filters.tFrom)), x(ms(filters.tTo) + DAY - 1));
@@ -832,6 +857,8 @@
       rangeText.textContent = humanDate(from) + " \u2013 " + humanDate(to) + " \u00b7 " + plural(n, "item");
       clearBtn.hidden = false;
       applyFilters();
+      var left = nodes.get({ filter: function (nd) { return !nd.hidden; } }).map(function (nd) { return nd.id; });
+      if (left.length) { network.fit({ nodes: left, animation: false }); relabel(); }
       draw();
       document.body.setAttribute("data-range", from + "/" + to);
     }
@@ -841,7 +868,7 @@
       clearBtn.hidden = true;
       if (brushRect && brushRect.parentNode) brushRect.parentNode.removeChild(brushRect);
       document.body.removeAttribute("data-range");
-      if (apply !== false) applyFilters();
+      if (apply !== false) { applyFilters(); network.fit({ animation: false }); relabel(); }
       shade();
     }
     function local(ev) { var r = svg.getBoundingClientRect(); return ev.clientX - r.left; }
@@ -864,6 +891,12 @@
       var d = drag, xp = local(ev);
       drag = null;
       if (d.moved) { setRange(dayOf(t(Math.min(d.x0, xp))), dayOf(t(Math.max(d.x0, xp)))); return; }
+      var edge = d.target.getAttribute && d.target.getAttribute("data-edge");
+      if (edge) {
+        var list = (edge.indexOf("earlier") >= 0 ? before : after).slice().sort(function (a, b) { return N[a].dt < N[b].dt ? -1 : 1; });
+        showListPanel("Events and claims dated " + (edge.indexOf("earlier") >= 0 ? "before " + humanDate(dayOf(t0)) : "after " + humanDate(dayOf(t1))), list);
+        return;
+      }
       var bucket = d.target.getAttribute && d.target.getAttribute("data-bucket");
       var node = d.target.getAttribute && d.target.getAttribute("data-node");
       if (bucket) showListPanel("Events and claims, " + humanDate(N[buckets[bucket][0]].dt) + " \u2013 " +
