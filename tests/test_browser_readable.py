@@ -227,9 +227,14 @@ def unc_out(tmp_path_factory: pytest.TempPathFactory, unc_dir: Path) -> Path:
 
 def test_a_real_corpus_first_view_and_a_month_of_the_timeline(open_page: Any, unc_out: Path) -> None:
     o = open_page(unc_out / "explorer.html")
-    check_first_view(o, top=10, of_top=8)
+    labels = check_first_view(o, top=10, of_top=8)
     n_articles = o.page.evaluate("kg.index.articles.length")
     shot(o, f"explorer-unc{n_articles}-first-view.png")
+    hidden = o.page.evaluate("kg.labels().minor.length")
+    zoom_in(o, 2.0)
+    assert hidden == 0 or len(drawn_labels(o)) > len(labels)  # the minor labels come in as one zooms in
+    o.page.click("#kg-fit")
+    o.page.wait_for_timeout(500)
     # the month holding the most dated items
     days = o.page.evaluate("kg.timeline.items.map(i => kg.index.nodes[i].dt)")
     assert len(days) > 20

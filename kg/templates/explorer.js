@@ -804,6 +804,7 @@
       ticks().forEach(function (tk) {
         var xp = x(tk[0]);
         svg.appendChild(svgEl("line", { x1: xp, x2: xp, y1: 4, y2: AXIS_Y, "class": "kg-tl-grid" }));
+        if (xp < LEFT + 22 || xp > geom.w - RIGHT - 22) return;  /* the ends hold the earlier/later counts */
         svg.appendChild(svgEl("text", { x: xp, y: AXIS_Y + 14, "text-anchor": "middle", "class": "kg-tl-tick" }, tk[1]));
       });
       svg.appendChild(svgEl("line", { x1: LEFT, x2: geom.w - RIGHT, y1: AXIS_Y, y2: AXIS_Y, "class": "kg-tl-axis" }));
