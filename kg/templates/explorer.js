@@ -705,9 +705,28 @@
   artSelect.addEventListener("change", function () { filters.article = artSelect.value === "" ? null : Number(artSelect.value); applyFilters(); });
   var fromBox = document.getElementById("kg-from"), toBox = document.getElementById("kg-to");
   var dates = ARTS.map(function (a) { return a.published ? String(a.published).slice(0, 10) : ""; }).filter(Boolean).sort();
-  if (dates.length) { fromBox.min = toBox.min = dates[0]; fromBox.max = toBox.max = dates[dates.length - 1]; }
-  fromBox.addEventListener("change", function () { filters.from = fromBox.value; applyFilters(); });
-  toBox.addEventListener("change", function () { filters.to = toBox.value; applyFilters(); });
+  if (dates.length) { fromBox.placeholder = humanDate(dates[0]); toBox.placeholder = humanDate(dates[dates.length - 1]); }
+  /* typed as people write dates (29/6/2025, 6/2025, 2025) or as ISO (2025-06-29); "" when unreadable */
+  function parseDay(s, end) {
+    var v = String(s).trim(), m;
+    if (!v) return "";
+    if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v))) return v;
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    if ((m = /^(\d{1,2})[\/.-](\d{1,2})[\/.-](\d{4})$/.exec(v))) return m[3] + "-" + two(+m[2]) + "-" + two(+m[1]);
+    if ((m = /^(\d{1,2})[\/.-](\d{4})$/.exec(v))) return m[2] + "-" + two(+m[1]) + (end ? "-31" : "-01");
+    if ((m = /^(\d{4})$/.exec(v))) return v + (end ? "-12-31" : "-01-01");
+    return null;
+  }
+  function dateBox(box, key, end) {
+    box.addEventListener("change", function () {
+      var day = parseDay(box.value, end);
+      box.classList.toggle("kg-bad", day === null);
+      filters[key] = day || "";
+      applyFilters();
+    });
+  }
+  dateBox(fromBox, "from", false);
+  dateBox(toBox, "to", true);
   function clearFilters() {
     filters.offTypes = {}; filters.offPreds = {}; filters.article = null; filters.from = ""; filters.to = "";
     filters.tFrom = ""; filters.tTo = ""; if (timeline) timeline.clearRange(false);
@@ -891,7 +910,8 @@
       if (!drag) return;
       var d = drag, xp = local(ev);
       drag = null;
-      if (d.moved) { setRange(dayOf(t(Math.min(d.x0, xp))), dayOf(t(Math.max(d.x0, xp)))); return; }
+      /* each end to the nearest day boundary: the day that starts there */
+      if (d.moved) { setRange(dayOf(t(Math.min(d.x0, xp)) + DAY / 2), dayOf(t(Math.max(d.x0, xp)) + DAY / 2)); return; }
       var edge = d.target.getAttribute && d.target.getAttribute("data-edge");
       if (edge) {
         var list = (edge.indexOf("earlier") >= 0 ? before : after).slice().sort(function (a, b) { return N[a].dt < N[b].dt ? -1 : 1; });
