@@ -176,6 +176,16 @@ def _die_after() -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
+def _progress_label(source: str, width: int = 40) -> str:
+    """The file an article came from, by name (``a.jsonl:12`` keeps its line);
+    a name longer than ``width`` loses its middle, never its start or extension."""
+    name = Path(source).name or source
+    if len(name) <= width:
+        return name
+    keep = width - 1
+    return name[: keep - keep // 2] + "…" + name[-(keep // 2):]
+
+
 class _Progress:
     """A rich progress bar on stderr when it is a terminal and the build is not quiet."""
 
@@ -194,7 +204,7 @@ class _Progress:
 
     def advance(self, what: str) -> None:
         if self._bar is not None:
-            self._bar.update(self._task, advance=1, description=what[-40:])
+            self._bar.update(self._task, advance=1, description=_progress_label(what))
 
     def close(self) -> None:
         if self._bar is not None:
@@ -354,7 +364,10 @@ def build(
         summary.store_articles = len(db.article_ids())
         summary.store_quads = len(db)
         if exports and out is not None:
-            write_exports(db, out, summary)
+            if summary.articles == 0:  # `kg build /nonexistent`: the last good exports stay
+                summary.notes.append(f"{EXPORT_TURTLE} and {EXPORT_EXPLORER} left as they were: nothing was read")
+            else:
+                write_exports(db, out, summary)
     finally:
         if owns_store:
             db.close()

@@ -227,7 +227,7 @@ def test_cli_build_prints_a_short_summary(tmp_path):
     r = _cli("build", str(SEED_FILES[3]), "--out", str(out), "--no-exports")
     assert r.exit_code == 0, r.stderr
     assert "1 read, 0 built, 1 unchanged" in r.stdout
-    for word in ("entities", "roles", "events", "claims", "triples", "store", "time"):
+    for word in ("entities", "roles", "events", "claims", "quads", "store", "time"):
         assert word in r.stdout
 
 

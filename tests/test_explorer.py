@@ -178,7 +178,14 @@ def test_nodes_styled_by_type_sized_by_degree_edges_labelled_with_arrows() -> No
     assert peskov["size"] > geneva["size"]
     assert node_size(0) < node_size(1) < node_size(9) <= node_size(10_000) == 44.0
     labels = {e["label"] for e in view["edges"]}
-    assert {"spokesperson_of", "held_in", "participant", "said", "about"} <= labels
+    assert {"spokesperson_of", "held_in", "participant"} <= labels
+    # claims are gathered on their speakers, not drawn: no claim node, no said/about edge at first
+    claim_t = [t["name"] for t in index["types"]].index("Claim")
+    assert not any(index["nodes"][n["id"]]["t"] == claim_t for n in view["nodes"])
+    assert not labels & {"said", "about"}
+    said = sum(1 for _, _, k in g.out_edges(str(KGD["Dmitry_Peskov"]), keys=True) if k == "said")
+    assert said == 2 and peskov["label"] == "Dmitry Peskov\n2 claims"
+    assert index["nodes"][peskov["id"]]["nc"] == 2
     assert all(e["arrows"] == "to" for e in view["edges"])
     assert view["options"]["edges"]["arrows"]["to"]["enabled"] is True
     # hover text: label, type, number of supporting articles — plain text
@@ -290,7 +297,8 @@ def test_focus_view_is_the_neighbourhood() -> None:
     page = build_page(g, focus="peskov")
     peskov = str(KGD["Dmitry_Peskov"])
     assert page.focus == peskov
-    assert page.nodes_shown == 1 + len(set(g.successors(peskov)) | set(g.predecessors(peskov)))
+    around = set(g.successors(peskov)) | set(g.predecessors(peskov))
+    assert page.nodes_shown == 1 + len([n for n in around if g.nodes[n]["type"] != "Claim"]) < 1 + len(around)
     data = page_data(page.html)
     assert data["index"]["nodes"][data["view"]["focus"]]["id"] == peskov
 
@@ -323,7 +331,7 @@ def test_large_views_are_laid_out_in_python_and_drawn_without_physics() -> None:
     assert len(xy) == page.nodes_shown  # every node placed, none on top of another
     assert build_page(g, limit=PHYSICS_MAX_NODES + 50).html == page.html  # seeded: same picture
     small = page_data(render_explorer(g, limit=50))["view"]
-    assert small["physics"] is True and "x" not in small["nodes"][0]
+    assert small["physics"] is False and "x" in small["nodes"][0]  # small views are laid out here too
     # the whole graph is searchable even though only part is drawn
     assert len(data["index"]["nodes"]) == g.number_of_nodes()
     assert len(data["index"]["edges"]) == g.number_of_edges()
@@ -386,7 +394,9 @@ def test_write_explorer_from_store(sample_store_dir: Path, tmp_path: Path) -> No
         page = write_explorer(store, tmp_path / "out" / "explorer.html")
     assert page.path == tmp_path / "out" / "explorer.html"
     assert page.path.read_text(encoding="utf-8") == page.html
-    assert page.nodes_shown == page.nodes_total > 10
+    index = page_data(page.html)["index"]
+    claims = sum(1 for n in index["nodes"] if index["types"][n["t"]]["name"] == "Claim")
+    assert claims > 0 and page.nodes_shown == page.nodes_total - claims > 10  # claims: in their speakers' panels
 
 
 def test_cli_view_prints_path_and_counts(sample_store_dir: Path, tmp_path: Path) -> None:

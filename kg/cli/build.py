@@ -31,9 +31,11 @@ def _print_summary(s: BuildSummary) -> None:
     if s.failed:
         articles += f", {s.failed} failed"
     table.add_row("articles", articles)
-    for name in ("entities", "roles", "events", "claims", "triples"):
+    for name in ("entities", "roles", "events", "claims"):
         table.add_row(name, str(getattr(s, name)))
-    table.add_row("store", f"{s.store} ({s.store_articles} articles, {s.store_quads} quads)")
+    # quads: a statement counted once per graph holding it (the JSON keeps the key "triples")
+    table.add_row("quads", f"{s.triples} written (this build's article graphs)")
+    table.add_row("store", f"{s.store} ({s.store_articles} articles, {s.store_quads} quads, ontology included)")
     for name, path in s.exports.items():
         table.add_row(name, path)
     table.add_row("time", f"{s.seconds:.1f} s")

@@ -14,7 +14,7 @@ import click
 
 from ..errors import QueryError
 from ..query import canned_queries, canned_query, open_store, run_query
-from ..query.bindings import parse_binding
+from ..query.bindings import parse_binding, unknown_bindings
 from ..query.output import RESULT_FORMATS, write_result
 
 
@@ -64,7 +64,7 @@ def command(query: str | None, file: str | None, name: str | None, binds: tuple[
 
     \b
     Examples:
-      kg query 'SELECT ?p ?o WHERE { ?p kg:spokesperson_of ?o }'
+      kg query 'SELECT DISTINCT ?p ?o WHERE { ?p kg:spokesperson_of ?o }'
       kg query --name who-said-what --format csv
       kg query --name roles-of-person --bind person=kgd:Dmitry_Peskov
       kg query -f my.rq --format json --store /tmp/store
@@ -83,6 +83,8 @@ def command(query: str | None, file: str | None, name: str | None, binds: tuple[
     bindings = dict(parse_binding(spec) for spec in binds)
     store = open_store(store_dir)
     try:
+        for line in unknown_bindings(store, bindings):  # an empty answer should not read as "no facts"
+            click.echo(f"kg: warning: {line}", err=True)
         result = run_query(store, text, bindings=bindings)
         width = shutil.get_terminal_size((160, 24)).columns if sys.stdout.isatty() else 160
         write_result(result, fmt, out, width)

@@ -1,15 +1,17 @@
-"""``kg remove``: drop articles (by id or by the path they were read from) from the store.
+"""``kg remove``: drop articles (by id, by the path they were read from, or by that file's name) from the store.
 
 Each article's facts are its own named graph, so removing it leaves no orphan
 and does not touch what other articles say about the same actors. The exports
 a build wrote beside the store (``OUT/graph.ttl``, ``OUT/explorer.html`` for
 ``OUT/store``) are rewritten afterwards.
-Exit codes: 0 removed; 1 an argument names no article in the store; 2 store errors.
+Exit codes: 0 removed; 1 an argument names no article in the store (or a file name
+that several stored files share); 2 store errors.
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import PurePath
 
 import click
 
@@ -18,19 +20,25 @@ from ..graph.store import Store, default_store_dir
 
 
 @click.command("remove")
-@click.argument("refs", nargs=-1, required=True, metavar="ARTICLE_ID_OR_PATH...")
+@click.argument("refs", nargs=-1, required=True, metavar="ID_PATH_OR_NAME...")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=str), default=None,
               help="Store directory (default: $KG_STORE or exports/store).")
 @click.option("--no-exports", is_flag=True, help="Do not rewrite graph.ttl / explorer.html beside the store.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
 def command(refs: tuple[str, ...], store_dir: str | None, no_exports: bool, quiet: bool) -> None:
-    """Remove articles from the store, by article id or by source path.
+    """Remove articles from the store, by article id, source path or file name.
+
+    A file name alone (no folder) names the stored articles read from a file of
+    that name, wherever it was; every article of a JSONL file goes with it.
+    Article ids are listed by `kg query --name article-assertions` or
+    `kg query 'SELECT DISTINCT ?id ?source WHERE { ?a kg:articleId ?id ; kg:sourcePath ?source }'`.
 
     \b
-    Examples:
-      kg remove 4e6d4f8cfed23223
-      kg remove ../shared/seeds/000_4e6d4f8cfed23223.txt
-      kg remove ID1 ID2 --store /tmp/kg/store
+    Examples (on the sample store, `kg build examples/`):
+      kg remove 998a82a685c62c45
+      kg remove examples/02_putin_biden_phone_call.txt
+      kg remove 04_alaska_summit.txt 06_interviews.jsonl
+      kg remove 249805fafdc22963 --store /tmp/kg/store
     """
     from ..graph.store import is_store_dir
     from ..errors import StoreError
@@ -40,9 +48,10 @@ def command(refs: tuple[str, ...], store_dir: str | None, no_exports: bool, quie
         raise StoreError(f"{path}: no store here (run `kg build` first, or pass --store DIR)")
     missing: list[str] = []
     removed: list[str] = []
+    ambiguous: list[str] = []
     with Store(path) as store:
         for ref in refs:
-            ids = store.find_articles(ref)
+            ids = store.find_articles(ref) or _by_file_name(store, ref, ambiguous)
             if not ids:
                 missing.append(ref)
                 continue
@@ -62,7 +71,31 @@ def command(refs: tuple[str, ...], store_dir: str | None, no_exports: bool, quie
     if not quiet:
         for aid in removed:
             click.echo(f"removed {aid}")
+    for line in ambiguous:
+        click.echo(f"kg: error: {line}", err=True)
     for ref in missing:
-        click.echo(f"kg: error: {ref}: no such article in the store", err=True)
+        if not any(line.startswith(f"{ref}:") for line in ambiguous):
+            click.echo(f"kg: error: {ref}: no such article in the store (give its id, its path or its file name)", err=True)
     if missing:
         sys.exit(1)
+
+
+def _by_file_name(store: Store, ref: str, ambiguous: list[str]) -> list[str]:
+    """Articles read from a file called ``ref`` (a bare name, no folder).
+
+    When files of that name in different folders were built, nothing is
+    removed: the message lists their paths, so the user can give one.
+    """
+    from ..graph.store import _path_part
+
+    if not ref or "/" in ref or "\\" in ref:
+        return []
+    files: dict[str, list[str]] = {}
+    for aid, source in store.article_sources().items():
+        part = _path_part(source)
+        if PurePath(part).name == ref:
+            files.setdefault(part, []).append(aid)
+    if len(files) > 1:
+        ambiguous.append(f"{ref}: several stored files have that name ({', '.join(sorted(files))}); give the path")
+        return []
+    return sorted(next(iter(files.values()), []))

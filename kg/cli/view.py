@@ -34,11 +34,16 @@ from ..query import open_store
 def command(out: str | None, store_dir: str | None, focus: str | None, limit: int) -> None:
     """Write a self-contained HTML explorer of the graph (works offline, no server).
 
-    Entities, events and claims are drawn by type (colour and shape, see the
-    legend), sized by their number of links, with edges labelled by predicate.
-    Hover for a summary; click for the supporting sentences, the article's
-    title, outlet and date, and a person's claims in date order. Search with or
-    without diacritics; filter by type, relation, article and date.
+    Entities and events are drawn by type (colour and shape, see the legend),
+    sized by their number of links; at the first view the labels that fit
+    without overlapping are drawn legibly, the others (and the edges' labels)
+    appear as you zoom in. Claims are gathered on their speakers (a count on
+    the node, the list in its panel; "claims as nodes" draws them). Under the
+    graph, a timeline of events and claims: drag across it to keep one period,
+    click a mark to open it. Hover for a summary; click for the supporting
+    sentences, the article's title, outlet and date. Dates read 29/6/2025 (29/6
+    when the year is unknown). Search with or without diacritics; filter by
+    type, relation, article and date.
 
     \b
     Examples:

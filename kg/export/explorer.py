@@ -39,7 +39,7 @@ from .explorer_data import (
     build_data,
     canvas_label,
 )
-from .layout import force_layout
+from .layout import readable_layout
 
 __all__ = [
     "ExplorerPage",
@@ -54,9 +54,16 @@ __all__ = [
     "embed_json",
 ]
 
-# Above this many visible nodes the layout is computed in Python and the page
-# draws with physics off (vis-network's physics needs minutes at ~1,500 nodes).
+# The layout is computed in Python (seeded, label-aware: see kg.export.layout)
+# and the page draws with physics off; the "physics" box turns the simulation on
+# for views up to this many nodes (vis-network needs minutes at ~1,500 nodes).
 PHYSICS_MAX_NODES = 300
+# On screen at the fitted zoom: a label smaller than LABEL_HIDE_PX is not drawn
+# (vis-network's drawThreshold); the page draws the labels that fit at
+# MAJOR_LABEL_PX and shrinks the rest to MINOR_LABEL_PX, so they appear on zooming in.
+MAJOR_LABEL_PX = 12.5
+MINOR_LABEL_PX = 7.0
+LABEL_HIDE_PX = 11
 # Types drawn without a label on the canvas: their label is a whole sentence,
 # and dozens of them would bury the actors' names (the tooltip and panel show it).
 UNLABELLED_TYPES = frozenset({"Claim"})
@@ -132,7 +139,8 @@ def _articles_phrase(n: int) -> str:
 
 
 def _vis_options(n_visible: int, physics: bool) -> dict[str, Any]:
-    """vis-network options: readable labels, arrows, physics only for small views."""
+    """vis-network options: readable labels, arrows, physics off at load (the
+    positions come from Python)."""
     large = n_visible > PHYSICS_MAX_NODES
     return {
         "autoResize": True,
@@ -142,13 +150,16 @@ def _vis_options(n_visible: int, physics: bool) -> dict[str, Any]:
             "borderWidthSelected": 3,
             "font": {"size": 16, "face": "DejaVu Sans, Arial, sans-serif", "color": "#1f2328",
                      "strokeWidth": 4, "strokeColor": "#ffffff"},
-            "scaling": {"label": {"drawThreshold": 4}},
+            # labels under LABEL_HIDE_PX on screen are not drawn: the page sizes each label
+            # so that the major ones are drawn at the fitted zoom and the rest when zooming in
+            "scaling": {"label": {"enabled": False, "drawThreshold": LABEL_HIDE_PX, "maxVisible": 26}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
             "color": {"color": "#9aa3af", "highlight": "#1f2328", "hover": "#4b5563", "inherit": False},
             "font": {"size": 11, "face": "DejaVu Sans, Arial, sans-serif", "color": "#7b8594",
                      "strokeWidth": 3, "strokeColor": "#ffffff", "align": "horizontal"},
+            "scaling": {"label": {"enabled": False, "drawThreshold": LABEL_HIDE_PX - 2, "maxVisible": 16}},
             "smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
             "width": 1.2,
             "selectionWidth": 2,
@@ -199,7 +210,7 @@ def _network(data: ExplorerData, physics: bool, positions: dict[int, tuple[float
         if positions is not None:
             x, y = positions[i]
             opts.update(x=x, y=y)
-        net.add_node(i, label=canvas_label(row["l"]) or " ", **opts)
+        net.add_node(i, label=canvas_label(row["l"], row.get("nc", 0)) or " ", **opts)
         if t["name"] in UNLABELLED_TYPES:  # a claim is a sentence: hover or click to read it
             del net.node_map[i]["label"]
     for j, (a, b, p, arts, _ev, rank) in enumerate(index["edges"]):
@@ -233,12 +244,15 @@ def build_page(
     ``focus``.
     """
     data = build_data(graph, focus=focus, limit=limit)
-    physics = len(data.visible) <= PHYSICS_MAX_NODES
-    positions: dict[int, tuple[float, float]] | None = None
-    if not physics:
-        shown = set(data.visible)
-        links = [(a, b) for a, b, _ in data.edge_pairs if a in shown and b in shown]
-        positions = {int(k): v for k, v in force_layout(data.visible, links).items()}
+    physics = False  # laid out here; the page's "physics" box starts the simulation
+    shown = set(data.visible)
+    links = [(a, b) for a, b, _ in data.edge_pairs if a in shown and b in shown]
+    rows = data.index["nodes"]
+    order = sorted(data.visible, key=lambda i: (-rows[i]["d"], i))  # most connected first: their labels get room
+    placed = readable_layout(order, links, sizes=[rows[i]["s"] for i in order],
+                             labels=[canvas_label(rows[i]["l"], rows[i].get("nc", 0)) for i in order],
+                             font=MAJOR_LABEL_PX)
+    positions: dict[int, tuple[float, float]] | None = {int(k): v for k, v in placed.items()}
     net = _network(data, physics, positions)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
     view = {
@@ -248,6 +262,8 @@ def build_page(
         "visible": data.visible,
         "focus": data.focus,
         "physics": physics,
+        "physicsMax": PHYSICS_MAX_NODES,
+        "labelPx": {"major": MAJOR_LABEL_PX, "minor": MINOR_LABEL_PX, "hide": LABEL_HIDE_PX},
         "laidOut": positions is not None,
         "title": title,
     }

@@ -42,7 +42,15 @@ __all__ = [
     "node_size",
     "resolve_focus",
     "select_default_view",
+    "item_date",
+    "GATHERED_TYPES",
 ]
+
+# Types not drawn as nodes in the first view: a claim is a sentence, and a
+# speaker's dozens of claims would bury the actors. They are gathered into the
+# speaker's panel (a count on the node says how many); the page's "claims as
+# nodes" toggle draws them.
+GATHERED_TYPES = frozenset({"Claim"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,12 +94,15 @@ def node_size(degree: int) -> float:
     return round(min(12.0 + 4.0 * math.sqrt(max(degree, 0)), 44.0), 1)
 
 
-def canvas_label(label: str) -> str:
-    """The label drawn on the canvas: one line, cut at MAX_CANVAS_LABEL characters."""
+def canvas_label(label: str, claims: int = 0) -> str:
+    """The label drawn on the canvas: one line, cut at MAX_CANVAS_LABEL characters;
+    a speaker's gathered claims as a second line ("12 claims")."""
     one_line = " ".join(label.split())
-    if len(one_line) <= MAX_CANVAS_LABEL:
-        return one_line
-    return one_line[: MAX_CANVAS_LABEL - 1].rstrip() + "…"
+    if len(one_line) > MAX_CANVAS_LABEL:
+        one_line = one_line[: MAX_CANVAS_LABEL - 1].rstrip() + "…"
+    if claims:
+        one_line += f"\n{claims} claim" + ("s" if claims != 1 else "")
+    return one_line
 
 
 def _str(value: Any) -> str | None:
@@ -194,6 +205,32 @@ def _sorted_nodes(graph: nx.MultiDiGraph) -> list[str]:
         graph.nodes,
         key=lambda n: (-graph.degree(n), match_key(_label_of(n, graph.nodes[n])), n),
     )
+
+
+def item_date(attrs: Mapping[str, Any], published: Sequence[str]) -> str | None:
+    """The day an event or claim sits at on the timeline, as ``YYYY-MM-DD``.
+
+    Its own date when it has one; a date without a year (``--06-29``) takes the
+    year of the earliest article reporting it; a claim with no date of its own
+    was made by the time the article printed it (as ``who-said-what`` orders
+    claims). An event without a date is undated: its article's date would place
+    a background mention at the wrong time. ``published`` are the supporting
+    articles' publication dates (any XSD form).
+    """
+    days = sorted(p[:10] for p in published if re.match(r"^\d{4}-\d{2}-\d{2}", p or ""))
+    when = _str(attrs.get("when"))
+    if when:
+        if re.match(r"^\d{4}-\d{2}-\d{2}", when):
+            return when[:10]
+        m = re.match(r"^--(\d{2})-(\d{2})", when)
+        if m and days:
+            return f"{days[0][:4]}-{m.group(1)}-{m.group(2)}"
+        m = re.match(r"^(\d{4})-(\d{2})$", when)
+        if m:
+            return f"{when}-01"
+    if _type_of(attrs) == "Claim" and days:
+        return days[0]
+    return None
 
 
 def select_default_view(graph: nx.MultiDiGraph, limit: int | None) -> list[str]:
@@ -313,15 +350,17 @@ def build_data(
     - ``texts``: sentences, each stored once
     - ``nodes``: ``{id, l: label, vi, t: type index, k: search key, s: size,
       d: degree, a: [article index], al: [aliases], x: {event/claim fields},
-      ev: [[article, sentence, text index, mark start, mark end]]}``
+      ev: [[article, sentence, text index, mark start, mark end]],
+      nc: claims said (speakers), dt: timeline day YYYY-MM-DD (events, claims)}``
     - ``edges``: ``[from, to, predicate index, [article index], [evidence], parallel rank]``
     """
+    drawn = graph.subgraph([n for n, a in graph.nodes(data=True) if _type_of(a) not in GATHERED_TYPES])
     if focus is not None:
         focus = resolve_focus(graph, focus)
-        visible_iris = [focus, *sorted(set(graph.predecessors(focus)) | set(graph.successors(focus)) - {focus},
-                                        key=lambda n: (-graph.degree(n), n))]
+        around = (set(graph.predecessors(focus)) | set(graph.successors(focus))) - {focus}
+        visible_iris = [focus, *sorted((n for n in around if n in drawn), key=lambda n: (-graph.degree(n), n))]
     else:
-        visible_iris = select_default_view(graph, limit)
+        visible_iris = select_default_view(drawn, limit)
 
     order = _sorted_nodes(graph)
     pos_of = {iri: i for i, iri in enumerate(order)}
@@ -353,6 +392,8 @@ def build_data(
         return rows
 
     names = {n: _names_of(n, graph.nodes[n]) for n in order}
+    said = {n: sum(1 for _, c, k in graph.out_edges(n, keys=True)
+                   if k == "said" and _type_of(graph.nodes[c]) in GATHERED_TYPES) for n in order}
     nodes_out: list[dict[str, Any]] = []
     for iri in order:
         attrs = graph.nodes[iri]
@@ -387,6 +428,12 @@ def build_data(
             row["ev"] = ev_rows
         if not row["a"] and ev_rows:
             row["a"] = sorted({r[0] for r in ev_rows})
+        if said[iri]:
+            row["nc"] = said[iri]  # claims gathered on this speaker
+        if ntype in ("Event", "Claim"):
+            day = item_date(attrs, [articles[article_ids[a]]["published"] or "" for a in row["a"]])
+            if day:
+                row["dt"] = day
         nodes_out.append(row)
 
     predicates: list[str] = []

@@ -26,6 +26,7 @@ import networkx as nx
 from rdflib import Dataset
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+from ..humandate import human_date
 from ..model import EVENT_TYPES, ROLE_PREDICATES
 from .namespaces import KG
 from .store import Store
@@ -230,6 +231,8 @@ def to_networkx(source: Store | Dataset) -> nx.MultiDiGraph:
         if ntype == "Event":
             ets = sorted(event_types.get(n, ()))
             attrs.update(event_type=ets[0] if ets else None, when=min(lits.get("date", {""})) or None)
+            if attrs["when"] and label.endswith(f"({attrs['when']})"):  # "Interview (--01-21)" reads "Interview (21/1)"
+                label = label[: -len(attrs["when"]) - 1] + human_date(attrs["when"]) + ")"
         if ntype == "Person" and lits.get("hasTitle"):
             attrs["titles"] = sorted(lits["hasTitle"])
         attrs["label"] = label

@@ -17,7 +17,7 @@ import re
 import pyoxigraph as ox
 
 from ..errors import QueryError
-from .prefixes import prefix_map
+from .prefixes import compact, prefix_map
 
 _NAME = re.compile(r"^\??([A-Za-z_][A-Za-z0-9_]*)$")
 _LANG = re.compile(r'^"(.*)"@([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)$', re.S)
@@ -47,3 +47,30 @@ def parse_binding(spec: str) -> tuple[str, ox.NamedNode | ox.Literal]:
     if not sep or not match:
         raise QueryError(f"--bind {spec!r}: expected NAME=VALUE, e.g. person=kgd:Dmitry_Peskov")
     return match.group(1), parse_term(value)
+
+
+def unknown_bindings(store: object, bindings: dict[str, ox.NamedNode | ox.Literal]) -> list[str]:
+    """One warning line per bound IRI the store does not hold.
+
+    A canned query given an IRI that names nothing (a mistyped id, an article
+    of another store) answers with 0 rows, which reads like "no facts". A bound
+    ``article`` must be a ``kg:Article``; any other IRI must occur in some triple.
+    Checking costs one ASK per binding. A store that cannot answer yields no warning.
+    """
+    lines: list[str] = []
+    for name, term in bindings.items():
+        if not isinstance(term, ox.NamedNode):
+            continue
+        if name == "article":
+            ask = f"ASK {{ {term} a <https://w3id.org/kg-vn/ontology#Article> }}"
+            what = "no such article in the store (list them: kg query --name article-assertions)"
+        else:
+            ask = f"ASK {{ {{ {term} ?p ?o }} UNION {{ ?s ?p {term} }} }}"
+            what = "does not occur in the store"
+        try:
+            found = bool(store.query(ask))  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - the warning is a courtesy; the query itself reports errors
+            continue
+        if not found:
+            lines.append(f"{name}={compact(term.value)}: {what}; the answer will be empty")
+    return lines

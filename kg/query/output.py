@@ -5,7 +5,8 @@ SELECT/ASK answers use the W3C result formats pyoxigraph already serialises
 SPARQL client library, not an ad-hoc shape). CONSTRUCT/DESCRIBE answers are a
 graph: Turtle with the project's prefixes (``table``) or JSON-LD (``json``).
 ``table`` is for people: IRIs shortened with the project's prefixes, literals
-shown as their text.
+shown as their text, dates as people write them (``29/6/2025``, ``29/6`` for a
+date without a year); the machine formats keep the XSD value.
 """
 
 from __future__ import annotations
@@ -19,12 +20,17 @@ from rich.console import Console
 from rich.table import Table
 
 from ..errors import QueryError
+from ..humandate import human_date, looks_like_xsd_date
 from ..registry import Registry
 from .prefixes import compact, prefix_map
 from .runner import QueryResult
 
 Writer = Callable[[QueryResult, BinaryIO, int], None]
 RESULT_FORMATS: Registry[Writer] = Registry("result format")
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_DATE_TYPES = frozenset(_XSD + t for t in ("date", "dateTime", "gMonthDay", "gYearMonth"))
 
 
 def cell(term: object) -> str:
@@ -36,6 +42,9 @@ def cell(term: object) -> str:
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):
+        # typed dates, and plain strings that are a date's lexical form (STR(?date))
+        if term.datatype.value in _DATE_TYPES or (term.datatype.value == _XSD + "string" and looks_like_xsd_date(term.value)):
+            return human_date(term.value)
         return term.value
     return str(term)
 
