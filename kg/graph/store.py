@@ -331,7 +331,7 @@ class Store:
         return self._per_article(_FINGERPRINT)
 
     def article_sources(self) -> dict[str, str]:
-        """article id -> the path it was read from (as given to ``kg build``)."""
+        """article id -> the path it was read from (resolved: one spelling, see :func:`source_key`)."""
         return self._per_article(_SOURCE)
 
     def find_articles(self, ref: str) -> list[str]:

@@ -25,9 +25,8 @@ before they build a graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from itertools import combinations
 from typing import Any
 
@@ -224,21 +223,6 @@ class _Local:
     id: str
 
 
-@cache
-def _terms() -> dict[str, Any]:
-    import pyoxigraph as ox
-
-    from ..graph.namespaces import KG, RDFS, SKOS
-
-    return {
-        "name": ox.NamedNode(str(KG.localName)),
-        "id": ox.NamedNode(str(KG.localId)),
-        "label": ox.NamedNode(str(RDFS.label)),
-        "pref": ox.NamedNode(str(SKOS.prefLabel)),
-        "alt": ox.NamedNode(str(SKOS.altLabel)),
-    }
-
-
 def _pair(names: list[str], ids: list[str]) -> list[_Local]:
     """Pair the local names and ids one node carries (several when two local persons were merged)."""
     if len(names) == 1 and len(ids) == 1:
@@ -256,37 +240,43 @@ def _pair(names: list[str], ids: list[str]) -> list[_Local]:
     return out
 
 
-def _locals_by_graph(store: Any) -> dict[Any, dict[Any, list[_Local]]]:
-    """article graph -> person node -> the local persons it stands for, read from the store."""
-    import pyoxigraph as ox
+_LOCALS = """
+SELECT ?g ?e ?name ?id WHERE {
+  GRAPH ?g { ?e kg:localName ?name . OPTIONAL { ?e kg:localId ?id } }
+}"""
 
+_GRAPH = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _locals_by_graph(store: Any) -> dict[str, dict[str, list[_Local]]]:
+    """article graph -> person node -> the local persons it stands for (SPARQL: any kg store)."""
     from ..graph.iris import article_id_of_graph
 
-    t = _terms()
-    names: dict[Any, dict[Any, list[str]]] = {}
-    ids: dict[Any, dict[Any, list[str]]] = {}
-    for pred, into in ((t["name"], names), (t["id"], ids)):
-        for q in store.quads_for_pattern(None, pred, None, None):
-            if isinstance(q.graph_name, ox.NamedNode) and article_id_of_graph(q.graph_name.value):
-                into.setdefault(q.graph_name, {}).setdefault(q.subject, []).append(q.object.value)
-    return {g: {node: _pair(ns, ids.get(g, {}).get(node, [])) for node, ns in nodes.items()}
+    names: dict[str, dict[str, set[str]]] = {}
+    ids: dict[str, dict[str, set[str]]] = {}
+    for row in store.select(_LOCALS):
+        g, e = str(row["g"]), str(row["e"])
+        if not article_id_of_graph(g):
+            continue
+        names.setdefault(g, {}).setdefault(e, set()).add(str(row["name"]))
+        if "id" in row:
+            ids.setdefault(g, {}).setdefault(e, set()).add(str(row["id"]))
+    return {g: {e: _pair(sorted(ns), sorted(ids.get(g, {}).get(e, ()))) for e, ns in nodes.items()}
             for g, nodes in names.items()}
 
 
 def relink_store(store: Any) -> int:
     """Recompute the cross-article links of every person in ``store``; returns the articles rewritten.
 
-    ``store`` is a :class:`kg.graph.store.Store`. The links are a function of
-    the set of local names in the store, so after this the graph is the same
-    whichever order its articles were built or removed in (a person node that
-    merged two local persons in an earlier state stays merged: the one case
-    where history shows).
+    ``store`` is a :class:`kg.graph.store.Store` (only its SPARQL reads and
+    ``replace_article`` are used). The links are a function of the set of local
+    names in the store, so after this the graph is the same whichever order its
+    articles were built or removed in (a person node that merged two local
+    persons in an earlier state stays merged: the one case where history shows).
     """
     from ..graph.iris import entity_iri
-    from ..graph.store import as_oxigraph
 
-    oxs = as_oxigraph(store)
-    by_graph = _locals_by_graph(oxs)
+    by_graph = _locals_by_graph(store)
     id_of: dict[str, str] = {}
     for nodes in by_graph.values():
         for locals_ in nodes.values():
@@ -294,16 +284,16 @@ def relink_store(store: Any) -> int:
                 id_of[loc.name] = min(loc.id, id_of.get(loc.name, loc.id))
     resolver = NameResolver(id_of)
     rewritten = 0
-    for graph in sorted(by_graph, key=lambda g: g.value):
-        mapping: dict[Any, tuple[Any, str, list[str]]] = {}
+    for graph in sorted(by_graph):
+        mapping: dict[str, tuple[str, str, list[str]]] = {}
         for node, locals_ in by_graph[graph].items():
             options = []
             for loc in locals_:
                 t = resolver.target(loc.name)
                 options.append((name_rank(t), t, loc.id if t == loc.name else id_of.get(t) or person_id(t)))
             _, label, tid = min(options)
-            iri = entity_iri(tid)
-            if str(iri) != node.value:
+            iri = str(entity_iri(tid))
+            if iri != node:
                 mapping[node] = (iri, label, [loc.name for loc in locals_])
         if mapping:
             _rewrite_graph(store, graph, mapping)
@@ -311,40 +301,37 @@ def relink_store(store: Any) -> int:
     return rewritten
 
 
-def _rewrite_graph(store: Any, graph: Any, mapping: dict[Any, tuple[Any, str, list[str]]]) -> None:
-    """Rename person nodes in one article graph; their names follow (see :func:`relink_store`)."""
-    import pyoxigraph as ox
+def _rewrite_graph(store: Any, graph: str, mapping: dict[str, tuple[str, str, list[str]]]) -> None:
+    """Rename person nodes in one article graph; their names follow (see :func:`relink_store`).
+
+    A renamed node's English name becomes the name it is linked to; the name the
+    article gave it stays as an alias (``skos:altLabel``), unless it is that name.
+    """
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDFS, SKOS
 
     from ..graph.iris import article_id_of_graph
-    from ..graph.terms import from_ox, to_ox
 
-    t = _terms()
-    target = {node: to_ox(iri) for node, (iri, _, _) in mapping.items()}
-    labels: dict[Any, str] = {}
-    local_names: dict[Any, set[str]] = {}
+    target = {URIRef(node): URIRef(iri) for node, (iri, _, _) in mapping.items()}
+    labels: dict[URIRef, str] = {}
+    local_names: dict[URIRef, set[str]] = {}
     for node, (iri, label, names) in mapping.items():
-        labels[target[node]] = label
-        local_names.setdefault(target[node], set()).update(names)
+        labels[URIRef(iri)] = label
+        local_names.setdefault(URIRef(iri), set()).update(names)
     out: set[tuple[Any, Any, Any]] = set()
-    for q in as_quads(store, graph):
-        s = target.get(q.subject, q.subject)
-        o = target.get(q.object, q.object) if isinstance(q.object, ox.NamedNode) else q.object
-        out.add((s, q.predicate, o))
+    for row in store.select(_GRAPH, {"g": URIRef(graph)}):
+        s, p, o = row["s"], row["p"], row["o"]
+        if s in target and (p == SKOS.prefLabel or (p == RDFS.label and getattr(o, "language", None) == "en")):
+            continue  # the old node's English names (kept in the shared entity graph) do not follow it
+        out.add((target.get(s, s), p, target.get(o, o) if isinstance(o, URIRef) else o))
     for node, label in labels.items():
-        en = ox.Literal(label, language="en")
-        out |= {(node, t["label"], en), (node, t["pref"], en)}
-        out |= {(node, t["alt"], ox.Literal(n, language="vi")) for n in local_names[node] if n != label}
-        # an alias equal to the name is never written (kg.graph.rdf.add_entity): a link undone drops it
+        en = Literal(label, lang="en")
+        out |= {(node, RDFS.label, en), (node, SKOS.prefLabel, en)}
+        out |= {(node, SKOS.altLabel, Literal(n, lang="vi")) for n in local_names[node] if n != label}
         if label in local_names[node]:
-            out.discard((node, t["alt"], ox.Literal(label, language="vi")))
-    aid = article_id_of_graph(graph.value)
-    store.replace_article(aid, [(from_ox(s), from_ox(p), from_ox(o)) for s, p, o in out])
-
-
-def as_quads(store: Any, graph: Any) -> Iterator[Any]:
-    from ..graph.store import as_oxigraph
-
-    return as_oxigraph(store).quads_for_pattern(None, None, None, graph)
+            # an alias equal to the name is never written (kg.graph.rdf.add_entity): a link undone drops it
+            out.discard((node, SKOS.altLabel, Literal(label, lang="vi")))
+    store.replace_article(article_id_of_graph(graph), out)
 
 
 __all__ = ["AliasIndex", "NameResolver", "link_across", "relink_store", "name_rank", "person_id"]
