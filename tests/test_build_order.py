@@ -92,3 +92,12 @@ def test_a_rebuild_from_another_spelling_skips_every_article(monkeypatch, tmp_pa
     again = build([f"./{os.path.relpath(A, REPO)}"], store=store, exports=False)
     assert again.skipped == 2 and again.built == 0
     assert len(store.select("SELECT ?f WHERE { ?a kg:buildFingerprint ?f }")) == 2
+
+
+def test_the_seeds_in_two_halves_give_one_graph_in_any_order(seeds_dir):
+    pages = sorted(seeds_dir.glob("*.txt"))
+    first, second = pages[:2], pages[2:]
+    q_ab = _nquads(_built(first, second))
+    q_ba = _nquads(_built(second, first))
+    q_both = _nquads(_built(pages))
+    assert q_ab == q_ba == q_both, (len(q_ab ^ q_ba), len(q_ab ^ q_both))

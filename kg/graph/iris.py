@@ -1,8 +1,9 @@
 """Stable IRIs for the records: the same input always gives the same names.
 
 Why a module of its own: every IRI the graph mints is derived here from ids the
-pipeline already made stable (entity ids, article ids, event ids) or from a
-short hash of a fact's identifying fields. No counters, no random blank nodes,
+pipeline already made stable (entity ids, article ids) or from a short hash of
+a fact's identifying fields; an event's node is decided here too (its
+article's own unless the same happening is established, :func:`event_iris`). No counters, no random blank nodes,
 no timestamps, so two builds of the same input are isomorphic and a rebuild of
 an article lands on exactly the same nodes.
 """
