@@ -73,13 +73,18 @@ SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isLiteral(?o)) }"""
 
 def build_article(article: Article, store: Any = None) -> Any:
     """Build one article into ``store`` (a new in-memory store by default) as ``kg build`` would."""
+    from ..pipeline import process
+
+    return store_extraction(process(article), store)
+
+
+def store_extraction(x: Any, store: Any = None) -> Any:
+    """Write one extraction into ``store`` (new, in memory, by default) and link it there, as ``kg build`` does."""
     from ..graph.rdf import extraction_triples
     from ..graph.store import Store
     from ..link.across import relink_store
-    from ..pipeline import process
 
     store = store if store is not None else Store(None)
-    x = process(article)
     store.replace_article(x.article.id, extraction_triples(x))
     relink_store(store)
     return store
@@ -198,4 +203,4 @@ def _first_offsets(store: Any, g: URIRef) -> dict[str, int]:
     return {str(r["e"]): _int(r["first"]) for r in store.select(FIRST, {"g": g}) if "first" in r}
 
 
-__all__ = ["build_article", "read_predicted", "ENTITIES", "ROLES", "EVENTS", "CLAIMS"]
+__all__ = ["build_article", "store_extraction", "read_predicted", "ENTITIES", "ROLES", "EVENTS", "CLAIMS"]

@@ -26,8 +26,8 @@ from types import ModuleType
 from ..errors import GoldError
 from ..model import Article, Extraction
 from .gold import GoldArticle, load_gold_dir
-from .from_graph import build_article, read_predicted
-from .predicted import Predicted, from_extraction
+from .from_graph import build_article, read_predicted, store_extraction
+from .predicted import Predicted
 from .score import Report, score_article
 
 Warn = Callable[[str], None]
@@ -126,5 +126,12 @@ def predicted(article: Article) -> Predicted:
 
 
 def evaluate_extractions(golds: Iterable[GoldArticle], extractions: Iterable[Extraction]) -> Report:
-    """Score ready-made extractions (same order as ``golds``): for tests and notebooks."""
-    return Report([score_article(g, from_extraction(x)) for g, x in zip(golds, extractions, strict=True)])
+    """Score ready-made extractions (same order as ``golds``) as ``kg eval`` does: through their graphs."""
+    scores = []
+    for g, x in zip(golds, extractions, strict=True):
+        store = store_extraction(x)
+        try:
+            scores.append(score_article(g, read_predicted(store, x.article.id, x.article.body)))
+        finally:
+            store.close()
+    return Report(scores)
