@@ -16,18 +16,18 @@ How a build runs, and why:
    skipped, so re-running a build is idempotent and cheap, and an interrupted
    build resumes where it stopped. ``force=True`` rebuilds everything.
 3. **Extract** in batches with :func:`kg.parallel.extract_all` (``jobs`` worker
-   processes; per-article work is the picklable :func:`kg.pipeline.process`),
-   then **link across** the batch and what the store already knows
-   (:func:`kg.link.across.link_across` with an index of the store's persons).
+   processes; per-article work is the picklable :func:`kg.pipeline.process`).
 4. **Write**, in this process only (single writer): one article = one named
    graph = one transaction (:meth:`kg.graph.store.Store.replace_article`).
    Article ids come from the content, so an edited file yields a new id: the
    older version read from the same source is dropped in that same transaction.
-5. **Export** ``graph.ttl`` and ``explorer.html`` beside the store with the
+5. **Link across** the whole store (:func:`kg.link.across.relink_store`): each
+   article graph records the names its own linking gave its persons, and the
+   person links ("Peskov" -> Dmitry Peskov) are recomputed from the set of
+   names in the store; articles whose links changed are rewritten. So the
+   graph is the same whatever order the articles were built in.
+6. **Export** ``graph.ttl`` and ``explorer.html`` beside the store with the
    export engineers' functions; a missing exporter is skipped with a note.
-
-Skipped articles are not re-linked against new ones: run with ``force`` after
-adding many articles about the same people if surname-only mentions matter.
 
 Test hook: ``KG_TEST_DIE_AFTER=N`` makes the process ``os._exit`` right after
 the N-th article is written (no flush, no cleanup), to prove that a killed
@@ -47,10 +47,8 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 from .errors import InputError, KgError
-from .graph.namespaces import KG, KGD
 from .graph.rdf import extraction_triples, mark_built, ontology_graph
 from .graph.store import Store, default_out_dir, default_store_dir, source_key
 from .model import Article, Extraction
@@ -122,36 +120,23 @@ def pipeline_fingerprint() -> str:
 
 
 def article_fingerprint(article: Article) -> str:
-    """Content + pipeline: equal fingerprints mean rebuilding would write the same graph."""
-    data = json.dumps(article.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
+    """Content + pipeline: equal fingerprints mean rebuilding would write the same graph.
+
+    The source path counts in its one spelling (:func:`source_key`), as the graph records it.
+    """
+    record = article.to_dict()
+    record["source"] = source_key(article.source)
+    data = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256((pipeline_fingerprint() + "\x1f" + data).encode("utf-8")).hexdigest()[:24]
 
 
-def _person_index(store: Store) -> Any:
-    """The persons the store already knows, for linking surnames across builds."""
+def relink(store: Store) -> int:
+    """Recompute the cross-article person links of the whole store (see :func:`kg.link.across.relink_store`)."""
     try:
-        from .link.across import AliasIndex
+        from .link.across import relink_store
     except ImportError:  # the cross-article linker is optional for the graph layer
-        return None
-    index = AliasIndex()
-    base = str(KGD)
-    for iri, label in store.names_of_type(KG.Person):
-        if iri.startswith(base):
-            index.add(unquote(iri[len(base) :]), label, "Person")
-    return index
-
-
-def _link(batch: list[Extraction], index: Any) -> list[Extraction]:
-    try:
-        from .link.across import link_across
-    except ImportError:
-        return batch
-    linked = link_across(batch, index)
-    if index is not None:
-        for x in linked:
-            for ent in x.entities.values():
-                index.add_entity(ent)
-    return linked
+        return 0
+    return relink_store(store)
 
 
 def _extract(
@@ -326,7 +311,6 @@ def build(
         progress = _Progress(count_inputs(paths), enabled=not quiet and sys.stderr.isatty())
         die_after = _die_after()
         by_source: dict[str, list[str]] | None = None  # read from the store once there is work
-        index: Any = None
         entities: set[str] = set()
         try:
             def advancing(stream: Iterator[Extraction]) -> Iterator[Extraction]:
@@ -337,9 +321,8 @@ def build(
             stream = advancing(_extract(todo(articles), jobs, strict, report))
             for extracted in batched(stream, max(1, batch_size)):
                 if by_source is None:
-                    by_source, index = db.articles_by_source(), _person_index(db)
-                good = _link(extracted, index)
-                for x in good:  # the single writer: one article, one transaction
+                    by_source = db.articles_by_source()
+                for x in extracted:  # the single writer: one article, one transaction
                     graph = extraction_triples(x)
                     mark_built(graph, x.article.id, fingerprints[x.article.id])
                     older = by_source.get(source_key(x.article.source), [])  # same document, older text
@@ -358,7 +341,11 @@ def build(
         finally:
             progress.close()
         summary.entities = len(entities)
-        if summary.built:
+        # Each article is written as its own linking named its persons; the links
+        # across articles are then recomputed over the whole store, so the graph
+        # does not depend on the order articles were built in.
+        relinked = relink(db)
+        if summary.built or relinked:
             db.refresh_co_mention_floor()
         db.flush()
         summary.store_articles = len(db.article_ids())

@@ -81,9 +81,10 @@ def test_seeds_expected_rows(seeds_store):
     assert len(articles) == 5
 
 
-def _add_copies(store: Store, n: int, published=lambda i: None) -> str:
-    """Add ``n`` copies of seed article 000 (same facts, same shared summit), copy ``i`` published on
-    ``published(i)``; returns the seed's article id (copy ``i`` is ``<id>-copy<i>``)."""
+def _add_copies(store: Store, n: int, published=lambda i: None, summit_when: str | None = None) -> str:
+    """Add ``n`` copies of seed article 000 (same facts), copy ``i`` published on ``published(i)``;
+    returns the seed's article id (copy ``i`` is ``<id>-copy<i>``). With ``summit_when`` (a full
+    date) the seed and its copies date the Geneva summit that day, so all report one event node."""
     import copy
 
     from kg.graph.rdf import extraction_to_graph
@@ -91,6 +92,9 @@ def _add_copies(store: Store, n: int, published=lambda i: None) -> str:
     from kg.model import Evidence
 
     base = seed_000()
+    if summit_when:
+        base.events[0].when = summit_when
+        store.replace_article(base.article.id, extraction_to_graph(base))
     for i in range(n):
         x = copy.deepcopy(base)
         aid = f"{base.article.id}-copy{i}"
@@ -118,13 +122,14 @@ def _add_copies(store: Store, n: int, published=lambda i: None) -> str:
 def test_facts_shared_by_many_articles_are_not_multiplied():
     """Each article graph repeats its entities' labels and shared events: rows must not multiply."""
     store = sample_store()
-    _add_copies(store, 4)  # four more articles stating the same facts about the same summit
+    _add_copies(store, 4, summit_when="2021-06-16")  # four more articles stating the same facts about the same summit
 
     spokes = {(r["personLabel"], r["orgLabel"]): r["articles"] for r in _run(store, "spokespersons")}
     assert spokes == {("Dmitry Peskov", "Kremlin"): "5", ("Jen Psaki", "White House"): "1"}
     met = _run(store, "who-met-whom")
     assert len(met) == 2  # the Geneva summit (one event node, five articles) and the phone call
     places = {(r.get("placeLabel"), r["type"]): (r["articles"], r["participants"]) for r in _run(store, "events-by-place")}
+    assert len(places) == 3
     assert places[("Geneva", "Summit")] == ("5", "Joe Biden, Vladimir Putin") or \
         places[("Geneva", "Summit")] == ("5", "Vladimir Putin, Joe Biden")
     roles = [(r["personLabel"], r["role"], r.get("orgLabel"), r["articles"]) for r in _run(store, "roles-of-person")]

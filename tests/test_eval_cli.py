@@ -1,7 +1,8 @@
 """`kg eval` on the five seeds: the JSON shape scripts rely on, and the plain table.
 
-Extraction quality numbers belong to the extractor tests; here only the shape,
-the arithmetic that holds whatever the extractors find, and the body check
+Extraction quality numbers belong to the extractor tests; here the shape, the
+arithmetic that holds whatever the extractors find (each P/R/F1 from its counts),
+and the body check
 (which depends on the reader alone) are asserted.
 """
 
@@ -20,16 +21,31 @@ PRF = ("entities", "entities_typed", "roles", "events", "claims")
 KEYS = {*PRF, "claim_dates", "contamination", "body"}
 
 
+def _prf_of(c: dict) -> tuple[float, float, float]:
+    """P, R, F1 from the counts, with score.py's rule for empty denominators."""
+    tp, fp, fn = c["tp"], c["fp"], c["fn"]
+    p = tp / (tp + fp) if tp + fp else (1.0 if tp + fn == 0 else 0.0)
+    r = tp / (tp + fn) if tp + fn else (1.0 if tp + fp == 0 else 0.0)
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f1
+
+
 def _check_figures(fig: dict) -> None:
+    """Every figure is what its counts make it: P = tp/(tp+fp), R = tp/(tp+fn), F1 their harmonic mean."""
     assert KEYS <= fig.keys()
-    for k in PRF:
-        assert {"p", "r", "f1"} <= fig[k].keys()
-        assert all(isinstance(fig[k][x], float) and 0.0 <= fig[k][x] <= 1.0 for x in ("p", "r", "f1"))
+    assert {"location", "date", "participants"} == fig["event_args"].keys()
+    for k, c in [*((k, fig[k]) for k in PRF), *fig["event_args"].items()]:
+        assert all(isinstance(c[x], int) and c[x] >= 0 for x in ("tp", "fp", "fn")), k
+        for x, want in zip(("p", "r", "f1"), _prf_of(c)):
+            assert c[x] == pytest.approx(want, abs=5e-5), (k, x)
+    # typed entity matches are a subset of untyped ones over the same gold and predicted rows
+    e, t = fig["entities"], fig["entities_typed"]
+    assert t["tp"] <= e["tp"] and t["tp"] + t["fn"] == e["tp"] + e["fn"] and t["tp"] + t["fp"] == e["tp"] + e["fp"]
     for k in ("claim_dates", "body"):
         assert set(fig[k]) == {"right", "total"}
         assert 0 <= fig[k]["right"] <= fig[k]["total"]
+    assert fig["claim_dates"]["total"] == fig["claims"]["tp"]  # one date checked per matched claim
     assert isinstance(fig["contamination"], int) and fig["contamination"] >= 0
-    assert {"location", "date", "participants"} == fig["event_args"].keys()
 
 
 @pytest.fixture(scope="module")

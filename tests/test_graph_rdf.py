@@ -11,7 +11,7 @@ from kg.graph.iris import entity_iri, local_name
 from kg.graph import namespaces as N
 from kg.graph.namespaces import KG, KGA, KGD
 from kg.graph.rdf import date_literal, extraction_to_graph
-from kg.graph.sample import seed_000, seed_004
+from kg.graph.sample import seed_000, seed_004, summit_iri
 from kg.model import Claim, Evidence, Role
 
 A000 = KGA["000_4e6d4f8cfed23223"]
@@ -20,7 +20,7 @@ A000 = KGA["000_4e6d4f8cfed23223"]
 def test_direct_edges_are_the_obvious_triples():
     g = extraction_to_graph(seed_000())
     assert (KGD.Dmitry_Peskov, KG.spokesperson_of, KGD.Kremlin) in g
-    summit = URIRef("https://w3id.org/kg-vn/event/Summit_Geneva_--06-16")
+    summit = URIRef(summit_iri())
     assert (summit, KG.held_in, KGD.Geneva) in g
     assert (summit, KG.participant, KGD.Vladimir_Putin) in g
     assert (summit, N.RDF.type, KG.Summit) in g and (summit, N.RDF.type, KG.Event) in g

@@ -7,6 +7,7 @@ import networkx as nx
 from test_build_support import sample_store, seeds_build
 
 from kg.graph.namespaces import KGD
+from kg.graph.sample import summit_iri
 from kg.graph.store import Store
 from kg.graph.view import to_networkx
 
@@ -34,7 +35,7 @@ def test_nodes_have_the_contract_attributes():
 
 def test_event_and_claim_nodes_carry_their_fields():
     G = to_networkx(sample_store())
-    summit = G.nodes["https://w3id.org/kg-vn/event/Summit_Geneva_--06-16"]
+    summit = G.nodes[summit_iri()]
     assert summit["type"] == "Event" and summit["event_type"] == "Summit" and summit["when"] == "--06-16"
     assert len(summit["evidence"]) == 2
     assert summit["evidence"][0]["title"].startswith("Điện Kremlin")

@@ -167,13 +167,20 @@ def test_across_is_deterministic():
     assert [sorted(x.entities) for x in a] == [sorted(x.entities) for x in b] == [["Dmitry_Peskov"]] * 2
 
 
-def test_across_spellings_of_one_full_name_become_the_first_known():
-    a = _x("g1", [("Sergei_Lavrov", "Sergei Lavrov")])
-    b = _x("g2", [("Sergey_Lavrov", "Sergey Lavrov"), ("Lavrov", "Lavrov")])
-    link_across([a, b])
-    assert set(b.entities) == {"Sergei_Lavrov"}
-    assert {"Sergey Lavrov", "Lavrov"} <= b.entities["Sergei_Lavrov"].aliases
-    assert all(m.entity == "Sergei_Lavrov" for m in b.mentions)
+def test_across_spellings_of_one_full_name_become_one_canonical_spelling_in_any_order():
+    def batch():
+        return [_x("g1", [("Sergey_Lavrov", "Sergey Lavrov")]),
+                _x("g2", [("Sergei_Lavrov", "Sergei Lavrov"), ("Lavrov", "Lavrov")]),
+                _x("g3", [("Thu_Giang", "Thu Giang")]), _x("g4", [("Nguyen_Thi_Thu_Giang", "Nguyễn Thị Thu Giang")])]
+
+    forward = link_across(batch())
+    backward = link_across(batch()[::-1])[::-1]
+    for out in (forward, backward):
+        # same number of words: code-point order; a longer name wins over its shorter form
+        assert [set(x.entities) for x in out] == [{"Sergei_Lavrov"}, {"Sergei_Lavrov"},
+                                                  {"Nguyen_Thi_Thu_Giang"}, {"Nguyen_Thi_Thu_Giang"}]
+        assert {"Sergey Lavrov"} <= out[0].entities["Sergei_Lavrov"].aliases
+        assert all(m.entity == "Sergei_Lavrov" for m in out[1].mentions)
 
 
 def test_across_on_real_extractions():

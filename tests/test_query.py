@@ -16,6 +16,7 @@ from test_query_support import build_sample_store, write_sample_store
 from kg.cli import cli
 from kg.errors import QueryError
 from kg.graph.namespaces import KG, KGD
+from kg.graph.sample import summit_iri
 from kg.query import canned
 from kg.query.guard import is_update
 from kg.query.runner import run_query
@@ -95,7 +96,7 @@ def test_named_query_and_list(store_dir: Path, queries_dir: Path) -> None:
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)
     assert [(b["e"]["value"], b["place"]["value"]) for b in doc["results"]["bindings"]] == [
-        ("https://w3id.org/kg-vn/event/Summit_Geneva_--06-16", str(KGD.Geneva))
+        (summit_iri(), str(KGD.Geneva))
     ]
 
 
@@ -112,15 +113,63 @@ def test_exactly_one_query_source(store_dir: Path) -> None:
     assert r.exit_code == 2 and "exactly one of" in r.stderr
 
 
+# What each shipped query must answer on the sample store (kg/graph/sample.py: seeds 000 and 004 by hand),
+# as tuples of the named columns (labels, not IRIs). An empty or partial answer fails.
+CANNED_ANSWERS: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
+    "spokespersons": (("personLabel", "orgLabel", "articles"),
+                      {("Dmitry Peskov", "Kremlin", "1"), ("Jen Psaki", "White House", "1")}),
+    "roles-of-person": (("personLabel", "role", "orgLabel", "titles"), {
+        ("Antony Blinken", "foreign_minister_of", "United States", "Ngoại trưởng Mỹ"),
+        ("Dmitry Peskov", "spokesperson_of", "Kremlin", "người phát ngôn Điện Kremlin"),
+        ("Jen Psaki", "spokesperson_of", "White House", "người phát ngôn Nhà Trắng"),
+        ("Joe Biden", "president_of", "United States", "Tổng thống Mỹ"),
+        ("Vladimir Putin", "president_of", "", "Tổng thống"),
+        ("Vladimir Putin", "president_of", "Russia", "người đồng cấp Nga"),
+        ("Yuri Ushakov", "adviser_of", "Russia", "Cố vấn đối ngoại Nga")}),
+    "who-met-whom": (("aLabel", "bLabel", "type", "when", "placeLabel"), {
+        ("Joe Biden", "Vladimir Putin", "Summit", "--06-16", "Geneva"),
+        ("Joe Biden", "Vladimir Putin", "PhoneCall", "2021-12-31", "")}),
+    "events-by-place": (("placeLabel", "type", "when", "articles"), {
+        ("Geneva", "Summit", "--06-16", "1"), ("", "Interview", "--06-29", "1"), ("", "PhoneCall", "2021-12-31", "1")}),
+    "who-said-what": (("speakerLabel", "when", "cue", "stance"), {
+        ("Antony Blinken", "--06-29", "nói rằng", "assess"), ("Dmitry Peskov", "--06-29", "cho biết", "assert"),
+        ("Joe Biden", "2021-12-31", "cảnh báo", "warn"), ("Yuri Ushakov", "2021-12-31", "cho biết", "assert")}),
+}
+
+
+def _answer(store_dir: Path, name: str) -> list[dict[str, str]]:
+    r = kg("query", "--store", str(store_dir), "--name", name, "--format", "json")
+    assert r.exit_code == 0, f"{name}: {r.stderr}"
+    return [{k: v["value"] for k, v in b.items()} for b in json.loads(r.stdout)["results"]["bindings"]]
+
+
 def test_shipped_canned_queries_run_on_the_sample_store(store_dir: Path) -> None:
-    shipped = canned.canned_queries()
-    if not shipped:
-        pytest.skip("no canned queries shipped in ontology/queries yet")
-    for q in shipped:
+    from kg.graph.sample import seed_000, seed_004
+
+    shipped = {q.name: q for q in canned.canned_queries()}
+    assert set(shipped) == {*CANNED_ANSWERS, "co-mentioned", "article-assertions"}, "a query without expected rows"
+    for name, q in shipped.items():
         assert q.description, f"{q.path} has no first-line comment"
-        r = kg("query", "--store", str(store_dir), "--name", q.name, "--format", "json")
-        assert r.exit_code == 0, f"{q.name}: {r.stderr}"
-        json.loads(r.stdout)
+        rows = _answer(store_dir, name)
+        assert rows, f"{name}: no rows"
+        if name in CANNED_ANSWERS:
+            cols, expected = CANNED_ANSWERS[name]
+            got = [tuple(row.get(c, "") for c in cols) for row in rows]
+            assert len(got) == len(set(got)), f"{name}: duplicate rows"
+            assert set(got) == expected, name
+    # co-mentions: the four actors both articles name make six pairs counted twice; no pair counted zero
+    pairs = {(r["aLabel"], r["bLabel"]): int(r["articles"]) for r in _answer(store_dir, "co-mentioned")}
+    both = sorted(["Joe Biden", "Russia", "United States", "Vladimir Putin"])
+    assert {p for p, n in pairs.items() if n == 2} == {(a, b) for i, a in enumerate(both) for b in both[i + 1 :]}
+    assert min(pairs.values()) == 1
+    # article assertions: every role, event and claim of each article (an event has a row per participant)
+    statements: dict[tuple[str, str], set[str]] = {}
+    for r in _answer(store_dir, "article-assertions"):
+        statements.setdefault((r["article"].rsplit("/", 1)[1], r["kind"]), set()).add(r["statement"])
+    kinds = {k: len(v) for k, v in statements.items()}
+    for x in (seed_000(), seed_004()):
+        for kind, facts in (("role", x.roles), ("event", x.events), ("claim", x.claims)):
+            assert kinds.get((x.article.id, kind), 0) == len(facts), (x.article.id, kind)
 
 
 # -- output formats ------------------------------------------------------------

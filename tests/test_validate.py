@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from click.testing import CliRunner, Result
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from test_build_support import copy_seeds_store, sample_store, seeds_build
 
 from kg.cli import cli
 from kg.graph import namespaces as N
 from kg.graph.namespaces import KG, KGD
+from kg.graph.sample import summit_iri
 from kg.graph.store import Store
 from kg.graph.validate import validate_graph, validate_store
 
@@ -48,7 +49,7 @@ def test_shapes_bite_with_readable_lines():
     g.remove((claim, KG.speaker, None))  # a claim without speaker
     g.remove((claim, N.SDO.appearance, None))  # ... and without source article
     g.add((KGD.Kremlin, KG.spokesperson_of, KGD.Russia))  # a role edge from an organisation
-    summit = N.KGE["Summit_Geneva_--06-16"]
+    summit = URIRef(summit_iri())
     g.remove((summit, N.RDF.type, KG.Summit))  # an event without type
     ev = next(g.subjects(N.RDF.type, KG.Evidence))
     g.remove((ev, KG.startOffset, None))  # evidence without offsets
@@ -62,7 +63,7 @@ def test_shapes_bite_with_readable_lines():
     text = "\n".join(lines)
     assert "Kremlin (kgd:Kremlin): the subject of a role edge must be a kg:Person" in text
     assert "[kg:speaker]" in text and "[schema:appearance]" in text
-    assert "Summit in Geneva (--06-16) (kge:Summit_Geneva_--06-16) [rdf:type]: an event needs one of the 16" in text
+    assert f"Summit in Geneva (--06-16) (kge:{summit_iri().rsplit('/', 1)[1]}) [rdf:type]: an event needs one of the 16" in text
     assert "[kg:startOffset]" in text
     assert "Russia (kgd:Russia) [skos:prefLabel]" in text
     assert "[kg:articleCount]: a co-mention has one article count >= 1" in text

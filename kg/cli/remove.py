@@ -59,6 +59,9 @@ def command(refs: tuple[str, ...], store_dir: str | None, no_exports: bool, quie
                 if store.remove_article(aid):
                     removed.append(aid)
         if removed:
+            from ..build import relink
+
+            relink(store)  # a name that went with the removed articles may no longer resolve
             store.refresh_co_mention_floor()
         out = store.path.parent if store.path else None
         # rewrite the exports only where a build wrote them (OUT/store beside OUT/graph.ttl)

@@ -1,17 +1,18 @@
 """Build each gold article on its own and score it.
 
 Only the files the gold names in ``doc`` are read (a corpus folder may hold
-thousands of others), and each is built alone — read, extract, link across
-the one-article set, graph — so an article's score never depends on which
-other articles happen to be in the set.
+thousands of others), and each is built alone — read, extract, written into a
+store of its own and linked there as ``kg build`` does — so an article's score
+never depends on which other articles happen to be in the set. What is scored
+is read back from that store with SPARQL (:mod:`kg.evaluate.from_graph`): a
+fact the graph does not hold is not counted.
 
 All gold files are loaded and checked against the corpus before any article
 is built: a typo in the tenth file should fail in a second, not after nine
 articles of NLP.
 
-Cross-article linking and the RDF graph are looked up at run time; while one
-is missing the evaluation still runs (without the graph, with a warning, the
-must_not names are searched in the extraction's own strings).
+:func:`build` (the extraction as lists, before the graph) stays for tests
+that compare the two.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from types import ModuleType
 from ..errors import GoldError, KgError
 from ..model import Article, Extraction
 from .gold import GoldArticle, load_gold_dir
-from .predicted import Predicted, from_extraction
+from .from_graph import build_article, read_predicted, store_extraction
+from .predicted import Predicted
 from .score import Report, score_article
 
 Warn = Callable[[str], None]
@@ -118,7 +120,6 @@ def evaluate(
     passages = learn_passages([*context, *paths], columns=columns)
     scores = []
     unreadable: list[str] = []
-    warned = False
     for n, (g, path) in enumerate(zip(golds, paths), 1):
         if progress is not None:
             progress(n, len(golds), g.doc)
@@ -129,14 +130,26 @@ def evaluate(
             unreadable.append(g.doc)
             scores.append(score_article(g, Predicted(body="")))
             continue
-        x, strings = build(article)
-        if strings is None and not warned:
-            warned = True
-            warn("no RDF graph (kg.graph.rdf); must_not names searched in the extraction's strings")
-        scores.append(score_article(g, from_extraction(x, strings)))
+        scores.append(score_article(g, predicted(article)))
     return Report(scores, unreadable)
 
 
+def predicted(article: Article) -> Predicted:
+    """What the graph holds for ``article``: built into a store of its own, read back with SPARQL."""
+    store = build_article(article)
+    try:
+        return read_predicted(store, article.id, article.body)
+    finally:
+        store.close()
+
+
 def evaluate_extractions(golds: Iterable[GoldArticle], extractions: Iterable[Extraction]) -> Report:
-    """Score ready-made extractions (same order as ``golds``): for tests and notebooks."""
-    return Report([score_article(g, from_extraction(x)) for g, x in zip(golds, extractions, strict=True)])
+    """Score ready-made extractions (same order as ``golds``) as ``kg eval`` does: through their graphs."""
+    scores = []
+    for g, x in zip(golds, extractions, strict=True):
+        store = store_extraction(x)
+        try:
+            scores.append(score_article(g, read_predicted(store, x.article.id, x.article.body)))
+        finally:
+            store.close()
+    return Report(scores)

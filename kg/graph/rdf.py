@@ -51,11 +51,12 @@ from .iris import (
     claim_iri,
     class_iri,
     entity_iri,
-    event_iri,
+    event_iris,
     evidence_iri,
     local_name,
     predicate_iri,
     role_iri,
+    source_key,
 )
 from .namespaces import KG, PREFIXES
 
@@ -182,6 +183,11 @@ def add_entity(g: TripleSink, article: Article, entity: Entity, mentions: Iterab
             g.add((node, ID_PROPERTIES[key], Literal(str(value))))
         else:
             g.add((node, KG.externalId, Literal(f"{scheme}:{value}")))
+    if entity.type == "Person":
+        # the name and id this article gives the person, kept through cross-article
+        # linking (kg.link.across.relink_store recomputes the links from them)
+        g.add((node, KG.localName, Literal(entity.label)))
+        g.add((node, KG.localId, Literal(entity.id)))
     g.add((article_iri(article.id), SDO.mentions, node))
     for ev in _own_evidence(article, mentions):
         g.add((node, KG.evidence, add_evidence(g, article, ev)))
@@ -210,7 +216,7 @@ def add_article(g: TripleSink, x: Extraction) -> URIRef:
     g.add((node, RDF.type, KG.Article))
     g.add((node, RDF.type, SDO.NewsArticle))
     g.add((node, KG.articleId, Literal(a.id)))
-    g.add((node, KG.sourcePath, Literal(a.source)))
+    g.add((node, KG.sourcePath, Literal(source_key(a.source))))
     g.add((node, SDO.inLanguage, Literal("vi")))
     if a.title:
         g.add((node, SDO.headline, Literal(a.title, lang=VI)))
@@ -254,8 +260,11 @@ def _label_of(x: Extraction, entity_id: str | None) -> str | None:
     return ent.label if ent else entity_id.replace("_", " ")
 
 
-def add_event(g: TripleSink, x: Extraction, event: Event) -> URIRef:
-    node = event_iri(event.id)
+def add_event(g: TripleSink, x: Extraction, event: Event, node: URIRef | None = None) -> URIRef:
+    """The event node and its edges; ``node`` from :func:`kg.graph.iris.event_iris` over the article."""
+    if node is None:
+        events = x.events if any(e is event for e in x.events) else [*x.events, event]
+        node = event_iris(x.article.id, events)[next(i for i, e in enumerate(events) if e is event)]
     g.add((node, RDF.type, KG.Event))
     g.add((node, RDF.type, class_iri(event.type)))
     label = event.type
@@ -338,8 +347,8 @@ def extraction_triples(x: Extraction) -> set[Triple]:
         add_entity(g, x.article, ent, ent.mentions or mentions.get(eid, []))
     for role in x.roles:
         add_role(g, x.article, role)
-    for event in x.events:
-        add_event(g, x, event)
+    for event, node in zip(x.events, event_iris(x.article.id, x.events)):
+        add_event(g, x, event, node)
     for claim in x.claims:
         add_claim(g, x, claim)
     return g

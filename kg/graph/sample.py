@@ -172,3 +172,11 @@ def seed_004() -> Extraction:
 def sample_extractions() -> list[Extraction]:
     """Both hand-made extractions, in seed order."""
     return [seed_000(), seed_004()]
+
+
+def summit_iri() -> str:
+    """The node of seed 000's Geneva summit: its article's own (a date without a year merges nothing)."""
+    from .iris import event_iris
+
+    x = seed_000()
+    return str(event_iris(x.article.id, x.events)[0])

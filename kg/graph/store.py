@@ -21,7 +21,6 @@ build writes.
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -34,7 +33,8 @@ from rdflib.term import Node
 
 from ..errors import QueryError, StoreError
 from . import shared
-from .iris import article_id_of_graph, graph_iri
+from .iris import article_id_of_graph, graph_iri, source_key
+from .iris import path_part as _path_part
 from .namespaces import CO_MENTION_GRAPH, ENTITY_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES
 from .terms import from_ox, to_ox, triples_to_ox
 
@@ -110,28 +110,6 @@ def as_oxigraph(source: Any) -> ox.Store:
     if isinstance(inner, ox.Store):
         return inner
     raise TypeError(f"not a store: {source!r}")
-
-
-def source_key(source: str) -> str:
-    """One spelling per input document: the resolved path (plus ``:line`` for JSONL records).
-
-    Relative sources are resolved against the current directory, so ``seeds/a.txt``
-    and ``/abs/seeds/a.txt`` name the same document.
-    """
-    path = _path_part(source)
-    line = source[len(path) :]
-    try:
-        return str(Path(path).expanduser().resolve()) + line
-    except (OSError, RuntimeError):
-        return source
-
-
-def _path_part(source: str) -> str:
-    """``data.jsonl:12`` -> ``data.jsonl`` (a reader records the line of a JSONL article)."""
-    m = re.match(r"^(.*):(\d+)$", source)
-    if m and not Path(source).exists():
-        return m.group(1)
-    return source
 
 
 def _data_block(verb: str, graphs: list[tuple[ox.NamedNode, list[ox.Triple]]]) -> str:
@@ -353,7 +331,7 @@ class Store:
         return self._per_article(_FINGERPRINT)
 
     def article_sources(self) -> dict[str, str]:
-        """article id -> the path it was read from (as given to ``kg build``)."""
+        """article id -> the path it was read from (resolved: one spelling, see :func:`source_key`)."""
         return self._per_article(_SOURCE)
 
     def find_articles(self, ref: str) -> list[str]:
