@@ -157,6 +157,12 @@ def _child(conn: Any, store_path: str, text: str, binds: Sequence[str], union: b
            writer: Writer, out_path: str, memory_mb: int) -> None:  # pragma: no cover - runs in the child
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # The engine's own last words (a failed allocation, a Rust backtrace) are not
+    # for the user: the parent turns the child's end into one line.
+    os.environ["RUST_BACKTRACE"] = "0"
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
     _cap_memory(memory_mb)
     try:
         from .bindings import parse_binding
@@ -257,13 +263,16 @@ def _memory_error(limits: Limits) -> QueryMemory:
 
 def _wait(proc: Any, receive: Any, limits: Limits, cancelled: Callable[[], bool] | None) -> tuple[Any, ...]:
     deadline = time.monotonic() + limits.timeout if limits.timeout and limits.timeout > 0 else None
+    closed = False  # the child's end of the pipe is closed: it has exited (or is exiting)
     while True:
-        if receive.poll(POLL):
+        if not closed and receive.poll(POLL):
             try:
                 return tuple(receive.recv())
             except EOFError:
-                pass  # the child died before it could report
-        if not proc.is_alive() and not receive.poll(0):
+                closed = True  # it died before it could report
+        if closed:
+            proc.join(POLL)
+        if not proc.is_alive():
             proc.join()
             code = proc.exitcode
             if code in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV) and limits.memory_mb:

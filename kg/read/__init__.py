@@ -13,20 +13,23 @@ warning, or fatal with ``strict=True``.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from os import PathLike
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, InputWarning
 from ..model import Article
 from ..registry import Registry
 from .decode import read_text
 
-__all__ = ["READERS", "Reader", "read_articles", "read_file", "detect_kind", "input_files", "count_inputs", "SUFFIXES"]
+__all__ = ["READERS", "Reader", "read_articles", "read_file", "detect_kind", "input_files", "count_inputs",
+           "special_kind", "SUFFIXES"]
 
-Reader = Callable[[str, str], Iterator["Article | InputError"]]
+Reader = Callable[[str, str], Iterator["Article | InputError | InputWarning"]]
 READERS: Registry[Reader] = Registry("reader")
 
 # Files a folder walk picks up; anything else in a folder (gold YAML, images) is ignored.
@@ -59,7 +62,7 @@ def detect_kind(path: Path, text: str) -> str:
     return "page"
 
 
-def _records(path: Path) -> Iterator[Article | InputError]:
+def _records(path: Path) -> Iterator[Article | InputError | InputWarning]:
     _load_readers()
     text = read_text(path)
     yield from READERS.get(detect_kind(path, text))(str(path), text)
@@ -69,21 +72,83 @@ def read_file(path: str | PathLike[str]) -> list[Article]:
     """Every article in one file; the first problem raises :class:`InputError`."""
     out: list[Article] = []
     for rec in _records(Path(path)):
+        if isinstance(rec, InputWarning):
+            _note(rec)
+            continue
         if isinstance(rec, InputError):
             raise rec
         out.append(rec)
     return out
 
 
-def input_files(path: Path) -> list[Path]:
-    """Readable files under a folder, recursively, sorted; hidden entries skipped."""
-    found = []
-    for p in sorted(path.rglob("*")):
-        rel = p.relative_to(path)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if p.is_file() and p.suffix.lower() in SUFFIXES:
-            found.append(p)
+_SPECIAL = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+)
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file of ``mode`` is when it is neither a regular file nor a folder, else None.
+
+    Such files are never opened: reading a named pipe blocks until someone
+    writes to it (a build would hang forever), and a device can be endless.
+    """
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
+
+
+def _not_regular(path: Path, kind: str) -> InputError:
+    return InputError(str(path), f"is {kind}, not a regular file; never opened")
+
+
+def input_files(path: Path, skipped: list[InputError] | None = None) -> list[Path]:
+    """Readable files under a folder, recursively, sorted; hidden entries skipped.
+
+    Symbolically linked folders are followed, each real folder once: a link
+    back to a folder already being walked (a loop) or already read is put in
+    ``skipped`` with the reason, as are pipes, devices and sockets (never
+    opened) and broken links.
+    """
+    found: list[Path] = []
+    notes = skipped if skipped is not None else []
+    seen: set[tuple[int, int]] = set()
+
+    def walk(folder: Path) -> None:
+        try:
+            st = os.stat(folder)
+        except OSError as exc:
+            notes.append(InputError(str(folder), f"cannot read the folder: {exc.strerror or exc}"))
+            return
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            notes.append(InputError(str(folder), "links to a folder already read (a symlink loop "
+                                                  "or a second link to it): not read twice"))
+            return
+        seen.add(key)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            notes.append(InputError(str(folder), f"cannot list the folder: {exc.strerror or exc}"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            child = folder / entry.name
+            try:
+                mode = os.stat(child).st_mode  # follows links: a link to a pipe is a pipe
+            except OSError:
+                notes.append(InputError(str(child), "is a broken symbolic link"))
+                continue
+            if stat.S_ISDIR(mode):
+                walk(child)
+            elif stat.S_ISREG(mode):
+                if child.suffix.lower() in SUFFIXES:
+                    found.append(child)
+            else:
+                notes.append(_not_regular(child, special_kind(mode) or "not a regular file"))
+
+    walk(path)
     return found
 
 
@@ -114,17 +179,24 @@ def _warn(err: InputError) -> None:
     print(f"kg: warning: {err} (skipped)", file=sys.stderr)
 
 
+def _note(warning: InputWarning) -> None:
+    print(f"kg: warning: {warning}", file=sys.stderr)
+
+
 def read_articles(
     paths: Iterable[str | PathLike[str]] | str | PathLike[str],
     *,
     strict: bool = False,
     on_error: Callable[[InputError], None] | None = None,
+    on_warning: Callable[[InputWarning], None] | None = None,
 ) -> Iterator[Article]:
     """Articles from files and folders (walked recursively, in sorted order).
 
     A bad file (or JSONL line) raises :class:`InputError` when ``strict``;
     otherwise it goes to ``on_error`` (default: a one-line warning on stderr)
-    and reading goes on with the rest.
+    and reading goes on with the rest. A file that is read but loses text
+    gives an :class:`InputWarning` to ``on_warning`` (default: stderr).
+    Pipes, devices and sockets are never opened (they are bad inputs).
     """
     report = on_error or _warn
     if isinstance(paths, (str, PathLike)):
@@ -137,19 +209,29 @@ def read_articles(
 
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            files = input_files(path)
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            fail(InputError(str(path), "no such file or folder"))
+            continue
+        if stat.S_ISDIR(mode):
+            skipped: list[InputError] = []
+            files = input_files(path, skipped)
+            for err in skipped:
+                fail(err)
             if not files:
                 fail(InputError(str(path), "folder holds no .txt, .html or .jsonl files"))
-        elif path.exists():
+        elif stat.S_ISREG(mode):
             files = [path]
-        else:
-            fail(InputError(str(path), "no such file or folder"))
+        else:  # a pipe, a device, a socket: opening it could block forever
+            fail(_not_regular(path, special_kind(mode) or "not a regular file"))
             continue
         for f in files:
             try:
                 for rec in _records(f):
-                    if isinstance(rec, InputError):
+                    if isinstance(rec, InputWarning):
+                        (on_warning or _note)(rec)
+                    elif isinstance(rec, InputError):
                         fail(rec)
                     else:
                         yield rec
