@@ -18,6 +18,19 @@ class InputError(KgError):
         super().__init__(f"{where}: {problem}")
 
 
+class InputWarning(KgError):
+    """Something a reader did to an input that the user must hear about, though
+    the article is still read (text it had to drop). Readers yield it *before*
+    the article it concerns; :func:`kg.read.read_articles` prints it."""
+
+    def __init__(self, path: str, problem: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.line = line
+        self.problem = problem
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {problem}")
+
+
 class StoreError(KgError):
     """The store is missing, locked or unreadable."""
 

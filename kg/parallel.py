@@ -100,6 +100,57 @@ def _warm() -> None:
         pass
 
 
+WATCH_EVERY = 1.0  # seconds between a worker's checks that the build is still alive
+
+
+def _parent_alive(pid: int) -> bool:
+    """True while process ``pid`` runs (a zombie — killed, not yet reaped — counts as dead)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - someone else's process now has the pid
+        return False
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True  # no /proc: the signal test above is all we have
+
+
+def _watch_parent(pid: int) -> None:  # pragma: no cover - runs in a worker thread
+    import time
+
+    while _parent_alive(pid):
+        time.sleep(WATCH_EVERY)
+    os._exit(1)
+
+
+def _init_worker(parent: int) -> None:
+    """Pool initializer: die with the build, then warm up.
+
+    A build killed with SIGKILL cannot stop its pool, and the workers (each
+    with ~130 MB of models) would run on as orphans. On Linux the kernel sends
+    SIGKILL to a worker when its parent dies (``PR_SET_PDEATHSIG``; a worker's
+    parent is the fork server, which exits when the build does); everywhere, a
+    watchdog thread checks every second that the build's process is alive.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - not glibc
+            pass
+    if not _parent_alive(parent):  # it died before prctl took effect
+        os._exit(1)
+    import threading
+
+    threading.Thread(target=_watch_parent, args=(parent,), name="kg-watch-parent", daemon=True).start()
+    _warm()
+
+
 def _work(chunk: list[Article], pipeline: Sequence[str]) -> list[_Outcome]:
     """Process a chunk in a worker. Failures are returned as data, not raised:
     arbitrary exceptions do not always pickle, and the parent must know which
@@ -210,7 +261,7 @@ def _get_pool(jobs: int, start_method: str) -> ProcessPoolExecutor:
     # (killed for memory, a crash in native code) its futures fail with
     # BrokenProcessPool instead of waiting forever.
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(start_method),
-                                   initializer=_warm)
+                                   initializer=_init_worker, initargs=(os.getpid(),))
     _pool = (key, executor)
     return executor
 

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import shutil
 import sys
+from functools import partial
+from pathlib import Path
 
 import click
 
-from ..errors import QueryError
-from ..query import canned_queries, canned_query, open_store, run_query
+from ..errors import QueryError, StoreError
+from ..query import canned_queries, canned_query, open_store
 from ..query.bindings import parse_binding, unknown_bindings
-from ..query.output import RESULT_FORMATS, write_result
+from ..query.guard import refuse_service
+from ..query.output import RESULT_FORMATS, cli_writer
+from ..query.sandbox import DEFAULT_MEMORY_MB, Limits, run_limited
+
+DEFAULT_TIMEOUT = 60  # seconds: far above any canned query on the largest corpus, far below "forever"
 
 
 def _query_text(query: str | None, file: str | None, name: str | None) -> str:
@@ -56,11 +62,25 @@ def _query_text(query: str | None, file: str | None, name: str | None) -> str:
     help="table for people; csv, tsv, json, xml are the W3C SPARQL result formats "
     "(json = SPARQL 1.1 Query Results JSON). CONSTRUCT/DESCRIBE print Turtle (table) or JSON-LD (json).",
 )
-def command(query: str | None, file: str | None, name: str | None, binds: tuple[str, ...], list_: bool, store_dir: str | None, fmt: str) -> None:
+@click.option(
+    "--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True, metavar="SECONDS",
+    help="Stop the query after this many seconds (0: no limit).",
+)
+@click.option(
+    "--memory", "memory_mb", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB, show_default=True,
+    metavar="MB", help="Stop the query if it needs more memory than this (0: no limit).",
+)
+def command(query: str | None, file: str | None, name: str | None, binds: tuple[str, ...], list_: bool,
+            store_dir: str | None, fmt: str, timeout: float, memory_mb: int) -> None:
     """Run a read-only SPARQL QUERY over the union of all article graphs.
 
     The project's prefixes (kg:, kgd:, kge:, kgc:, schema:, prov:, rdfs:, …) are
-    predeclared. UPDATE requests (INSERT, DELETE, LOAD, CLEAR, DROP, …) are refused.
+    predeclared. UPDATE requests (INSERT, DELETE, LOAD, CLEAR, DROP, …) and
+    SERVICE (federated queries, which would reach the network) are refused.
+    The query runs in a child process that is killed at --timeout or when it
+    needs more than --memory, so a runaway query never outlives its limit; the
+    answer is printed only once it is complete. While `kg build` writes the
+    store, a read that meets its half-written files is retried.
 
     \b
     Examples:
@@ -68,6 +88,7 @@ def command(query: str | None, file: str | None, name: str | None, binds: tuple[
       kg query --name who-said-what --format csv
       kg query --name roles-of-person --bind person=kgd:Dmitry_Peskov
       kg query -f my.rq --format json --store /tmp/store
+      kg query --timeout 10 -f heavy.rq
       kg query --list
     """
     out = sys.stdout.buffer
@@ -79,15 +100,22 @@ def command(query: str | None, file: str | None, name: str | None, binds: tuple[
         for q in queries:
             click.echo(f"{q.name:<{width}}  {q.description}".rstrip())
         return
+    from ..graph.store import default_store_dir, is_store_dir
+
     text = _query_text(query, file, name)
-    bindings = dict(parse_binding(spec) for spec in binds)
-    store = open_store(store_dir)
-    try:
-        for line in unknown_bindings(store, bindings):  # an empty answer should not read as "no facts"
-            click.echo(f"kg: warning: {line}", err=True)
-        result = run_query(store, text, bindings=bindings)
-        width = shutil.get_terminal_size((160, 24)).columns if sys.stdout.isatty() else 160
-        write_result(result, fmt, out, width)
-        out.flush()
-    finally:
-        store.close()
+    bindings = dict(parse_binding(spec) for spec in binds)  # a malformed --bind fails here, before any process starts
+    refuse_service(text)
+    location = Path(store_dir) if store_dir is not None else default_store_dir()
+    if not is_store_dir(location):
+        raise StoreError(f"{location}: no store here (run `kg build` first, or pass --store DIR)")
+    if bindings:
+        store = open_store(location)
+        try:
+            for line in unknown_bindings(store, bindings):  # an empty answer should not read as "no facts"
+                click.echo(f"kg: warning: {line}", err=True)
+        finally:
+            store.close()
+    width = shutil.get_terminal_size((160, 24)).columns if sys.stdout.isatty() else 160
+    run_limited(location, text, partial(cli_writer, fmt, width), out, binds=binds,
+                limits=Limits(timeout=timeout, memory_mb=memory_mb))
+    out.flush()

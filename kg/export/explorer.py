@@ -19,8 +19,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -304,30 +302,15 @@ def render_explorer(
     return build_page(graph, focus=focus, limit=limit, title=title).html
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write_text_atomic(path: Path | str, text: str) -> Path:
-    """Write UTF-8 text via a temporary file and ``os.replace``: a reader (or a
-    browser reloading the page) never sees half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a page is for others to open too
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return path
+    """Write UTF-8 text via :func:`kg.export.atomic.atomic_output`: a reader (or a
+    browser reloading the page) never sees half a file, and a target that is a
+    symlink, a pipe or a device is refused rather than replaced."""
+    from .atomic import atomic_output
+
+    with atomic_output(path) as fh:
+        fh.write(text.encode("utf-8"))
+    return Path(path)
 
 
 _SPANS = """

@@ -62,6 +62,12 @@ CO_MENTION_GRAPH_NODE = ox.NamedNode(str(CO_MENTION_GRAPH))
 ACTOR_TYPES = frozenset(ox.NamedNode(str(KG[t])) for t in ("Person", "Organization", "Country"))
 
 Triple = ox.Triple
+# Co-mentions are pairs, so their number grows with the square of an article's
+# actors: a news article names a few dozen at most, but a hostile or broken
+# input (a megabyte of text read as one article) can name thousands, and then
+# its pairs alone would take gigabytes. Past this many actors, only the most
+# connected ones (most triples pointing at them) are paired.
+MAX_PAIRED_ACTORS = 60
 
 
 def is_shared(t: Triple) -> bool:
@@ -119,12 +125,18 @@ def actors(triples: Iterable[Triple]) -> frozenset[ox.NamedNode]:
     """The actors an article mentions: ``schema:mentions`` objects typed Person, Organization or Country."""
     mentioned: set[ox.NamedNode] = set()
     typed: set[ox.NamedNode] = set()
+    triples = triples if isinstance(triples, (list, tuple, set, frozenset)) else list(triples)
     for t in triples:
         if t.predicate == MENTIONS:
             mentioned.add(t.object)
         elif t.predicate == TYPE and t.object in ACTOR_TYPES:
             typed.add(t.subject)
-    return frozenset(mentioned & typed)
+    found = mentioned & typed
+    if len(found) <= MAX_PAIRED_ACTORS:
+        return frozenset(found)
+    weight: Counter[ox.NamedNode] = Counter(t.object for t in triples if t.object in found)
+    ranked = sorted(found, key=lambda n: (-weight[n], n.value))
+    return frozenset(ranked[:MAX_PAIRED_ACTORS])
 
 
 def pairs(members: Iterable[ox.NamedNode]) -> Iterator[tuple[ox.NamedNode, ox.NamedNode]]:

@@ -34,8 +34,49 @@ _DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
 _PNAME = re.compile(r"(?<![\w?$:.-])([A-Za-z][\w-]*(?:\.[\w-]+)*)?:(?=[\w%\\])")
 
 
-# SERVICE as a keyword: not part of a prefixed name (ex:service, service:x) or a variable (?service)
-_SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE(?![\w:.-])", re.I)
+# Fallback only (see refuse_service): SERVICE as a keyword token, not part of a
+# prefixed name (ex:service, service:x) or a variable (?service); "." may touch it.
+_SERVICE = re.compile(r"(?<![\w?$:-])SERVICE(?![\w:-])", re.I)
+_REFUSED = (
+    "refused: SERVICE (a federated query) would reach the network; "
+    "kg only reads the local store"
+)
+
+
+def has_service(text: str) -> bool:
+    """True when the query ``text`` contains a ``SERVICE`` pattern anywhere.
+
+    Decided by parsing: rdflib's SPARQL grammar turns the text into a tree and
+    the tree is searched for a ``ServiceGraphPattern`` — at any depth (inside
+    ``OPTIONAL``, ``MINUS``, ``EXISTS``, a sub-select, a ``CONSTRUCT`` or ``ASK``),
+    with or without ``SILENT``, whatever the case or spacing (``.service``). A
+    word SERVICE in a string, an IRI, a comment or a name is not a pattern.
+
+    A text rdflib cannot parse is either not a query (Oxigraph will reject it
+    too) or uses syntax rdflib lacks (RDF-star); for those, and only those,
+    any SERVICE keyword token outside strings, IRIs and comments counts, so
+    the fallback can only refuse more, never less.
+    """
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parser import parseQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    try:
+        tree = parseQuery(text)
+    except Exception:  # noqa: BLE001 - any failure: judge the tokens instead
+        return bool(_SERVICE.search(_OPAQUE.sub(" ", text)))
+    stack: list[object] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            if node.name == "ServiceGraphPattern":
+                return True
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple, ParseResults)):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            stack.extend(node.values())
+    return False
 
 
 def refuse_service(text: str) -> None:
@@ -43,14 +84,11 @@ def refuse_service(text: str) -> None:
 
     Oxigraph would send that part of the query over HTTP to the named
     endpoint; kg never touches the network at run time, and a query is data
-    that may come from anywhere. Strings, IRIs and comments are blanked first,
-    so only the keyword itself counts.
+    that may come from anywhere (``kg query`` and ``kg serve`` both call this
+    before anything runs).
     """
-    if _SERVICE.search(_OPAQUE.sub(" ", text)):
-        raise QueryError(
-            "refused: SERVICE (a federated query) would reach the network; "
-            "kg query only reads the local store"
-        )
+    if has_service(text):
+        raise QueryError(_REFUSED)
 
 
 def is_update(text: str) -> bool:

@@ -128,6 +128,13 @@ def write_result(result: QueryResult, fmt: str, out: BinaryIO, width: int = 160)
         raise QueryError(f"query failed: {_first_line(exc)}") from None
 
 
+def cli_writer(fmt: str, width: int, result: QueryResult, out: BinaryIO) -> str:
+    """:func:`write_result` in the shape :func:`kg.query.sandbox.run_limited` calls
+    (bound with ``functools.partial``, so it pickles for a child process)."""
+    write_result(result, fmt, out, width)
+    return ""
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__

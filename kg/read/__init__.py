@@ -16,21 +16,24 @@ warning, or fatal with ``strict=True``.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from os import PathLike
 from pathlib import Path
 
 from ..clean.recurring import Passages
-from ..errors import InputError
+from ..errors import InputError, InputWarning
 from ..model import Article
 from ..registry import Registry
 from .decode import read_text
 
-__all__ = ["READERS", "Reader", "read_articles", "read_file", "learn_passages", "detect_kind", "input_files", "count_inputs", "SUFFIXES"]
+__all__ = ["READERS", "Reader", "read_articles", "read_file", "learn_passages", "detect_kind", "input_files",
+           "count_inputs", "special_kind", "SUFFIXES"]
 
-Reader = Callable[[str, str], Iterator["Article | InputError"]]
+Reader = Callable[[str, str], Iterator["Article | InputError | InputWarning"]]
 READERS: Registry[Reader] = Registry("reader")
 
 # Files a folder walk picks up; anything else in a folder (gold YAML, images) is ignored.
@@ -65,7 +68,7 @@ def detect_kind(path: Path, text: str) -> str:
 
 
 def _records(path: Path, columns: Mapping[str, str] | None = None,
-             passages: Passages | None = None) -> Iterator[Article | InputError]:
+             passages: Passages | None = None) -> Iterator[Article | InputError | InputWarning]:
     _load_readers()
     if path.suffix.lower() in _TABLES:
         if path.is_dir():
@@ -89,21 +92,83 @@ def read_file(path: str | PathLike[str], *, columns: Mapping[str, str] | None = 
     """
     out: list[Article] = []
     for rec in _records(Path(path), columns, passages):
+        if isinstance(rec, InputWarning):
+            _note(rec)
+            continue
         if isinstance(rec, InputError):
             raise rec
         out.append(rec)
     return out
 
 
-def input_files(path: Path) -> list[Path]:
-    """Readable files under a folder, recursively, sorted; hidden entries skipped."""
-    found = []
-    for p in sorted(path.rglob("*")):
-        rel = p.relative_to(path)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if p.is_file() and p.suffix.lower() in SUFFIXES:
-            found.append(p)
+_SPECIAL = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+)
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file of ``mode`` is when it is neither a regular file nor a folder, else None.
+
+    Such files are never opened: reading a named pipe blocks until someone
+    writes to it (a build would hang forever), and a device can be endless.
+    """
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
+
+
+def _not_regular(path: Path, kind: str) -> InputError:
+    return InputError(str(path), f"is {kind}, not a regular file; never opened")
+
+
+def input_files(path: Path, skipped: list[InputError] | None = None) -> list[Path]:
+    """Readable files under a folder, recursively, sorted; hidden entries skipped.
+
+    Symbolically linked folders are followed, each real folder once: a link
+    back to a folder already being walked (a loop) or already read is put in
+    ``skipped`` with the reason, as are pipes, devices and sockets (never
+    opened) and broken links.
+    """
+    found: list[Path] = []
+    notes = skipped if skipped is not None else []
+    seen: set[tuple[int, int]] = set()
+
+    def walk(folder: Path) -> None:
+        try:
+            st = os.stat(folder)
+        except OSError as exc:
+            notes.append(InputError(str(folder), f"cannot read the folder: {exc.strerror or exc}"))
+            return
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            notes.append(InputError(str(folder), "links to a folder already read (a symlink loop "
+                                                  "or a second link to it): not read twice"))
+            return
+        seen.add(key)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            notes.append(InputError(str(folder), f"cannot list the folder: {exc.strerror or exc}"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            child = folder / entry.name
+            try:
+                mode = os.stat(child).st_mode  # follows links: a link to a pipe is a pipe
+            except OSError:
+                notes.append(InputError(str(child), "is a broken symbolic link"))
+                continue
+            if stat.S_ISDIR(mode):
+                walk(child)
+            elif stat.S_ISREG(mode):
+                if child.suffix.lower() in SUFFIXES:
+                    found.append(child)
+            else:
+                notes.append(_not_regular(child, special_kind(mode) or "not a regular file"))
+
+    walk(path)
     return found
 
 
@@ -165,6 +230,10 @@ def _warn(err: InputError) -> None:
     print(f"kg: warning: {err} (skipped)", file=sys.stderr)
 
 
+def _note(warning: InputWarning) -> None:
+    print(f"kg: warning: {warning}", file=sys.stderr)
+
+
 def read_articles(
     paths: Iterable[str | PathLike[str]] | str | PathLike[str],
     *,
@@ -172,13 +241,16 @@ def read_articles(
     on_error: Callable[[InputError], None] | None = None,
     columns: Mapping[str, str] | None = None,
     context: Iterable[str | PathLike[str]] = (),
+    on_warning: Callable[[InputWarning], None] | None = None,
 ) -> Iterator[Article]:
     """Articles from files and folders (walked recursively, in sorted order).
 
     A bad file (or JSONL line) raises :class:`InputError` when ``strict``;
     otherwise it goes to ``on_error`` (default: a one-line warning on stderr)
     and reading goes on with the rest. ``columns`` names a table's columns
-    (``{"text": "Body"}``; see :mod:`kg.read.table`).
+    (``{"text": "Body"}``; see :mod:`kg.read.table`). A file that is read but
+    loses text gives an :class:`InputWarning` to ``on_warning`` (default: stderr).
+    Pipes, devices and sockets are never opened (they are bad inputs).
 
     A closing passage that recurs as the lead or the ending of another article
     of the same outlet is a teaser glued on by the site, not body
@@ -202,19 +274,29 @@ def read_articles(
 
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            files = input_files(path)
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            fail(InputError(str(path), "no such file or folder"))
+            continue
+        if stat.S_ISDIR(mode):
+            skipped: list[InputError] = []
+            files = input_files(path, skipped)
+            for err in skipped:
+                fail(err)
             if not files:
                 fail(InputError(str(path), "folder holds no .txt, .html, .csv or .jsonl files"))
-        elif path.exists():
+        elif stat.S_ISREG(mode):
             files = [path]
-        else:
-            fail(InputError(str(path), "no such file or folder"))
+        else:  # a pipe, a device, a socket: opening it could block forever
+            fail(_not_regular(path, special_kind(mode) or "not a regular file"))
             continue
         for f in files:
             try:
                 for rec in _records(f, columns, passages):
-                    if isinstance(rec, InputError):
+                    if isinstance(rec, InputWarning):
+                        (on_warning or _note)(rec)
+                    elif isinstance(rec, InputError):
                         fail(rec)
                     else:
                         yield rec

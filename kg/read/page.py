@@ -13,14 +13,23 @@ from ..clean.article import make_article
 from ..clean.language import looks_vietnamese
 from ..clean.normalize import normalize_text
 from ..clean.page import clean_page
-from ..errors import InputError
+from ..errors import InputError, InputWarning
 from ..model import Article
 from . import READERS
+from .dropped import dropped_warning
 
 
-def article_from_page(source: str, text: str) -> Article:
-    """One Article from page text, or :class:`InputError` when there is none."""
+def article_from_page(source: str, text: str, notes: list[InputWarning] | None = None) -> Article:
+    """One Article from page text, or :class:`InputError` when there is none.
+
+    ``notes`` receives a warning when far more body-like text was dropped than
+    kept (:mod:`kg.read.dropped`).
+    """
     cleaned = clean_page(text)
+    if notes is not None and cleaned.paragraphs:
+        note = dropped_warning(source, text, cleaned.paragraphs, cleaned.captions)
+        if note is not None:
+            notes.append(note)
     if not cleaned.paragraphs:
         raise InputError(source, "no article text found (only menus, widgets or teasers)")
     body = "\n".join(cleaned.paragraphs)
@@ -40,7 +49,11 @@ def article_from_page(source: str, text: str) -> Article:
 
 @READERS.register("page")
 def read_page(source: str, text: str) -> Iterator[Article | InputError]:
+    notes: list[InputWarning] = []
     try:
-        yield article_from_page(source, text)
+        article = article_from_page(source, text, notes)
     except InputError as err:
         yield err
+        return
+    yield from notes
+    yield article
