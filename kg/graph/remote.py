@@ -58,7 +58,7 @@ from rdflib.term import Node
 from ..errors import QueryError, StoreError
 from . import shared
 from .iris import article_id_of_graph, graph_iri
-from .namespaces import CO_MENTION_GRAPH, ENTITY_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, SDO
+from .namespaces import CO_MENTION_GRAPH, ENTITY_GRAPH, KG, KGG, ONTOLOGY_GRAPH, PREFIXES, SDO
 from .store import Store
 from .terms import to_ox, triples_to_ox
 
@@ -79,6 +79,8 @@ _CO_MENTIONS = ox.NamedNode(str(CO_MENTION_GRAPH))
 _ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
 _MENTIONS = ox.NamedNode(str(SDO.mentions))
 _SHARED_GRAPHS = (_ENTITIES, _CO_MENTIONS, _ONTOLOGY)
+# kg's graphs only: a server keeps graphs of its own (Virtuoso: virtrdf#, owl#, …)
+_OURS = f'FILTER(STRSTARTS(STR(?g), "{KGG}"))'
 
 
 def is_url(spec: object) -> bool:
@@ -163,10 +165,12 @@ class _Http:
             raise StoreError(f"{url}: request failed: {_reason(exc)}") from None
         if r.status_code in ok or 200 <= r.status_code < 300:
             return r
-        if r.status_code in (401, 403):
+        denied = r.status_code >= 500 and any(w in r.text for w in ("SECURITY", "No permission", "permission denied"))
+        if r.status_code in (401, 403) or denied:  # Virtuoso answers 500 "SR186:SECURITY" to an anonymous update
             if not self.user:
-                raise StoreError(f"{url}: the store refused access (HTTP {r.status_code}); "
-                                 f"set {USER_ENV} and {PASSWORD_ENV}")
+                raise StoreError(f"{url}: the store refused access (HTTP {r.status_code}"
+                                 + (f": {_first_line(r.text)[:80]}" if denied else "")
+                                 + f"); set {USER_ENV} and {PASSWORD_ENV}")
             raise StoreError(f"{url}: the store refused the credentials of {USER_ENV}={self.user} "
                              f"(HTTP {r.status_code})")
         detail = _first_line(r.text)
@@ -221,8 +225,14 @@ class RemoteStore(Store):
 
     # -- protocol -----------------------------------------------------------
     def _check(self) -> None:
-        """One ASK: the endpoint answers (and accepts the credentials) before any work starts."""
+        """The endpoint answers (and a writer's credentials are accepted) before any work starts.
+
+        A writable store also sends an empty update (``INSERT DATA {}``, which
+        changes nothing), so refused credentials stop a build before its first article.
+        """
         self.select_raw("ASK { }")
+        if not self.read_only:
+            self._update_remote("INSERT DATA { }")
 
     def select_raw(self, sparql: str) -> Any:
         """Run a query on the server; pyoxigraph's QuerySolutions / QueryBoolean / QueryTriples."""
@@ -284,7 +294,7 @@ class RemoteStore(Store):
         return self._ox
 
     def _download(self) -> Iterator[ox.Quad]:
-        graphs = [r["g"] for r in self._rows("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")]
+        graphs = [r["g"] for r in self._rows(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} }}")]
         for g in graphs:
             if isinstance(g, ox.NamedNode):
                 yield from self._graph_quads(g)
@@ -326,7 +336,7 @@ class RemoteStore(Store):
             yield r["e"].value, r["l"].value
 
     def __len__(self) -> int:
-        rows = self._rows("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        rows = self._rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} }}")
         return int(rows[0]["n"].value) if rows else 0
 
     def quad_count(self) -> int:
