@@ -34,6 +34,7 @@ else (no store, no input files: articles travel in the tasks).
 from __future__ import annotations
 
 import logging
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
@@ -48,6 +49,7 @@ LOCAL = "local"
 DEFAULT_BATCH = 4  # articles per task, as kg.parallel's chunks
 WINDOW_PER_WORKER = 4  # tasks in flight per worker thread
 CONNECT_TIMEOUT = "10s"
+WAIT_ENV = "KG_CLUSTER_WAIT"  # seconds to wait for a first worker (default 60)
 
 
 class ClusterError(KgError):
@@ -82,9 +84,17 @@ def connect(address: str, *, workers: int | None = None, quiet: bool = True) -> 
         client._kg_owns_cluster = cluster  # closed with the client
         return client
     try:
-        return Client(address, timeout=CONNECT_TIMEOUT)
+        client = Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClusterError(f"{address}: cannot reach the Dask scheduler: {_first_line(exc)}") from None
+    wait = float(os.environ.get(WAIT_ENV) or 60)
+    try:  # a scheduler without workers would queue the tasks forever: say so instead
+        client.wait_for_workers(1, timeout=wait)
+    except (TimeoutError, OSError):
+        client.close()
+        raise ClusterError(f"{address}: no Dask worker joined the scheduler within {wait:g} s "
+                           f"(start some with `dask worker {address}`)") from None
+    return client
 
 
 def close(client: Any) -> None:

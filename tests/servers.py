@@ -197,7 +197,11 @@ class DaskCluster:
                                       str(self.port), "--dashboard-address", ":0", "--no-show", log="scheduler.log")
         for _ in range(self.n):
             self.add_worker()
-        self.wait_for_workers(self.n)
+        if self.n:
+            self.wait_for_workers(self.n)
+        else:  # only the scheduler: wait until it accepts connections
+            _wait(lambda: socket.create_connection(("127.0.0.1", self.port), timeout=1).close() is None,
+                  "dask scheduler", self.scheduler, 60)
         return self
 
     def add_worker(self) -> subprocess.Popen:

@@ -116,3 +116,15 @@ def test_local_cluster_in_process_equals_jobs_1(reference, seeds_dir, tmp_path):
     s = build([seeds_dir], store=tmp_path / "store", exports=False, cluster="local", cluster_workers=2)
     assert (s.built, s.failed) == (5, 0)
     assert same_graphs(nquads(tmp_path / "store", tmp_path), reference) == []
+
+
+def test_a_scheduler_without_workers_is_an_error_not_a_hang(seeds_dir, tmp_path):
+    empty = DaskCluster(tmp_path / "dask0", workers=0).start()
+    try:
+        r = kg("build", str(seeds_dir), "--store", str(tmp_path / "store"), "--no-exports",
+               "--cluster", empty.address, env={"KG_CLUSTER_WAIT": "3"}, timeout=120)
+    finally:
+        empty.stop()
+    assert r.returncode == 2
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and empty.address in lines[0] and "no Dask worker" in lines[0], r.stderr
