@@ -72,8 +72,9 @@ def connect(address: str, *, workers: int | None = None, quiet: bool = True) -> 
     except ImportError:  # pragma: no cover - a dependency of kg
         raise ClusterError("dask.distributed is not installed (pip install 'dask[distributed]')") from None
     if quiet:
-        for name in ("distributed", "distributed.worker", "distributed.scheduler", "distributed.nanny"):
-            logging.getLogger(name).setLevel(logging.ERROR)
+        for name in ("distributed", "distributed.client", "distributed.worker", "distributed.scheduler",
+                     "distributed.nanny"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)  # kg reports failures itself, in one line
     if address == LOCAL:
         try:
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
@@ -171,8 +172,9 @@ def _stream(client: Any, own: bool, address: str, articles: Iterator[Article], b
             except (OSError, TimeoutError) as exc:
                 raise ClusterError(f"{where}: lost the Dask scheduler: {_first_line(exc)}") from None
             except Exception as exc:  # noqa: BLE001 - e.g. CancelledError when the scheduler went away
-                if client.status not in ("running", "connecting"):
-                    raise ClusterError(f"{where}: lost the Dask scheduler ({client.status})") from None
+                if "connection-lost" in str(exc) or client.status != "running":
+                    raise ClusterError(f"{where}: lost the Dask scheduler; the articles written so far are "
+                                       "kept, the next build does the rest") from None
                 sources = ", ".join(a.source or a.id for a in chunk)
                 raise ExtractionError(sources, f"Dask task failed on {where}: {_first_line(exc)}") from None
             submit()

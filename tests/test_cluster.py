@@ -128,3 +128,24 @@ def test_a_scheduler_without_workers_is_an_error_not_a_hang(seeds_dir, tmp_path)
     assert r.returncode == 2
     lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and empty.address in lines[0] and "no Dask worker" in lines[0], r.stderr
+
+
+def test_a_lost_scheduler_is_one_line_and_the_next_build_completes(cluster, reference, seeds_dir, tmp_path):
+    store = tmp_path / "store"
+    build = subprocess.Popen([sys.executable, "-c", CODE, "build", str(seeds_dir), "--store", str(store),
+                              "--no-exports", "-q", "--cluster", cluster.address],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    from distributed import Client
+
+    with Client(cluster.address, timeout="20s") as client:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and not any(client.processing().values()):
+            time.sleep(0.05)
+    cluster.scheduler.send_signal(signal.SIGKILL)
+    out, err = build.communicate(timeout=300)
+    assert build.returncode == 2
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert len(lines) == 1 and cluster.address in lines[0] and "lost the Dask scheduler" in lines[0], err
+    again = kg("build", str(seeds_dir), "--store", str(store), "--no-exports", "-q", "--jobs", "1")
+    assert again.returncode == 0, again.stderr
+    assert same_graphs(nquads(store, tmp_path), reference) == []
