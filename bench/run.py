@@ -78,6 +78,16 @@ explorer
     a note when Chromium, playwright or the helper is missing (``--no-browser``
     skips it on purpose).
 
+scale-out
+    ``bench/scale.py`` (its docstring says how): every canned query on an
+    embedded store of 10 million triples (target: median ≤ 150 ms each, the
+    slowest named), ``kg build --cluster local`` at 1 and 2 workers against
+    ``--jobs 1``/``2`` on the same 200 articles (the engine's overhead as a
+    ratio), and articles/s written to an Oxigraph server and to Virtuoso
+    against the embedded store. ``--quick``: a smoke run (3 articles on a
+    1-worker LocalCluster, 4 written to an Oxigraph server, 50,000 triples);
+    ``--no-scale`` skips it.
+
 add one
     ``kg build`` of one more article (the next file in the order, not in the
     store yet) into a copy of the 2,000-article store, versus the same article
@@ -138,6 +148,7 @@ class Plan:
     query_timeout: float = 10.0
     whole_corpus: bool = True
     quick: bool = False
+    scale: bool = True  # the scale-out sections of bench/scale.py
 
     @classmethod
     def quick_plan(cls) -> Plan:
@@ -771,6 +782,10 @@ def print_report(results: dict[str, Any]) -> None:
         t.add_row(r["format"], str(r["seconds"]), f"{r['triples_per_s']:,}", f"{r['bytes'] / 2**20:.1f}", r["via"])
     console.print(t)
 
+    if "skipped" not in d.get("scale_out", {"skipped": ""}):
+        from scale import print_scale
+
+        print_scale(d["scale_out"], console)
     console.print(f"explorer: {d['explorer']}")
     console.print(f"add one article: {d['add_one']}")
 
@@ -879,6 +894,13 @@ def run(plan: Plan, corpus: Path, json_path: Path | None, browser: bool, keep: P
                     else {"skipped": "--no-browser"})
         log("add one article")
         add_one = measure_add_one(mode, work / f"store-{plan.big}-j1", order[plan.big], work)
+        scale_out: dict[str, Any] = {"skipped": "--no-scale"}
+        if plan.scale:  # bench/scale.py: 10 M triples, --cluster vs --jobs, remote stores (--quick: a smoke run)
+            from scale import run_scale
+
+            log("scale-out (bench/scale.py)")
+            scale_out = run_scale(quick=plan.quick, corpus=corpus, from_store=corpus_store, work=work,
+                                  timeout=plan.query_timeout)
 
         results: dict[str, Any] = headline(builds, floor, qrows)
         results["targets"] = {k: f"{op} {v:g}" for k, (op, v) in TARGETS.items()}
@@ -892,7 +914,7 @@ def run(plan: Plan, corpus: Path, json_path: Path | None, browser: bool, keep: P
                        "ox_load_s": ox_load_s, "queries": qrows,
                        "note": "queries: ontology/queries/*.rq; oxigraph via kg Store.query (union default "
                                "graph); rdflib: one Graph with the union of the article graphs"},
-            "export": export, "explorer": explorer, "add_one": add_one,
+            "export": export, "explorer": explorer, "add_one": add_one, "scale_out": scale_out,
             "total_s": round(time.perf_counter() - t0, 1),
         }
         if json_path is not None:
@@ -927,10 +949,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="stop a SPARQL query (either engine) after S seconds "
                              "(default 10; --quick: 5)")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep the temporary stores under DIR")
+    parser.add_argument("--no-scale", action="store_true",
+                        help="skip the scale-out sections (10 M triples, --cluster, remote stores: bench/scale.py)")
     args = parser.parse_args(argv)
     plan = Plan.quick_plan() if args.quick else Plan()
     if args.query_timeout is not None:
         plan.query_timeout = args.query_timeout
+    plan.scale = not args.no_scale
     results = run(plan, args.corpus, args.json, not args.no_browser, args.keep)
     print_report(results)
     return 0

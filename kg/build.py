@@ -140,7 +140,8 @@ def relink(store: Store) -> int:
 
 
 def _extract(
-    articles: Iterable[Article], jobs: int, strict: bool, report: Callable[[str], None]
+    articles: Iterable[Article], jobs: int, strict: bool, report: Callable[[str], None],
+    cluster: Any = None,
 ) -> Iterator[Extraction]:
     """One extraction stream for the whole build, in input order.
 
@@ -153,6 +154,12 @@ def _extract(
     def failed(err: ExtractionError) -> None:
         report(str(err))
 
+    if cluster is not None:  # --cluster: the same work as Dask tasks (kg.cluster)
+        from .cluster import extract_on_cluster
+
+        client, address = cluster
+        yield from extract_on_cluster(articles, address, client=client, on_error=None if strict else failed)
+        return
     yield from extract_all(articles, jobs=jobs, on_error=None if strict else failed)
 
 
@@ -237,6 +244,8 @@ def build(
     on_error: Callable[[str], None] | None = None,
     columns: Mapping[str, str] | None = None,
     context: Iterable[str | os.PathLike[str]] = (),
+    cluster: str | None = None,
+    cluster_workers: int | None = None,
 ) -> BuildSummary:
     """Build ``paths`` into ``store`` and write the exports; returns a :class:`BuildSummary`.
 
@@ -248,7 +257,10 @@ def build(
     the build goes on, unless ``strict``. ``columns`` names the columns of
     tables of articles (see :mod:`kg.read.table`); ``context`` holds more
     articles of the same outlets, read only to learn the teasers a site glues
-    on (:func:`kg.read.read_articles`).
+    on (:func:`kg.read.read_articles`). ``cluster``: a Dask scheduler address
+    (or ``"local"``, with ``cluster_workers`` processes) that extracts instead of
+    ``jobs`` local workers (see :mod:`kg.cluster`). ``store`` may also be a
+    SPARQL endpoint URL (see :mod:`kg.graph.backends`).
     """
     started = time.perf_counter()
     if isinstance(paths, (str, os.PathLike)):
@@ -264,21 +276,29 @@ def build(
         else:
             print(f"kg: warning: {message} (skipped)", file=sys.stderr)
 
-    owns_store = not isinstance(store, Store)
+    owns_store = isinstance(store, (str, os.PathLike, type(None)))
     if out is None and store is None:
         out = default_out_dir()
-    if isinstance(store, Store):
-        db = store
+    if not isinstance(store, (str, os.PathLike, type(None))):
+        db = store  # an open store (embedded or remote), left open
     else:
-        db = Store(store if store is not None else default_store_dir(out))
-    summary.store = str(db.path) if db.path else None
+        from .graph.backends import open_store
+
+        db = open_store(store if store is not None else default_store_dir(out))
+    summary.store = str(db.path) if db.path else getattr(db, "url", None)
+    client = None
     try:
+        if cluster is not None:  # connect first: an unreachable scheduler fails before any work
+            from .cluster import connect
+
+            client = connect(cluster, workers=cluster_workers)
         db.ensure_ontology(ontology_graph())
 
         from .parallel import start_workers
         from .read import count_inputs, read_articles
 
-        start_workers(jobs)  # they warm up (lexicons, models) while this process reads
+        if client is None:
+            start_workers(jobs)  # they warm up (lexicons, models) while this process reads
 
         def input_error(err: InputError) -> None:
             report(str(err))
@@ -318,7 +338,8 @@ def build(
                     progress.advance(x.article.source)
                     yield x
 
-            stream = advancing(_extract(todo(articles), jobs, strict, report))
+            stream = advancing(_extract(todo(articles), jobs, strict, report,
+                                        None if client is None else (client, cluster)))
             for extracted in batched(stream, max(1, batch_size)):
                 if by_source is None:
                     by_source = db.articles_by_source()
@@ -356,6 +377,10 @@ def build(
             else:
                 write_exports(db, out, summary)
     finally:
+        if client is not None:
+            from .cluster import close
+
+            close(client)
         if owns_store:
             db.close()
     summary.seconds = time.perf_counter() - started

@@ -29,7 +29,7 @@ def test_quick_benchmark_writes_every_headline_figure(tmp_path, unc_dir):
     cmd = [sys.executable, str(REPO / "bench" / "run.py"), "--quick", "--json", str(out), "--corpus", str(unc_dir)]
     if not _have_chromium():
         cmd.append("--no-browser")
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-3000:]
     results = json.loads(out.read_text(encoding="utf-8"))
     for key in HEADLINE:
@@ -42,3 +42,8 @@ def test_quick_benchmark_writes_every_headline_figure(tmp_path, unc_dir):
     assert both, "no canned query finished on both engines"
     assert all(r["oxigraph_rows"] == r["rdflib_rows"] for r in both), both  # same answers, not just times
     assert "Headline" in proc.stdout
+    scale = details["scale_out"]  # bench/scale.py's smoke run: the engine and a remote store really ran
+    assert [r["exit"] for r in scale["cluster"]["runs"]] == [0] and scale["cluster"]["runs"][0]["articles"] == 3
+    stores = scale["remote"]["stores"]
+    assert stores["oxigraph-server"]["quads"] == stores["embedded"]["quads"] > 0
+    assert scale["sparql10m"]["quads"] >= 50_000 and scale["sparql10m"]["slowest"]

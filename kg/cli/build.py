@@ -49,9 +49,15 @@ def _print_summary(s: BuildSummary) -> None:
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=str), default=None,
               help="Output folder: the store goes to OUT/store, exports beside it (default: exports/).")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=str), default=None,
-              help="Store directory (default: OUT/store, or $KG_STORE when --out is not given).")
+              help="Store directory, or a SPARQL 1.1 endpoint URL (http://host:7878, http://host:8890/sparql) "
+              "(default: OUT/store, or $KG_STORE when --out is not given).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes for extraction (the store has one writer).")
+@click.option("--cluster", metavar="ADDRESS", default=None,
+              help="Extract on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' "
+              "(a LocalCluster of --cluster-workers processes here). This process still writes.")
+@click.option("--cluster-workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes of --cluster local (default: one per core).")
 @click.option("--strict", is_flag=True, help="A bad input file is fatal (default: warn and skip it).")
 @click.option("--force", is_flag=True, help="Rebuild every article, even those unchanged since the last build.")
 @click.option("--no-exports", is_flag=True, help="Only update the store; do not write graph.ttl / explorer.html.")
@@ -59,9 +65,9 @@ def _print_summary(s: BuildSummary) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @columns_option
 @context_option
-def command(paths: tuple[str, ...], out: str | None, store_dir: str | None, jobs: int, strict: bool,
-            force: bool, no_exports: bool, quiet: bool, as_json: bool, columns: dict[str, str],
-            context: tuple[str, ...]) -> None:
+def command(paths: tuple[str, ...], out: str | None, store_dir: str | None, jobs: int, cluster: str | None,
+            cluster_workers: int | None, strict: bool, force: bool, no_exports: bool, quiet: bool,
+            as_json: bool, columns: dict[str, str], context: tuple[str, ...]) -> None:
     """Build the knowledge graph of PATHS (files or folders) into the store.
 
     Each article becomes its own named graph; re-running skips unchanged
@@ -76,6 +82,9 @@ def command(paths: tuple[str, ...], out: str | None, store_dir: str | None, jobs
       kg build a.txt b.html --json             summary as JSON (for scripts)
       kg build corpus/ --strict                stop at the first unreadable file
       kg build crawl.csv --columns text=Body   a table of articles whose text column is "Body"
+      kg build corpus/ --cluster tcp://10.0.0.5:8786   extract on a Dask cluster
+      kg build corpus/ --store http://127.0.0.1:7878   write to a SPARQL 1.1 store (Oxigraph server)
+      kg build corpus/ --store http://host:8890/sparql  … or Virtuoso ($KG_STORE_USER, $KG_STORE_PASSWORD)
     """
     from ..graph.store import default_out_dir, default_store_dir
 
@@ -83,10 +92,17 @@ def command(paths: tuple[str, ...], out: str | None, store_dir: str | None, jobs
     if store_dir is not None:
         store = store_dir
     else:  # --out DIR puts the store in DIR/store; otherwise the shared default ($KG_STORE or exports/store)
-        store = str(default_store_dir(out) if out is not None else default_store_dir())
+        from ..graph.backends import default_store_spec
+
+        store = str(default_store_dir(out) if out is not None else default_store_spec())
+    from ..graph.backends import is_remote
+
+    if is_remote(store) and out is None:
+        no_exports = True  # a remote store's exports are written only when --out asks for them
     summary = build(list(paths), store=store, out=None if no_exports else out_dir,
                     jobs=jobs, quiet=quiet or as_json, strict=strict, force=force, exports=not no_exports,
-                    columns=columns or None, context=context)
+                    columns=columns or None, context=context,
+                    cluster=cluster, cluster_workers=cluster_workers)
     if as_json:
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
     elif not quiet:

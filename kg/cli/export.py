@@ -7,6 +7,7 @@ Thin: open the store read-only, call :func:`kg.export.serialize.write_export`
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -27,7 +28,7 @@ from ..query import open_store
 )
 @click.option(
     "--store", "store_dir", type=click.Path(file_okay=False, path_type=str), default=None,
-    help="Store directory (default: $KG_STORE or exports/store).",
+    help="Store directory or SPARQL endpoint URL (default: $KG_STORE or exports/store).",
 )
 def command(fmt: str, output: str | None, store_dir: str | None) -> None:
     """Export the built graph in one file (written atomically).
@@ -55,7 +56,8 @@ def command(fmt: str, output: str | None, store_dir: str | None) -> None:
             export_to(store, fmt, out)
             out.flush()
             return
-        target = output if output is not None else default_export_path(fmt, store.path.parent)
+        base = store.path.parent if store.path is not None else Path.cwd() / "exports"  # a remote store: ./exports
+        target = output if output is not None else default_export_path(fmt, base)
         path = write_export(store, fmt, target)
         counted = _counted(store, fmt)
     finally:

@@ -55,7 +55,7 @@ def _query_text(query: str | None, file: str | None, name: str | None) -> str:
 @click.option("--list", "list_", is_flag=True, help="List the canned queries with their descriptions.")
 @click.option(
     "--store", "store_dir", type=click.Path(file_okay=False, path_type=str), default=None,
-    help="Store directory (default: $KG_STORE or exports/store).",
+    help="Store directory or SPARQL endpoint URL (default: $KG_STORE or exports/store).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(RESULT_FORMATS.names()), default="table", show_default=True,

@@ -16,13 +16,12 @@ from pathlib import PurePath
 import click
 
 from ..build import EXPORT_EXPLORER, EXPORT_TURTLE, write_exports
-from ..graph.store import Store, default_store_dir
 
 
 @click.command("remove")
 @click.argument("refs", nargs=-1, required=True, metavar="ID_PATH_OR_NAME...")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=str), default=None,
-              help="Store directory (default: $KG_STORE or exports/store).")
+              help="Store directory or SPARQL endpoint URL (default: $KG_STORE or exports/store).")
 @click.option("--no-exports", is_flag=True, help="Do not rewrite graph.ttl / explorer.html beside the store.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
 def command(refs: tuple[str, ...], store_dir: str | None, no_exports: bool, quiet: bool) -> None:
@@ -43,13 +42,15 @@ def command(refs: tuple[str, ...], store_dir: str | None, no_exports: bool, quie
     from ..graph.store import is_store_dir
     from ..errors import StoreError
 
-    path = store_dir if store_dir is not None else default_store_dir()
-    if not is_store_dir(path):
+    from ..graph.backends import default_store_spec, is_remote, open_store
+
+    path = store_dir if store_dir is not None else default_store_spec()
+    if not is_remote(path) and not is_store_dir(path):
         raise StoreError(f"{path}: no store here (run `kg build` first, or pass --store DIR)")
     missing: list[str] = []
     removed: list[str] = []
     ambiguous: list[str] = []
-    with Store(path) as store:
+    with open_store(path) as store:
         for ref in refs:
             ids = store.find_articles(ref) or _by_file_name(store, ref, ambiguous)
             if not ids:

@@ -10,13 +10,12 @@ import sys
 
 import click
 
-from ..graph.store import Store
 from ..graph.validate import validate_store
 
 
 @click.command("validate")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=str), default=None,
-              help="Store directory (default: $KG_STORE or exports/store).")
+              help="Store directory or SPARQL endpoint URL (default: $KG_STORE or exports/store).")
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
               help="Print at most this many violations (0: all).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
@@ -32,7 +31,9 @@ def command(store_dir: str | None, limit: int, as_json: bool) -> None:
       kg validate --store /tmp/kg/store --limit 0
       kg validate --json
     """
-    with Store.open_read(store_dir) as store:
+    from ..query import open_store
+
+    with open_store(store_dir) as store:
         n_articles = len(store.article_ids())
         report = validate_store(store)
     if as_json:

@@ -21,7 +21,7 @@ from ..query import open_store
 )
 @click.option(
     "--store", "store_dir", type=click.Path(file_okay=False, path_type=str), default=None,
-    help="Store directory (default: $KG_STORE or exports/store).",
+    help="Store directory or SPARQL endpoint URL (default: $KG_STORE or exports/store).",
 )
 @click.option(
     "--focus", metavar="ENTITY", default=None,

@@ -34,10 +34,13 @@ def open_store(path: str | os.PathLike[str] | None = None) -> Any:
     Read-only opening takes no RocksDB lock, so a long query never blocks a
     ``kg build`` writing the same store (and vice versa).
     """
-    from ..graph.store import Store, default_store_dir
+    from ..graph.backends import default_store_spec, is_remote, open_store as open_backend
 
-    target = Path(path) if path is not None else default_store_dir()
-    return Store(target, read_only=True)
+    if path is None:
+        path = default_store_spec()
+    if is_remote(path):  # a SPARQL endpoint URL (kg.graph.remote)
+        return open_backend(path, read_only=True)
+    return open_backend(Path(path), read_only=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +68,16 @@ def run_query(
     they are substituted by the engine, not formatted into the text.
     """
     refuse_service(text)
-    store = oxigraph_of(source)
     subs = {ox.Variable(name): term for name, term in (bindings or {}).items()}
+    remote = getattr(source, "remote_query", None)  # a SPARQL endpoint answers itself (kg.graph.remote)
     try:
-        result = store.query(
-            text, prefixes=prefix_map(), use_default_graph_as_union=union, substitutions=subs or None
-        )
+        if remote is not None:
+            ox.Store().query(text, prefixes=prefix_map())  # parsed here first: updates and typos refused alike
+            result = remote(text, union=union, substitutions=subs or None)
+        else:
+            result = oxigraph_of(source).query(
+                text, prefixes=prefix_map(), use_default_graph_as_union=union, substitutions=subs or None
+            )
     except SyntaxError as exc:
         raise refusal(text, exc) from None
     except RuntimeError as exc:  # pyoxigraph: a bound variable the query does not project
