@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterable
 
 from ..model import Article
-from .glue import GLUE_META, split_glued, words_of
+from .glue import GLUE_META, _Known, split_glued
 from .meta import credits_in, dateline_outlet
 from .normalize import normalize_text
 from .sentences import split_sentences
@@ -54,7 +54,7 @@ def make_article(
     spaces: list[int] = []
     fixed: list[str] = []
     at = 0
-    known = words_of(" ".join(paras))
+    known = _Known(" ".join(paras))  # the article's own words, computed only if a cut needs them
     for p in paras:
         text, inserted = split_glued(p, known)
         spaces.extend(at + i for i in inserted)

@@ -43,6 +43,7 @@ __all__ = ["split_glued", "words_of", "original_offset", "original_text", "GLUE_
 GLUE_META = "glue_spaces"  # Article.meta key: comma-separated body offsets of inserted spaces
 
 _TOKEN = re.compile(r"\S+")
+_HAS_PUNCT = re.compile(r"[(),:.!?]")
 _RUN = re.compile(r"[^\W\d_]+")
 _L = r"[^\W\d_]"
 # punctuation glue: (pattern, group whose start gets a space)
@@ -128,6 +129,8 @@ def _split_piece(piece: str, known: frozenset[str] = frozenset()) -> list[int] |
     if foreign:
         # "Trumpthông": a name the text prints alone ("Trump") wins; else
         # "Bidenở" is "Biden ở" (a common word), not "Bide nở"; else the longest
+        if len(foreign) > 1:
+            _AMBIGUOUS[0] += 1  # the answer depends on ``known``: not cached
         for pick in (lambda j: piece[:j] in known, lambda j: piece[j:] in common):
             for j in foreign:
                 if pick(j):
@@ -176,6 +179,40 @@ def _run_cuts(run: str, known: frozenset[str] = frozenset()) -> list[int]:
     return sorted(set(cuts))
 
 
+_CACHE: dict[str, tuple[int, ...]] = {}  # token -> its cut points, when they do not depend on the article
+_AMBIGUOUS = [0]  # bumped when a cut depended on the article's own words
+
+
+class _Known:
+    """The words of a text, computed on first use (most texts never need them)."""
+
+    def __init__(self, text: str) -> None:
+        self._text, self._words = text, None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = words_of(self._text)
+        return word in self._words
+
+
+def _token_points(tok: str, known) -> tuple[int, ...]:
+    """Where spaces go inside one whitespace-free token."""
+    if tok.isalpha() and (tok.islower() or tok.istitle()) and (is_syllable(tok) or not has_vietnamese_marks(tok)):
+        return ()  # the common case: one word, nothing glued (no inner capital, no two syllables)
+    points: set[int] = set()
+    if _HAS_PUNCT.search(tok):
+        points.update(p.start() for pat in _PUNCT for p in pat.finditer(tok) if 0 < p.start() < len(tok))
+    for r in _RUN.finditer(tok):
+        points.update(r.start() + c for c in _run_cuts(r.group(), known))
+        # a digit glued before a Vietnamese word: "14/7tuyên bố"
+        s = r.start()
+        if s > 0 and tok[s - 1].isdigit() and r.group().islower() and has_vietnamese_marks(r.group()[:8]):
+            first = r.group()
+            if _vn_word(first) or _split_piece(first, known):
+                points.add(s)
+    return tuple(sorted(points))
+
+
 def words_of(text: str) -> frozenset[str]:
     """The words a text prints on their own (between spaces or punctuation)."""
     return frozenset(w for w in (t.strip(".,;:!?\"'“”‘’()[]") for t in text.split()) if w.isalpha())
@@ -188,25 +225,21 @@ def split_glued(text: str, known: frozenset[str] | None = None) -> tuple[str, li
     ``known`` (default: the words of ``text``) are words printed alone
     elsewhere in the article; see :func:`_split_piece`.
     """
-    known = words_of(text) if known is None else known
+    lazy = _Known(text) if known is None else known
     points: set[int] = set()
     for m in _TOKEN.finditer(text):
-        tok, base = m.group(), m.start()
+        tok = m.group()
         if len(tok) < 4:
             continue
-        for pat in _PUNCT:
-            for p in pat.finditer(tok):
-                if 0 < p.start() < len(tok):
-                    points.add(base + p.start())
-        for r in _RUN.finditer(tok):
-            for c in _run_cuts(r.group(), known):
-                points.add(base + r.start() + c)
-            # a digit glued before a Vietnamese word: "14/7tuyên bố"
-            s = r.start()
-            if s > 0 and tok[s - 1].isdigit() and r.group().islower() and has_vietnamese_marks(r.group()[:8]):
-                first = r.group()
-                if _vn_word(first) or _split_piece(first, known):
-                    points.add(base + s)
+        cached = _CACHE.get(tok)
+        if cached is None:
+            before = _AMBIGUOUS[0]
+            cached = _token_points(tok, lazy)
+            if _AMBIGUOUS[0] == before:  # the same answer in any article
+                if len(_CACHE) > 200_000:
+                    _CACHE.clear()
+                _CACHE[tok] = cached
+        points.update(m.start() + p for p in cached)
     if not points:
         return text, []
     out: list[str] = []
