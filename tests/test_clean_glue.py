@@ -33,11 +33,13 @@ def test_not_syllables(word: str) -> None:
     ("Minh Khang(TheoTASS,Reuters)", "Minh Khang (Theo TASS, Reuters)"),
     ("hãng thông tấnKyodođưa tin", "hãng thông tấn Kyodo đưa tin"),
     ("liên minhNATOsẽ họp", "liên minh NATO sẽ họp"),
+    ("TP HCMSáng 8/4", "TP HCM Sáng 8/4"),
     ("Thủ tướngNhậtShigeru Ishiba", "Thủ tướng Nhật Shigeru Ishiba"),
     ("ngày 3-5,Ngoại trưởng Pháp", "ngày 3-5, Ngoại trưởng Pháp"),
     ("ngày 9/5tuyên bố", "ngày 9/5 tuyên bố"),
     ("cuộc họp kết thúc.Ông Macron", "cuộc họp kết thúc. Ông Macron"),
     ("trường hợpnày", "trường hợp này"),
+    ("Tổng thống Bidenở Nhà Trắng", "Tổng thống Biden ở Nhà Trắng"),
 ])
 def test_glued_words_are_split(glued: str, fixed: str) -> None:
     text, spaces = split_glued(glued)

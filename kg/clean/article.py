@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterable
 
 from ..model import Article
-from .glue import GLUE_META, split_glued
+from .glue import GLUE_META, _Known, split_glued
 from .meta import credits_in, dateline_outlet
 from .normalize import normalize_text
 from .sentences import split_sentences
@@ -54,8 +54,9 @@ def make_article(
     spaces: list[int] = []
     fixed: list[str] = []
     at = 0
+    known = _Known(" ".join(paras))  # the article's own words, computed only if a cut needs them
     for p in paras:
-        text, inserted = split_glued(p)
+        text, inserted = split_glued(p, known)
         spaces.extend(at + i for i in inserted)
         fixed.append(text)
         at += len(text) + 1

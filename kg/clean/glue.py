@@ -38,11 +38,12 @@ from ..lexicon import load_yaml
 from .language import _is_vietnamese_word as vietnamese_only
 from .syllable import has_vietnamese_marks, is_syllable
 
-__all__ = ["split_glued", "original_offset", "original_text", "GLUE_META"]
+__all__ = ["split_glued", "words_of", "original_offset", "original_text", "GLUE_META"]
 
 GLUE_META = "glue_spaces"  # Article.meta key: comma-separated body offsets of inserted spaces
 
 _TOKEN = re.compile(r"\S+")
+_HAS_PUNCT = re.compile(r"[(),:.!?]")
 _RUN = re.compile(r"[^\W\d_]+")
 _L = r"[^\W\d_]"
 # punctuation glue: (pattern, group whose start gets a space)
@@ -52,6 +53,7 @@ _PUNCT: tuple[re.Pattern[str], ...] = (
     re.compile(rf"(?<=[^\W_],)(?={_L})"),  # "1-6,Tổng", "Novosti,AFP"
     re.compile(rf"(?<={_L}{_L}:)(?={_L})"),  # "Ảnh:Reuters"
     re.compile(rf"(?<={_L}{_L}[.!?])(?=[A-ZĐÀ-Ỹ][^\W\d_A-ZĐ])"),  # "chiến sự.Ông" (not "TP.HCM", "x.com")
+    re.compile(r"(?<=[a-zđà-ỹ]{2}[.!?])(?=[A-ZĐ]{2})"),  # "tuyên bố.WSJ" (a lower-case word, not "TP.HCM")
 )
 
 
@@ -59,6 +61,11 @@ _PUNCT: tuple[re.Pattern[str], ...] = (
 def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     glue = load_yaml("crawler.yaml")["glue"]
     return (frozenset(w.casefold() for w in glue["openers"]), frozenset(glue["keep"]))
+
+
+@cache
+def _common() -> frozenset[str]:
+    return frozenset(load_yaml("crawler.yaml")["glue"]["common"])
 
 
 def _vn_word(s: str) -> bool:
@@ -80,35 +87,59 @@ def _clearly_vietnamese(s: str) -> bool:
     mark (ả ạ ơ ư ă, a tone on â ê ô, đ), or a tone after a Vietnamese onset ("ngày", "xác")."""
     if vietnamese_only(s):
         return True
+    if len(s) >= 4 and any(c in "ăâêôơưđ" for c in s.casefold()):  # "tuyên", "luôn"
+        return True
     return len(s) >= 3 and has_vietnamese_marks(s) and s.casefold().startswith(_VN_ONSETS)
 
 
-def _split_piece(piece: str) -> list[int] | None:
-    """Cut points (indices into ``piece``) that make every part a word, or None."""
+def _split_piece(piece: str, known: frozenset[str] = frozenset()) -> list[int] | None:
+    """Cut points (indices into ``piece``) that make every part a word, or None.
+
+    ``known``: the words the text prints on their own elsewhere; a foreign name
+    found there decides where it ends ("Trumpthông": "Trump" + "thông").
+    """
     if is_syllable(piece) or not has_vietnamese_marks(piece):
         return None
-    for j in range(1, len(piece) - 1):  # longest right part first
+    common = _common()
+    foreign: list[int] = []  # cuts after a foreign word, longest right part first
+    for j in range(1, len(piece)):  # longest right part first
         right = piece[j:]
-        if not right.islower() or not _vn_word(right):
+        if not right.islower() or not (_vn_word(right) or right in common):
             continue
         left = piece[:j]
+        if _foreign(left) and not _vn_word(left) and (_clearly_vietnamese(right) or right in common):
+            foreign.append(j)
+            continue
+        if len(right) < 2:
+            continue
         if _vn_word(left):
-            # two syllables: one must be clearly Vietnamese and one longer than two
-            # letters, or a foreign name cut into syllables ("Verónica") would pass
-            if (_clearly_vietnamese(left) or _clearly_vietnamese(right)) and max(len(left), len(right)) >= 3:
+            # two syllables: one clearly Vietnamese and one longer than two letters
+            # ("đặtlệnh"), or both of three letters or more or common words
+            # ("dânvùng", "cótham"); a foreign name cut into short syllables
+            # ("Verónica", "nitơ") passes neither
+            if ((_clearly_vietnamese(left) or _clearly_vietnamese(right)) and max(len(left), len(right)) >= 3) or (
+                    all(len(x) >= 3 or x in common for x in (left, right)) and has_vietnamese_marks(piece)):
                 return [j]
             continue
-        if _foreign(left) and _clearly_vietnamese(right):
-            return [j]
         # three or more glued words: the last must be unmistakably Vietnamese
         # ("ápđặtlệnh"), or a transliteration ("Matxcơva") would be cut up
-        inner = _split_piece(left) if len(left) >= 4 and len(right) >= 3 and _clearly_vietnamese(right) else None
+        inner = _split_piece(left, known) if len(left) >= 4 and len(right) >= 3 and _clearly_vietnamese(right) else None
         if inner:
             return [*inner, j]
+    if foreign:
+        # "Trumpthông": a name the text prints alone ("Trump") wins; else
+        # "Bidenở" is "Biden ở" (a common word), not "Bide nở"; else the longest
+        if len(foreign) > 1:
+            _AMBIGUOUS[0] += 1  # the answer depends on ``known``: not cached
+        for pick in (lambda j: piece[:j] in known, lambda j: piece[j:] in common):
+            for j in foreign:
+                if pick(j):
+                    return [j]
+        return [foreign[0]]
     return None
 
 
-def _run_cuts(run: str) -> list[int]:
+def _run_cuts(run: str, known: frozenset[str] = frozenset()) -> list[int]:
     """Cut points inside one run of letters."""
     openers, keep = _lexicon()
     if run in keep or len(run) < 4:
@@ -129,6 +160,10 @@ def _run_cuts(run: str) -> list[int]:
             ok = (_vn_word(left) and (has_vietnamese_marks(left) or left[0].islower() or left.casefold() in openers)) or (
                 _vn_word(right) and _clearly_vietnamese(right))
         else:  # "TASSdẫn": the lower-case part must be a marked syllable
+            whole = run[i - 1:nexts[k]]  # "PVDân", "HCMSáng": the last capital opens the word
+            if i - 1 > (cuts[-1] if cuts else 0) and _vn_word(whole) and has_vietnamese_marks(whole):
+                cuts.append(i - 1)
+                continue
             ok = (_vn_word(right) and has_vietnamese_marks(right)) or bool(_split_piece(right))
         if ok:
             cuts.append(i)
@@ -138,33 +173,73 @@ def _run_cuts(run: str) -> list[int]:
         piece = run[a:b]
         if piece.isupper() or len(piece) < 4:
             continue
-        inner = _split_piece(piece)
+        inner = _split_piece(piece, known)
         if inner:
             cuts.extend(a + c for c in inner)
     return sorted(set(cuts))
 
 
-def split_glued(text: str) -> tuple[str, list[int]]:
+_CACHE: dict[str, tuple[int, ...]] = {}  # token -> its cut points, when they do not depend on the article
+_AMBIGUOUS = [0]  # bumped when a cut depended on the article's own words
+
+
+class _Known:
+    """The words of a text, computed on first use (most texts never need them)."""
+
+    def __init__(self, text: str) -> None:
+        self._text, self._words = text, None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = words_of(self._text)
+        return word in self._words
+
+
+def _token_points(tok: str, known) -> tuple[int, ...]:
+    """Where spaces go inside one whitespace-free token."""
+    if tok.isalpha() and (tok.islower() or tok.istitle()) and (is_syllable(tok) or not has_vietnamese_marks(tok)):
+        return ()  # the common case: one word, nothing glued (no inner capital, no two syllables)
+    points: set[int] = set()
+    if _HAS_PUNCT.search(tok):
+        points.update(p.start() for pat in _PUNCT for p in pat.finditer(tok) if 0 < p.start() < len(tok))
+    for r in _RUN.finditer(tok):
+        points.update(r.start() + c for c in _run_cuts(r.group(), known))
+        # a digit glued before a Vietnamese word: "14/7tuyên bố"
+        s = r.start()
+        if s > 0 and tok[s - 1].isdigit() and r.group().islower() and has_vietnamese_marks(r.group()[:8]):
+            first = r.group()
+            if _vn_word(first) or _split_piece(first, known):
+                points.add(s)
+    return tuple(sorted(points))
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The words a text prints on their own (between spaces or punctuation)."""
+    return frozenset(w for w in (t.strip(".,;:!?\"'“”‘’()[]") for t in text.split()) if w.isalpha())
+
+
+def split_glued(text: str, known: frozenset[str] | None = None) -> tuple[str, list[int]]:
     """``text`` with spaces inserted between glued words, and the offsets (in the
-    returned text) of the inserted spaces, ascending."""
+    returned text) of the inserted spaces, ascending.
+
+    ``known`` (default: the words of ``text``) are words printed alone
+    elsewhere in the article; see :func:`_split_piece`.
+    """
+    lazy = _Known(text) if known is None else known
     points: set[int] = set()
     for m in _TOKEN.finditer(text):
-        tok, base = m.group(), m.start()
+        tok = m.group()
         if len(tok) < 4:
             continue
-        for pat in _PUNCT:
-            for p in pat.finditer(tok):
-                if 0 < p.start() < len(tok):
-                    points.add(base + p.start())
-        for r in _RUN.finditer(tok):
-            for c in _run_cuts(r.group()):
-                points.add(base + r.start() + c)
-            # a digit glued before a Vietnamese word: "14/7tuyên bố"
-            s = r.start()
-            if s > 0 and tok[s - 1].isdigit() and r.group().islower() and has_vietnamese_marks(r.group()[:8]):
-                first = r.group()
-                if _vn_word(first) or _split_piece(first):
-                    points.add(base + s)
+        cached = _CACHE.get(tok)
+        if cached is None:
+            before = _AMBIGUOUS[0]
+            cached = _token_points(tok, lazy)
+            if _AMBIGUOUS[0] == before:  # the same answer in any article
+                if len(_CACHE) > 200_000:
+                    _CACHE.clear()
+                _CACHE[tok] = cached
+        points.update(m.start() + p for p in cached)
     if not points:
         return text, []
     out: list[str] = []

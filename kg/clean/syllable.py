@@ -69,6 +69,7 @@ def split_tone(word: str) -> tuple[str, list[str]]:
     return base, tones
 
 
+@lru_cache(maxsize=65536)
 def has_vietnamese_marks(word: str) -> bool:
     """A tone mark or a letter (ă â ê ô ơ ư đ) of Vietnamese: no foreign name has one."""
     base, tones = split_tone(word)

@@ -35,7 +35,9 @@ def command(gold_dir: str, corpus_dir: str, as_json: bool, details: bool, column
     Reads from CORPUS_DIR only the articles the gold files name in `doc`, builds
     each on its own and prints precision, recall and F1 of entities, roles,
     events and claims per article and micro-averaged, with claim dates,
-    contamination (must_not names in the graph) and body boundaries.
+    contamination (must_not names in the graph) and body boundaries. An
+    article that cannot be read is a warning and is scored as all missed; the
+    evaluation goes on. Articles may be tables (.csv rows) like any other input.
 
     \b
     Examples:
