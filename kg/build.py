@@ -241,6 +241,7 @@ def build(
     batch_size: int = DEFAULT_BATCH,
     on_error: Callable[[str], None] | None = None,
     columns: Mapping[str, str] | None = None,
+    context: Iterable[str | os.PathLike[str]] = (),
 ) -> BuildSummary:
     """Build ``paths`` into ``store`` and write the exports; returns a :class:`BuildSummary`.
 
@@ -250,7 +251,9 @@ def build(
     ``quiet=False`` shows a progress bar when stderr is a terminal. Problems
     with single inputs go to ``on_error`` (default: a warning on stderr) and
     the build goes on, unless ``strict``. ``columns`` names the columns of
-    tables of articles (see :mod:`kg.read.table`).
+    tables of articles (see :mod:`kg.read.table`); ``context`` holds more
+    articles of the same outlets, read only to learn the teasers a site glues
+    on (:func:`kg.read.read_articles`).
     """
     started = time.perf_counter()
     if isinstance(paths, (str, os.PathLike)):
@@ -308,7 +311,7 @@ def build(
         # articles while this process reads the rest (and the corpus is never
         # held in memory). --strict reads everything first: a bad file then
         # stops the build before anything is written.
-        read = read_articles(paths, strict=strict, on_error=input_error, columns=columns)
+        read = read_articles(paths, strict=strict, on_error=input_error, columns=columns, context=context)
         articles: Iterable[Article] = list(read) if strict else read
         progress = _Progress(count_inputs(paths), enabled=not quiet and sys.stderr.isatty())
         die_after = _die_after()

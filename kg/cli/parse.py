@@ -17,7 +17,7 @@ import click
 
 from ..errors import InputError, KgError
 from ..model import Article
-from .tables import columns_option
+from .tables import columns_option, context_option
 
 
 def _summary(a: Article) -> str:
@@ -52,7 +52,9 @@ def _summary(a: Article) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of the Article records.")
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read (default: warn and skip it).")
 @columns_option
-def command(paths: tuple[str, ...], as_json: bool, strict: bool, columns: dict[str, str]) -> None:
+@context_option
+def command(paths: tuple[str, ...], as_json: bool, strict: bool, columns: dict[str, str],
+            context: tuple[str, ...]) -> None:
     """Print the cleaned articles of PATHS.
 
     Shows what the extractors will read. PATHS are files or folders (walked recursively) of scraped page text
@@ -76,6 +78,7 @@ def command(paths: tuple[str, ...], as_json: bool, strict: bool, columns: dict[s
       kg parse page.txt --json                the Article record as JSON
       kg parse ../shared/seeds --strict       fail on the first unreadable file
       kg parse crawl.csv --columns text=Body  a table whose text column is "Body"
+      kg parse one.csv --context corpus/     learn the site's glued teasers from corpus/
     """
     problems: list[InputError] = []
 
@@ -87,7 +90,7 @@ def command(paths: tuple[str, ...], as_json: bool, strict: bool, columns: dict[s
     try:
         if as_json:
             click.echo("[", nl=False)
-        for article in _read(paths, strict, warn, columns):
+        for article in _read(paths, strict, warn, columns, context):
             if as_json:
                 text = json.dumps(article.to_dict(), ensure_ascii=False, indent=2)
                 click.echo(("," if count else "") + "\n" + textwrap.indent(text, "  "), nl=False)
@@ -107,7 +110,7 @@ def command(paths: tuple[str, ...], as_json: bool, strict: bool, columns: dict[s
         )
 
 
-def _read(paths: tuple[str, ...], strict: bool, warn, columns=None):  # -> Iterator[Article]
+def _read(paths: tuple[str, ...], strict: bool, warn, columns=None, context=()):  # -> Iterator[Article]
     from ..read import read_articles  # imported here: keeps `kg --help` fast
 
-    return read_articles(list(paths), strict=strict, on_error=warn, columns=columns)
+    return read_articles(list(paths), strict=strict, on_error=warn, columns=columns, context=context)

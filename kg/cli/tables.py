@@ -27,3 +27,12 @@ def columns_option(f: Callable[..., Any]) -> Callable[..., Any]:
         help="Name the columns of .csv/.tsv/.jsonl tables: fields text, title, url, published, outlet, "
              "category (default: the usual names, e.g. Content, Title, URL, Time, Source, Category).",
     )(f)
+
+
+def context_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--context", "context", metavar="PATH", multiple=True, type=click.Path(exists=True, path_type=str),
+        help="More articles of the same outlets (files or folders; repeatable), read only to learn the "
+             "passages a site glues from one story onto another (a related story's lead after the "
+             "article). Never built.",
+    )(f)

@@ -53,11 +53,11 @@ def corpus_path(gold: GoldArticle, corpus_dir: Path) -> Path:
     return p
 
 
-def read_article(path: Path, columns: Mapping[str, str] | None = None) -> Article:
+def read_article(path: Path, columns: Mapping[str, str] | None = None, passages=None) -> Article:
     """The one article of ``path`` through the project's reader."""
     from ..read import read_file
 
-    articles = read_file(path, columns=columns)
+    articles = read_file(path, columns=columns, passages=passages)
     if len(articles) != 1:
         raise GoldError(f"{path}: holds {len(articles)} articles; a gold file annotates exactly one")
     return articles[0]
@@ -100,13 +100,22 @@ def evaluate(
     progress: Callable[[int, int, str], None] | None = None,
     warn: Warn = _stderr,
     columns: Mapping[str, str] | None = None,
+    context: Iterable[str | Path] = (),
 ) -> Report:
-    """Score the extraction of every article a gold folder annotates."""
+    """Score the extraction of every article a gold folder annotates.
+
+    The articles named by the gold files, and those under ``context``, are the
+    evidence of the passages a site glues from one story onto another
+    (:func:`kg.read.learn_passages`); each article is still built alone.
+    """
     corpus = Path(corpus_dir)
     golds = load_gold_dir(gold_dir)
     if not corpus.is_dir():
         raise GoldError(f"{corpus}: no such corpus folder")
     paths = [corpus_path(g, corpus) for g in golds]
+    from ..read import learn_passages
+
+    passages = learn_passages([*context, *paths], columns=columns)
     scores = []
     unreadable: list[str] = []
     warned = False
@@ -114,7 +123,7 @@ def evaluate(
         if progress is not None:
             progress(n, len(golds), g.doc)
         try:
-            article = read_article(path, columns)
+            article = read_article(path, columns, passages)
         except KgError as err:  # one unreadable article costs its own figures only
             warn(f"warning: {err}; scored as all missed")
             unreadable.append(g.doc)

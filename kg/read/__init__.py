@@ -22,12 +22,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from os import PathLike
 from pathlib import Path
 
+from ..clean.recurring import Passages
 from ..errors import InputError
 from ..model import Article
 from ..registry import Registry
 from .decode import read_text
 
-__all__ = ["READERS", "Reader", "read_articles", "read_file", "detect_kind", "input_files", "count_inputs", "SUFFIXES"]
+__all__ = ["READERS", "Reader", "read_articles", "read_file", "learn_passages", "detect_kind", "input_files", "count_inputs", "SUFFIXES"]
 
 Reader = Callable[[str, str], Iterator["Article | InputError"]]
 READERS: Registry[Reader] = Registry("reader")
@@ -63,13 +64,14 @@ def detect_kind(path: Path, text: str) -> str:
     return "page"
 
 
-def _records(path: Path, columns: Mapping[str, str] | None = None) -> Iterator[Article | InputError]:
+def _records(path: Path, columns: Mapping[str, str] | None = None,
+             passages: Passages | None = None) -> Iterator[Article | InputError]:
     _load_readers()
     if path.suffix.lower() in _TABLES:
         if path.is_dir():
             raise InputError(str(path), "is a folder, expected a file")
         try:
-            yield from READERS.get("table").stream(path, columns)  # type: ignore[attr-defined]
+            yield from READERS.get("table").stream(path, columns, passages)  # type: ignore[attr-defined]
         except OSError as exc:
             raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
         return
@@ -77,13 +79,16 @@ def _records(path: Path, columns: Mapping[str, str] | None = None) -> Iterator[A
     yield from READERS.get(detect_kind(path, text))(str(path), text)
 
 
-def read_file(path: str | PathLike[str], *, columns: Mapping[str, str] | None = None) -> list[Article]:
+def read_file(path: str | PathLike[str], *, columns: Mapping[str, str] | None = None,
+              passages: Passages | None = None) -> list[Article]:
     """Every article in one file; the first problem raises :class:`InputError`.
 
-    ``columns`` names the columns of a table (``{"text": "Body"}``), see :mod:`kg.read.table`.
+    ``columns`` names the columns of a table (``{"text": "Body"}``), see
+    :mod:`kg.read.table`; ``passages`` (:func:`learn_passages`) sets apart a
+    closing passage glued on from another article of the same outlet.
     """
     out: list[Article] = []
-    for rec in _records(Path(path), columns):
+    for rec in _records(Path(path), columns, passages):
         if isinstance(rec, InputError):
             raise rec
         out.append(rec)
@@ -123,6 +128,39 @@ def count_inputs(paths: Iterable[str | PathLike[str]] | str | PathLike[str]) -> 
     return total
 
 
+def _files(paths: Iterable[str | PathLike[str]]) -> Iterator[Path]:
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from input_files(path)
+        elif path.is_file():
+            yield path
+
+
+def learn_passages(paths: Iterable[str | PathLike[str]], *, columns: Mapping[str, str] | None = None,
+                   passages: Passages | None = None) -> Passages:
+    """The leads and endings of every article under ``paths`` (see :mod:`kg.clean.recurring`).
+
+    Read only to learn the passages a site glues from one story onto another;
+    nothing is built from them, and unreadable files are passed over silently.
+    Tables are streamed row by row; other files go through their reader.
+    """
+    from .table import learn_table
+
+    passages = passages if passages is not None else Passages()
+    for f in _files(paths):
+        if f.suffix.lower() in _TABLES:
+            learn_table(f, passages, columns)
+            continue
+        try:
+            for rec in _records(f):
+                if isinstance(rec, Article):
+                    passages.add(rec.outlet, rec.url or rec.id, [s.text for s in rec.sentences])
+        except InputError:
+            continue
+    return passages
+
+
 def _warn(err: InputError) -> None:
     print(f"kg: warning: {err} (skipped)", file=sys.stderr)
 
@@ -133,6 +171,7 @@ def read_articles(
     strict: bool = False,
     on_error: Callable[[InputError], None] | None = None,
     columns: Mapping[str, str] | None = None,
+    context: Iterable[str | PathLike[str]] = (),
 ) -> Iterator[Article]:
     """Articles from files and folders (walked recursively, in sorted order).
 
@@ -140,10 +179,21 @@ def read_articles(
     otherwise it goes to ``on_error`` (default: a one-line warning on stderr)
     and reading goes on with the rest. ``columns`` names a table's columns
     (``{"text": "Body"}``; see :mod:`kg.read.table`).
+
+    A closing passage that recurs as the lead or the ending of another article
+    of the same outlet is a teaser glued on by the site, not body
+    (:mod:`kg.clean.recurring`): the other rows of the tables read here, and
+    the articles under ``context`` (read only for this, never returned), are
+    that evidence.
     """
     report = on_error or _warn
     if isinstance(paths, (str, PathLike)):
         paths = [paths]
+    paths = list(paths)
+    context = list(context)
+    passages: Passages | None = None
+    if context or any(f.suffix.lower() in _TABLES for f in _files(paths)):
+        passages = learn_passages([*context, *paths], columns=columns)
 
     def fail(err: InputError) -> None:
         if strict:
@@ -163,7 +213,7 @@ def read_articles(
             continue
         for f in files:
             try:
-                for rec in _records(f, columns):
+                for rec in _records(f, columns, passages):
                     if isinstance(rec, InputError):
                         fail(rec)
                     else:

@@ -35,21 +35,24 @@ import io
 import json
 import re
 from collections import deque
+from dataclasses import dataclass
 from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
 from ..clean.article import make_article
+from ..clean.crawl import sentence_spans, tidy_flat, tidy_title
 from ..clean.dates import parse_published
 from ..clean.language import looks_vietnamese
 from ..clean.normalize import normalize_text, search_key
 from ..clean.page import clean_paragraphs
+from ..clean.recurring import Passages
 from ..errors import InputError
 from ..lexicon import load_yaml
 from ..model import Article
 from . import READERS
 
-__all__ = ["FIELDS", "MAX_FIELD", "TABLE_SUFFIXES", "parse_columns", "read_table", "url_id", "outlet_name", "count_rows"]
+__all__ = ["FIELDS", "MAX_FIELD", "TABLE_SUFFIXES", "parse_columns", "read_table", "learn_table", "url_id", "outlet_name", "count_rows"]
 
 FIELDS: tuple[str, ...] = ("text", "title", "url", "published", "outlet", "category")
 TABLE_SUFFIXES: frozenset[str] = frozenset({".csv", ".tsv", ".jsonl", ".ndjson"})
@@ -155,9 +158,55 @@ def _given(value: object) -> str | None:
     return None if s.casefold() in _missing() else s
 
 
+def _closing(text: str) -> tuple[list[str], int, list[tuple[int, int]]]:
+    """The paragraphs, which one closes the article (a credit line after it aside), its sentence spans."""
+    paras = text.split("\n")
+    k = len(paras) - 1
+    while k > 0 and (len(paras[k]) <= 120 and paras[k].split()[:1] in (["Theo"], ["Nguồn"])):
+        k -= 1
+    return paras, k, sentence_spans(paras[k])
+
+
+def _passage_key(url: str | None, text: str) -> str:
+    return url or "text:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def learn_row(passages: Passages, values: Mapping[str, object]) -> None:
+    """Remember a row's lead and ending (for :meth:`Passages.teaser_tail`); bad rows are ignored."""
+    text = values.get("text")
+    if not isinstance(text, str) or not text.strip() or len(text) > MAX_FIELD:
+        return
+    tidied = tidy_flat(text)
+    paras, k, spans = _closing(tidied.text)
+    first = sentence_spans(paras[0])
+    sentences = [paras[0][a:b] for a, b in first] if k != 0 else [paras[k][a:b] for a, b in spans]
+    if k != 0:
+        sentences += [paras[k][a:b] for a, b in spans]
+    outlet = values.get("outlet")
+    outlet = outlet_name(outlet) if isinstance(outlet, str) and _given(outlet) else None
+    url = values.get("url")
+    passages.add(outlet, _passage_key(_given(url) if isinstance(url, str) else None, tidied.text), sentences)
+
+
+def _cut_teaser(text: str, outlet: str | None, url: str | None, passages: Passages) -> tuple[str, str | None]:
+    paras, k, spans = _closing(text)
+    sentences = [paras[k][a:b] for a, b in spans]
+    n = passages.teaser_tail(outlet, _passage_key(url, text), sentences)
+    if not n:
+        return text, None
+    cut = spans[-n][0]
+    teaser = paras[k][cut:].strip()
+    paras[k] = paras[k][:cut].rstrip()
+    return "\n".join(p for p in paras if p), teaser
+
+
 def row_article(source: str, row: int, values: Mapping[str, object], extra: Mapping[str, object],
-                columns: Mapping[str, str]) -> Article:
-    """One Article from a row's fields; :class:`InputError` naming ``source:row`` when it is bad."""
+                columns: Mapping[str, str], passages: Passages | None = None) -> Article:
+    """One Article from a row's fields; :class:`InputError` naming ``source:row`` when it is bad.
+
+    ``passages`` (leads and endings of other articles) lets a closing passage
+    glued on from another story be set apart (:mod:`kg.clean.recurring`).
+    """
 
     def bad(problem: str) -> InputError:
         return InputError(source, problem, line=row)
@@ -174,28 +223,39 @@ def row_article(source: str, row: int, values: Mapping[str, object], extra: Mapp
     published = parse_published(printed) if printed else None
     if printed and published is None:
         raise bad(f"unparsable date {printed[:60]!r} (column {columns.get('published', 'published')!r})")
-    cleaned = clean_paragraphs(text.split("\n"))
+    tidied = tidy_flat(text)
+    outlet = _given(values.get("outlet"))
+    outlet = outlet_name(outlet) if outlet else None
+    url = _given(values.get("url"))
+    if passages is not None:
+        tidied.text, teaser = _cut_teaser(tidied.text, outlet, url, passages)
+        if teaser:
+            tidied.removed.append(teaser)
+    cleaned = clean_paragraphs(tidied.text.split("\n"))
     if not cleaned.paragraphs:
         raise bad("no article text in the row")
     if not looks_vietnamese("\n".join(cleaned.paragraphs)):
         raise bad("no Vietnamese text found")
     meta = dict(cleaned.meta)
+    if tidied.byline:
+        meta["byline"] = tidied.byline
+    if tidied.removed:
+        meta["set_apart"] = " | ".join(tidied.removed)
     for k, v in extra.items():
         if isinstance(v, (str, int, float)) and not isinstance(v, bool) and _given(v) is not None:
             meta[str(k)] = str(v)
     category = _given(values.get("category"))
     if category:
         meta["category"] = " ".join(normalize_text(category).split())
-    outlet = _given(values.get("outlet"))
-    url = _given(values.get("url"))
+    title = _given(values.get("title"))
     article = make_article(
         source=f"{source}:{row}",
         paragraphs=cleaned.paragraphs,
-        title=_given(values.get("title")),
+        title=tidy_title(title, url) if title else None,
         published=published,
-        outlet=outlet_name(outlet) if outlet else None,
+        outlet=outlet,
         url=url,
-        captions=cleaned.captions,
+        captions=tidied.captions + cleaned.captions,
         meta=meta,
     )
     if url:
@@ -227,6 +287,7 @@ class _Lines:
         self._back: deque[tuple[int, str]] = deque()
         self.lineno = lineno  # number of the last line handed out
         self.taken: list[tuple[int, str]] = []
+        self.overlong: set[int] = set()  # numbers of the lines over MAX_FIELD characters
 
     def __iter__(self) -> _Lines:
         return self
@@ -239,12 +300,15 @@ class _Lines:
             if not line:
                 raise StopIteration
             self.lineno += 1
-            while len(line) > MAX_FIELD and not line.endswith(("\n", "\r")):
-                # an over-long physical line: keep its start (enough to fail the size check), skip the rest
-                more = self._fh.readline(MAX_FIELD)
-                if not more:
-                    break
-                line = line[: MAX_FIELD + 1] + (more[-1] if more.endswith(("\n", "\r")) else "")
+            if len(line) > MAX_FIELD:
+                # an over-long physical line is never held whole: skip the rest of it,
+                # hand the csv module an empty line, and remember where it was
+                while not line.endswith(("\n", "\r")):
+                    line = self._fh.readline(MAX_FIELD)
+                    if not line:
+                        break
+                self.overlong.add(self.lineno)
+                line = "\n"
         self.taken.append((self.lineno, line))
         return line
 
@@ -260,7 +324,15 @@ def _delimiter(suffix: str, header: str) -> str:
     return best if counts[best] else ","
 
 
-def _read_csv(source: str, fh: io.TextIOBase, suffix: str, override: Mapping[str, str]) -> Iterator[Article | InputError]:
+@dataclass(frozen=True, slots=True)
+class _Row:
+    row: int  # the line where the row starts
+    values: dict[str, object]  # field -> cell
+    extra: dict[str, object]  # other columns, by name
+    columns: dict[str, str]  # field -> column name, for messages
+
+
+def _read_csv(source: str, fh: io.TextIOBase, suffix: str, override: Mapping[str, str]) -> Iterator[_Row | InputError]:
     csv.field_size_limit(MAX_FIELD)
     header_line, header_no = fh.readline(MAX_FIELD), 1
     while header_line and not header_line.strip():
@@ -294,6 +366,10 @@ def _read_csv(source: str, fh: io.TextIOBase, suffix: str, override: Mapping[str
         if not taken:
             break
         row = taken[0][0]
+        if any(n in lines.overlong for n, _ in taken):
+            rows += 1
+            yield InputError(source, f"malformed row: a line is over the size limit ({MAX_FIELD:,} characters)", line=row)
+            continue
         if rec is not None and not any(v.strip() for v in rec):
             continue  # a blank line
         rows += 1
@@ -310,24 +386,13 @@ def _read_csv(source: str, fh: io.TextIOBase, suffix: str, override: Mapping[str
         assert rec is not None
         values = {f: rec[i] for f, i in found.items()}
         extra = {names[i].strip().lstrip("\ufeff"): v for i, v in enumerate(rec) if i not in by_index and names[i].strip()}
-        try:
-            article = row_article(source, row, values, extra, colname)
-        except InputError as err:
-            yield err
-            continue
-        key = article.url or article.id
-        if key in seen:
-            yield InputError(source, f"duplicate row (same {'URL' if article.url else 'text'} as line {seen[key]})", line=row)
-            continue
-        seen[key] = row
-        yield article
+        yield _Row(row, values, extra, colname)
     if rows == 0:
         yield InputError(source, "header only: the table has no rows", line=header_no)
 
 
-def _read_jsonl(source: str, fh: io.TextIOBase, override: Mapping[str, str]) -> Iterator[Article | InputError]:
+def _read_jsonl(source: str, fh: io.TextIOBase, override: Mapping[str, str]) -> Iterator[_Row | InputError]:
     resolved: dict[tuple[str, ...], dict[str, int] | InputError] = {}
-    seen: dict[str, int] = {}
     any_line = False
     lineno = 0
     while True:
@@ -364,30 +429,52 @@ def _read_jsonl(source: str, fh: io.TextIOBase, override: Mapping[str, str]) -> 
         colname = {f: keys[i] for f, i in found.items()}
         values = {f: rec[keys[i]] for f, i in found.items()}
         extra = {k: v for k, v in rec.items() if k not in colname.values()}
+        yield _Row(lineno, values, extra, colname)
+    if not any_line:
+        yield InputError(source, "empty file")
+
+
+def _rows(source: str, fh: io.TextIOBase, suffix: str, override: Mapping[str, str]) -> Iterator[_Row | InputError]:
+    if suffix in {".jsonl", ".ndjson"}:
+        return _read_jsonl(source, fh, override)
+    return _read_csv(source, fh, suffix, override)
+
+
+def _articles(source: str, rows: Iterator[_Row | InputError], passages: Passages | None) -> Iterator[Article | InputError]:
+    seen: dict[str, int] = {}
+    for r in rows:
+        if isinstance(r, InputError):
+            yield r
+            continue
         try:
-            article = row_article(source, lineno, values, extra, colname)
+            article = row_article(source, r.row, r.values, r.extra, r.columns, passages)
         except InputError as err:
             yield err
             continue
         key = article.url or article.id
         if key in seen:
-            yield InputError(source, f"duplicate record (same {'URL' if article.url else 'text'} as line {seen[key]})", line=lineno)
+            yield InputError(source, f"duplicate row (same {'URL' if article.url else 'text'} as line {seen[key]})", line=r.row)
             continue
-        seen[key] = lineno
+        seen[key] = r.row
         yield article
-    if not any_line:
-        yield InputError(source, "empty file")
 
 
-def read_table(path: Path, columns: Mapping[str, str] | None = None) -> Iterator[Article | InputError]:
+def read_table(path: Path, columns: Mapping[str, str] | None = None,
+               passages: Passages | None = None) -> Iterator[Article | InputError]:
     """Stream the articles (and the bad rows, as errors) of one table file."""
-    override = dict(columns or {})
-    suffix = path.suffix.lower()
     with _open(path) as fh:
-        if suffix in {".jsonl", ".ndjson"}:
-            yield from _read_jsonl(str(path), fh, override)
-        else:
-            yield from _read_csv(str(path), fh, suffix, override)
+        yield from _articles(str(path), _rows(str(path), fh, path.suffix.lower(), dict(columns or {})), passages)
+
+
+def learn_table(path: Path, passages: Passages, columns: Mapping[str, str] | None = None) -> None:
+    """Show ``passages`` the lead and ending of every row of a table (bad rows ignored)."""
+    try:
+        with _open(path) as fh:
+            for r in _rows(str(path), fh, path.suffix.lower(), dict(columns or {})):
+                if not isinstance(r, InputError):
+                    learn_row(passages, r.values)
+    except (OSError, InputError):
+        return
 
 
 def count_rows(path: Path) -> int:
@@ -409,12 +496,11 @@ class _TableReader:
     def __call__(self, source: str, text: str) -> Iterator[Article | InputError]:
         suffix = Path(source).suffix.lower()
         fh = io.StringIO(text.lstrip("\ufeff"), newline="")
-        if suffix in {".jsonl", ".ndjson"}:
-            return _read_jsonl(source, fh, {})
-        return _read_csv(source, fh, suffix, {})
+        return _articles(source, _rows(source, fh, suffix, {}), None)
 
-    def stream(self, path: Path, columns: Mapping[str, str] | None = None) -> Iterator[Article | InputError]:
-        return read_table(path, columns)
+    def stream(self, path: Path, columns: Mapping[str, str] | None = None,
+               passages: Passages | None = None) -> Iterator[Article | InputError]:
+        return read_table(path, columns, passages)
 
 
 READERS.register("table")(_TableReader())
