@@ -70,3 +70,28 @@ def test_no_role_is_ever_held_by_a_non_person():
     )
     for r in x.roles:
         assert x.entities[r.person].type == "Person", r
+
+
+def test_bare_titles_in_a_group_take_its_country():
+    _, roles, _ = _facts(
+        "Đáp trả, Moskva đã cấm 8 quan chức Mỹ nhập cảnh, trong đó có Bộ trưởng Tư pháp Tom Hale, "
+        "Giám đốc Tình báo Quốc gia Anna Berg và Bộ trưởng Nội vụ Ivan Marsh."
+    )
+    assert ("Tom Hale", "minister_of", "United States") in roles
+    assert ("Anna Berg", "leader_of", "United States") in roles
+    assert ("Ivan Marsh", "minister_of", "United States") in roles
+
+
+def test_bare_title_outside_a_group_stays_bare():
+    _, roles, _ = _facts("Bộ trưởng Tư pháp Tom Hale đã tới Moskva hôm thứ Hai cùng 3 quan chức Mỹ.")
+    assert ("Tom Hale", "minister_of", None) in roles
+
+
+def test_deputy_ambassador_with_host_country():
+    _, roles, _ = _facts("Phó Đại sứ Pháp tại Nga Paul Renard đã được triệu tập.")
+    assert roles == {("Paul Renard", "official_of", "France")}
+
+
+def test_presidential_aide_is_only_an_adviser():
+    _, roles, _ = _facts("Trợ lý Tổng thống Nga Yuri Ushakov cho biết cuộc gặp sẽ diễn ra vào tuần tới.")
+    assert roles == {("Yuri Ushakov", "adviser_of", "Russia")}

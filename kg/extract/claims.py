@@ -411,17 +411,18 @@ def _shared_subject(ctx: ArticleContext, view: SentenceView, cue_start: int) -> 
 def _bare_object(ctx: ArticleContext, view: SentenceView, cue_start: int, content: tuple[int, int]) -> bool:
     """Is the content only the cue verb's object noun phrase, with no verb of its own
     ("chỉ trích động thái này", "hoan nghênh quyết định trên")?"""
-    cls = _clauses_of(ctx, view)
-    own = next((c for c in cls if c.verb is not None and c.verb.start <= cue_start < c.verb.end), None)
-    if own is None or own.obj is None:
-        return False
     sent = next((s for s in ctx.doc.sentences if s.sentence.index == view.index), None)
     if sent is None:
         return False
     inside = [t for t in sent.tokens if content[0] <= t.start and t.end <= content[1]]
-    if any(t.pos == "V" for t in inside):
+    # a reported clause has a predicate: a verb, or an adjective/modal ("sẵn sàng");
+    # a long content without one is more likely a mis-tagged clause than a noun phrase
+    if not inside or len(inside) > _BARE_OBJECT_TOKENS:
         return False
-    return own.obj.start <= content[0] and content[1] <= own.obj.end + 1
+    return not any(t.pos in ("V", "A") for t in inside)
+
+
+_BARE_OBJECT_TOKENS = 6
 
 
 _CLAUSE_JOIN = re.compile(r",\s*(?:(?:sau khi|trước khi|khi|vì|do|bởi vì|nhưng|song|trong khi)\s*)?$", re.IGNORECASE)

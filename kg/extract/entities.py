@@ -151,6 +151,8 @@ def _lexicon_matches(ss: SentenceWords) -> list[Match]:
                     ss.weak.add(m.start)  # "Anh kể lại …": he, or Britain? decided per article
             if key(ss.text[m.start:m.end]) in _honorific_keys() and _addresses_someone(ss, m):
                 continue  # "Anh Dương cho biết": "anh" addressing a person, not Britain
+            if key(ss.text[m.start:m.end]) in _honorific_keys() and _opens_clause_as_subject(ss, m):
+                ss.weak.add(m.start)  # "…, Anh cho biết": he, or Britain? decided per article
             if m.entry.source in ("city", "city_alias") and _after_person_cue(ss, m.start):
                 continue  # "ông Obama": a person, not the town of Obama
             if m.entry.source == "city" and cov and not proper:
@@ -177,6 +179,17 @@ def _after_person_cue(ss: SentenceWords, start: int) -> bool:
         return False
     nxt = i + 1
     return not (nxt < len(ss.words) and joined(ss, nxt) and is_capitalised(ss.words[nxt][2]))
+
+
+def _opens_clause_as_subject(ss: SentenceWords, m: Match) -> bool:
+    """A one-word match opening its clause (sentence start, after a comma, a quote
+    or a dash) right before a verb or an adverb: "Anh cho biết", "…", Anh nói" —
+    the way a pronoun stands, so the word may be "he" rather than Britain."""
+    before = ss.text[: m.start].rstrip()
+    if before and before[-1] not in ",;:.!?\"“”'‘’-–—(":
+        return False
+    nxt = next((t for t in ss.tokens if t.start >= m.end and any(c.isalnum() for c in t.text)), None)
+    return nxt is not None and nxt.pos in ("V", "R")
 
 
 def _addresses_someone(ss: SentenceWords, m: Match) -> bool:
@@ -748,7 +761,11 @@ def _credits(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _pronoun_or_country(cands: list[Candidate]) -> list[Candidate]:
+# the lower-case word used as a pronoun: "anh nói", "của anh", "anh ấy"
+_LOWER_PRONOUN = re.compile(r"(?<![\w-])(?<!tiếng )(?<!người )(?<!nước )anh(?!\w)(?!\s+(?:quốc|ngữ)\b)")
+
+
+def _pronoun_or_country(cands: list[Candidate], body: str = "") -> list[Candidate]:
     """A sentence-initial "Anh" is Britain only in an article about other countries.
 
     Vietnamese starts sentences about a man with "Anh" ("Anh kể lại …"),
@@ -759,9 +776,36 @@ def _pronoun_or_country(cands: list[Candidate]) -> list[Candidate]:
     if not weak:
         return cands
     firm = [c for c in cands if c.type == "Country" and not c.extra.get("weak")]
-    foreign = {c.head for c in firm if c.head != "Vietnam"}
-    keep = bool(foreign)
-    return [c for c in cands if not c.extra.get("weak") or keep]
+    heads = {c.head for c in weak}
+    # the same country written where no pronoun can stand ("nước Anh", "Thủ tướng Anh",
+    # "Mỹ và Anh") tells that the article is about it; an article that also writes
+    # the pronoun in lower case ("…", anh nói) is about a man
+    if any(c.head in heads for c in firm):
+        return cands
+    if _LOWER_PRONOUN.search(body) or not any(c.head != "Vietnam" for c in firm):
+        return [c for c in cands if not c.extra.get("weak")]
+    # otherwise each "Anh" is read from the actor named just before it: after a
+    # person ("tiền vệ Nguyễn Minh Tuấn … Anh cho biết") it is that man
+    ordered = sorted(cands, key=lambda c: c.start)
+    out = []
+    last_actor: Candidate | None = None
+    for c in ordered:
+        if c.extra.get("weak"):
+            person = last_actor is not None and (
+                last_actor.type == "Person" or (last_actor.type is None and _looks_like_person(last_actor.text))
+            )
+            if person and c.start - last_actor.end < _PRONOUN_REACH:
+                continue
+            out.append(c)
+            continue
+        if c.type is not None or _looks_like_person(c.text):
+            last_actor = c
+        out.append(c)
+    keep_ids = {id(c) for c in out}
+    return [c for c in cands if id(c) in keep_ids]
+
+
+_PRONOUN_REACH = 400  # characters: about the sentence before
 
 
 def find_candidates(doc: Doc) -> list[Candidate]:
@@ -806,7 +850,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
                     cands.append(Candidate(ss.s.index, pos + ss.base, pos + len(acr) + ss.base, acr,
                                            type="Organization", head=h.head or h.text, conf=CONF_PATTERN))
         cands.extend(_np_candidates(ss, sorted(taken)))
-    cands = _pronoun_or_country(cands)
+    cands = _pronoun_or_country(cands, doc.article.body)
     cands = _credits(doc, cands)
     outlet = _outlet_candidate(doc, cands)
     if outlet is not None:

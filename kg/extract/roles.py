@@ -44,6 +44,7 @@ class TitleInfo:
     with_org: str | None
     domain: bool
     needs_org: bool = False
+    host: bool = False  # may name a host country after "tại"
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ def _lexicon() -> _Lexicon:
         if pred is not None and pred not in ROLE_PREDICATES:
             raise ValueError(f"titles.yaml: unknown predicate {pred!r}")
         key = " ".join(row["title"].casefold().split())
-        titles[key] = TitleInfo(pred, row.get("with_org"), bool(row.get("domain")), bool(row.get("needs_org")))
+        titles[key] = TitleInfo(pred, row.get("with_org"), bool(row.get("domain")), bool(row.get("needs_org")),
+                                bool(row.get("host")) or pred == "ambassador_of")
     alt = word_alt(tuple(titles))
     # "Đại sứ quán" is an embassy, not an ambassador
     title_re = re.compile(rf"(?<!\w)({alt})(?!\w)(?!\s+quán)", re.IGNORECASE)
@@ -163,7 +165,7 @@ def parse_after_title(
         if (mm := _OF.match(text, rest_at)) and res.org is None:
             pos = base + mm.end()
             continue
-        if (mm := _AT.match(text, rest_at)) and info.predicate == "ambassador_of" and res.host is None:
+        if (mm := _AT.match(text, rest_at)) and info.host and res.host is None:
             pending_host = True
             pos = base + mm.end()
             continue
@@ -289,6 +291,42 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
     return out
 
 
+@cache
+def _group_re() -> re.Pattern[str]:
+    data = load_yaml("titles.yaml")
+    nouns = word_alt(tuple(data.get("group_nouns") or []))
+    openers = word_alt(tuple(data.get("list_openers") or []))
+    # "<quantity|các|những> quan chức <COUNTRY>, gồm|trong đó có …"
+    return re.compile(
+        rf"(?:(?<!\w)(?:\d+|các|những|nhiều|một số|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+)(?:{nouns})\s+"
+        rf"(?P<rest>[^,;:]{{1,40}}?)\s*,?\s*(?:{openers})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def _group_countries(view: SentenceView, found: Extraction) -> list[tuple[int, str]]:
+    """(body offset where the member list starts, country id) for each group of
+    officials of one country named in the sentence."""
+    out: list[tuple[int, str]] = []
+    for m in _group_re().finditer(view.text):
+        rs, re_ = view.start + m.start("rest"), view.start + m.end("rest")
+        ms = view.mentions_in(rs, re_ + 1)
+        countries = [x for x in ms if entity_type(found, x) == "Country" and x.entity]
+        if len(countries) == 1 and len(ms) == 1:
+            out.append((view.start + m.end(), countries[0].entity or ""))
+    return out
+
+
+def _fill_group_country(roles: list[Role], groups: dict[int, list[tuple[int, str]]]) -> None:
+    """A bare title inside a group's member list takes the group's country."""
+    for r in roles:
+        if r.org is not None or r.predicate in ("ambassador_to",):
+            continue
+        for start, country in groups.get(r.evidence.sentence, []):
+            if r.evidence.start >= start:
+                r.org = country
+
+
 def dedupe_roles(roles: list[Role]) -> list[Role]:
     """One Role per (person, predicate, org), first evidence kept; a null org is
     dropped when the same person holds the same predicate with an org."""
@@ -303,4 +341,9 @@ def dedupe_roles(roles: list[Role]) -> list[Role]:
 
 @COMPONENTS.register("roles")
 def roles(doc: Doc, found: Extraction) -> None:
-    found.roles = dedupe_roles(find_roles(doc, found))
+    views = sentence_views(doc, found)
+    got = find_roles(doc, found, views)
+    groups = {v.index: g for v in views if (g := _group_countries(v, found))}
+    if groups:
+        _fill_group_country(got, groups)
+    found.roles = dedupe_roles(got)

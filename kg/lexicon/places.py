@@ -7,7 +7,7 @@
   Vietnamese press forms ("Matxcơva", "Moskva"); an ambiguous name goes to the
   most populous city.
 * ``place_aliases.yaml``: the press spellings those sources lack ("Mỹ",
-  "Kiev", "Moska") and named seas/regions.
+  "Kiev") and named seas/regions.
 """
 
 from __future__ import annotations
