@@ -72,6 +72,13 @@ export
     project's ``kg.export.serialize.write_export`` when it exists (else
     pyoxigraph's own serializer; the table says which).
 
+news2025 (full run only; its own section, bench/news2025.py)
+    ``kg build`` of the whole crawler corpus ``../shared/corpora/news2025``
+    (three CSV files, 11,177 rows) with ``--jobs 2``: rows read and refused,
+    articles/s, characters/s, failures (target 0), and the ratio to bare
+    ``underthesea.ner`` over a fixed sample of the same articles.
+    ``--no-news2025`` skips it; ``--quick`` never runs it.
+
 explorer
     load-and-settle time of the explorer page for the 2,000-article graph in
     headless Chromium, through the explorer's own measuring helper; skipped with
@@ -790,7 +797,8 @@ def print_report(results: dict[str, Any]) -> None:
 # --- main --------------------------------------------------------------------
 
 
-def run(plan: Plan, corpus: Path, json_path: Path | None, browser: bool, keep: Path | None = None) -> dict[str, Any]:
+def run(plan: Plan, corpus: Path, json_path: Path | None, browser: bool, keep: Path | None = None,
+        news2025: Path | None = None) -> dict[str, Any]:
     from rich.console import Console
 
     console = Console(stderr=True)
@@ -893,8 +901,12 @@ def run(plan: Plan, corpus: Path, json_path: Path | None, browser: bool, keep: P
                        "note": "queries: ontology/queries/*.rq; oxigraph via kg Store.query (union default "
                                "graph); rdflib: one Graph with the union of the article graphs"},
             "export": export, "explorer": explorer, "add_one": add_one,
-            "total_s": round(time.perf_counter() - t0, 1),
         }
+        if news2025 is not None and not plan.quick:  # its own section: a crawler's CSV files (bench/news2025.py)
+            from news2025 import measure_news2025
+
+            results["details"]["news2025"] = measure_news2025(news2025, jobs=2, log=log)
+        results["details"]["total_s"] = round(time.perf_counter() - t0, 1)
         if json_path is not None:
             json_path.parent.mkdir(parents=True, exist_ok=True)
             json_path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -927,12 +939,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="stop a SPARQL query (either engine) after S seconds "
                              "(default 10; --quick: 5)")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep the temporary stores under DIR")
+    parser.add_argument("--news2025", type=Path, default=None, metavar="DIR",
+                        help="the crawler corpus built whole with --jobs 2 in the full run "
+                             "(default: ../shared/corpora/news2025 when it exists; never with --quick)")
+    parser.add_argument("--no-news2025", action="store_true", help="skip the news2025 section")
     args = parser.parse_args(argv)
     plan = Plan.quick_plan() if args.quick else Plan()
     if args.query_timeout is not None:
         plan.query_timeout = args.query_timeout
-    results = run(plan, args.corpus, args.json, not args.no_browser, args.keep)
+    from news2025 import DEFAULT_NEWS2025, print_news2025
+
+    news = None if args.no_news2025 else (args.news2025 or (DEFAULT_NEWS2025 if DEFAULT_NEWS2025.is_dir() else None))
+    results = run(plan, args.corpus, args.json, not args.no_browser, args.keep, news2025=news)
     print_report(results)
+    if "news2025" in results["details"]:
+        print_news2025(results["details"]["news2025"])
     return 0
 
 

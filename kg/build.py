@@ -42,7 +42,7 @@ import os
 import sys
 import time
 import types
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
@@ -240,6 +240,8 @@ def build(
     exports: bool = True,
     batch_size: int = DEFAULT_BATCH,
     on_error: Callable[[str], None] | None = None,
+    columns: Mapping[str, str] | None = None,
+    context: Iterable[str | os.PathLike[str]] = (),
 ) -> BuildSummary:
     """Build ``paths`` into ``store`` and write the exports; returns a :class:`BuildSummary`.
 
@@ -248,7 +250,10 @@ def build(
     Store object is given and ``out`` is None, no exports are written.
     ``quiet=False`` shows a progress bar when stderr is a terminal. Problems
     with single inputs go to ``on_error`` (default: a warning on stderr) and
-    the build goes on, unless ``strict``.
+    the build goes on, unless ``strict``. ``columns`` names the columns of
+    tables of articles (see :mod:`kg.read.table`); ``context`` holds more
+    articles of the same outlets, read only to learn the teasers a site glues
+    on (:func:`kg.read.read_articles`).
     """
     started = time.perf_counter()
     if isinstance(paths, (str, os.PathLike)):
@@ -306,7 +311,7 @@ def build(
         # articles while this process reads the rest (and the corpus is never
         # held in memory). --strict reads everything first: a bad file then
         # stops the build before anything is written.
-        read = read_articles(paths, strict=strict, on_error=input_error)
+        read = read_articles(paths, strict=strict, on_error=input_error, columns=columns, context=context)
         articles: Iterable[Article] = list(read) if strict else read
         progress = _Progress(count_inputs(paths), enabled=not quiet and sys.stderr.isatty())
         die_after = _die_after()

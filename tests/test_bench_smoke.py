@@ -42,3 +42,24 @@ def test_quick_benchmark_writes_every_headline_figure(tmp_path, unc_dir):
     assert both, "no canned query finished on both engines"
     assert all(r["oxigraph_rows"] == r["rdflib_rows"] for r in both), both  # same answers, not just times
     assert "Headline" in proc.stdout
+    assert "news2025" not in details  # --quick stays quick: the crawler corpus is a full-run section
+
+
+@pytest.mark.slow
+def test_news2025_section_builds_a_crawler_csv_and_counts_failures(tmp_path):
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    rows = ["Source,URL,Time,Title,Content"]
+    for i, text in enumerate(("Bộ trưởng Ngoại giao hai nước đã gặp nhau tại Vienna để bàn về an ninh khu vực.",
+                              "Quốc hội đã thông qua dự luật thuế nhập khẩu sau nhiều tuần tranh luận gay gắt.")):
+        rows.append(f'Báo Mẫu,https://example.org/{i},"Thứ hai, 3/11/2025, 14:52 (GMT+7)",Tin {i},"{text}"')
+    rows.append('Báo Mẫu,https://example.org/9,"Thứ hai, 3/11/2025, 14:52 (GMT+7)",Trống,""')
+    (folder / "site.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "news2025.json"
+    proc = subprocess.run([sys.executable, str(REPO / "bench" / "news2025.py"), str(folder), "--json", str(out)],
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    r = json.loads(out.read_text(encoding="utf-8"))
+    assert proc.returncode == 1  # one refused row: the target of 0 failures is missed, and said so
+    assert r["rows_read"] == 2 and r["refused"] == 1 and r["build"]["built"] == 2 and r["failures"] == 1
+    assert "site.csv:4: empty text" in r["warnings"][0]
+    assert r["build"]["chars_per_s"] > 0 and r["build_vs_ner"] > 0

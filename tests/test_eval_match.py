@@ -249,3 +249,13 @@ def test_body_boundaries_after_whitespace_folding():
     assert body_matches(body, "Mở đầu bài viết.", "Kết thúc bài viết./.")
     assert not body_matches("Tin liên quan. " + body, "Mở đầu bài viết.", "Kết thúc bài viết./.")
     assert not body_matches(body + " Xem thêm", "Mở đầu bài viết.", "Kết thúc bài viết./.")
+
+
+def test_body_may_end_with_a_short_closing_byline_or_credit():
+    body = "Mở đầu bài viết.\nHai bên sẽ gặp lại vào tháng sau."
+    last = "gặp lại vào tháng sau."
+    for tail in ("Minh Khang(TheoTASS,Reuters)", "Minh Khang", "Theo Reuters, AFP", "(Theo Kyodo)", "Lan Anh - Quốc Việt"):
+        assert body_matches(body + " " + tail, "Mở đầu", last), tail
+    for tail in ("Xem thêm", "Bình luận (0)", "Ông nói thêm rằng hai bên sẽ còn gặp nhau.",
+                 "Minh Khang " + "Theo Reuters " * 7):  # a sentence, chrome, or over 80 characters
+        assert not body_matches(body + " " + tail, "Mở đầu", last), tail

@@ -121,7 +121,8 @@ def test_kind_detection(tmp_path: Path) -> None:
     assert detect_kind(Path("x.txt"), "Tiêu đề\nThân bài") == "page"
     assert detect_kind(Path("x.HTML"), "") == "html"
     assert detect_kind(Path("x.txt"), "<!DOCTYPE html><html>") == "html"
-    assert detect_kind(Path("x.jsonl"), "{}") == "jsonl"
+    assert detect_kind(Path("x.jsonl"), "{}") == "table"
+    assert detect_kind(Path("x.CSV"), "a,b") == "table"
 
 
 def test_folder_walk_is_recursive_sorted_and_ignores_other_files(tmp_path: Path) -> None:

@@ -12,11 +12,12 @@ import hashlib
 from collections.abc import Iterable
 
 from ..model import Article
+from .glue import GLUE_META, _Known, split_glued
 from .meta import credits_in, dateline_outlet
 from .normalize import normalize_text
 from .sentences import split_sentences
 
-__all__ = ["article_id", "make_article"]
+__all__ = ["article_id", "make_article", "written_body"]
 
 
 def article_id(title: str | None, body: str) -> str:
@@ -48,7 +49,22 @@ def make_article(
     """
     paras = [" ".join(normalize_text(p).split()) for p in paragraphs]
     paras = [p for p in paras if p]
+    # Words a crawler glued together are split; the offsets of the inserted
+    # spaces map the body back to the text as written (kg.clean.glue).
+    spaces: list[int] = []
+    fixed: list[str] = []
+    at = 0
+    known = _Known(" ".join(paras))  # the article's own words, computed only if a cut needs them
+    for p in paras:
+        text, inserted = split_glued(p, known)
+        spaces.extend(at + i for i in inserted)
+        fixed.append(text)
+        at += len(text) + 1
+    paras = fixed
     body = "\n".join(paras)
+    meta = dict(meta or {})
+    if spaces:
+        meta[GLUE_META] = ",".join(map(str, spaces))
     title = " ".join(normalize_text(title).split()) or None if title else None
     if outlet is None and paras:
         outlet = dateline_outlet(paras[0], page_paragraphs)
@@ -63,5 +79,13 @@ def make_article(
         credits=credits_in(paras),
         captions=[" ".join(normalize_text(c).split()) for c in captions],
         sentences=split_sentences(body),
-        meta=dict(meta or {}),
+        meta=meta,
     )
+
+
+def written_body(article: Article) -> str:
+    """The body as the source wrote it: without the spaces put between glued words."""
+    from .glue import original_text
+
+    spaces = article.meta.get(GLUE_META, "")
+    return original_text(article.body, [int(x) for x in spaces.split(",") if x]) if spaces else article.body

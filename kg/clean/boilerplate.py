@@ -116,10 +116,22 @@ def is_inline_marker(line: str) -> bool:
     return len(line) <= _MAX_MARKER_CHARS and _marker_key(line) in lexicon().inline
 
 
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")  # a player's position or duration ("0:00", "5:24")
+
+
+def is_video_title_next(line: str) -> bool:
+    """A video widget's line after which the clip's title is printed ("Duration 02:15")."""
+    full = match_key(line)
+    return len(line) <= _MAX_MARKER_CHARS and any(
+        full.startswith(p) for p in _keys(load_yaml("page_boilerplate.yaml").get("video_title_after")))
+
+
 def is_chrome(line: str) -> bool:
-    """Site chrome: logo, login/subscribe links, menus of "|"-separated sections."""
+    """Site chrome: logo, login/subscribe links, menus of "|"-separated sections, a player's clock."""
     if len(line) > _MAX_MARKER_CHARS:
         return False
+    if _CLOCK.match(line.strip()):
+        return True
     lex = lexicon()
     key = _marker_key(line)
     if not key:

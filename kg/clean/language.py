@@ -34,8 +34,12 @@ def _is_vietnamese_word(word: str) -> bool:
 
 
 def vietnamese_ratio(text: str) -> float:
-    """Share of words that carry a mark only Vietnamese writes."""
-    words = _WORD.findall(text)
+    """Share of words that carry a mark only Vietnamese writes.
+
+    Single letters are not counted: an answer key ("1.D 2.C 3.A …") or a list
+    of options is no evidence either way, and would drown a Vietnamese text.
+    """
+    words = [w for w in _WORD.findall(text) if len(w) > 1]
     if not words:
         return 0.0
     return sum(_is_vietnamese_word(w) for w in words) / len(words)

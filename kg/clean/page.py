@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .boilerplate import is_bullet, is_chrome, is_counter, is_end_marker, is_inline_marker
+from .boilerplate import is_bullet, is_chrome, is_counter, is_end_marker, is_inline_marker, is_video_title_next
 from .dates import is_date_line, parse_published
 from .meta import credit_line_sources, is_byline, is_credit_caption, repeats_neighbour, split_glued_byline
 from .normalize import match_key, normalize_text
@@ -117,12 +117,31 @@ def _find_title(lines: list[_Line]) -> int | None:
             elif _words(t) == _TITLE_MIN_WORDS - 1 and not t.endswith("."):
                 short.append(i)
     after = [i for i in candidates if i > last_chrome]
+    if len(after) > 1:
+        # Section names under the menu ("Thế giới", "Kinh tế thế giới") come
+        # before the headline; the headline is the candidate that only a
+        # byline, dates, counters and players separate from the body.
+        for c in reversed(after):
+            if all(_header_line(ln.text) for ln in lines[c + 1 : _body_start(lines)]):
+                return c
     if after:
         return after[0]
     if candidates:
         return candidates[-1]
     # no longer line: the three-word line nearest the body ("Putin gặp Trump")
     return short[-1] if short and short[-1] > last_chrome else None
+
+
+def _body_start(lines: list[_Line]) -> int:
+    for i, ln in enumerate(lines[:_TOP_LINES]):
+        if _is_paragraph(ln.text) or is_end_marker(ln.text):
+            return i
+    return min(len(lines), _TOP_LINES)
+
+
+def _header_line(t: str) -> bool:
+    """What sits between a headline and its body: a byline, a date, a counter, the site's chrome."""
+    return is_date_line(t) or is_counter(t) or is_chrome(t) or is_byline(t)
 
 
 def clean_page(text: str) -> CleanText:
@@ -149,7 +168,8 @@ def clean_page(text: str) -> CleanText:
             pass
         elif is_counter(t) or is_chrome(t) or is_bullet(t):
             pass
-        elif is_byline(t) and i + 1 < len(lines) and _words(lines[i + 1].text) > 8 and ti is not None and i == ti + 1:
+        elif (is_byline(t) and i + 1 < len(lines) and ti is not None and i == ti + 1
+              and (_words(lines[i + 1].text) > 8 or _header_line(lines[i + 1].text))):
             meta["byline"] = t  # a reporter's name straight under the headline
         else:
             break
@@ -182,12 +202,20 @@ def _inline_block_end(lines: list[_Line], j: int) -> int | None:
     Anything else (teasers with dates, a long list) means the article is over.
     """
     k = j + 1
-    while k < len(lines) and k - j <= 4:
+    links = 0  # a player or video widget beside the box is not counted
+    while k < len(lines) and links <= 4:
         t = lines[k].text
+        if is_video_title_next(t):
+            k += 2
+            continue
+        if is_chrome(t):
+            k += 1
+            continue
         if is_date_line(t) or is_end_marker(t):
             return None
         if _is_paragraph(t):
-            return k if k > j + 1 else None
+            return k if links else None
+        links += 1
         k += 1
     return None
 
@@ -212,6 +240,9 @@ def _take_body(lines: list[_Line], header_date: list[str | None]) -> list[_Line]
                     continue
             break
         nxt = lines[j + 1].text if j + 1 < len(lines) else None
+        if is_video_title_next(t):  # a video widget: its line and the clip's title after it
+            j += 2
+            continue
         if body and is_date_line(t):
             if len(body) == 1 and _is_paragraph(body[0].text) and nxt is not None and _is_paragraph(nxt):
                 header_date[0] = header_date[0] or parse_published(t)  # date under the lead

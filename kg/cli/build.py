@@ -14,6 +14,7 @@ import sys
 import click
 
 from ..build import BuildSummary, build
+from .tables import columns_option, context_option
 
 
 def _print_summary(s: BuildSummary) -> None:
@@ -54,8 +55,11 @@ def _print_summary(s: BuildSummary) -> None:
 @click.option("--no-exports", is_flag=True, help="Only update the store; do not write graph.ttl / explorer.html.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (warnings still go to stderr).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@columns_option
+@context_option
 def command(paths: tuple[str, ...], out: str | None, store_dir: str | None, jobs: int, strict: bool,
-            force: bool, no_exports: bool, quiet: bool, as_json: bool) -> None:
+            force: bool, no_exports: bool, quiet: bool, as_json: bool, columns: dict[str, str],
+            context: tuple[str, ...]) -> None:
     """Build the knowledge graph of PATHS (files or folders) into the store.
 
     Each article becomes its own named graph; re-running skips unchanged
@@ -69,6 +73,7 @@ def command(paths: tuple[str, ...], out: str | None, store_dir: str | None, jobs
       kg build corpus/ --jobs 4 --quiet        four extraction workers, no output
       kg build a.txt b.html --json             summary as JSON (for scripts)
       kg build corpus/ --strict                stop at the first unreadable file
+      kg build crawl.csv --columns text=Body   a table of articles whose text column is "Body"
     """
     from ..graph.store import default_out_dir, default_store_dir
 
@@ -78,7 +83,8 @@ def command(paths: tuple[str, ...], out: str | None, store_dir: str | None, jobs
     else:  # --out DIR puts the store in DIR/store; otherwise the shared default ($KG_STORE or exports/store)
         store = str(default_store_dir(out) if out is not None else default_store_dir())
     summary = build(list(paths), store=store, out=None if no_exports else out_dir,
-                    jobs=jobs, quiet=quiet or as_json, strict=strict, force=force, exports=not no_exports)
+                    jobs=jobs, quiet=quiet or as_json, strict=strict, force=force, exports=not no_exports,
+                    columns=columns or None, context=context)
     if as_json:
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
     elif not quiet:

@@ -17,6 +17,7 @@ import click
 
 from ..errors import InputError, KgError
 from ..model import Article
+from .tables import columns_option, context_option
 
 
 def _summary(a: Article) -> str:
@@ -50,13 +51,18 @@ def _summary(a: Article) -> str:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of the Article records.")
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read (default: warn and skip it).")
-def command(paths: tuple[str, ...], as_json: bool, strict: bool) -> None:
+@columns_option
+@context_option
+def command(paths: tuple[str, ...], as_json: bool, strict: bool, columns: dict[str, str],
+            context: tuple[str, ...]) -> None:
     """Print the cleaned articles of PATHS.
 
     Shows what the extractors will read. PATHS are files or folders (walked recursively) of scraped page text
-    (.txt), HTML pages (.html), JSON Lines (.jsonl, one article per line with
-    "text" and optional "title", "url", "published", "outlet") and corpora
-    whose files open with "# key = value" headers. Each article is printed with
+    (.txt), HTML pages (.html), tables of articles (.csv, .tsv, and JSON Lines
+    .jsonl/.ndjson: one article per row, columns found by their usual names
+    such as Content/text, Title, URL, Time/published, Source/outlet, Category,
+    or named with --columns) and corpora whose files open with "# key = value"
+    headers. Each article is printed with
     its id, title, published date, outlet, credits, captions and the body's
     sentences with their character offsets: exactly what the extractors read.
 
@@ -71,6 +77,8 @@ def command(paths: tuple[str, ...], as_json: bool, strict: bool) -> None:
       kg parse examples/                      readable summary of the sample corpus
       kg parse page.txt --json                the Article record as JSON
       kg parse ../shared/seeds --strict       fail on the first unreadable file
+      kg parse crawl.csv --columns text=Body  a table whose text column is "Body"
+      kg parse one.csv --context corpus/     learn the site's glued teasers from corpus/
     """
     problems: list[InputError] = []
 
@@ -82,7 +90,7 @@ def command(paths: tuple[str, ...], as_json: bool, strict: bool) -> None:
     try:
         if as_json:
             click.echo("[", nl=False)
-        for article in _read(paths, strict, warn):
+        for article in _read(paths, strict, warn, columns, context):
             if as_json:
                 text = json.dumps(article.to_dict(), ensure_ascii=False, indent=2)
                 click.echo(("," if count else "") + "\n" + textwrap.indent(text, "  "), nl=False)
@@ -102,7 +110,7 @@ def command(paths: tuple[str, ...], as_json: bool, strict: bool) -> None:
         )
 
 
-def _read(paths: tuple[str, ...], strict: bool, warn):  # -> Iterator[Article]
+def _read(paths: tuple[str, ...], strict: bool, warn, columns=None, context=()):  # -> Iterator[Article]
     from ..read import read_articles  # imported here: keeps `kg --help` fast
 
-    return read_articles(list(paths), strict=strict, on_error=warn)
+    return read_articles(list(paths), strict=strict, on_error=warn, columns=columns, context=context)

@@ -414,7 +414,37 @@ def fold_ws(s: str) -> str:
     return _WS.sub(" ", unicodedata.normalize("NFC", s)).strip()
 
 
+# FORMAT.md: a closing byline and/or credit line of at most this many characters
+# may follow body_last ("… chiến sự. Huyền Lê(TheoRIA Novosti,AFP)").
+BODY_TAIL_MAX = 80
+
+
 def body_matches(body: str, first: str, last: str) -> bool:
-    """Whether the body starts with ``first`` and ends with ``last`` (whitespace folded)."""
-    b = fold_ws(body)
-    return b.startswith(fold_ws(first)) and b.endswith(fold_ws(last))
+    """Whether the body starts with ``first`` and ends with ``last`` (whitespace folded).
+
+    The end may be followed by a closing byline/credit of at most
+    :data:`BODY_TAIL_MAX` characters (FORMAT.md's amended body rule).
+    """
+    b, last = fold_ws(body), fold_ws(last)
+    if not b.startswith(fold_ws(first)):
+        return False
+    if b.endswith(last):
+        return True
+    at = b.rfind(last, max(0, len(b) - len(last) - BODY_TAIL_MAX - 1)) if last else -1
+    return at >= 0 and _byline_or_credit(b[at + len(last):].strip())
+
+
+_CREDIT = re.compile(r"^\(?\s*(?:theo|nguồn)\b", re.IGNORECASE)
+_PAREN = re.compile(r"\([^()]*\)")
+
+
+def _byline_or_credit(tail: str) -> bool:
+    """A closing byline ("Huyền Lê", "Thanh Hà - Minh An") and/or credit
+    ("(Theo Reuters)", "Theo TTXVN"), at most :data:`BODY_TAIL_MAX` characters:
+    every word of what is left outside a credit starts with a capital."""
+    if not tail or len(tail) > BODY_TAIL_MAX:
+        return not tail
+    if _CREDIT.match(tail):
+        return True
+    words = re.findall(r"[^\W\d_]+", _PAREN.sub(" ", tail))
+    return bool(words) and all(w[0].isupper() for w in words)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..clean.article import written_body
 from ..model import Extraction
 from .match import ClaimRec, EntityRec, EventRec, Names, RoleRec, names
 
@@ -47,7 +48,7 @@ def from_extraction(x: Extraction, graph_strings: Iterable[str] | None = None) -
             return names(eid, eid.replace("_", " "))
         return names(e.label, e.label_vi, e.aliases)
 
-    pred = Predicted(body=x.article.body)
+    pred = Predicted(body=written_body(x.article))  # body boundaries are checked on the text as written
     for e in x.entities.values():
         pred.entities.append(EntityRec(names=names(e.label, e.label_vi, e.aliases), type=e.type, label=e.label))
 

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import ModuleType
 
-from ..errors import GoldError
+from ..errors import GoldError, KgError
 from ..model import Article, Extraction
 from .gold import GoldArticle, load_gold_dir
-from .predicted import from_extraction
+from .predicted import Predicted, from_extraction
 from .score import Report, score_article
 
 Warn = Callable[[str], None]
@@ -53,11 +53,11 @@ def corpus_path(gold: GoldArticle, corpus_dir: Path) -> Path:
     return p
 
 
-def read_article(path: Path) -> Article:
+def read_article(path: Path, columns: Mapping[str, str] | None = None, passages=None) -> Article:
     """The one article of ``path`` through the project's reader."""
     from ..read import read_file
 
-    articles = read_file(path)
+    articles = read_file(path, columns=columns, passages=passages)
     if len(articles) != 1:
         raise GoldError(f"{path}: holds {len(articles)} articles; a gold file annotates exactly one")
     return articles[0]
@@ -99,24 +99,42 @@ def evaluate(
     *,
     progress: Callable[[int, int, str], None] | None = None,
     warn: Warn = _stderr,
+    columns: Mapping[str, str] | None = None,
+    context: Iterable[str | Path] = (),
 ) -> Report:
-    """Score the extraction of every article a gold folder annotates."""
+    """Score the extraction of every article a gold folder annotates.
+
+    The articles named by the gold files, and those under ``context``, are the
+    evidence of the passages a site glues from one story onto another
+    (:func:`kg.read.learn_passages`); each article is still built alone.
+    """
     corpus = Path(corpus_dir)
     golds = load_gold_dir(gold_dir)
     if not corpus.is_dir():
         raise GoldError(f"{corpus}: no such corpus folder")
     paths = [corpus_path(g, corpus) for g in golds]
+    from ..read import learn_passages
+
+    passages = learn_passages([*context, *paths], columns=columns)
     scores = []
+    unreadable: list[str] = []
     warned = False
     for n, (g, path) in enumerate(zip(golds, paths), 1):
         if progress is not None:
             progress(n, len(golds), g.doc)
-        x, strings = build(read_article(path))
+        try:
+            article = read_article(path, columns, passages)
+        except KgError as err:  # one unreadable article costs its own figures only
+            warn(f"warning: {err}; scored as all missed")
+            unreadable.append(g.doc)
+            scores.append(score_article(g, Predicted(body="")))
+            continue
+        x, strings = build(article)
         if strings is None and not warned:
             warned = True
             warn("no RDF graph (kg.graph.rdf); must_not names searched in the extraction's strings")
         scores.append(score_article(g, from_extraction(x, strings)))
-    return Report(scores)
+    return Report(scores, unreadable)
 
 
 def evaluate_extractions(golds: Iterable[GoldArticle], extractions: Iterable[Extraction]) -> Report:

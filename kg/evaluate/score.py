@@ -132,6 +132,7 @@ class ArticleScore:
 @dataclass(slots=True)
 class Report:
     articles: list[ArticleScore]
+    unreadable: list[str] = field(default_factory=list)  # docs that could not be read: scored all-missed
 
     @property
     def micro(self) -> ArticleScore:
@@ -143,10 +144,13 @@ class Report:
     def to_json(self, *, details: bool = False) -> dict[str, Any]:
         micro = self.micro.to_json()
         del micro["contamination_names"]
-        return {
+        out: dict[str, Any] = {
             "micro": micro,
             "articles": {a.doc: a.to_json(details=details) for a in self.articles},
         }
+        if self.unreadable:
+            out["unreadable"] = list(self.unreadable)
+        return out
 
 
 def _counts(al: Alignment) -> Counts:

@@ -96,3 +96,5 @@ def print_report(console: Console, report: Report, *, details: bool = False) -> 
         f"contamination {len(micro.contamination)} (target 0)   "
         f"body boundaries right {_tally(micro.body.right, micro.body.total)}"
     )
+    if report.unreadable:
+        console.print(f"unreadable (scored as all missed): {', '.join(report.unreadable)}")

@@ -219,6 +219,8 @@ def add_article(g: TripleSink, x: Extraction) -> URIRef:
         g.add((node, SDO.datePublished, date_literal(a.published)))
     if a.url:
         g.add((node, SDO.url, Literal(a.url, datatype=XSD.anyURI)))
+    if a.meta.get("category"):  # the outlet's section, as a table of articles gives it
+        g.add((node, SDO.articleSection, Literal(a.meta["category"], lang=VI)))
     for credit in a.credits:
         g.add((node, SDO.creditText, Literal(credit, lang=VI)))
     publisher = _outlet_node(g, x)
