@@ -34,10 +34,10 @@ from .speakers import (
 )
 from .claims import _lexicon as _claim_lexicon
 from .claims import stance_of
+from .event_args import Phrase, phrases_after
 from .spans import PERSON, SentenceView, entity_type, window_start, word_alt
 
 NAME = "events"
-_AFTER_WINDOW = 60  # characters right of a trigger searched for objects / places
 _BLOCK_WORDS = 10
 _NEGATOR_WORDS = 4
 
@@ -54,6 +54,10 @@ class _Lexicon:
     speaker_events: frozenset[str]
     classifier_re: re.Pattern[str]
     distinct_re: re.Pattern[str]
+    composed: tuple[tuple[str, re.Pattern[str]], ...]
+    back_ref_re: re.Pattern[str]
+    generic_det_re: re.Pattern[str]
+    pair_re: re.Pattern[str]
 
 
 def _key(s: str) -> str:
@@ -75,14 +79,36 @@ def _lexicon() -> _Lexicon:
         type_of=type_of,
         trigger_re=re.compile(rf"(?<!\w)({word_alt(tuple(type_of))})(?!\w)(?!\s+(?:{nb})(?!\w))", I),
         blocker_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['blockers']))})(?!\w)", I),
-        not_after_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['not_after']))})\s+$", I),
+        not_after_re=re.compile(
+            rf"(?<!\w)(?:{word_alt(tuple(data['not_after']))})\s+(?:(?:{word_alt(tuple(data['generic_determiners']))})\s+)?$", I
+        ),
         negator_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['negators']))})(?!\w)", I),
         generic_after_re=re.compile(rf"\s*(?:{word_alt(tuple(data['generic_after']))})(?!\w)", I),
         merge_any=frozenset(data["merge_across_triggers"]),
         speaker_events=frozenset(data["speaker_events"]),
         distinct_re=re.compile(rf"\s*(?:{word_alt(tuple(data['distinct_after']))})(?!\w)", I),
         classifier_re=re.compile(rf"^(?:(?:{word_alt(tuple(data['classifiers']))})\s+)+", I),
+        composed=tuple(_composed(c) for c in data["composed"]),
+        back_ref_re=re.compile(rf"\s*(?:{word_alt(tuple(data['back_reference_after']))})(?!\w)", I),
+        generic_det_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['generic_determiners']))})\s+$", I),
+        pair_re=re.compile(
+            rf"(?<!\w)(?:hai\s+(?:{word_alt(tuple(data['pair_heads']))})|{word_alt(tuple(data['pair_phrases']))})(?!\w)", I
+        ),
     )
+
+
+def _composed(entry: dict) -> tuple[str, re.Pattern[str]]:
+    """One ``composed`` lexicon entry as (event type, pattern); group "medium" is the key."""
+    etype = entry["type"]
+    if etype not in EVENT_TYPES:
+        raise ValueError(f"event_nouns.yaml: unknown event type {etype!r}")
+    between = tuple(entry.get("between") or ())
+    mid = rf"(?:(?:{word_alt(between)})\s+)?" if between else ""
+    rx = (
+        rf"(?<!\w)(?:{word_alt(tuple(entry['verbs']))})\s+(?:{word_alt(tuple(entry['links']))})\s+{mid}"
+        rf"(?P<medium>{word_alt(tuple(entry['media']))})(?!\w)"
+    )
+    return etype, re.compile(rx, re.IGNORECASE)
 
 
 def trigger_key(trigger: str) -> str:
@@ -105,6 +131,8 @@ class _Mention:
     extra: list[Evidence] = field(default_factory=list)
     distinct: bool = False  # "một cuộc phỏng vấn khác": never merged into an earlier one
     actor: str | None = None  # the subject of the act ("Nga trục xuất …"), if written
+    back_ref: bool = False  # "chuyến thăm này", "cuộc gặp nói trên": an act already told
+    generic: bool = False  # "các lệnh trừng phạt" with no actor: background, not an act
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]|\s[-–—]\s")
@@ -151,69 +179,81 @@ def _actor(found: Extraction, m: Mention) -> bool:
     return m.entity is not None and m.entity in found.entities
 
 
-def _place_after(ctx: ArticleContext, view: SentenceView, pos: int) -> str | None:
-    """"tại/ở X" right of the trigger: X a place or country; "TP Geneva (Thụy Sĩ)" -> Geneva."""
-    text = view.text
-    rel = pos - view.start
-    m = re.compile(r"[^,.;:!?]{0,60}?(?<!\w)(?:tại|ở)\s+(?:(?:thủ đô|thành phố|TP\.?|thị trấn|khu vực)\s+)?", re.I).match(
-        text, rel
-    )
-    if not m:
-        return None
-    target = view.mention_at(view.start + m.end())
-    if target is None or entity_type(ctx.found, target) not in ("Place", "Country"):
-        return None
-    # "Geneva (Thụy Sĩ)": the bracketed country locates the city; it is no participant
-    br = re.compile(r"\s*\(([^()]{1,40})\)").match(text, target.evidence.end - view.start)
-    if br:
-        for inner in view.mentions_in(view.start + br.start(1), view.start + br.end(1)):
-            ctx.cache.setdefault(("locating", view.index), set()).add(inner.evidence.start)
-    return target.entity
+def _phrases(ctx: ArticleContext, view: SentenceView, end: int) -> list[Phrase]:
+    """The phrases after a trigger ending at ``end`` (memoised per trigger)."""
+    key = ("phrases", view.index, end)
+    got = ctx.cache.get(key)
+    if got is None:
+        tokens = _tokens(ctx, view.index)
+        # actor mentions and date expressions are read whole ("1/11" may be tagged V)
+        atomic = [(m.evidence.start, m.evidence.end) for m in view.mentions]
+        atomic += [(t.start, t.end) for t in ctx.times_in(view.index)]
+        got = ctx.cache[key] = phrases_after(tokens, end, atomic)
+    return got
 
 
-_TO = re.compile(r"(?<!\w)(?:tới|đến|thăm)\s+$", re.IGNORECASE)
+def _tokens(ctx: ArticleContext, index: int) -> list:
+    by = ctx.cache.get("tokens")
+    if by is None:
+        by = ctx.cache["tokens"] = {s.sentence.index: s.tokens for s in ctx.doc.sentences}
+    toks = by.get(index)
+    if not toks:
+        # a Doc built without NLP (records made by hand): tag this sentence now
+        from ..nlp.annotate import analyse_sentence
+
+        sent = next((s for s in ctx.doc.article.sentences if s.index == index), None)
+        toks = by[index] = analyse_sentence(sent).tokens if sent is not None and sent.text.strip() else []
+    return toks
 
 
-def _visit_target(ctx: ArticleContext, view: SentenceView, pos: int) -> str | None:
-    """"thăm Brazil", "chuyến thăm chính thức của Ngoại trưởng X tới Brazil"."""
-    nxt = re.compile(r"\s*(?:chính thức\s+)?(?:tới|đến)?\s*", re.IGNORECASE).match(view.text, pos - view.start)
-    tgt = view.mention_at(pos + (nxt.end() - (pos - view.start) if nxt else 0))
-    if tgt is not None and entity_type(ctx.found, tgt) in ("Place", "Country"):
-        return tgt.entity
-    for m in _names_after(ctx, view, pos):
-        if entity_type(ctx.found, m) in ("Place", "Country"):
-            rel = m.evidence.start - view.start
-            if _TO.search(view.text, max(0, rel - 12), rel):
-                return m.entity
+_LOCATION_TYPES = ("Place", "Country")
+
+
+def _place_after(ctx: ArticleContext, view: SentenceView, end: int, etype: str) -> str | None:
+    """The place of the event: the first place, country or venue ("Điện Kremlin") in a
+    "tại/ở …" phrase after the trigger; for a Visit also its destination ("thăm
+    Brazil", "chuyến thăm … tới Trung Quốc"). A bracket after it only locates it."""
+    phrases = _phrases(ctx, view, end)
+    roles = ("place", "to", "object") if etype == "Visit" else ("place",)
+    for role in roles:
+        for ph in phrases:
+            if ph.role != role:
+                continue
+            for m in view.mentions_in(ph.start, ph.end):
+                t = entity_type(ctx.found, m)
+                if t in _LOCATION_TYPES or (role == "place" and t == "Organization"):
+                    return m.entity
+            if role != "object":
+                break  # only the first such phrase
     return None
 
 
-def _names_after(ctx: ArticleContext, view: SentenceView, pos: int, limit: int = _AFTER_WINDOW) -> list[Mention]:
-    """Actor mentions right of a trigger, up to the end of its phrase."""
-    text = view.text
-    rel = pos - view.start
-    end_rel = min(len(text), rel + limit)
-    cut = re.search(r"[,;:.!?]|\s(?:và|nhưng|song|để|khi|vì|do|sau khi|trước khi|nhằm)\s", text[rel:end_rel])
-    if cut:
-        end_rel = rel + cut.start()
-    return view.mentions_in(pos, view.start + end_rel)
+_PARTICIPANT_ROLES = ("object", "party", "target", "of")
 
 
-def _pair_after(ctx: ArticleContext, view: SentenceView, pos: int) -> list[str]:
-    """"thượng đỉnh A - B", "đàm phán Nga - Mỹ", "giữa A và B"."""
-    text = view.text
-    rel = pos - view.start
-    m = re.compile(r"\s*(?:giữa\s+)?").match(text, rel)
-    a = view.mention_at(view.start + (m.end() if m else rel))
-    if a is None or not _actor(ctx.found, a):
-        return []
-    sep = re.compile(r"\s*(?:-|–|và|với)\s*").match(text, a.evidence.end - view.start)
-    if not sep:
-        return []
-    b = view.mention_at(view.start + sep.end())
-    if b is None or not _actor(ctx.found, b):
-        return []
-    return [a.entity or "", b.entity or ""]
+def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int) -> list[Mention]:
+    """Actors in the object, party ("với/giữa"), target ("đối với/nhằm vào") and "của"
+    phrases after the trigger; a country that only qualifies a person's title
+    ("Tổng thống Mỹ Donald Trump") or an outlet ("tờ Le Monde của Pháp") is left out."""
+    found = ctx.found
+    out: list[Mention] = []
+    parses = title_parses(ctx, view)
+    for ph in _phrases(ctx, view, end):
+        if ph.role not in _PARTICIPANT_ROLES:
+            continue
+        ms = [m for m in view.mentions_in(ph.start, ph.end) if _actor(found, m)
+              and entity_type(found, m) in (PERSON, "Country", "Organization")]
+        for m in ms:
+            if entity_type(found, m) == "Country" and any(
+                tp.org is m and tp.person is not None and tp.person in ms for tp in parses
+            ):
+                continue
+            if ph.role == "of" and entity_type(found, m) == "Country" and any(
+                entity_type(found, o) == "Organization" for o in out
+            ):
+                continue
+            out.append(m)
+    return out
 
 
 def _main_subject(ctx: ArticleContext, view: SentenceView, after: int) -> list[str]:
@@ -324,7 +364,7 @@ def _participants(
         out += subj.speakers
     else:
         head = text[cs - view.start : s - view.start]
-        pm = re.search(r"(?:hai nhà lãnh đạo|hai tổng thống|hai ông|lãnh đạo hai nước)", head, re.I)
+        pm = _lexicon().pair_re.search(head)
         if pm:
             leaders = recent_leaders(ctx, view.start + pm.start(), 2)
             out += leaders
@@ -340,20 +380,9 @@ def _participants(
                 if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization"):
                     out += _resolve(ctx, view, m)
     subject_part = list(out)
-    # after: "Putin - Biden", "giữa A và B", objects ("bắt Alexei Navalny", "nhà ngoại giao Nga")
-    pair = _pair_after(ctx, view, e)
-    if pair:
-        out += pair
-    else:
-        prev_m: Mention | None = None
-        for m in _names_after(ctx, view, e):
-            if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization"):
-                # "tờ Le Monde của Pháp": the outlet's country qualifies it
-                gap = text[prev_m.evidence.end - view.start : m.evidence.start - view.start] if prev_m else ""
-                if not (prev_m is not None and entity_type(found, prev_m) == "Organization"
-                        and entity_type(found, m) == "Country" and _OF_ONLY.fullmatch(gap)):
-                    out += _resolve(ctx, view, m)
-                prev_m = m
+    # after: the object and the "với/giữa/đối với/của" phrases of the trigger's clause
+    for m in _phrase_participants(ctx, view, e):
+        out += _resolve(ctx, view, m)
     clause_head = text[_clause_start(text, s - view.start) : s - view.start]
     # a leading clause without its own subject ("Sau khi thị sát …, ông X …"):
     # nothing before the trigger names an actor
@@ -430,6 +459,28 @@ def _segments_of(ctx: ArticleContext, view: SentenceView) -> list[tuple[int, int
     return got
 
 
+def _triggers(view: SentenceView) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, trigger, type, key) of every trigger of a sentence, longest first
+    where two overlap: a composed one ("viết trên mạng xã hội X") beats the words in it."""
+    lex = _lexicon()
+    cands: list[tuple[int, int, str, str, str]] = []
+    for etype, rx in lex.composed:
+        for m in rx.finditer(view.text):
+            cands.append((m.start(), m.end(), m.group(0), etype, _key(m.group("medium"))))
+    for tm in lex.trigger_re.finditer(view.text):
+        trig = tm.group(1)
+        etype = lex.type_of.get(_key(trig))
+        if etype is not None:
+            cands.append((tm.start(1), tm.end(1), trig, etype, trigger_key(trig)))
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[tuple[int, int, str, str, str]] = []
+    for c in cands:
+        if out and c[0] < out[-1][1]:
+            continue
+        out.append(c)
+    return out
+
+
 def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None = None) -> list[_Mention]:
     lex = _lexicon()
     ctx = ctx or make_context(doc, found)
@@ -437,33 +488,25 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
     out: list[_Mention] = []
     for view in ctx.views:
         prev: tuple[int, list[str]] | None = None
-        for tm in lex.trigger_re.finditer(view.text):
-            trig = tm.group(1)
-            etype = lex.type_of.get(_key(trig))
-            if etype is None:
+        for ts, te, trig, etype, key in _triggers(view):
+            if _blocked(view.text, ts):
                 continue
-            if _blocked(view.text, tm.start()):
+            if _inside_name(view.text, ts, te, view.mention_at(view.start + te) is not None):
                 continue
-            if _inside_name(view.text, tm.start(), tm.end(), view.mention_at(view.start + tm.end()) is not None):
+            if lex.not_after_re.search(view.text, max(0, ts - 30), ts):
                 continue
-            if lex.not_after_re.search(view.text, max(0, tm.start() - 16), tm.start()):
+            if lex.generic_after_re.match(view.text, te):
                 continue
-            if lex.generic_after_re.match(view.text, tm.end()):
-                continue
-            s, e = view.start + tm.start(), view.start + tm.end()
-            where = _place_after(ctx, view, e)
-            if etype == "Visit" and where is None:
-                where = _visit_target(ctx, view, e)
+            s, e = view.start + ts, view.start + te
+            where = _place_after(ctx, view, e, etype)
             subj_part, parts = _participants(ctx, view, etype, s, e, prev)
             prev = (e, subj_part)
-            parts = [p for p in parts if p != where or etype != "Visit"]
-            locating = ctx.cache.get(("locating", view.index), set())
-            if locating:
-                drop = {m.entity for m in view.mentions if m.evidence.start in locating}
-                parts = [p for p in parts if p not in drop or p in subj_part]
+            parts = [p for p in parts if p != where]
             ev = Evidence(aid, view.index, s, e, NAME)
-            mention = _Mention(etype, trig, trigger_key(trig), where, _date(ctx, view, s, e), parts, ev)
-            mention.distinct = bool(lex.distinct_re.match(view.text, tm.end()))
+            mention = _Mention(etype, trig, key, where, _date(ctx, view, s, e), parts, ev)
+            mention.distinct = bool(lex.distinct_re.match(view.text, te))
+            mention.back_ref = bool(lex.back_ref_re.match(view.text, te))
+            mention.generic = bool(lex.generic_det_re.search(view.text, max(0, ts - 12), ts)) and not subj_part
             mention.actor = subj_part[0] if subj_part else None
             out.append(mention)
     _date_from_follow_up(ctx, out)
@@ -528,6 +571,18 @@ def merge_events(mentions: list[_Mention]) -> list[Event]:
     lex = _lexicon()
     groups: list[tuple[_Mention, list[_Mention]]] = []
     for m in mentions:
+        bare = not (m.participants or m.where or m.when)
+        if m.back_ref or bare or m.generic:
+            # "chuyến thăm này", a bare "cuộc gặp": the last act of its type told before
+            earlier = next((g for g in reversed(groups) if g[0].type == m.type
+                            and (m.type in lex.merge_any or g[0].key == m.key)), None)
+            if earlier is not None and not m.distinct:
+                earlier[1].append(m)
+                earlier[0].when = earlier[0].when or m.when
+                earlier[0].where = earlier[0].where or m.where
+                continue
+            if bare or m.generic:
+                continue  # no arguments, or a general mention: not an act this article tells
         for head, members in groups:
             if not m.distinct and _compatible(head, m, lex.merge_any, head.key):
                 members.append(m)
