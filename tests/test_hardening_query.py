@@ -294,7 +294,7 @@ def test_queries_during_a_build_never_call_the_store_corrupt(examples_dir: Path,
         build.wait(timeout=600)
     assert build.returncode == 0, build.stderr.read() if build.stderr else ""
     assert not problems, problems
-    assert answers > 0
+    assert answers >= 5, (answers, busy)
 
 
 # -- kg serve: 4 (SERVICE), Host, CORS, 5 (limits), 9 (page), 10 (port) -----------
