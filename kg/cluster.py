@@ -56,6 +56,26 @@ class ClusterError(KgError):
     """The Dask scheduler cannot be reached, refused the work or was lost."""
 
 
+def _task(chunk: list[Article], pipeline: Sequence[str], expected: str) -> tuple[str, Any]:
+    """One Dask task: the batch's outcomes, unless this worker runs other kg code or lexicons.
+
+    A worker with another version of kg would write a different graph under the
+    same fingerprints; it is refused (its address named) instead.
+    """
+    from .build import pipeline_fingerprint
+
+    mine = pipeline_fingerprint()
+    if mine != expected:
+        try:
+            from distributed import get_worker
+
+            where = get_worker().address
+        except (ImportError, ValueError):
+            where = "a worker"
+        return "mismatch", (where, mine)
+    return "ok", _work(chunk, pipeline)
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
@@ -147,6 +167,9 @@ def _stream(client: Any, own: bool, address: str, articles: Iterator[Article], b
             on_error: Callable[[ExtractionError], None] | None) -> Iterator[Extraction]:
     from distributed.scheduler import KilledWorker
 
+    from .build import pipeline_fingerprint
+
+    expected = pipeline_fingerprint()
     where = address if address != LOCAL else getattr(client, "scheduler", None) and client.scheduler.address or LOCAL
     pending: deque[tuple[list[Article], Any]] = deque()
     limit = window or max(2, _threads(client) * WINDOW_PER_WORKER)
@@ -155,7 +178,7 @@ def _stream(client: Any, own: bool, address: str, articles: Iterator[Article], b
         chunk = list(islice(articles, batch))
         if chunk:
             # pure=False: two equal batches (a re-run) are still two tasks to run
-            pending.append((chunk, client.submit(_work, chunk, pipeline, pure=False)))
+            pending.append((chunk, client.submit(_task, chunk, pipeline, expected, pure=False)))
         return bool(chunk)
 
     try:
@@ -164,7 +187,7 @@ def _stream(client: Any, own: bool, address: str, articles: Iterator[Article], b
         while pending:
             chunk, future = pending.popleft()
             try:
-                outcomes = future.result()
+                status, outcomes = future.result()
             except KilledWorker as exc:
                 sources = ", ".join(a.source or a.id for a in chunk)
                 raise ExtractionError(sources, f"the task killed every Dask worker that ran it ({where}): "
@@ -177,6 +200,10 @@ def _stream(client: Any, own: bool, address: str, articles: Iterator[Article], b
                                        "kept, the next build does the rest") from None
                 sources = ", ".join(a.source or a.id for a in chunk)
                 raise ExtractionError(sources, f"Dask task failed on {where}: {_first_line(exc)}") from None
+            if status == "mismatch":
+                worker, theirs = outcomes
+                raise ClusterError(f"{where}: Dask worker {worker} runs other kg code or lexicons (pipeline "
+                                   f"fingerprint {theirs}, here {expected}); install the same kg on every worker")
             submit()
             for ok, value in outcomes:
                 if not ok:

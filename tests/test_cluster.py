@@ -149,3 +149,29 @@ def test_a_lost_scheduler_is_one_line_and_the_next_build_completes(cluster, refe
     again = kg("build", str(seeds_dir), "--store", str(store), "--no-exports", "-q", "--jobs", "1")
     assert again.returncode == 0, again.stderr
     assert same_graphs(nquads(store, tmp_path), reference) == []
+
+
+def test_a_worker_with_other_kg_code_is_refused_by_name(seeds_dir, tmp_path):
+    """A worker whose kg differs (here: one extractor module changed) would write another graph: refused."""
+    import shutil as sh
+
+    repo = __import__("pathlib").Path(__file__).resolve().parents[1]
+    other = tmp_path / "other"
+    sh.copytree(repo / "kg", other / "kg", ignore=sh.ignore_patterns("__pycache__"))
+    sh.copytree(repo / "ontology", other / "ontology")
+    with (other / "kg" / "extract" / "roles.py").open("a", encoding="utf-8") as fh:
+        fh.write("\n# a different version of the extractor\n")
+    c = DaskCluster(tmp_path / "dask", workers=0).start()
+    w = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", c.address, "--nthreads", "1",
+                          "--no-nanny", "--host", "127.0.0.1", "--no-dashboard"],
+                         env={**os.environ, "PYTHONPATH": str(other)}, cwd=other,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    c.workers.append(w)
+    try:
+        c.wait_for_workers(1)
+        r = kg("build", str(seeds_dir), "--store", str(tmp_path / "store"), "--no-exports", "--cluster", c.address)
+    finally:
+        c.stop()
+    assert r.returncode == 2
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "runs other kg code or lexicons" in lines[0] and "127.0.0.1" in lines[0], r.stderr

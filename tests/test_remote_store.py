@@ -117,6 +117,11 @@ def test_query_view_validate_remove_against_the_url(server, embedded, seeds_dir,
     assert bound.returncode == 0 and "spokesperson_of" in bound.stdout, bound.stderr
     ask = kg("query", "ASK { ?p kg:spokesperson_of kgd:Kremlin }", "--format", "json", "--store", url, env=env)
     assert json.loads(ask.stdout)["boolean"] is True
+    graph = kg("query", "CONSTRUCT { ?p kg:spokesperson_of ?o } WHERE { ?p kg:spokesperson_of ?o }",
+                "--format", "json", "--store", url, env=env)
+    assert graph.returncode == 0, graph.stderr
+    assert {"@id": "https://w3id.org/kg-vn/id/Kremlin"} in [
+        o for node in json.loads(graph.stdout) for o in node.get("https://w3id.org/kg-vn/ontology#spokesperson_of", [])]
     refused = kg("query", "DELETE WHERE { ?s ?p ?o }", "--store", url, env=env)
     assert refused.returncode != 0 and "update" in refused.stderr.lower()
 

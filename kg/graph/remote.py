@@ -234,13 +234,18 @@ class RemoteStore(Store):
         if not self.read_only:
             self._update_remote("INSERT DATA { }")
 
-    def select_raw(self, sparql: str) -> Any:
-        """Run a query on the server; pyoxigraph's QuerySolutions / QueryBoolean / QueryTriples."""
+    def select_raw(self, sparql: str, *, graph: bool = False) -> Any:
+        """Run a query on the server; pyoxigraph's QuerySolutions / QueryBoolean / QueryTriples.
+
+        ``graph``: the query is a CONSTRUCT or DESCRIBE (asked for as N-Triples:
+        some servers answer a graph query as bindings when offered those first).
+        """
+        accept = ("application/n-triples, text/turtle;q=0.9, text/plain;q=0.5" if graph
+                  else "application/sparql-results+json, application/sparql-results+xml;q=0.9")
         r = self._http.request(
             "POST", self.endpoints.query, data={"query": sparql},
             params={"union-default-graph": ""} if self.endpoints.union_param else None,
-            headers={"Accept": "application/sparql-results+json, application/n-triples;q=0.9, text/plain;q=0.5"},
-            ok=(400,),
+            headers={"Accept": accept}, ok=(400,),
         )
         if r.status_code == 400:
             raise QueryError(f"{self.endpoints.query}: the store rejected the query: {_first_line(r.text)}")
@@ -360,7 +365,9 @@ class RemoteStore(Store):
             names = " ".join(f"?{getattr(k, 'value', k)}" for k in substitutions)
             row = " ".join(str(v) for v in substitutions.values())
             text += f"\nVALUES ({names}) {{ ({row}) }}"
-        return self.select_raw(text)
+        # the query's form, from Oxigraph's parser run on an empty store (instant): graph or bindings
+        form = ox.Store().query(_prologue() + sparql)
+        return self.select_raw(text, graph=isinstance(form, ox.QueryTriples))
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None, *, union: bool = True) -> Any:
         terms = {k: (to_ox(v) if isinstance(v, Node) else ox.Literal(str(v))) for k, v in (bindings or {}).items()}
