@@ -260,3 +260,16 @@ def test_a_real_corpus_first_view_and_a_month_of_the_timeline(open_page: Any, un
     assert 0 < o.visible() < int(o.page.evaluate("kg.view.nodes.length"))
     shot(o, f"explorer-unc{n_articles}-timeline-month.png")
     o.clean()
+
+
+def test_an_empty_or_undated_graph_has_a_quiet_timeline(open_page: Any) -> None:
+    o = open_page(nx.MultiDiGraph())
+    assert o.page.inner_text("#kg-tl-summary") == "no dated events or claims"
+    assert o.page.locator("#kg-tl-svg .kg-tl-mark").count() == 0
+    o.clean()
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="Một mình", type="Person", articles=[], evidence=[])
+    o = open_page(g)
+    assert [lab["text"] for lab in drawn_labels(o)] == ["Một mình"]
+    assert o.page.locator("#kg-tl-undated").is_hidden()
+    o.clean()

@@ -140,7 +140,7 @@ def test_cli_remove_by_path_and_by_id(tmp_path):
         assert validate_store(store).conforms
     unknown = _cli("remove", "no-such-article", "--store", str(store_dir))
     assert unknown.exit_code == 1
-    assert unknown.stderr.strip() == "kg: error: no-such-article: no such article in the store"
+    assert unknown.stderr.strip() == "kg: error: no-such-article: no such article in the store (give its id, its path or its file name)"
 
 
 def test_cli_build_json_skips_a_bad_file(tmp_path):

@@ -45,8 +45,8 @@ def command(store_dir: str | None, limit: int, as_json: bool) -> None:
         if len(shown) < len(report.violations):
             click.echo(f"… and {len(report.violations) - len(shown)} more (--limit 0 shows all)")
         if report.conforms:
-            click.echo(f"valid: {n_articles} articles, {report.triples} triples conform to the shapes "
-                       "(distinct triples of all graphs merged, the ontology apart)")
+            click.echo(f"valid: {n_articles} articles, {report.triples} distinct triples "
+                       "(all graphs merged, the ontology apart) conform to the shapes")
         else:
             click.echo(f"invalid: {len(report.violations)} violations in {n_articles} articles "
                        f"({report.triples} distinct triples of all graphs merged, the ontology apart)", err=True)

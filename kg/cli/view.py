@@ -61,5 +61,6 @@ def command(out: str | None, store_dir: str | None, focus: str | None, limit: in
     focus_note = f", focused on {page.focus}" if page.focus else ""
     click.echo(
         f"kg view: wrote {page.path} ({page.nodes_shown} of {page.nodes_total} nodes shown, "
-        f"{page.edges_shown} of {page.edges_total} edges{focus_note})"
+        f"{page.edges_shown} of {page.edges_total} edges{focus_note}"
+        + (f"; {page.gathered} claims gathered on their speakers)" if page.gathered else ")")
     )

@@ -31,6 +31,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from .explorer_data import (
+    GATHERED_TYPES,
     OTHER_STYLE,
     TYPE_STYLES,
     ExplorerData,
@@ -79,6 +80,7 @@ class ExplorerPage:
     edges_total: int
     focus: str | None = None
     path: Path | None = None
+    gathered: int = 0  # claims not drawn: counted on their speakers, listed in their panels
 
 
 @cache
@@ -288,6 +290,7 @@ def build_page(
         edges_shown=len(edges),
         edges_total=len(data.index["edges"]),
         focus=data.node_ids[data.focus] if data.focus is not None else None,
+        gathered=sum(1 for row in data.index["nodes"] if data.index["types"][row["t"]]["name"] in GATHERED_TYPES),
     )
 
 
@@ -380,4 +383,4 @@ def write_explorer(store: Any, path: Path | str, *, focus: str | None = None, li
     page = build_page(graph, focus=focus, limit=limit)
     written = write_text_atomic(path, page.html)
     return ExplorerPage(page.html, page.nodes_shown, page.nodes_total, page.edges_shown, page.edges_total,
-                        page.focus, written)
+                        page.focus, written, page.gathered)

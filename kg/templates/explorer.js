@@ -160,6 +160,10 @@
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, VIEW.options);
   var physicsBox = document.getElementById("kg-physics");
   physicsBox.checked = !!VIEW.physics;
+  if (VIEW.physicsMax && VIEW.nodes.length > VIEW.physicsMax) {  /* minutes of simulation: not offered */
+    physicsBox.disabled = true;
+    physicsBox.parentNode.title = "physics is offered for views of up to " + VIEW.physicsMax + " nodes";
+  }
   physicsBox.addEventListener("change", function () {
     network.setOptions({ physics: { enabled: physicsBox.checked } });
     if (physicsBox.checked) network.once("stabilized", function () { network.fit({ animation: false }); relabel(); });
