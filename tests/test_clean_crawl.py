@@ -131,3 +131,14 @@ def test_video_widget_inside_the_body_is_skipped(tmp_path: Path) -> None:
     p.write_text(moved, encoding="utf-8")
     (a,) = read_file(p)
     assert "Rotterdam" not in a.body and "Duration" not in a.body and len(a.sentences) == 5
+
+
+def test_a_credit_line_in_capitals_after_a_caption_line() -> None:
+    from kg.clean.page import clean_paragraphs
+
+    body = "Hai bên nhất trí lập một nhóm công tác chung về năng lượng và sẽ gặp lại vào tháng 9."
+    r = clean_paragraphs(["Ngoại trưởng Áo phát biểu tại Vienna ngày 4-6", "ẢNH: REUTERS", body])
+    assert r.paragraphs == [body] and r.captions == ["Ngoại trưởng Áo phát biểu tại Vienna ngày 4-6", "ẢNH: REUTERS"]
+    # flattened: "… ẢNH: REUTERS" with no separator before the marker
+    t = tidy_flat(f"{LEAD} Ngoại trưởng Áo phát biểu tại Vienna ngày 4-6 ẢNH: REUTERS {MID}")
+    assert t.text == f"{LEAD} {MID}" and t.captions == ["Ngoại trưởng Áo phát biểu tại Vienna ngày 4-6 ẢNH: REUTERS"]

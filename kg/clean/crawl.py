@@ -56,7 +56,9 @@ def _lex() -> dict:
 def _caption_marker() -> re.Pattern[str]:
     words = sorted(_lex()["captions"]["markers"], key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?P<sep>\s[-–—]\s*|(?<=[.!?…])\s*|^)\(?(?P<marker>{alt})\s*:\s*", re.IGNORECASE)
+    upper = "|".join(re.escape(w.upper()) for w in words)
+    # "… - Ảnh: X", "…. Ảnh: X", and "… ẢNH: X" (a marker in capitals needs no separator)
+    return re.compile(rf"(?P<sep>\s[-–—]\s*|(?<=[.!?…])\s*|^|\s(?=(?:{upper})\s*:))\(?(?P<marker>(?i:{alt}))\s*:\s*")
 
 
 @cache
