@@ -120,7 +120,9 @@ def _cut_ads(text: str, removed: list[str]) -> str:
     if m is not None:
         i = m.start()
         starts = [s for s, _ in sentence_spans(text[: i + 1]) if s <= i]
-        if starts and starts[-1] > 0:
+        if starts and starts[-1] > 0 and len(text) - starts[-1] <= _lex()["related"]["ad_max_chars"]:
+            # an advertisement closes the text; a long text after the phrase is
+            # the article itself ("Tri Thức - Znews giới thiệu gợi ý đáp án …")
             cut = starts[-1]
             removed.append(text[cut:].strip())
             return text[:cut].rstrip()
