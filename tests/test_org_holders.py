@@ -95,3 +95,39 @@ def test_deputy_ambassador_with_host_country():
 def test_presidential_aide_is_only_an_adviser():
     _, roles, _ = _facts("Trợ lý Tổng thống Nga Yuri Ushakov cho biết cuộc gặp sẽ diễn ra vào tuần tới.")
     assert roles == {("Yuri Ushakov", "adviser_of", "Russia")}
+
+
+def test_bank_before_its_named_deputy_director_is_not_the_speaker():
+    types, roles, x = _facts("Phó giám đốc Vietcombank, ông Nguyễn Văn Hải, cho biết ngân hàng sẽ giảm lãi suất.")
+    assert types.get("Vietcombank") == "Organization"
+    assert ("Nguyễn Văn Hải", "official_of", "Vietcombank") in roles
+    assert {c.speaker for c in x.claims} == {"Nguyen_Van_Hai"}
+
+
+def test_reporter_of_a_channel_is_member_and_speaker():
+    types, roles, x = _facts(
+        "Phóng viên Laura Finch của kênh CNN nhận xét rằng cuộc họp đã kéo dài hơn dự kiến."
+    )
+    assert ("Laura Finch", "member_of", "CNN") in roles
+    assert {c.speaker for c in x.claims} == {"Laura_Finch"}
+
+
+def test_researcher_at_an_institute():
+    types, roles, _ = _facts(
+        "Ông Martin Kessel, nghiên cứu viên tại Northgate Analytics, cho rằng giá dầu sẽ còn tăng."
+    )
+    assert types.get("Northgate Analytics") == "Organization"
+    assert ("Martin Kessel", "member_of", "Northgate Analytics") in roles
+
+
+def test_governor_of_a_region_of_a_country():
+    _, roles, _ = _facts("Thống đốc bang Bavaria của Đức, ông Karl Weber, cho biết bang sẽ mở thêm trường học.")
+    assert any(p == "Karl Weber" and pred == "leader_of" and org and "Bavaria" in org for p, pred, org in roles)
+
+
+def test_group_of_an_organisation_lends_it_to_bare_titles():
+    _, roles, _ = _facts(
+        "Theo hãng tin AP, một nhóm quan chức cấp cao của Hải quân Pháp, gồm Tư lệnh Hải quân Louis Marchand "
+        "và Phó đô đốc Claire Dubois, đã tới Manila."
+    )
+    assert ("Louis Marchand", "leader_of", "Navy of France") in roles

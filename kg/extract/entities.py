@@ -533,6 +533,10 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                 typ = "Person"  # "Malcolm Davis, chuyên gia tại …"
             if typ != "Organization" and _DESIGNATION.match(text.replace(" ", "")):
                 continue  # "Su-57", "Topol-M"; but "kênh truyền hình Zvezda-5" is a channel
+            if typ == "Person" and len(_name_words(text)) == 1 and _APPOSED_PERSON.match(ss.text, b):
+                # "Phó giám đốc Vietcombank, ông Nguyễn Văn Hải, …": the title's person is
+                # the one named after the comma; the word between is the organisation
+                typ = "Organization"
             if typ in (None, "Person") and _name_words(text) and _name_words(text)[-1].casefold() in org_suffixes():
                 # "Straits Times"; "người đứng đầu European Super League": a title before
                 # an organisation's name does not make it a person
@@ -578,6 +582,10 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
             if typ is not None:
                 cand.type = typ
                 cand.conf = CONF_CUE
+            else:
+                i = ss.word_index_at(a)
+                if i > 0 and ss.keys[i - 1] in _LOCATIVE and joined(ss, i):
+                    cand.extra["after_locative"] = "1"  # "tại Defense Priorities": where, not who
             out.append(cand)
     return out
 
@@ -589,6 +597,7 @@ def _name_words(text: str) -> list[str]:
     return [w for _, _, w in words(text)]
 
 
+_APPOSED_PERSON = re.compile(r"\s*,\s*(?:ông|bà|ngài)\s+[A-ZĐÀ-Ỹ]", re.IGNORECASE)
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")  # "ByteDance", "VinFast"
 
 
@@ -661,6 +670,10 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
             c.type, c.conf = "Person", CONF_CONTEXT
         elif (len(ws) == 1 and is_all_caps(c.text) and 2 <= len(c.text) <= 6
               and c.text.upper() not in acronyms_stop and not _ROMAN.match(c.text)):
+            c.type, c.conf = "Organization", CONF_GUESS
+        elif c.extra.get("after_locative") and len(ws) >= 2 and not is_vietnamese_style(c.text):
+            # "nghiên cứu viên tại Defense Priorities": one works at an institution,
+            # not at a person (known places were matched by the gazetteer before)
             c.type, c.conf = "Organization", CONF_GUESS
         elif _looks_like_person(c.text) and (c.ner == "PER" or not is_vietnamese_style(c.text)):
             c.type, c.conf = "Person", CONF_GUESS

@@ -45,6 +45,7 @@ class TitleInfo:
     domain: bool
     needs_org: bool = False
     host: bool = False  # may name a host country after "tại"
+    place_org: bool = False  # the organisation may be a place ("Thống đốc vùng Odessa")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def _lexicon() -> _Lexicon:
             raise ValueError(f"titles.yaml: unknown predicate {pred!r}")
         key = " ".join(row["title"].casefold().split())
         titles[key] = TitleInfo(pred, row.get("with_org"), bool(row.get("domain")), bool(row.get("needs_org")),
-                                bool(row.get("host")) or pred == "ambassador_of")
+                                bool(row.get("host")) or pred == "ambassador_of", bool(row.get("place_org")))
     alt = word_alt(tuple(titles))
     # "Đại sứ quán" is an embassy, not an ambassador
     title_re = re.compile(rf"(?<!\w)({alt})(?!\w)(?!\s+quán)", re.IGNORECASE)
@@ -138,11 +139,13 @@ def parse_after_title(
             if entity_type(found, m) == PERSON:
                 res.person = m
                 res.last = m.evidence.end
+                if res.org is None:
+                    _org_after_person(view, found, res)
                 return res
             if pending_host:
                 res.host = res.host or m
                 pending_host = False
-            elif entity_type(found, m) == "Place" and res.org is None:
+            elif entity_type(found, m) == "Place" and res.org is None and not info.place_org:
                 # "Giám đốc Chương trình châu Phi": a region is not the organisation
                 break
             elif res.org is None:
@@ -165,6 +168,20 @@ def parse_after_title(
         if (mm := _OF.match(text, rest_at)) and res.org is None:
             pos = base + mm.end()
             continue
+        if (mm := _OF.match(text, rest_at)) and res.org is not None and res.host is None:
+            # "Thống đốc vùng Odessa của Ukraine, ông X": the country qualifies the organisation
+            q = view.mention_at(base + mm.end())
+            if q is not None and entity_type(found, q) == "Country":
+                res.host = None
+                pos = res.last = q.evidence.end
+                continue
+        if (mm := _AT.match(text, rest_at)) and info.needs_org and res.org is None:
+            # "nghiên cứu viên cao cấp tại Defense Priorities"
+            q = view.mention_at(base + mm.end())
+            if q is not None and entity_type(found, q) == "Organization":
+                res.org = q
+                pos = res.last = q.evidence.end
+                continue
         if (mm := _AT.match(text, rest_at)) and info.host and res.host is None:
             pending_host = True
             pos = base + mm.end()
@@ -188,6 +205,31 @@ def parse_after_title(
                 continue
         break
     return res
+
+
+_AFTER_PERSON = re.compile(r"\s*(?:của|từ|tại|thuộc)\s+", re.IGNORECASE)
+
+
+def _org_after_person(view: SentenceView, found: Extraction, res: TitleParse) -> None:
+    """"phóng viên Peter Doocy của kênh Fox News", "nhà phân tích X từ CNN": the
+    organisation named right after the person (an outlet cue such as "kênh", "báo"
+    may stand before it; the entity stage keeps the cue out of the name)."""
+    assert res.person is not None
+    rel = res.person.evidence.end - view.start
+    mm = _AFTER_PERSON.match(view.text, rel)
+    if not mm:
+        return
+    pos = view.start + mm.end()
+    for _ in range(3):
+        q = view.mention_at(pos)
+        if q is not None:
+            if entity_type(found, q) == "Organization":
+                res.org = q
+            return
+        w = _WORD.match(view.text, pos - view.start)
+        if not w or w.group(1)[:1].isupper():
+            return
+        pos = view.start + w.end()
 
 
 def _person_before(view: SentenceView, found: Extraction, title_start: int) -> Mention | None:
@@ -298,7 +340,7 @@ def _group_re() -> re.Pattern[str]:
     openers = word_alt(tuple(data.get("list_openers") or []))
     # "<quantity|các|những> quan chức <COUNTRY>, gồm|trong đó có …"
     return re.compile(
-        rf"(?:(?<!\w)(?:\d+|các|những|nhiều|một số|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+)(?:{nouns})\s+"
+        rf"(?:(?<!\w)(?:\d+|các|những|nhiều|một số|nhóm|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+)(?:{nouns})\s+"
         rf"(?P<rest>[^,;:]{{1,40}}?)\s*,?\s*(?:{openers})(?!\w)",
         re.IGNORECASE,
     )
@@ -311,9 +353,9 @@ def _group_countries(view: SentenceView, found: Extraction) -> list[tuple[int, s
     for m in _group_re().finditer(view.text):
         rs, re_ = view.start + m.start("rest"), view.start + m.end("rest")
         ms = view.mentions_in(rs, re_ + 1)
-        countries = [x for x in ms if entity_type(found, x) == "Country" and x.entity]
-        if len(countries) == 1 and len(ms) == 1:
-            out.append((view.start + m.end(), countries[0].entity or ""))
+        # "8 quan chức Mỹ", "nhóm quan chức cấp cao của Lục quân Mỹ": one country or organisation
+        if len(ms) == 1 and ms[0].entity and entity_type(found, ms[0]) in ("Country", "Organization"):
+            out.append((view.start + m.end(), ms[0].entity))
     return out
 
 
@@ -322,9 +364,12 @@ def _fill_group_country(roles: list[Role], groups: dict[int, list[tuple[int, str
     for r in roles:
         if r.org is not None or r.predicate in ("ambassador_to",):
             continue
-        for start, country in groups.get(r.evidence.sentence, []):
+        for start, group in groups.get(r.evidence.sentence, []):
             if r.evidence.start >= start:
-                r.org = country
+                r.org = group
+                info = title_info(r.title)
+                if info is not None and info.with_org and r.predicate == info.predicate:
+                    r.predicate = info.with_org  # "Tổng tham mưu trưởng" of a named army heads it
 
 
 def dedupe_roles(roles: list[Role]) -> list[Role]:

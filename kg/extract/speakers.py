@@ -238,6 +238,13 @@ def strip_gap(ctx: ArticleContext, view: SentenceView, end: int, free_words: int
         if m:
             rel = lo + short_lo + m.start()
             continue
+        if head.endswith(","):
+            # "Ngoại trưởng Indonesia, bà X, cho biết": the comma closes an apposition
+            # around a named person, who is the speaker
+            pm = view.mention_ending_at(view.start + lo + len(head) - 1)
+            if pm is not None and entity_type(ctx.found, pm) == PERSON:
+                rel = lo + len(head) - 1
+                continue
         m = _APPOSITIVE_TAIL.search(head)
         if m:
             rel = lo + m.start()
@@ -276,6 +283,13 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
     rel_end = end - view.start
     head = view.text[max(_window_start(view.text, rel_end), rel_end - _SHORT) : rel_end]
     m = view.mention_ending_at(end)
+    if m is not None and entity_type(found, m) != PERSON:
+        # "phóng viên Peter Doocy của kênh Fox News bình luận", "ông X từ CNN nói":
+        # the organisation after "của/từ" says whose the person is; the person speaks
+        owner = _person_before_owner(view, found, m)
+        if owner is not None:
+            m = owner
+            end = m.evidence.end
     if m is not None:
         start = m.evidence.start
         if entity_type(found, m) == PERSON:
@@ -352,6 +366,21 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
             if who and (not cands or who in cands):
                 return Subject([who], view.start + tm.start())
     return None
+
+
+_OWNER_GAP = re.compile(r"^\s*(?:của|từ|thuộc)\s+(?:[a-zđà-ỹ]+\s+){0,3}$")
+
+
+def _person_before_owner(view: SentenceView, found: Extraction, org: Mention) -> Mention | None:
+    """The person right before "của|từ|thuộc [cue] ORG", if any."""
+    i = view.mentions.index(org) if org in view.mentions else -1
+    if i <= 0:
+        return None
+    prev = view.mentions[i - 1]
+    if entity_type(found, prev) != PERSON:
+        return None
+    gap = view.text[prev.evidence.end - view.start : org.evidence.start - view.start]
+    return prev if _OWNER_GAP.match(gap) else None
 
 
 _NAME_TAIL = re.compile(r"(?:^|(?<=\s))((?:[A-ZĐÀ-Ỹ][\w'’-]*\s+){0,3}[A-ZĐÀ-Ỹ][\w'’-]*)$")
