@@ -221,10 +221,10 @@ def _place_after(ctx: ArticleContext, view: SentenceView, end: int, etype: str) 
                 continue
             for m in view.mentions_in(ph.start, ph.end):
                 t = entity_type(ctx.found, m)
-                if t in _LOCATION_TYPES or (role == "place" and t == "Organization"):
+                # a venue named as an organisation ("tại Điện Kremlin") heads its phrase;
+                # "tại hội nghị NATO" is not held in NATO
+                if t in _LOCATION_TYPES or (role == "place" and t == "Organization" and m.evidence.start == ph.start):
                     return m.entity
-            if role != "object":
-                break  # only the first such phrase
     return None
 
 
@@ -431,7 +431,12 @@ def _date(ctx: ArticleContext, view: SentenceView, s: int, e: int) -> str | None
                 continue
             if not (view.start + a <= t.start < view.start + b):
                 continue
-            lo, hi = sorted((t.end - view.start, rel))
+            # the words between the date and the trigger (the trigger itself may hold a
+            # cue: "bài phát biểu tối 21-4", "phát biểu tại diễn đàn … ngày 20/6")
+            if t.start >= e:
+                lo, hi = e - view.start, t.start - view.start
+            else:
+                lo, hi = t.end - view.start, rel
             cm = cue_re.search(view.text, lo, hi) if hi > lo else None
             if cm and stance_of(cm.group(1)) not in ("announce", "demand"):
                 continue
@@ -554,7 +559,8 @@ def _compatible(a: _Mention | Event, b: _Mention, merge_any: frozenset[str], a_k
         return False
     pa, pb = set(a.participants), set(b.participants)
     same_place = bool(a.where and a.where == b.where)
-    if pa and pb and not (pa <= pb or pb <= pa or (a.type in merge_any and (pa & pb or same_place))):
+    same_day = bool(a.when and a.when == b.when)
+    if pa and pb and not (pa <= pb or pb <= pa or (a.type in merge_any and (pa & pb or same_place or same_day))):
         return False
     if a.type not in merge_any and (pa or pb) and not (pa and pb) and a_key == b.key:
         return True
