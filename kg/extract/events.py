@@ -58,6 +58,8 @@ class _Lexicon:
     back_ref_re: re.Pattern[str]
     generic_det_re: re.Pattern[str]
     pair_re: re.Pattern[str]
+    two_parties: frozenset[str]
+    needs_polity: frozenset[str]
 
 
 def _key(s: str) -> str:
@@ -89,6 +91,8 @@ def _lexicon() -> _Lexicon:
         distinct_re=re.compile(rf"\s*(?:{word_alt(tuple(data['distinct_after']))})(?!\w)", I),
         classifier_re=re.compile(rf"^(?:(?:{word_alt(tuple(data['classifiers']))})\s+)+", I),
         composed=tuple(_composed(c) for c in data["composed"]),
+        two_parties=frozenset(data["two_parties"]),
+        needs_polity=frozenset(_key(w) for w in data["needs_polity"]),
         back_ref_re=re.compile(rf"\s*(?:{word_alt(tuple(data['back_reference_after']))})(?!\w)", I),
         generic_det_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['generic_determiners']))})\s+$", I),
         pair_re=re.compile(
@@ -572,9 +576,23 @@ def event_id(etype: str, when: str | None, where: str | None, participants: list
     return f"event_{hashlib.sha1(raw.encode()).hexdigest()[:16]}"
 
 
-def merge_events(mentions: list[_Mention]) -> list[Event]:
+def _enough(head: _Mention, entity_types: dict[str, str]) -> bool:
+    """Does the merged event name what its type needs? Two parties for a meeting or
+    a call; a state, organisation or place for an act named by a common word."""
+    lex = _lexicon()
+    if head.type in lex.two_parties and len(set(head.participants)) < 2:
+        return False
+    if head.key in lex.needs_polity and not head.where and not any(
+        entity_types.get(p) in ("Country", "Organization", "Place") for p in head.participants
+    ):
+        return False
+    return True
+
+
+def merge_events(mentions: list[_Mention], entity_types: dict[str, str] | None = None) -> list[Event]:
     """Mentions of one event (same type, compatible date/place/participants) -> one Event."""
     lex = _lexicon()
+    entity_types = entity_types or {}
     groups: list[tuple[_Mention, list[_Mention]]] = []
     for m in mentions:
         bare = not (m.participants or m.where or m.when)
@@ -603,6 +621,8 @@ def merge_events(mentions: list[_Mention]) -> list[Event]:
             groups.append((head, [m]))
     out: list[Event] = []
     for head, members in groups:
+        if not _enough(head, entity_types):
+            continue
         out.append(
             Event(
                 id=event_id(head.type, head.when, head.where, head.participants),
@@ -619,4 +639,5 @@ def merge_events(mentions: list[_Mention]) -> list[Event]:
 
 @COMPONENTS.register("events")
 def events(doc: Doc, found: Extraction) -> None:
-    found.events = merge_events(find_event_mentions(doc, found))
+    types = {eid: e.type for eid, e in found.entities.items()}
+    found.events = merge_events(find_event_mentions(doc, found), types)
