@@ -58,6 +58,8 @@ class _Lexicon:
     back_ref_re: re.Pattern[str]
     generic_det_re: re.Pattern[str]
     pair_re: re.Pattern[str]
+    two_parties: frozenset[str]
+    needs_polity: frozenset[str]
 
 
 def _key(s: str) -> str:
@@ -89,6 +91,8 @@ def _lexicon() -> _Lexicon:
         distinct_re=re.compile(rf"\s*(?:{word_alt(tuple(data['distinct_after']))})(?!\w)", I),
         classifier_re=re.compile(rf"^(?:(?:{word_alt(tuple(data['classifiers']))})\s+)+", I),
         composed=tuple(_composed(c) for c in data["composed"]),
+        two_parties=frozenset(data["two_parties"]),
+        needs_polity=frozenset(_key(w) for w in data["needs_polity"]),
         back_ref_re=re.compile(rf"\s*(?:{word_alt(tuple(data['back_reference_after']))})(?!\w)", I),
         generic_det_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['generic_determiners']))})\s+$", I),
         pair_re=re.compile(
@@ -221,10 +225,10 @@ def _place_after(ctx: ArticleContext, view: SentenceView, end: int, etype: str) 
                 continue
             for m in view.mentions_in(ph.start, ph.end):
                 t = entity_type(ctx.found, m)
-                if t in _LOCATION_TYPES or (role == "place" and t == "Organization"):
+                # a venue named as an organisation ("tại Điện Kremlin") heads its phrase;
+                # "tại hội nghị NATO" is not held in NATO
+                if t in _LOCATION_TYPES or (role == "place" and t == "Organization" and m.evidence.start == ph.start):
                     return m.entity
-            if role != "object":
-                break  # only the first such phrase
     return None
 
 
@@ -431,7 +435,12 @@ def _date(ctx: ArticleContext, view: SentenceView, s: int, e: int) -> str | None
                 continue
             if not (view.start + a <= t.start < view.start + b):
                 continue
-            lo, hi = sorted((t.end - view.start, rel))
+            # the words between the date and the trigger (the trigger itself may hold a
+            # cue: "bài phát biểu tối 21-4", "phát biểu tại diễn đàn … ngày 20/6")
+            if t.start >= e:
+                lo, hi = e - view.start, t.start - view.start
+            else:
+                lo, hi = t.end - view.start, rel
             cm = cue_re.search(view.text, lo, hi) if hi > lo else None
             if cm and stance_of(cm.group(1)) not in ("announce", "demand"):
                 continue
@@ -554,7 +563,8 @@ def _compatible(a: _Mention | Event, b: _Mention, merge_any: frozenset[str], a_k
         return False
     pa, pb = set(a.participants), set(b.participants)
     same_place = bool(a.where and a.where == b.where)
-    if pa and pb and not (pa <= pb or pb <= pa or (a.type in merge_any and (pa & pb or same_place))):
+    same_day = bool(a.when and a.when == b.when)
+    if pa and pb and not (pa <= pb or pb <= pa or (a.type in merge_any and (pa & pb or same_place or same_day))):
         return False
     if a.type not in merge_any and (pa or pb) and not (pa and pb) and a_key == b.key:
         return True
@@ -566,9 +576,23 @@ def event_id(etype: str, when: str | None, where: str | None, participants: list
     return f"event_{hashlib.sha1(raw.encode()).hexdigest()[:16]}"
 
 
-def merge_events(mentions: list[_Mention]) -> list[Event]:
+def _enough(head: _Mention, entity_types: dict[str, str]) -> bool:
+    """Does the merged event name what its type needs? Two parties for a meeting or
+    a call; a state, organisation or place for an act named by a common word."""
+    lex = _lexicon()
+    if head.type in lex.two_parties and len(set(head.participants)) < 2:
+        return False
+    if head.key in lex.needs_polity and not head.where and not any(
+        entity_types.get(p) in ("Country", "Organization", "Place") for p in head.participants
+    ):
+        return False
+    return True
+
+
+def merge_events(mentions: list[_Mention], entity_types: dict[str, str] | None = None) -> list[Event]:
     """Mentions of one event (same type, compatible date/place/participants) -> one Event."""
     lex = _lexicon()
+    entity_types = entity_types or {}
     groups: list[tuple[_Mention, list[_Mention]]] = []
     for m in mentions:
         bare = not (m.participants or m.where or m.when)
@@ -597,6 +621,8 @@ def merge_events(mentions: list[_Mention]) -> list[Event]:
             groups.append((head, [m]))
     out: list[Event] = []
     for head, members in groups:
+        if not _enough(head, entity_types):
+            continue
         out.append(
             Event(
                 id=event_id(head.type, head.when, head.where, head.participants),
@@ -613,4 +639,5 @@ def merge_events(mentions: list[_Mention]) -> list[Event]:
 
 @COMPONENTS.register("events")
 def events(doc: Doc, found: Extraction) -> None:
-    found.events = merge_events(find_event_mentions(doc, found))
+    types = {eid: e.type for eid, e in found.entities.items()}
+    found.events = merge_events(find_event_mentions(doc, found), types)

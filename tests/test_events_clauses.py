@@ -1,0 +1,74 @@
+"""Events read from clause structure (own sentences): composed triggers, phrases after a
+trigger, back-references, modal and generic mentions, off-topic words."""
+
+from __future__ import annotations
+
+from test_events import ACTORS
+from test_roles_support import make
+
+from kg.extract.event_args import phrases_after
+from kg.model import Sentence
+from kg.nlp.annotate import analyse_sentence
+
+MORE = dict(ACTORS, **{"Vinh Phát": ("Vinh_Phat", "Organization"), "Rio": ("Rio", "Place")})
+
+
+def events(text: str, published: str | None = None):
+    return make(text, MORE, published).events
+
+
+def _phrases(text: str, after: str) -> list[tuple[str, str]]:
+    toks = analyse_sentence(Sentence(0, 0, len(text), text)).tokens
+    end = text.index(after) + len(after)
+    return [(p.role, text[p.start : p.end]) for p in phrases_after(toks, end)]
+
+
+def test_phrases_after_a_trigger_follow_prepositions_and_stop_at_a_new_clause() -> None:
+    got = _phrases("Ông Dumas đã điện đàm với ông Silva trong ngày 4/7 để bàn về thương mại.", "điện đàm")
+    assert got[0] == ("party", "ông Silva")
+    assert all("thương mại" not in text for _, text in got)  # "để …" is another clause
+    got = _phrases("Hai bên đàm phán tại Vienna (Áo) hôm 12/6.", "đàm phán")
+    assert ("place", "Vienna") in got and ("bracket", "Áo") in got
+
+
+def test_statement_on_social_media_and_interview_with_the_press() -> None:
+    got = events("Ngày 3-5, ông Pierre Dumas viết trên mạng xã hội X rằng Pháp sẽ giúp Brazil.", "2025-05-04")
+    st = [e for e in got if e.type == "Statement"]
+    assert len(st) == 1 and st[0].participants == ["Pierre_Dumas"] and st[0].when == "2025-05-03"
+    got = events("Ông Lucas Silva chia sẻ với báo giới ngày 3-5 rằng hai nước sẽ hợp tác.", "2025-05-04")
+    assert [(e.type, e.when, e.participants) for e in got] == [("Interview", "2025-05-03", ["Lucas_Silva"])]
+
+
+def test_back_reference_merges_into_the_act_told_before() -> None:
+    got = events(
+        "Ông Pierre Dumas có chuyến thăm tới Brazil hôm 3/5. Chuyến thăm này là lần đầu tiên trong mười năm.",
+        "2025-05-04",
+    )
+    visits = [e for e in got if e.type == "Visit"]
+    assert len(visits) == 1 and len(visits[0].evidence) == 2
+    assert (visits[0].where, visits[0].when) == ("Brazil", "2025-05-03")
+
+
+def test_modal_and_generic_mentions_are_not_acts() -> None:
+    assert not [e for e in events("Ông Dumas đề cập đến khả năng áp đặt các biện pháp trừng phạt mới đối với Brazil.")
+                if e.type == "Sanction"]
+    assert not events("Kinh tế phục hồi dù các lệnh trừng phạt vẫn còn.")
+    assert not events("Ông Dumas nghĩ mình đã đạt được thỏa thuận với Brazil.")
+
+
+def test_off_topic_words_give_no_political_event() -> None:
+    for text in (
+        "Tiền đạo Lucas Silva bị bắt việt vị ở phút 30.",
+        "Mặt trận tấn công của đội bóng Vinh Phát thi đấu thiếu hiệu quả.",
+        "Trung vệ Lucas Silva lên tham gia tấn công và ghi bàn.",
+        "Cô bé bị bắt nạt ở trường.",
+        "Giám đốc Anna Berg chủ trì cuộc họp với các phòng ban.",
+    ):
+        assert events(text) == [], text
+
+
+def test_a_meeting_needs_two_parties_and_a_place_is_read_from_its_phrase() -> None:
+    got = events("Hôm 2/6, ông Pierre Dumas gặp ông Lucas Silva tại Rio.", "2025-06-03")
+    assert [(e.type, e.where, e.when, sorted(e.participants)) for e in got] == [
+        ("Meeting", "Rio", "2025-06-02", ["Lucas_Silva", "Pierre_Dumas"])
+    ]
