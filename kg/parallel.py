@@ -100,32 +100,6 @@ def _warm() -> None:
         pass
 
 
-WATCH_EVERY = 1.0  # seconds between a worker's checks that the build is still alive
-
-
-def _parent_alive(pid: int) -> bool:
-    """True while process ``pid`` runs (a zombie — killed, not yet reaped — counts as dead)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # pragma: no cover - someone else's process now has the pid
-        return False
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as fh:
-            return fh.read().rsplit(b")", 1)[1].split()[0] != b"Z"
-    except (OSError, IndexError):
-        return True  # no /proc: the signal test above is all we have
-
-
-def _watch_parent(pid: int) -> None:  # pragma: no cover - runs in a worker thread
-    import time
-
-    while _parent_alive(pid):
-        time.sleep(WATCH_EVERY)
-    os._exit(1)
-
-
 def _init_worker(parent: int) -> None:
     """Pool initializer: die with the build, then warm up.
 
@@ -135,19 +109,10 @@ def _init_worker(parent: int) -> None:
     parent is the fork server, which exits when the build does); everywhere, a
     watchdog thread checks every second that the build's process is alive.
     """
-    if sys.platform.startswith("linux"):
-        import ctypes
-        import signal
+    from .procs import die_with, watch
 
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):  # pragma: no cover - not glibc
-            pass
-    if not _parent_alive(parent):  # it died before prctl took effect
-        os._exit(1)
-    import threading
-
-    threading.Thread(target=_watch_parent, args=(parent,), name="kg-watch-parent", daemon=True).start()
+    die_with(parent)
+    watch(parent)
     _warm()
 
 

@@ -73,16 +73,6 @@ Writer = Callable[[Any, BinaryIO], str]  # (QueryResult, out) -> content type
 # --- child side --------------------------------------------------------------
 
 
-def _die_with_parent() -> None:
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):  # pragma: no cover - not glibc
-            pass
-
-
 def _cap_memory(memory_mb: int) -> None:
     if memory_mb <= 0:
         return
@@ -154,9 +144,13 @@ def busy_or(path: Path, exc: BaseException) -> KgError:
     return exc if isinstance(exc, KgError) else StoreError(f"{path}: cannot read the store: {exc}")
 
 
-def _child(conn: Any, store_path: str, text: str, binds: Sequence[str], union: bool,
+def _child(conn: Any, parent: int, store_path: str, text: str, binds: Sequence[str], union: bool,
            writer: Writer, out_path: str, memory_mb: int) -> None:  # pragma: no cover - runs in the child
-    _die_with_parent()
+    from ..procs import die_with, watch
+
+    die_with(parent)
+    if os.getppid() != parent:  # forked by a fork server: it is our parent, not the owner
+        watch(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     # The engine's own last words (a failed allocation, a Rust backtrace) are not
     # for the user: the parent turns the child's end into one line.
@@ -231,7 +225,7 @@ def run_limited(
     receive, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(
         target=_child, name="kg-query",
-        args=(send, str(store_path), text, tuple(binds), union, writer, out_path, limits.memory_mb),
+        args=(send, os.getpid(), str(store_path), text, tuple(binds), union, writer, out_path, limits.memory_mb),
         daemon=True,
     )
     try:
