@@ -15,10 +15,10 @@ from pathlib import Path
 import click
 
 from ..errors import QueryError, StoreError
-from ..query import canned_queries, canned_query, open_store
+from ..query import canned_queries, canned_query, open_store, run_query
 from ..query.bindings import parse_binding, unknown_bindings
 from ..query.guard import refuse_service
-from ..query.output import RESULT_FORMATS, cli_writer
+from ..query.output import RESULT_FORMATS, cli_writer, write_result
 from ..query.sandbox import DEFAULT_MEMORY_MB, Limits, run_limited
 
 DEFAULT_TIMEOUT = 60  # seconds: far above any canned query on the largest corpus, far below "forever"
@@ -100,12 +100,19 @@ def command(query: str | None, file: str | None, name: str | None, binds: tuple[
         for q in queries:
             click.echo(f"{q.name:<{width}}  {q.description}".rstrip())
         return
-    from ..graph.store import default_store_dir, is_store_dir
+    from ..graph.store import is_store_dir
 
     text = _query_text(query, file, name)
     bindings = dict(parse_binding(spec) for spec in binds)  # a malformed --bind fails here, before any process starts
     refuse_service(text)
-    location = Path(store_dir) if store_dir is not None else default_store_dir()
+    from ..graph.backends import default_store_spec, is_remote
+
+    spec = store_dir if store_dir is not None else default_store_spec()
+    width = shutil.get_terminal_size((160, 24)).columns if sys.stdout.isatty() else 160
+    if is_remote(spec):  # a SPARQL 1.1 endpoint bounds its own queries (kg.graph.remote)
+        _query_remote(spec, text, bindings, fmt, out, width)
+        return
+    location = Path(spec)
     if not is_store_dir(location):
         raise StoreError(f"{location}: no store here (run `kg build` first, or pass --store DIR)")
     if bindings:
@@ -115,7 +122,18 @@ def command(query: str | None, file: str | None, name: str | None, binds: tuple[
                 click.echo(f"kg: warning: {line}", err=True)
         finally:
             store.close()
-    width = shutil.get_terminal_size((160, 24)).columns if sys.stdout.isatty() else 160
     run_limited(location, text, partial(cli_writer, fmt, width), out, binds=binds,
                 limits=Limits(timeout=timeout, memory_mb=memory_mb))
     out.flush()
+
+
+def _query_remote(spec: str, text: str, bindings: dict, fmt: str, out, width: int) -> None:
+    """A query against a SPARQL endpoint URL: the server evaluates it; the answer is written here."""
+    store = open_store(spec)
+    try:
+        for line in unknown_bindings(store, bindings):
+            click.echo(f"kg: warning: {line}", err=True)
+        write_result(run_query(store, text, bindings=bindings), fmt, out, width)
+        out.flush()
+    finally:
+        store.close()

@@ -245,7 +245,8 @@ SELECT ?g ?e ?name ?id WHERE {
   GRAPH ?g { ?e kg:localName ?name . OPTIONAL { ?e kg:localId ?id } }
 }"""
 
-_GRAPH = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+# ?g is projected: a trailing VALUES on an unprojected variable fails on Virtuoso (kg.graph.remote binds that way)
+_GRAPH = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def _locals_by_graph(store: Any) -> dict[str, dict[str, list[_Local]]]:
