@@ -298,3 +298,12 @@ def test_pronoun_follows_the_address_form():
     assert ("Helga_Moreau", "nhận định", "Moskva chưa muốn ngừng chiến") in got
     assert ("Helga_Moreau", "cho rằng", "kho vũ khí của châu Âu đã giảm") in got
     assert not any(sp == "Vladimir_Putin" and text.startswith("kho vũ khí") for sp, _, text in got)
+
+
+def test_outlet_named_by_its_cue_relays_the_inner_speaker():
+    got = _pipeline_claims(
+        "Theo tờ Oslo Herald Weekly, Bộ trưởng Quốc phòng Na Uy, ông Erik Lund, cho biết quân đội sẽ mua thêm tàu tuần tra."
+    )
+    speakers = {sp for sp, _, _ in got}
+    assert "Erik_Lund" in speakers
+    assert all(sp == "Erik_Lund" for sp in speakers)
