@@ -307,3 +307,13 @@ def test_outlet_named_by_its_cue_relays_the_inner_speaker():
     speakers = {sp for sp, _, _ in got}
     assert "Erik_Lund" in speakers
     assert all(sp == "Erik_Lund" for sp in speakers)
+
+
+def test_broader_reporting_verbs_with_their_stance():
+    from kg.extract.claims import stance_of
+
+    assert stance_of("khuyên") == "propose"
+    assert stance_of("đính chính") == "deny"
+    assert stance_of("khuyến cáo") == "warn"
+    got = _pipeline_claims("Bộ trưởng Erik Lund khuyên các doanh nghiệp nên thận trọng khi đầu tư ra nước ngoài.")
+    assert ("Erik_Lund", "khuyên", "các doanh nghiệp nên thận trọng khi đầu tư ra nước ngoài") in got
