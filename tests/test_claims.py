@@ -286,3 +286,34 @@ def test_passive_report_lends_no_speaker():
         "Cơ quan tình báo Na Uy đã nhận định trong một báo cáo, được công bố tuần trước rằng, Oslo coi an ninh mạng là ưu tiên."
     )
     assert all(cue != "công bố" for _, cue, _ in got)
+
+
+def test_pronoun_follows_the_address_form():
+    got = _pipeline_claims(
+        "Tổng thống Nga Vladimir Putin nói rằng ông sẵn sàng đàm phán.",
+        "Bà Helga Moreau, nghiên cứu viên tại Northgate, tổ chức tư vấn ở Geneva, nhận định Moskva chưa muốn ngừng chiến.",
+        "Ông Putin tin rằng Nga có lợi thế.",
+        "Bà cho rằng kho vũ khí của châu Âu đã giảm.",
+    )
+    assert ("Helga_Moreau", "nhận định", "Moskva chưa muốn ngừng chiến") in got
+    assert ("Helga_Moreau", "cho rằng", "kho vũ khí của châu Âu đã giảm") in got
+    assert not any(sp == "Vladimir_Putin" and text.startswith("kho vũ khí") for sp, _, text in got)
+
+
+def test_outlet_named_by_its_cue_relays_the_inner_speaker():
+    got = _pipeline_claims(
+        "Theo tờ Oslo Herald Weekly, Bộ trưởng Quốc phòng Na Uy, ông Erik Lund, cho biết quân đội sẽ mua thêm tàu tuần tra."
+    )
+    speakers = {sp for sp, _, _ in got}
+    assert "Erik_Lund" in speakers
+    assert all(sp == "Erik_Lund" for sp in speakers)
+
+
+def test_broader_reporting_verbs_with_their_stance():
+    from kg.extract.claims import stance_of
+
+    assert stance_of("khuyên") == "propose"
+    assert stance_of("đính chính") == "deny"
+    assert stance_of("khuyến cáo") == "warn"
+    got = _pipeline_claims("Bộ trưởng Erik Lund khuyên các doanh nghiệp nên thận trọng khi đầu tư ra nước ngoài.")
+    assert ("Erik_Lund", "khuyên", "các doanh nghiệp nên thận trọng khi đầu tư ra nước ngoài") in got

@@ -131,3 +131,12 @@ def test_group_of_an_organisation_lends_it_to_bare_titles():
         "và Phó đô đốc Claire Dubois, đã tới Manila."
     )
     assert ("Louis Marchand", "leader_of", "Navy of France") in roles
+
+
+def test_company_named_by_its_cue_elsewhere_holds_no_role():
+    types, roles, _ = _facts(
+        "Phó Chủ tịch Minhphat cho biết doanh thu đã tăng.",
+        "Theo báo cáo của tập đoàn Minhphat, lợi nhuận quý này đạt mức cao nhất.",
+    )
+    assert types.get("Minhphat") == "Organization"
+    assert not any(p == "Minhphat" for p, _, _ in roles)

@@ -527,9 +527,11 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
         if len(body[s:e].split()) < 4:
             continue
         inner = [o for o in others if s <= o.cue_start < e]
-        if inner and not persons and entity_type(ctx.found, ms[-1]) == "Organization":
+        if inner and not persons and (entity_type(ctx.found, ms[-1]) == "Organization" or _outlet_cue(np_text)):
+            # "Theo tờ Kyiv Independent, ông X cho biết …": the outlet relays X's claim
             for o in inner:
-                o.source = o.source or ms[-1].entity
+                if entity_type(ctx.found, ms[-1]) == "Organization":
+                    o.source = o.source or ms[-1].entity
             continue
         f = _Found(
             speakers=[speaker],
@@ -545,6 +547,15 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
         f.when = _when(ctx, view, f.cue_start, (s, e))
         out.append(f)
     return out
+
+
+def _outlet_cue(np_text: str) -> bool:
+    """Does the noun phrase open with an outlet's cue word ("tờ", "báo", "hãng tin")?"""
+    from ..lexicon.organizations import org_cues
+    from ..lexicon.text import key
+
+    ws = [key(w) for w in np_text.split()]
+    return any(tuple(ws[: len(c)]) == c for c in org_cues())
 
 
 _MIN_FOLLOW_ON_WORDS = 5

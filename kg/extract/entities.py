@@ -702,6 +702,12 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
         b = best.get(key(c.text))
         if c.type is not None and b is not None and b.type != c.type and b.conf > c.conf and c.conf < CONF_CUE:
             c.type, c.head = b.type, b.head
+    # "Chủ tịch Vingroup … tập đoàn Vingroup": a one-word name that a title made a
+    # person but an organisation's cue names elsewhere is the organisation
+    org_words = {key(c.text) for c in cands if c.type == "Organization" and len(_name_words(c.text)) == 1}
+    for c in cands:
+        if c.type == "Person" and len(_name_words(c.text)) == 1 and key(c.text) in org_words:
+            c.type = "Organization"
     for c in cands:
         if c.type == "Person" and is_all_caps(c.text) and len(_name_words(c.text)) == 1:
             c.type = "Organization"  # "Chủ tịch UNDP": an acronym is an institution

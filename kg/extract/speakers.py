@@ -354,7 +354,13 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
         return Subject(pairs, view.start + pm.start()) if len(pairs) == 2 else None
     pm = lex.pronoun_tail.search(head)
     if pm:
-        who = ctx.last_speaker(view.index) or ctx.recent_person(view.start + pm.start())
+        word = pm.group(0).strip(" ,(-–").split()[0].casefold() if pm.group(0).strip(" ,(-–") else ""
+        other = _other_address(ctx, word)  # persons the article addresses the other way
+        who = ctx.last_speaker(view.index)
+        if who is not None and who in other:
+            who = None  # "Bà cho rằng …" after a man spoke: not him
+        if who is None:
+            who = _recent_not_in(ctx, view.start + pm.start(), other)
         return Subject([who], view.start + pm.start()) if who else None
     # a bare title ("Ngoại trưởng cho biết", "Nữ Ngoại trưởng Indonesia" is a mention above)
     tm = re.search(rf"(?:^|(?<=\s))({word_alt(tuple(_titles().titles))})\s*$", head, re.IGNORECASE)
@@ -366,6 +372,45 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
             if who and (not cands or who in cands):
                 return Subject([who], view.start + tm.start())
     return None
+
+
+_ADDRESS_FORMS = ("ông", "bà")
+
+
+def _other_address(ctx: ArticleContext, word: str) -> set[str]:
+    """Persons the article addresses only with the other form than ``word``
+    ("ông" for a man, "bà" for a woman): a pronoun ``word`` cannot be them."""
+    if word not in _ADDRESS_FORMS:
+        return set()
+    mine = _addressed(ctx, word)
+    theirs = _addressed(ctx, "bà" if word == "ông" else "ông")
+    return theirs - mine
+
+
+def _recent_not_in(ctx: ArticleContext, pos: int, other: set[str]) -> str | None:
+    i = bisect_left(ctx.person_starts, pos) - 1
+    limit = pos - 1500
+    while i >= 0 and ctx.persons[i].evidence.start >= limit:
+        eid = ctx.persons[i].entity
+        if eid and eid not in other:
+            return eid
+        i -= 1
+    return None
+
+
+def _addressed(ctx: ArticleContext, word: str) -> set[str]:
+    """The persons the article writes with ``word`` before their name."""
+    by = ctx.cache.get("address_forms")
+    if by is None:
+        by = {}
+        body = ctx.doc.article.body
+        for m in ctx.persons:
+            before = body[max(0, m.evidence.start - 6) : m.evidence.start].casefold().rstrip()
+            for form in _ADDRESS_FORMS:
+                if before.endswith(form) and m.entity:
+                    by.setdefault(form, set()).add(m.entity)
+        ctx.cache["address_forms"] = by
+    return by.get(word, set())
 
 
 _OWNER_GAP = re.compile(r"^\s*(?:của|từ|thuộc)\s+(?:[a-zđà-ỹ]+\s+){0,3}$")
@@ -423,8 +468,9 @@ def recent_leaders(ctx: ArticleContext, pos: int, n: int) -> list[str]:
 # "ông X - Giám đốc Sở Y tế Hà Nội - cho biết", "Anna Berg, giám đốc công ty Y, cho biết":
 # a person, then a description set off by dashes or commas, then the cue
 _DASH_DESCRIPTION = re.compile(r"^\s*[-–—]\s+(?P<d>[^;!?\"“”]+?)(?:\s+[-–—])?\s*$")
-_COMMA_DESCRIPTION = re.compile(r"^\s*,\s*(?P<d>[^,;:!?\"“”()]+?)\s*,?\s*$")
-_MAX_DESCRIPTION_WORDS = {"dash": 20, "comma": 12}
+# the description may itself hold a comma ("X, nghiên cứu viên tại Y, tổ chức tư vấn …, nhận định")
+_COMMA_DESCRIPTION = re.compile(r"^\s*,\s*(?P<d>[^,;:!?\"“”()]+?(?:,[^,;:!?\"“”()]+?)?)\s*,?\s*$")
+_MAX_DESCRIPTION_WORDS = {"dash": 20, "comma": 24}
 
 
 def described_person(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | None:
