@@ -131,3 +131,29 @@ def test_video_widget_inside_the_body_is_skipped(tmp_path: Path) -> None:
     p.write_text(moved, encoding="utf-8")
     (a,) = read_file(p)
     assert "Rotterdam" not in a.body and "Duration" not in a.body and len(a.sentences) == 5
+
+
+def test_a_credit_line_in_capitals_after_a_caption_line() -> None:
+    from kg.clean.page import clean_paragraphs
+
+    body = "Hai bên nhất trí lập một nhóm công tác chung về năng lượng và sẽ gặp lại vào tháng 9."
+    r = clean_paragraphs(["Ngoại trưởng Áo phát biểu tại Vienna ngày 4-6", "ẢNH: REUTERS", body])
+    assert r.paragraphs == [body] and r.captions == ["Ngoại trưởng Áo phát biểu tại Vienna ngày 4-6", "ẢNH: REUTERS"]
+    # flattened: "… ẢNH: REUTERS" with no separator before the marker
+    t = tidy_flat(f"{LEAD} Ngoại trưởng Áo phát biểu tại Vienna ngày 4-6 ẢNH: REUTERS {MID}")
+    assert t.text == f"{LEAD} {MID}" and t.captions == ["Ngoại trưởng Áo phát biểu tại Vienna ngày 4-6 ẢNH: REUTERS"]
+
+
+def test_an_ad_phrase_that_opens_the_article_itself_is_kept(tmp_path: Path) -> None:
+    long = " ".join(f"Câu {i}: đáp án gợi ý cho phần đọc hiểu của đề thi năm nay." for i in range(1, 40))
+    flat = f"Thí sinh làm bài thi ở Hà Nội. Ảnh:Minh Khang. Tạp chí Tri Thức - Znews giới thiệu gợi ý đáp án. {long}"
+    t = tidy_flat(flat)
+    assert t.text.startswith("Tạp chí Tri Thức - Znews giới thiệu gợi ý đáp án.") and t.text.endswith(long[-40:])
+    # and a row the crawler rules would empty is still read, as written
+    p = tmp_path / "only.csv"
+    with p.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Title", "Content"])
+        w.writerow(["Ảnh đẹp", "Ngoại trưởng Áo phát biểu tại Vienna ngày 4-6 - Ảnh: REUTERS"])
+    (a,) = read_file(p)
+    assert a.body == "Ngoại trưởng Áo phát biểu tại Vienna ngày 4-6 - Ảnh: REUTERS"

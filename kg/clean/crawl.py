@@ -56,7 +56,9 @@ def _lex() -> dict:
 def _caption_marker() -> re.Pattern[str]:
     words = sorted(_lex()["captions"]["markers"], key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?P<sep>\s[-–—]\s*|(?<=[.!?…])\s*|^)\(?(?P<marker>{alt})\s*:\s*", re.IGNORECASE)
+    upper = "|".join(re.escape(w.upper()) for w in words)
+    # "… - Ảnh: X", "…. Ảnh: X", and "… ẢNH: X" (a marker in capitals needs no separator)
+    return re.compile(rf"(?P<sep>\s[-–—]\s*|(?<=[.!?…])\s*|^|\s(?=(?:{upper})\s*:))\(?(?P<marker>(?i:{alt}))\s*:\s*")
 
 
 @cache
@@ -118,7 +120,9 @@ def _cut_ads(text: str, removed: list[str]) -> str:
     if m is not None:
         i = m.start()
         starts = [s for s, _ in sentence_spans(text[: i + 1]) if s <= i]
-        if starts and starts[-1] > 0:
+        if starts and starts[-1] > 0 and len(text) - starts[-1] <= _lex()["related"]["ad_max_chars"]:
+            # an advertisement closes the text; a long text after the phrase is
+            # the article itself ("Tri Thức - Znews giới thiệu gợi ý đáp án …")
             cut = starts[-1]
             removed.append(text[cut:].strip())
             return text[:cut].rstrip()

@@ -264,6 +264,12 @@ def _take_body(lines: list[_Line], header_date: list[str | None]) -> list[_Line]
     return body
 
 
+def _credit_only(t: str) -> bool:
+    """A caption line that is only a photo credit ("ẢNH: REUTERS", "Ảnh: TTXVN")."""
+    head, sep, rest = t.partition(":")
+    return bool(sep) and _words(head) <= 3 and is_credit_caption(t) and _words(rest) <= 4
+
+
 def clean_paragraphs(lines: list[_Line] | list[str], meta: dict[str, str] | None = None) -> CleanText:
     """In-body rules: drop chrome, counters and bullets; set captions and bylines apart."""
     items = [ln if isinstance(ln, _Line) else _Line(_WS.sub(" ", normalize_text(ln)).strip(), ln[:1].isspace()) for ln in lines]
@@ -293,6 +299,11 @@ def clean_paragraphs(lines: list[_Line] | list[str], meta: dict[str, str] | None
             # with a full stop, which a subheading does not
             or (t.endswith(".") and bool(paragraphs) and repeats_neighbour(t, nxt))
         )
+        if (caption and paragraphs and _credit_only(t) and _words(paragraphs[-1]) <= _CAPTION_MAX_WORDS
+                and not paragraphs[-1].endswith((".", "!", "?", ":", '"', "”"))):
+            # "ẢNH: REUTERS" alone under an unfinished short line: that line is the caption
+            captions.append(paragraphs.pop())
+            order[-1] = (True, order[-1][1])
         (captions if caption else paragraphs).append(t)
         order.append((caption, t))
     if captions and not any(_words(p) >= _MIN_BODY_WORDS and not credit_line_sources(p) for p in paragraphs):

@@ -41,7 +41,7 @@ from functools import cache
 from pathlib import Path
 
 from ..clean.article import make_article
-from ..clean.crawl import sentence_spans, tidy_flat, tidy_title
+from ..clean.crawl import Tidied, sentence_spans, tidy_flat, tidy_title
 from ..clean.dates import parse_published
 from ..clean.language import looks_vietnamese
 from ..clean.normalize import normalize_text, search_key
@@ -232,6 +232,9 @@ def row_article(source: str, row: int, values: Mapping[str, object], extra: Mapp
         if teaser:
             tidied.removed.append(teaser)
     cleaned = clean_paragraphs(tidied.text.split("\n"))
+    if not cleaned.paragraphs:  # the crawler rules left nothing: the row's text is the article
+        tidied = Tidied(text=text)
+        cleaned = clean_paragraphs(text.split("\n"))
     if not cleaned.paragraphs:
         raise bad("no article text in the row")
     if not looks_vietnamese("\n".join(cleaned.paragraphs)):
