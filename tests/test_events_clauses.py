@@ -72,3 +72,8 @@ def test_a_meeting_needs_two_parties_and_a_place_is_read_from_its_phrase() -> No
     assert [(e.type, e.where, e.when, sorted(e.participants)) for e in got] == [
         ("Meeting", "Rio", "2025-06-02", ["Lucas_Silva", "Pierre_Dumas"])
     ]
+
+
+def test_a_place_of_detention_and_a_demanded_interview_are_not_acts() -> None:
+    assert events("Hòn đảo từng là nơi giam giữ những tù nhân khét tiếng.") == []
+    assert [e.type for e in events("Trường Vinh Phát sẽ yêu cầu phỏng vấn thí sinh Lucas Silva.")] == []

@@ -242,9 +242,13 @@ def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int) -> l
     found = ctx.found
     out: list[Mention] = []
     parses = title_parses(ctx, view)
+    prev_role = ""
     for ph in _phrases(ctx, view, end):
+        prev_role, role_before = ph.role if ph.role != "of" else prev_role, prev_role
         if ph.role not in _PARTICIPANT_ROLES:
             continue
+        if ph.role == "of" and role_before in ("place", "to", "other"):
+            continue  # "tới thủ đô Kiev của Ukraine": "của" qualifies the place, not the act
         ms = [m for m in view.mentions_in(ph.start, ph.end) if _actor(found, m)
               and entity_type(found, m) in (PERSON, "Country", "Organization")]
         for m in ms:
