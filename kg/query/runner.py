@@ -32,12 +32,15 @@ def open_store(path: str | os.PathLike[str] | None = None) -> Any:
     """Open the store at ``path`` (default: kg's default store dir) READ-ONLY.
 
     Read-only opening takes no RocksDB lock, so a long query never blocks a
-    ``kg build`` writing the same store (and vice versa).
+    ``kg build`` writing the same store (and vice versa). An open that meets
+    the files a build is swapping is retried, and then reported as "a build
+    is writing", never as corruption (:func:`kg.query.sandbox.open_read_only`).
     """
-    from ..graph.store import Store, default_store_dir
+    from ..graph.store import default_store_dir
+    from .sandbox import open_read_only
 
     target = Path(path) if path is not None else default_store_dir()
-    return Store(target, read_only=True)
+    return open_read_only(target)
 
 
 @dataclass(frozen=True, slots=True)
