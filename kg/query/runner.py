@@ -32,15 +32,18 @@ def open_store(path: str | os.PathLike[str] | None = None) -> Any:
     """Open the store at ``path`` (default: kg's default store dir) READ-ONLY.
 
     Read-only opening takes no RocksDB lock, so a long query never blocks a
-    ``kg build`` writing the same store (and vice versa).
+    ``kg build`` writing the same store (and vice versa). An open that meets
+    the files a build is swapping is retried, and then reported as "a build
+    is writing", never as corruption (:func:`kg.query.sandbox.open_read_only`).
     """
     from ..graph.backends import default_store_spec, is_remote, open_store as open_backend
+    from .sandbox import open_read_only
 
     if path is None:
         path = default_store_spec()
     if is_remote(path):  # a SPARQL endpoint URL (kg.graph.remote)
         return open_backend(path, read_only=True)
-    return open_backend(Path(path), read_only=True)
+    return open_read_only(Path(path))
 
 
 @dataclass(frozen=True, slots=True)

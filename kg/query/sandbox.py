@@ -43,8 +43,8 @@ from ..errors import KgError, QueryError, StoreError
 
 POLL = 0.05  # seconds between checks on the child (time limit, client gone)
 DEFAULT_MEMORY_MB = 2048  # per query; a graph of the project's size needs a few hundred MB at most
-OPEN_TRIES = 8  # read-only opens while a build replaces the MANIFEST
-OPEN_BACKOFF = 0.15  # seconds, doubled after each try (about 19 s in all)
+OPEN_TRIES = 6  # read-only opens while a build replaces the MANIFEST
+OPEN_BACKOFF = 0.15  # seconds, doubled after each try (about 5 s in all)
 _TRANSIENT = ("corruption", "manifest", "io error", "no such file", "while open a file for random read",
               "column family not found")  # the last: a store a build is creating
 
