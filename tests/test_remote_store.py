@@ -210,13 +210,28 @@ def test_a_server_dying_mid_build_leaves_whole_articles_and_the_next_build_compl
             want.remove(t)
         for t in list(have.triples((None, kgns.buildFingerprint, None))):
             have.remove(t)
-        assert isomorphic(have, want), g
+        # the build's last step relinks persons across articles (kg.link.across.relink_store):
+        # an article written before the server died keeps its own person nodes ("Putin"), the
+        # reference has them linked ("Vladimir_Putin"); everything else must be there, whole
+        assert isomorphic(_without_entities(have), _without_entities(want)), g
+        assert len(have) > 0 and len(_without_entities(have)) > len(have) // 3
 
     again = kg("build", str(seeds_dir), "--store", oxigraph.url, "--json")
     assert again.returncode == 0, again.stderr
     summary = json.loads(again.stdout)
     assert summary["built"] + summary["skipped"] == 5 and summary["built"] >= 5 - len(articles)
     assert same_graphs(nquads(oxigraph.url, tmp_path), embedded["nq"]) == []
+
+
+def _without_entities(graph):
+    """The graph less every triple that names an entity node (kgd:…): facts, provenance, literals."""
+    from rdflib import Graph
+
+    out = Graph()
+    for t in graph:
+        if not any(str(term).startswith("https://w3id.org/kg-vn/id/") for term in t):
+            out.add(t)
+    return out
 
 
 def test_endpoints_from_one_url_and_from_environment():
