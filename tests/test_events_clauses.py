@@ -93,3 +93,10 @@ def test_an_undated_post_takes_the_date_that_opens_its_scene() -> None:
     text = "Ngày 3-5, Pháp gửi hàng cho Brazil. Việc này diễn ra ngay sau khi ông Lucas Silva viết trên mạng xã hội X rằng ông ủng hộ."
     st = [e for e in events(text, "2025-05-04") if e.type == "Statement"]
     assert [e.when for e in st] == [None]
+
+
+def test_a_strike_into_a_province_is_there_and_one_into_a_state_targets_it() -> None:
+    got = [e for e in events("Quân đội Pháp mở cuộc tấn công vào thành phố Lyon hôm 3-5.", "2025-05-04") if e.type == "Attack"]
+    assert [e.where for e in got] == ["Lyon"]
+    got = [e for e in events("Pháp mở cuộc tấn công vào Brazil hôm 3-5.", "2025-05-04") if e.type == "Attack"]
+    assert [e.where for e in got] == [None] and "Brazil" in got[0].participants

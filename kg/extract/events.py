@@ -211,6 +211,7 @@ def _tokens(ctx: ArticleContext, index: int) -> list:
 
 
 _LOCATION_TYPES = ("Place", "Country")
+_STRIKES = frozenset({"Attack"})
 
 
 def _place_after(ctx: ArticleContext, view: SentenceView, end: int, etype: str) -> str | None:
@@ -218,13 +219,15 @@ def _place_after(ctx: ArticleContext, view: SentenceView, end: int, etype: str) 
     "tại/ở …" phrase after the trigger; for a Visit also its destination ("thăm
     Brazil", "chuyến thăm … tới Trung Quốc"). A bracket after it only locates it."""
     phrases = _phrases(ctx, view, end)
-    roles = ("place", "to", "object") if etype == "Visit" else ("place",)
+    roles = ("place", "to", "object") if etype == "Visit" else ("place", "target") if etype in _STRIKES else ("place",)
     for role in roles:
         for ph in phrases:
             if ph.role != role:
                 continue
             for m in view.mentions_in(ph.start, ph.end):
                 t = entity_type(ctx.found, m)
+                if role == "target" and t != "Place":
+                    continue  # a strike "vào tỉnh Kursk" is there; "vào Ukraine" targets a state
                 # a venue named as an organisation ("tại Điện Kremlin") heads its phrase;
                 # "tại hội nghị NATO" is not held in NATO
                 if t in _LOCATION_TYPES or (role == "place" and t == "Organization" and m.evidence.start == ph.start):
