@@ -77,3 +77,26 @@ def test_a_meeting_needs_two_parties_and_a_place_is_read_from_its_phrase() -> No
 def test_a_place_of_detention_and_a_demanded_interview_are_not_acts() -> None:
     assert events("Hòn đảo từng là nơi giam giữ những tù nhân khét tiếng.") == []
     assert [e.type for e in events("Trường Vinh Phát sẽ yêu cầu phỏng vấn thí sinh Lucas Silva.")] == []
+
+
+def test_an_undated_post_takes_the_date_that_opens_its_scene() -> None:
+    text = (
+        "Theo hãng tin AFP, ngày 3-5, ông Pierre Dumas gặp các nhà báo ở Paris. "
+        "Sau đó ông nói về thương mại. \"Pháp sẽ giúp Brazil\", ông Pierre Dumas viết trên mạng xã hội X."
+    )
+    st = [e for e in events(text, "2025-05-04") if e.type == "Statement"]
+    assert [e.when for e in st] == ["2025-05-03"]
+    text = "Ngày 3-5, Pháp gửi hàng cho Brazil. Cùng ngày ông Lucas Silva viết trên mạng xã hội X rằng hai nước sẽ hợp tác."
+    st = [e for e in events(text, "2025-05-04") if e.type == "Statement"]
+    assert [e.when for e in st] == ["2025-05-03"]
+    # told relative to another act, a statement is not on the date of the scene
+    text = "Ngày 3-5, Pháp gửi hàng cho Brazil. Việc này diễn ra ngay sau khi ông Lucas Silva viết trên mạng xã hội X rằng ông ủng hộ."
+    st = [e for e in events(text, "2025-05-04") if e.type == "Statement"]
+    assert [e.when for e in st] == [None]
+
+
+def test_a_strike_into_a_province_is_there_and_one_into_a_state_targets_it() -> None:
+    got = [e for e in events("Quân đội Pháp mở cuộc tấn công vào thành phố Lyon hôm 3-5.", "2025-05-04") if e.type == "Attack"]
+    assert [e.where for e in got] == ["Lyon"]
+    got = [e for e in events("Pháp mở cuộc tấn công vào Brazil hôm 3-5.", "2025-05-04") if e.type == "Attack"]
+    assert [e.where for e in got] == [None] and "Brazil" in got[0].participants

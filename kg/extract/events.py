@@ -211,6 +211,7 @@ def _tokens(ctx: ArticleContext, index: int) -> list:
 
 
 _LOCATION_TYPES = ("Place", "Country")
+_STRIKES = frozenset({"Attack"})
 
 
 def _place_after(ctx: ArticleContext, view: SentenceView, end: int, etype: str) -> str | None:
@@ -218,13 +219,15 @@ def _place_after(ctx: ArticleContext, view: SentenceView, end: int, etype: str) 
     "tại/ở …" phrase after the trigger; for a Visit also its destination ("thăm
     Brazil", "chuyến thăm … tới Trung Quốc"). A bracket after it only locates it."""
     phrases = _phrases(ctx, view, end)
-    roles = ("place", "to", "object") if etype == "Visit" else ("place",)
+    roles = ("place", "to", "object") if etype == "Visit" else ("place", "target") if etype in _STRIKES else ("place",)
     for role in roles:
         for ph in phrases:
             if ph.role != role:
                 continue
             for m in view.mentions_in(ph.start, ph.end):
                 t = entity_type(ctx.found, m)
+                if role == "target" and t != "Place":
+                    continue  # a strike "vào tỉnh Kursk" is there; "vào Ukraine" targets a state
                 # a venue named as an organisation ("tại Điện Kremlin") heads its phrase;
                 # "tại hội nghị NATO" is not held in NATO
                 if t in _LOCATION_TYPES or (role == "place" and t == "Organization" and m.evidence.start == ph.start):
@@ -523,7 +526,41 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             mention.actor = subj_part[0] if subj_part else None
             out.append(mention)
     _date_from_follow_up(ctx, out)
+    _date_from_scene(ctx, out)
     return out
+
+
+# a date that opens a clause ("Ngày 23-5, …", "Theo Reuters, ngày 1-6, …", "Cũng trong
+# ngày 21-4, …") sets the scene of the narration that follows it
+_SCENE_TYPES = frozenset({"Statement"})
+_SCENE_SPAN = 4  # sentences
+# an act told in a clause of time relative to another ("ngay sau khi ông X tuyên bố …")
+# or as background ("trước đó", "từng") is not on the date of the scene
+_NOT_SCENE = re.compile(r"(?<!\w)(?:sau khi|trước khi|trước đó|từng|hồi)(?!\w)", re.IGNORECASE)
+
+
+def _date_from_scene(ctx: ArticleContext, mentions: list[_Mention]) -> None:
+    """An undated statement takes the date of the nearest clause-opening date of the
+    few sentences before it (or of its own sentence, before the trigger)."""
+    for m in mentions:
+        if m.when is not None or m.type not in _SCENE_TYPES:
+            continue
+        si = m.evidence.sentence
+        own = next((v for v in ctx.views if v.index == si), None)
+        if own is not None and _NOT_SCENE.search(own.text, max(0, m.evidence.start - own.start - 40), m.evidence.start - own.start):
+            continue
+        for idx in range(si, max(-1, si - _SCENE_SPAN - 1), -1):
+            view = next((v for v in ctx.views if v.index == idx), None)
+            if view is None:
+                continue
+            times = [
+                t for t in ctx.times_in(idx)
+                if t.value and (idx < si or t.end <= m.evidence.start)
+                and (t.text.lower().startswith("cùng ngày") or (t.kind == "date" and view.text[t.end - view.start:t.end - view.start + 1] == ","))
+            ]
+            if times:
+                m.when = times[-1].value
+                break
 
 
 # "… ông X trả lời báo chí. Phát biểu này được ông X đưa ra hôm 3-4 …":
