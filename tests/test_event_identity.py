@@ -90,14 +90,15 @@ def test_two_hundred_unc_articles_merge_no_event_without_evidence(unc_dir, tmp_p
     random.Random(12).shuffle(files)
     store = Store(None)
     summary = build(files[:200], store=store, exports=False)
-    assert summary.built == 200 and summary.events > 40
-    # the case exists here: bare events of one type in different articles (one node each before)
-    bare = store.select("""
+    assert summary.built == 200 and summary.events > 20
+    # the rule is exercised: events of one type in different articles, undated ones among them
+    # (the bare case itself is pinned on records above: since issue 11 the extractor keeps
+    # no event without arguments, so real text no longer yields one)
+    shared_types = store.select("""
         SELECT ?t (COUNT(DISTINCT ?g) AS ?n) WHERE {
-          GRAPH ?g { ?ev a kg:Event , ?t . FILTER(?t != kg:Event)
-                     FILTER NOT EXISTS { ?ev kg:date ?d } FILTER NOT EXISTS { ?ev kg:participant ?p } }
+          GRAPH ?g { ?ev a kg:Event , ?t . FILTER(?t != kg:Event) FILTER NOT EXISTS { ?ev kg:date ?d } }
         } GROUP BY ?t HAVING (COUNT(DISTINCT ?g) > 1)""")
-    assert bare, "no two articles with an undated, argument-less event of one type: the sample tests nothing"
+    assert shared_types, "no two articles with an undated event of one type: the sample tests nothing"
     # every event is read in some article; those in two or more must be dated and have arguments
     evidence = store.select("""
         SELECT ?ev (COUNT(DISTINCT ?a) AS ?n) WHERE {
