@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import ModuleType
 
+from ..clean.article import written_body
 from ..errors import GoldError, KgError
 from ..model import Article, Extraction
 from .gold import GoldArticle, load_gold_dir
@@ -138,7 +139,7 @@ def predicted(article: Article) -> Predicted:
     """What the graph holds for ``article``: built into a store of its own, read back with SPARQL."""
     store = build_article(article)
     try:
-        return read_predicted(store, article.id, article.body)
+        return read_predicted(store, article.id, written_body(article))  # boundaries: the text as written
     finally:
         store.close()
 
@@ -149,7 +150,7 @@ def evaluate_extractions(golds: Iterable[GoldArticle], extractions: Iterable[Ext
     for g, x in zip(golds, extractions, strict=True):
         store = store_extraction(x)
         try:
-            scores.append(score_article(g, read_predicted(store, x.article.id, x.article.body)))
+            scores.append(score_article(g, read_predicted(store, x.article.id, written_body(x.article))))
         finally:
             store.close()
     return Report(scores)
