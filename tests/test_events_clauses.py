@@ -100,3 +100,20 @@ def test_a_strike_into_a_province_is_there_and_one_into_a_state_targets_it() -> 
     assert [e.where for e in got] == ["Lyon"]
     got = [e for e in events("Pháp mở cuộc tấn công vào Brazil hôm 3-5.", "2025-05-04") if e.type == "Attack"]
     assert [e.where for e in got] == [None] and "Brazil" in got[0].participants
+
+
+def test_split_triggers_ban_on_entry_and_forced_departure() -> None:
+    got = events("Ngày 3-5, Pháp đã cấm 8 quan chức Brazil nhập cảnh vào nước này.", "2025-05-04")
+    assert [(e.type, e.when, sorted(e.participants)) for e in got] == [("Sanction", "2025-05-03", ["Brazil", "France"])]
+    got = events("Pháp cấm hai quan chức Brazil nhập cảnh, trong đó có ông Lucas Silva.")
+    assert [(e.type, e.participants) for e in got] == [("Sanction", ["France", "Lucas_Silva"])]
+    got = events("Pháp buộc hai nhà ngoại giao Brazil rời khỏi nước này trong vòng 72 giờ.")
+    assert [e.type for e in got] == ["Sanction"]
+    # leaving a home or a club is no sanction
+    assert not events("Mưa lớn buộc người dân rời khỏi nhà.")
+
+
+def test_declared_persona_non_grata_is_a_sanction_by_the_state_that_declares() -> None:
+    got = events("Ngày 3-5, Pháp tuyên bố một nhà ngoại giao Brazil là người không được chào đón.", "2025-05-04")
+    assert [(e.type, e.when, e.participants) for e in got] == [("Sanction", "2025-05-03", ["France", "Brazil"])]
+    assert not events("Ông Lucas Silva nói rằng ông là người không được chào đón ở đây.")

@@ -90,7 +90,7 @@ def _lexicon() -> _Lexicon:
         speaker_events=frozenset(data["speaker_events"]),
         distinct_re=re.compile(rf"\s*(?:{word_alt(tuple(data['distinct_after']))})(?!\w)", I),
         classifier_re=re.compile(rf"^(?:(?:{word_alt(tuple(data['classifiers']))})\s+)+", I),
-        composed=tuple(_composed(c) for c in data["composed"]),
+        composed=tuple(_composed(c) for c in data["composed"]) + tuple(_split(c) for c in data.get("split", ())),
         two_parties=frozenset(data["two_parties"]),
         needs_polity=frozenset(_key(w) for w in data["needs_polity"]),
         back_ref_re=re.compile(rf"\s*(?:{word_alt(tuple(data['back_reference_after']))})(?!\w)", I),
@@ -111,6 +111,26 @@ def _composed(entry: dict) -> tuple[str, re.Pattern[str]]:
     rx = (
         rf"(?<!\w)(?:{word_alt(tuple(entry['verbs']))})\s+(?:{word_alt(tuple(entry['links']))})\s+{mid}"
         rf"(?P<medium>{word_alt(tuple(entry['media']))})(?!\w)"
+    )
+    return etype, re.compile(rx, re.IGNORECASE)
+
+
+def _split(entry: dict) -> tuple[str, re.Pattern[str]]:
+    """One ``split`` lexicon entry: a verb, an object of at most ``max_words`` words
+    (holding one of ``object`` when given) and the rest of the act ("cấm 8 quan chức
+    Mỹ nhập cảnh", "buộc hai nhà ngoại giao rời khỏi"). Group "medium" (the key) is the
+    act's second part, group "obj" the object."""
+    etype = entry["type"]
+    if etype not in EVENT_TYPES:
+        raise ValueError(f"event_nouns.yaml: unknown event type {etype!r}")
+    n = int(entry.get("max_words", 8))
+    word = r"[^\s.,;:!?\"“”()]+"
+    obj = rf"(?:{word}\s+){{0,{n - 1}}}?{word}"
+    if entry.get("object"):
+        obj = rf"(?=(?:{word}\s+){{0,{n - 1}}}?(?:{word_alt(tuple(entry['object']))})(?!\w)){obj}"
+    rx = (
+        rf"(?<!\w)(?:{word_alt(tuple(entry['verbs']))})\s+(?P<obj>{obj})\s+"
+        rf"(?P<medium>{word_alt(tuple(entry['rest']))})(?!\w)"
     )
     return etype, re.compile(rx, re.IGNORECASE)
 
@@ -497,6 +517,32 @@ def _triggers(view: SentenceView) -> list[tuple[int, int, str, str, str]]:
     return out
 
 
+def _split_objects(ctx: ArticleContext, view: SentenceView, etype: str, trig: str, s: int) -> list[str]:
+    """The actors of the object inside a split trigger ("cấm [8 quan chức Mỹ] nhập cảnh")."""
+    for ct, rx in _lexicon().composed:
+        if ct != etype or "obj" not in rx.groupindex:
+            continue
+        m = rx.fullmatch(trig)
+        if m is None:
+            continue
+        ms = [x for x in view.mentions_in(s + m.start("obj"), s + m.end("obj")) if _actor(ctx.found, x)
+              and entity_type(ctx.found, x) in (PERSON, "Country", "Organization")]
+        # "cấm 8 quan chức Mỹ nhập cảnh …, trong đó có A, B và C": the people named
+        lm = _NAMED_AFTER.search(view.text, s + len(trig) - view.start)
+        if lm and lm.start() - (s + len(trig) - view.start) <= 40:
+            stop = re.compile(r"[.;:!?]").search(view.text, lm.end())
+            hi = view.start + (stop.start() if stop else len(view.text))
+            people = [x.entity for x in view.mentions_in(view.start + lm.end(), hi)
+                      if entity_type(ctx.found, x) == PERSON]
+            if people:
+                return list(dict.fromkeys(people))
+        return [x.entity for x in ms]
+    return []
+
+
+_NAMED_AFTER = re.compile(r",\s*(?:trong đó có|trong số đó có|trong đó gồm|bao gồm|gồm|gồm có)(?!\w)", re.IGNORECASE)
+
+
 def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None = None) -> list[_Mention]:
     lex = _lexicon()
     ctx = ctx or make_context(doc, found)
@@ -517,6 +563,7 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             where = _place_after(ctx, view, e, etype)
             subj_part, parts = _participants(ctx, view, etype, s, e, prev)
             prev = (e, subj_part)
+            parts += [p for p in _split_objects(ctx, view, etype, trig, s) if p not in parts]
             parts = [p for p in parts if p != where]
             ev = Evidence(aid, view.index, s, e, NAME)
             mention = _Mention(etype, trig, key, where, _date(ctx, view, s, e), parts, ev)
