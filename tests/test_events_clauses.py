@@ -117,3 +117,15 @@ def test_declared_persona_non_grata_is_a_sanction_by_the_state_that_declares() -
     got = events("Ngày 3-5, Pháp tuyên bố một nhà ngoại giao Brazil là người không được chào đón.", "2025-05-04")
     assert [(e.type, e.when, e.participants) for e in got] == [("Sanction", "2025-05-03", ["France", "Brazil"])]
     assert not events("Ông Lucas Silva nói rằng ông là người không được chào đón ở đây.")
+
+
+def test_acts_a_subject_endures_are_general_and_acts_it_imposes_are_not() -> None:
+    assert not [e for e in events("Kinh tế Brazil đã vượt qua các lệnh trừng phạt khắc nghiệt nhờ xuất khẩu.")
+                if e.type == "Sanction"]
+    assert not [e for e in events("Brazil sẽ không nhượng bộ bất kỳ lệnh trừng phạt nào.") if e.type == "Sanction"]
+    got = [e for e in events("Pháp hôm 3-5 đã công bố các lệnh trừng phạt đối với Brazil.", "2025-05-04")
+           if e.type == "Sanction"]
+    assert [sorted(e.participants) for e in got] == [["Brazil", "France"]]
+    # a named campaign is one act, whatever its determiner
+    got = events("Các hành động của Pháp bao gồm các cuộc tấn công mạng NotPetya nhằm vào Brazil.")
+    assert [e.type for e in got] == ["Cyberattack"]

@@ -57,6 +57,7 @@ class _Lexicon:
     composed: tuple[tuple[str, re.Pattern[str]], ...]
     back_ref_re: re.Pattern[str]
     generic_det_re: re.Pattern[str]
+    imposing_re: re.Pattern[str]
     pair_re: re.Pattern[str]
     two_parties: frozenset[str]
     needs_polity: frozenset[str]
@@ -94,6 +95,7 @@ def _lexicon() -> _Lexicon:
         two_parties=frozenset(data["two_parties"]),
         needs_polity=frozenset(_key(w) for w in data["needs_polity"]),
         back_ref_re=re.compile(rf"\s*(?:{word_alt(tuple(data['back_reference_after']))})(?!\w)", I),
+        imposing_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['imposing_verbs']))})(?!\w)", I),
         generic_det_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['generic_determiners']))})\s+$", I),
         pair_re=re.compile(
             rf"(?<!\w)(?:hai\s+(?:{word_alt(tuple(data['pair_heads']))})|{word_alt(tuple(data['pair_phrases']))})(?!\w)", I
@@ -517,6 +519,9 @@ def _triggers(view: SentenceView) -> list[tuple[int, int, str, str, str]]:
     return out
 
 
+_NAME_AFTER = re.compile(r" (?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|[A-Z]\w*[0-9]\w*)(?!\w)")
+
+
 def _split_objects(ctx: ArticleContext, view: SentenceView, etype: str, trig: str, s: int) -> list[str]:
     """The actors of the object inside a split trigger ("cấm [8 quan chức Mỹ] nhập cảnh")."""
     for ct, rx in _lexicon().composed:
@@ -569,7 +574,14 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             mention = _Mention(etype, trig, key, where, _date(ctx, view, s, e), parts, ev)
             mention.distinct = bool(lex.distinct_re.match(view.text, te))
             mention.back_ref = bool(lex.back_ref_re.match(view.text, te))
-            mention.generic = bool(lex.generic_det_re.search(view.text, max(0, ts - 12), ts)) and not subj_part
+            det = lex.generic_det_re.search(view.text, max(0, ts - 12), ts)
+            # "Nga vượt qua các lệnh trừng phạt": the subject endures them; only a
+            # subject that imposes, announces or adopts them ("Mỹ công bố các lệnh …") tells an act
+            # "các cuộc tấn công mạng SolarWinds": a name after the trigger makes it specific
+            named = _NAME_AFTER.match(view.text, te)
+            mention.generic = bool(det) and not named and not (
+                subj_part and lex.imposing_re.search(view.text, max(0, det.start() - 30), det.start())
+            )
             mention.actor = subj_part[0] if subj_part else None
             out.append(mention)
     _date_from_follow_up(ctx, out)
