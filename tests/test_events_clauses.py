@@ -129,3 +129,12 @@ def test_acts_a_subject_endures_are_general_and_acts_it_imposes_are_not() -> Non
     # a named campaign is one act, whatever its determiner
     got = events("Các hành động của Pháp bao gồm các cuộc tấn công mạng NotPetya nhằm vào Brazil.")
     assert [e.type for e in got] == ["Cyberattack"]
+
+
+def test_a_when_clause_without_its_own_subject_takes_the_sentence_subject() -> None:
+    got = events("Ông Pierre Dumas mặc âu phục sẫm màu khi tới dự hội nghị thượng đỉnh tại Vienna ngày 3-5.", "2025-05-04")
+    summit = [e for e in got if e.type == "Summit"]
+    assert [(e.where, e.participants) for e in summit] == [("Vienna", ["Pierre_Dumas"])]
+    got = events("Ông Pierre Dumas nói chậm rãi khi tới gặp ông Lucas Silva tại Vienna.")
+    meeting = [e for e in got if e.type == "Meeting"]
+    assert [sorted(e.participants) for e in meeting] == [["Lucas_Silva", "Pierre_Dumas"]]

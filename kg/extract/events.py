@@ -425,11 +425,29 @@ def _participants(
     )):
         main = _main_subject(ctx, view, e) if etype in _lexicon().speaker_events else []
         out += main or _first_actor_after(ctx, view, e)
+    wm = _WHEN_GOING.search(text, max(0, s - view.start - 30), s - view.start)
+    if wm and not view.mentions_in(view.start + wm.start(), s):
+        # "Tổng thống X …, khi tới dự hội nghị thượng đỉnh NATO": the clause of "khi" has
+        # no subject of its own; the sentence's subject goes (attends, meets)
+        firsts = [m for m in view.mentions_in(view.start, view.start + wm.start())
+                  if _actor(found, m) and m.evidence.start - view.start <= 60]
+        people = [m for m in firsts if entity_type(found, m) == PERSON]
+        if people and people[0].evidence.start - firsts[0].evidence.end > 2:
+            people = []  # a person named later than the subject is not its head
+        if firsts:
+            who = [people[0].entity] if people else _resolve(ctx, view, firsts[0])
+            subject_part = subject_part + [p for p in who if p not in subject_part]
+            out = who + out
     seen: list[str] = []
     for p in out:
         if p and p not in seen:
             seen.append(p)
     return subject_part, seen
+
+
+_WHEN_GOING = re.compile(
+    r"(?<!\w)khi\s+(?:(?:tới|đến|sang|đi)\s+)?(?:(?:dự|tham dự|tham gia|có mặt tại)\s+)?$", re.IGNORECASE
+)
 
 
 _SEGMENT_BREAK = re.compile(r"[,;:]\s|\s[-–—]\s")
