@@ -138,3 +138,8 @@ def test_a_when_clause_without_its_own_subject_takes_the_sentence_subject() -> N
     got = events("Ông Pierre Dumas nói chậm rãi khi tới gặp ông Lucas Silva tại Vienna.")
     meeting = [e for e in got if e.type == "Meeting"]
     assert [sorted(e.participants) for e in meeting] == [["Lucas_Silva", "Pierre_Dumas"]]
+
+
+def test_a_statement_is_its_speakers_and_not_of_what_it_names() -> None:
+    got = [e for e in events("Ông Pierre Dumas viết trên mạng xã hội X chỉ trích chính sách của chính quyền Brazil.") if e.type == "Statement"]
+    assert [e.participants for e in got] == [["Pierre_Dumas"]]

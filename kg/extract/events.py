@@ -540,6 +540,9 @@ def _triggers(view: SentenceView) -> list[tuple[int, int, str, str, str]]:
 _NAME_AFTER = re.compile(r" (?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|[A-Z]\w*[0-9]\w*)(?!\w)")
 
 
+_SPEAKER_ONLY = frozenset({"Statement"})
+
+
 def _split_objects(ctx: ArticleContext, view: SentenceView, etype: str, trig: str, s: int) -> list[str]:
     """The actors of the object inside a split trigger ("cấm [8 quan chức Mỹ] nhập cảnh")."""
     for ct, rx in _lexicon().composed:
@@ -587,6 +590,8 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             subj_part, parts = _participants(ctx, view, etype, s, e, prev)
             prev = (e, subj_part)
             parts += [p for p in _split_objects(ctx, view, etype, trig, s) if p not in parts]
+            if etype in _SPEAKER_ONLY and subj_part:
+                parts = list(subj_part)  # a statement is its speaker's; what it names is its content
             parts = [p for p in parts if p != where]
             ev = Evidence(aid, view.index, s, e, NAME)
             mention = _Mention(etype, trig, key, where, _date(ctx, view, s, e), parts, ev)
