@@ -100,3 +100,46 @@ def test_a_strike_into_a_province_is_there_and_one_into_a_state_targets_it() -> 
     assert [e.where for e in got] == ["Lyon"]
     got = [e for e in events("Pháp mở cuộc tấn công vào Brazil hôm 3-5.", "2025-05-04") if e.type == "Attack"]
     assert [e.where for e in got] == [None] and "Brazil" in got[0].participants
+
+
+def test_split_triggers_ban_on_entry_and_forced_departure() -> None:
+    got = events("Ngày 3-5, Pháp đã cấm 8 quan chức Brazil nhập cảnh vào nước này.", "2025-05-04")
+    assert [(e.type, e.when, sorted(e.participants)) for e in got] == [("Sanction", "2025-05-03", ["Brazil", "France"])]
+    got = events("Pháp cấm hai quan chức Brazil nhập cảnh, trong đó có ông Lucas Silva.")
+    assert [(e.type, e.participants) for e in got] == [("Sanction", ["France", "Lucas_Silva"])]
+    got = events("Pháp buộc hai nhà ngoại giao Brazil rời khỏi nước này trong vòng 72 giờ.")
+    assert [e.type for e in got] == ["Sanction"]
+    # leaving a home or a club is no sanction
+    assert not events("Mưa lớn buộc người dân rời khỏi nhà.")
+
+
+def test_declared_persona_non_grata_is_a_sanction_by_the_state_that_declares() -> None:
+    got = events("Ngày 3-5, Pháp tuyên bố một nhà ngoại giao Brazil là người không được chào đón.", "2025-05-04")
+    assert [(e.type, e.when, e.participants) for e in got] == [("Sanction", "2025-05-03", ["France", "Brazil"])]
+    assert not events("Ông Lucas Silva nói rằng ông là người không được chào đón ở đây.")
+
+
+def test_acts_a_subject_endures_are_general_and_acts_it_imposes_are_not() -> None:
+    assert not [e for e in events("Kinh tế Brazil đã vượt qua các lệnh trừng phạt khắc nghiệt nhờ xuất khẩu.")
+                if e.type == "Sanction"]
+    assert not [e for e in events("Brazil sẽ không nhượng bộ bất kỳ lệnh trừng phạt nào.") if e.type == "Sanction"]
+    got = [e for e in events("Pháp hôm 3-5 đã công bố các lệnh trừng phạt đối với Brazil.", "2025-05-04")
+           if e.type == "Sanction"]
+    assert [sorted(e.participants) for e in got] == [["Brazil", "France"]]
+    # a named campaign is one act, whatever its determiner
+    got = events("Các hành động của Pháp bao gồm các cuộc tấn công mạng NotPetya nhằm vào Brazil.")
+    assert [e.type for e in got] == ["Cyberattack"]
+
+
+def test_a_when_clause_without_its_own_subject_takes_the_sentence_subject() -> None:
+    got = events("Ông Pierre Dumas mặc âu phục sẫm màu khi tới dự hội nghị thượng đỉnh tại Vienna ngày 3-5.", "2025-05-04")
+    summit = [e for e in got if e.type == "Summit"]
+    assert [(e.where, e.participants) for e in summit] == [("Vienna", ["Pierre_Dumas"])]
+    got = events("Ông Pierre Dumas nói chậm rãi khi tới gặp ông Lucas Silva tại Vienna.")
+    meeting = [e for e in got if e.type == "Meeting"]
+    assert [sorted(e.participants) for e in meeting] == [["Lucas_Silva", "Pierre_Dumas"]]
+
+
+def test_a_statement_is_its_speakers_and_not_of_what_it_names() -> None:
+    got = [e for e in events("Ông Pierre Dumas viết trên mạng xã hội X chỉ trích chính sách của chính quyền Brazil.") if e.type == "Statement"]
+    assert [e.participants for e in got] == [["Pierre_Dumas"]]

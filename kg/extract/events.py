@@ -57,6 +57,7 @@ class _Lexicon:
     composed: tuple[tuple[str, re.Pattern[str]], ...]
     back_ref_re: re.Pattern[str]
     generic_det_re: re.Pattern[str]
+    imposing_re: re.Pattern[str]
     pair_re: re.Pattern[str]
     two_parties: frozenset[str]
     needs_polity: frozenset[str]
@@ -90,10 +91,11 @@ def _lexicon() -> _Lexicon:
         speaker_events=frozenset(data["speaker_events"]),
         distinct_re=re.compile(rf"\s*(?:{word_alt(tuple(data['distinct_after']))})(?!\w)", I),
         classifier_re=re.compile(rf"^(?:(?:{word_alt(tuple(data['classifiers']))})\s+)+", I),
-        composed=tuple(_composed(c) for c in data["composed"]),
+        composed=tuple(_composed(c) for c in data["composed"]) + tuple(_split(c) for c in data.get("split", ())),
         two_parties=frozenset(data["two_parties"]),
         needs_polity=frozenset(_key(w) for w in data["needs_polity"]),
         back_ref_re=re.compile(rf"\s*(?:{word_alt(tuple(data['back_reference_after']))})(?!\w)", I),
+        imposing_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['imposing_verbs']))})(?!\w)", I),
         generic_det_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['generic_determiners']))})\s+$", I),
         pair_re=re.compile(
             rf"(?<!\w)(?:hai\s+(?:{word_alt(tuple(data['pair_heads']))})|{word_alt(tuple(data['pair_phrases']))})(?!\w)", I
@@ -111,6 +113,26 @@ def _composed(entry: dict) -> tuple[str, re.Pattern[str]]:
     rx = (
         rf"(?<!\w)(?:{word_alt(tuple(entry['verbs']))})\s+(?:{word_alt(tuple(entry['links']))})\s+{mid}"
         rf"(?P<medium>{word_alt(tuple(entry['media']))})(?!\w)"
+    )
+    return etype, re.compile(rx, re.IGNORECASE)
+
+
+def _split(entry: dict) -> tuple[str, re.Pattern[str]]:
+    """One ``split`` lexicon entry: a verb, an object of at most ``max_words`` words
+    (holding one of ``object`` when given) and the rest of the act ("cấm 8 quan chức
+    Mỹ nhập cảnh", "buộc hai nhà ngoại giao rời khỏi"). Group "medium" (the key) is the
+    act's second part, group "obj" the object."""
+    etype = entry["type"]
+    if etype not in EVENT_TYPES:
+        raise ValueError(f"event_nouns.yaml: unknown event type {etype!r}")
+    n = int(entry.get("max_words", 8))
+    word = r"[^\s.,;:!?\"“”()]+"
+    obj = rf"(?:{word}\s+){{0,{n - 1}}}?{word}"
+    if entry.get("object"):
+        obj = rf"(?=(?:{word}\s+){{0,{n - 1}}}?(?:{word_alt(tuple(entry['object']))})(?!\w)){obj}"
+    rx = (
+        rf"(?<!\w)(?:{word_alt(tuple(entry['verbs']))})\s+(?P<obj>{obj})\s+"
+        rf"(?P<medium>{word_alt(tuple(entry['rest']))})(?!\w)"
     )
     return etype, re.compile(rx, re.IGNORECASE)
 
@@ -403,11 +425,29 @@ def _participants(
     )):
         main = _main_subject(ctx, view, e) if etype in _lexicon().speaker_events else []
         out += main or _first_actor_after(ctx, view, e)
+    wm = _WHEN_GOING.search(text, max(0, s - view.start - 30), s - view.start)
+    if wm and not view.mentions_in(view.start + wm.start(), s):
+        # "Tổng thống X …, khi tới dự hội nghị thượng đỉnh NATO": the clause of "khi" has
+        # no subject of its own; the sentence's subject goes (attends, meets)
+        firsts = [m for m in view.mentions_in(view.start, view.start + wm.start())
+                  if _actor(found, m) and m.evidence.start - view.start <= 60]
+        people = [m for m in firsts if entity_type(found, m) == PERSON]
+        if people and people[0].evidence.start - firsts[0].evidence.end > 2:
+            people = []  # a person named later than the subject is not its head
+        if firsts:
+            who = [people[0].entity] if people else _resolve(ctx, view, firsts[0])
+            subject_part = subject_part + [p for p in who if p not in subject_part]
+            out = who + out
     seen: list[str] = []
     for p in out:
         if p and p not in seen:
             seen.append(p)
     return subject_part, seen
+
+
+_WHEN_GOING = re.compile(
+    r"(?<!\w)khi\s+(?:(?:tới|đến|sang|đi)\s+)?(?:(?:dự|tham dự|tham gia|có mặt tại)\s+)?$", re.IGNORECASE
+)
 
 
 _SEGMENT_BREAK = re.compile(r"[,;:]\s|\s[-–—]\s")
@@ -497,6 +537,38 @@ def _triggers(view: SentenceView) -> list[tuple[int, int, str, str, str]]:
     return out
 
 
+_NAME_AFTER = re.compile(r" (?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|[A-Z]\w*[0-9]\w*)(?!\w)")
+
+
+_SPEAKER_ONLY = frozenset({"Statement"})
+
+
+def _split_objects(ctx: ArticleContext, view: SentenceView, etype: str, trig: str, s: int) -> list[str]:
+    """The actors of the object inside a split trigger ("cấm [8 quan chức Mỹ] nhập cảnh")."""
+    for ct, rx in _lexicon().composed:
+        if ct != etype or "obj" not in rx.groupindex:
+            continue
+        m = rx.fullmatch(trig)
+        if m is None:
+            continue
+        ms = [x for x in view.mentions_in(s + m.start("obj"), s + m.end("obj")) if _actor(ctx.found, x)
+              and entity_type(ctx.found, x) in (PERSON, "Country", "Organization")]
+        # "cấm 8 quan chức Mỹ nhập cảnh …, trong đó có A, B và C": the people named
+        lm = _NAMED_AFTER.search(view.text, s + len(trig) - view.start)
+        if lm and lm.start() - (s + len(trig) - view.start) <= 40:
+            stop = re.compile(r"[.;:!?]").search(view.text, lm.end())
+            hi = view.start + (stop.start() if stop else len(view.text))
+            people = [x.entity for x in view.mentions_in(view.start + lm.end(), hi)
+                      if entity_type(ctx.found, x) == PERSON]
+            if people:
+                return list(dict.fromkeys(people))
+        return [x.entity for x in ms]
+    return []
+
+
+_NAMED_AFTER = re.compile(r",\s*(?:trong đó có|trong số đó có|trong đó gồm|bao gồm|gồm|gồm có)(?!\w)", re.IGNORECASE)
+
+
 def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None = None) -> list[_Mention]:
     lex = _lexicon()
     ctx = ctx or make_context(doc, found)
@@ -517,12 +589,22 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             where = _place_after(ctx, view, e, etype)
             subj_part, parts = _participants(ctx, view, etype, s, e, prev)
             prev = (e, subj_part)
+            parts += [p for p in _split_objects(ctx, view, etype, trig, s) if p not in parts]
+            if etype in _SPEAKER_ONLY and subj_part:
+                parts = list(subj_part)  # a statement is its speaker's; what it names is its content
             parts = [p for p in parts if p != where]
             ev = Evidence(aid, view.index, s, e, NAME)
             mention = _Mention(etype, trig, key, where, _date(ctx, view, s, e), parts, ev)
             mention.distinct = bool(lex.distinct_re.match(view.text, te))
             mention.back_ref = bool(lex.back_ref_re.match(view.text, te))
-            mention.generic = bool(lex.generic_det_re.search(view.text, max(0, ts - 12), ts)) and not subj_part
+            det = lex.generic_det_re.search(view.text, max(0, ts - 12), ts)
+            # "Nga vượt qua các lệnh trừng phạt": the subject endures them; only a
+            # subject that imposes, announces or adopts them ("Mỹ công bố các lệnh …") tells an act
+            # "các cuộc tấn công mạng SolarWinds": a name after the trigger makes it specific
+            named = _NAME_AFTER.match(view.text, te)
+            mention.generic = bool(det) and not named and not (
+                subj_part and lex.imposing_re.search(view.text, max(0, det.start() - 30), det.start())
+            )
             mention.actor = subj_part[0] if subj_part else None
             out.append(mention)
     _date_from_follow_up(ctx, out)
