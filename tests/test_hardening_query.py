@@ -187,7 +187,11 @@ def test_kg_query_stops_a_runaway_query_at_its_time_limit(store_dir: Path, name:
     code, err, seconds, peak = measured([*KG, "query", "--store", str(store_dir), "--timeout", "2", RUNAWAY[name]],
                                         timeout=240)
     assert code == 2
-    assert err.startswith("kg: error: query cancelled: it ran past the time limit of 2 s")
+    stopped_by_time = err.startswith("kg: error: query cancelled: it ran past the time limit of 2 s")
+    if name.startswith("order"):  # a sorted product may reach the memory limit first on a busy machine
+        assert stopped_by_time or err.startswith("kg: error: query stopped: it needed more than its memory limit"), err
+    else:
+        assert stopped_by_time, err
     assert len(err.strip().splitlines()) == 1
     # a sorted product grows by hundreds of MB a second; the memory limit (default
     # 2048 MB per query) is what bounds it, whatever the time limit
