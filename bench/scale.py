@@ -36,15 +36,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 

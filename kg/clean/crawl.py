@@ -29,7 +29,7 @@ from functools import cache
 from urllib.parse import urlparse
 
 from ..lexicon import load_yaml
-from .normalize import match_key, normalize_text, search_key
+from .normalize import normalize_text, search_key
 
 __all__ = ["Tidied", "tidy_flat", "tidy_title", "sentence_spans"]
 

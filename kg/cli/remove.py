@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 import click
 
 from ..build import EXPORT_EXPLORER, EXPORT_TURTLE, write_exports
+
+if TYPE_CHECKING:
+    from ..graph.store import Store
 
 
 @click.command("remove")

@@ -73,7 +73,7 @@ def _patterns() -> _Patterns:
         # "hôm nay (26/4)", "thứ Bảy (24/4)": a bracketed day/month is a date
         paren=re.compile(r"\((\d{1,2})/(\d{1,2})\)"),
         written=re.compile(
-            rf"(?<!\w)ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s*(?:,\s*)?năm\s+(\d{{4}}))?(?!\w)", flags
+            r"(?<!\w)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:,\s*)?năm\s+(\d{4}))?(?!\w)", flags
         ),
         cued=re.compile(
             rf"(?<!\w)(?:{cues})(?:\s+(?:ngày|mùng|mồng)){{0,3}}\s+(\d{{1,2}})\s?[/-]\s?(\d{{1,2}}){e}(?:\s+(\w+))?", flags

@@ -354,7 +354,6 @@ def _read_csv(source: str, fh: io.TextIOBase, suffix: str, override: Mapping[str
     by_index = {i: f for f, i in found.items()}
     lines = _Lines(fh, lineno=header_no)
     reader = csv.reader(lines, delimiter=delim)
-    seen: dict[str, int] = {}
     rows = 0
     while True:
         lines.taken = []
