@@ -7,8 +7,8 @@ class KgError(Exception):
     """Base class: anything the CLI prints as ``kg: error: …`` and exits non-zero."""
 
 
-class InputError(KgError):
-    """An input file cannot be read as an article."""
+class _AtInput(KgError):
+    """A message about one input: ``path[:line]: problem``."""
 
     def __init__(self, path: str, problem: str, line: int | None = None) -> None:
         self.path = str(path)
@@ -18,17 +18,14 @@ class InputError(KgError):
         super().__init__(f"{where}: {problem}")
 
 
-class InputWarning(KgError):
+class InputError(_AtInput):
+    """An input file cannot be read as an article."""
+
+
+class InputWarning(_AtInput):
     """Something a reader did to an input that the user must hear about, though
     the article is still read (text it had to drop). Readers yield it *before*
     the article it concerns; :func:`kg.read.read_articles` prints it."""
-
-    def __init__(self, path: str, problem: str, line: int | None = None) -> None:
-        self.path = str(path)
-        self.line = line
-        self.problem = problem
-        where = f"{self.path}:{line}" if line is not None else self.path
-        super().__init__(f"{where}: {problem}")
 
 
 class StoreError(KgError):
