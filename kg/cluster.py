@@ -35,14 +35,12 @@ from __future__ import annotations
 
 import logging
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import islice
 from typing import Any
 
 from .errors import KgError
 from .model import Article, Extraction
-from .parallel import ExtractionError, _work
+from .parallel import ExtractionError, _work, batched, deliver, in_order
 from .pipeline import DEFAULT_PIPELINE
 
 LOCAL = "local"
@@ -171,21 +169,14 @@ def _stream(client: Any, own: bool, address: str, articles: Iterator[Article], b
 
     expected = pipeline_fingerprint()
     where = address if address != LOCAL else getattr(client, "scheduler", None) and client.scheduler.address or LOCAL
-    pending: deque[tuple[list[Article], Any]] = deque()
     limit = window or max(2, _threads(client) * WINDOW_PER_WORKER)
 
-    def submit() -> bool:
-        chunk = list(islice(articles, batch))
-        if chunk:
-            # pure=False: two equal batches (a re-run) are still two tasks to run
-            pending.append((chunk, client.submit(_task, chunk, pipeline, expected, pure=False)))
-        return bool(chunk)
+    def submit(chunk: list[Article]) -> Any:
+        # pure=False: two equal batches (a re-run) are still two tasks to run
+        return client.submit(_task, chunk, pipeline, expected, pure=False)
 
     try:
-        while len(pending) < limit and submit():
-            pass
-        while pending:
-            chunk, future = pending.popleft()
+        for chunk, future in in_order(batched(articles, batch), submit, limit):
             try:
                 status, outcomes = future.result()
             except KilledWorker as exc:
@@ -204,18 +195,8 @@ def _stream(client: Any, own: bool, address: str, articles: Iterator[Article], b
                 worker, theirs = outcomes
                 raise ClusterError(f"{where}: Dask worker {worker} runs other kg code or lexicons (pipeline "
                                    f"fingerprint {theirs}, here {expected}); install the same kg on every worker")
-            submit()
-            for ok, value in outcomes:
-                if not ok:
-                    err = ExtractionError(*value)
-                    if on_error is None:
-                        raise err
-                    on_error(err)
-                    continue
-                yield value
+            yield from deliver(outcomes, on_error)
     finally:
-        for _, future in pending:
-            future.cancel()
         if own:
             close(client)
 

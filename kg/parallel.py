@@ -33,7 +33,7 @@ import sys
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, TypeVar
@@ -263,37 +263,54 @@ atexit.register(shutdown_pool)
 def _pooled(articles: Iterator[Article], jobs: int, chunksize: int, window: int, start_method: str,
             pipeline: tuple[str, ...], on_error: Callable[[ExtractionError], None] | None) -> Iterator[Extraction]:
     pool = _get_pool(jobs, start_method)
-    pending: deque[tuple[list[Article], Future[list[_Outcome]]]] = deque()  # input order
+    for chunk, future in in_order(batched(articles, chunksize), lambda c: pool.submit(_work, c, pipeline), window):
+        try:
+            outcomes = future.result()
+        except BrokenProcessPool as exc:
+            shutdown_pool()  # the next call starts fresh workers
+            sources = ", ".join(a.source or a.id for a in chunk)
+            raise ExtractionError(sources, f"a worker process died ({exc})") from exc
+        yield from deliver(outcomes, on_error)
 
-    def submit() -> bool:
-        chunk = list(islice(articles, chunksize))
-        if chunk:
-            pending.append((chunk, pool.submit(_work, chunk, pipeline)))
-        return bool(chunk)
+
+def in_order(chunks: Iterator[list[T]], submit: Callable[[list[T]], Any],
+             window: int) -> Iterator[tuple[list[T], Any]]:
+    """``(chunk, future)`` pairs in submission order, at most ``window`` futures in flight.
+
+    The one streaming shape of both engines (this pool and the Dask cluster of
+    :mod:`kg.cluster`): the input is pulled only as results are taken, so a
+    corpus of any size streams through, and results come back in input order
+    whatever order the workers finish in. The next chunk is submitted *before*
+    a pair is handed out, so workers stay busy while the caller waits on that
+    pair's future and then writes its results. On an error or an early close,
+    the futures not yet handed out are cancelled (a running task just
+    finishes; the pool itself stays for the next call).
+    """
+    pending: deque[tuple[list[T], Any]] = deque()
+
+    def fill(ahead: int) -> None:
+        while len(pending) < ahead and (chunk := next(chunks, None)) is not None:
+            pending.append((chunk, submit(chunk)))
 
     try:
-        while len(pending) < window and submit():
-            pass
+        fill(window)
         while pending:
-            chunk, future = pending.popleft()
-            try:
-                outcomes = future.result()
-            except BrokenProcessPool as exc:
-                shutdown_pool()  # the next call starts fresh workers
-                sources = ", ".join(a.source or a.id for a in chunk)
-                raise ExtractionError(sources, f"a worker process died ({exc})") from exc
-            submit()  # refill before yielding, so workers stay busy while the caller works
-            for ok, value in outcomes:
-                if not ok:
-                    source, problem, detail = value
-                    err = ExtractionError(source, problem, detail)
-                    if on_error is None:
-                        raise err
-                    on_error(err)
-                    continue
-                yield value
+            head = pending.popleft()
+            fill(window - 1)  # with the head: ``window`` in flight
+            yield head
     finally:
-        # On an error or an early close, drop this stream's queued work (the
-        # pool itself stays for the next call; a running chunk just finishes).
         for _, future in pending:
             future.cancel()
+
+
+def deliver(outcomes: Iterable[tuple[bool, Any]],
+            on_error: Callable[[ExtractionError], None] | None) -> Iterator[Extraction]:
+    """The extractions of one chunk; each failed article is raised, or passed to ``on_error``."""
+    for ok, value in outcomes:
+        if not ok:
+            err = ExtractionError(*value)
+            if on_error is None:
+                raise err
+            on_error(err)
+            continue
+        yield value

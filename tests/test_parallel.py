@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+from concurrent.futures import Future
 from dataclasses import asdict
 from typing import Any
 
 import pytest
 
 from kg.model import Article, Extraction
-from kg.parallel import ExtractionError, batched, extract_all
+from kg.parallel import ExtractionError, batched, extract_all, in_order
 from kg.read import read_articles
 
 
@@ -132,3 +133,25 @@ def test_start_workers_then_extract(articles):
     start_workers(1)  # no pool for one job
     start_workers(2)
     assert [x.article.id for x in extract_all(articles[:2], jobs=2)] == [a.id for a in articles[:2]]
+
+
+def test_in_order_keeps_the_order_and_the_window_and_cancels_what_is_left():
+    """The streaming shape both engines (the pool and Dask) use, on plain futures."""
+    submitted: list[Future[str]] = []
+
+    def submit(chunk: list[int]) -> Future[str]:
+        submitted.append(Future())
+        return submitted[-1]
+
+    def alive() -> int:
+        return sum(not f.done() and not f.cancelled() for f in submitted)
+
+    pairs = in_order(batched(range(10), 2), submit, window=3)
+    chunk, future = next(pairs)
+    assert chunk == [0, 1] and len(submitted) == 3 and alive() == 3  # pulled ahead, never past the window
+    submitted[2].set_result("late first")  # a later chunk finishing first changes nothing
+    future.set_result("first")
+    assert next(pairs)[0] == [2, 3] and alive() == 2 and len(submitted) == 4
+    pairs.close()  # the caller stops early: what it was not handed is cancelled
+    assert all(f.done() for f in submitted[2:]) and submitted[3].cancelled()
+    assert len(submitted) == 4  # and no more input was pulled
