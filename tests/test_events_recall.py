@@ -36,11 +36,13 @@ def test_a_verb_of_travel_without_a_named_place_or_traveller_is_no_visit() -> No
     # a firm or a product "có mặt tại" a country is on sale there; people travel
     assert _visits("Công ty Vinh Phát đã có mặt tại Brazil từ năm 2008.") == []
     assert _visits("Hành khách của Pháp bay tới Brazil phải xét nghiệm.") == []
+    # a person without an office in the article: a trip, not a state visit
+    assert _visits("Ông Pierre Dumas đã bay đến Vienna để nghỉ dưỡng.") == []
 
 
 def test_a_clause_of_time_acts_for_the_clause_it_hangs_on() -> None:
     assert _visits(
-        "Ông Pierre Dumas ngày 3/5 trả lời báo chí về thương mại, trước khi lên chuyên cơ đến Lyon.", "2025-05-04"
+        "Tổng thống Pháp Pierre Dumas ngày 3/5 trả lời báo chí về thương mại, trước khi lên chuyên cơ đến Lyon.", "2025-05-04"
     ) == [("Lyon", "2025-05-03", ["Pierre_Dumas"])]
 
 

@@ -733,9 +733,12 @@ def _announcing_body(ctx: ArticleContext, view: SentenceView, s: int) -> bool:
 
 
 def _travellers(ctx: ArticleContext, view: SentenceView, subject: list[str], s: int) -> bool:
-    """Does the subject of a verb of travel name people: a person, or a state or body
-    through its delegation ("phái đoàn Nga đã bay đến …")?"""
-    if any(entity_type_id(ctx.found, p) == PERSON for p in subject):
+    """Does the subject of a verb of travel name an official traveller: a person the
+    article gives an office, or a state or body through its delegation ("phái đoàn Nga
+    đã bay đến …")? A singer's tour, a firm or a product "có mặt tại Việt Nam" are not
+    visits."""
+    holders = {r.person for r in ctx.found.roles}
+    if any(entity_type_id(ctx.found, p) == PERSON and p in holders for p in subject):
         return True
     for m in view.mentions_in(view.start, s):
         if m.entity in subject:
