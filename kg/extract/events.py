@@ -61,6 +61,12 @@ class _Lexicon:
     pair_re: re.Pattern[str]
     two_parties: frozenset[str]
     needs_polity: frozenset[str]
+    travel_re: re.Pattern[str]
+    travel_heads: frozenset[str]
+    delegation_re: re.Pattern[str]
+    event_verb_re: re.Pattern[str]
+    announce_re: re.Pattern[str]
+    bodies_re: re.Pattern[str]
 
 
 def _key(s: str) -> str:
@@ -100,6 +106,16 @@ def _lexicon() -> _Lexicon:
         pair_re=re.compile(
             rf"(?<!\w)(?:hai\s+(?:{word_alt(tuple(data['pair_heads']))})|{word_alt(tuple(data['pair_phrases']))})(?!\w)", I
         ),
+        travel_re=re.compile(
+            rf"(?<!\w)(?:(?:{word_alt(tuple(data['travel']['verbs']))})\s+(?:{word_alt(tuple(data['travel']['links']))})"
+            rf"|{word_alt(tuple(data['travel']['direct']))})(?!\w)(?!\s+(?:{nb})(?!\w))",
+            I,
+        ),
+        travel_heads=frozenset(_key(w) for w in data["travel"]["heads"]),
+        delegation_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['travel']['delegations']))})\s+(?:\S+\s+){{0,3}}$", I),
+        announce_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['announcements']['verbs']))})(?!\w)", I),
+        bodies_re=re.compile(rf"(?:{word_alt(tuple(data['announcements']['bodies']))})(?!\w)"),
+        event_verb_re=re.compile(rf"\s*(?:(?:đã|sẽ|đang|dự kiến|được)\s+)?(?:{word_alt(tuple(data['event_verbs']))})(?!\w)", I),
     )
 
 
@@ -159,6 +175,8 @@ class _Mention:
     actor: str | None = None  # the subject of the act ("Nga trục xuất …"), if written
     back_ref: bool = False  # "chuyến thăm này", "cuộc gặp nói trên": an act already told
     generic: bool = False  # "các lệnh trừng phạt" with no actor: background, not an act
+    host: tuple[str, tuple[str, ...], int] | None = None  # "cuộc gặp tại hội nghị NATO": (type, actors) of the event it is held at
+    own: list[str] = field(default_factory=list)  # actors of the phrases after it ("chuyến thăm này của X")
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]|\s[-–—]\s")
@@ -174,7 +192,13 @@ def _clause_start(text: str, rel: int) -> int:
     return last
 
 
+# "nếu A thì B": both the condition and its consequence are hypothetical
+_CONDITIONAL = re.compile(r"(?<!\w)nếu(?!\w)[^.;!?]*?(?<!\w)thì(?!\w)", re.IGNORECASE)
+
+
 def _blocked(text: str, rel: int) -> bool:
+    if _CONDITIONAL.search(text, 0, rel):
+        return True
     start = _clause_start(text, rel)
     words = text[start:rel].split()
     lex = _lexicon()
@@ -255,6 +279,27 @@ def _place_after(ctx: ArticleContext, view: SentenceView, end: int, etype: str) 
                 if t in _LOCATION_TYPES or (role == "place" and t == "Organization" and m.evidence.start == ph.start):
                     return m.entity
     return None
+
+
+def _host(ctx: ArticleContext, view: SentenceView, end: int) -> tuple[str, tuple[str, ...], int] | None:
+    """The type and actors of the event whose name heads a "tại/ở" phrase of the
+    trigger ("gặp ông X tại hội nghị NATO"): the act is held at that event."""
+    lex = _lexicon()
+    for ph in _phrases(ctx, view, end):
+        if ph.role != "place":
+            continue
+        body = view.text[ph.start - view.start : ph.end - view.start]
+        tm = lex.trigger_re.match(body)
+        if tm is None or _key(tm.group(1)) not in lex.type_of:
+            return None
+        actors = tuple(m.entity for m in view.mentions_in(ph.start, ph.end) if m.entity and _actor(ctx.found, m))
+        return lex.type_of[_key(tm.group(1))], actors, ph.start + tm.start(1)
+    return None
+
+
+# gatherings one may be held at: "gặp … tại hội nghị NATO" names the summit by a
+# shorter noun
+_GATHERINGS = frozenset({"Summit", "Meeting", "Negotiation", "PressConference"})
 
 
 _PARTICIPANT_ROLES = ("object", "party", "target", "of")
@@ -412,6 +457,14 @@ def _participants(
             for m in view.mentions_in(lo, s):
                 if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization"):
                     out += _resolve(ctx, view, m)
+    if not out:
+        # "X, ông Y, trong cuộc phỏng vấn với Z, cho biết", "Phái đoàn X - do Y dẫn
+        # đầu - đã có mặt tại …": the subject stands before an apposition
+        out += _appositive_subject(ctx, view, s)
+    if not out:
+        # "…, ông X trả lời báo chí, trước khi lên chuyên cơ đến …": a subordinate
+        # clause without its own subject acts for the clause before it
+        out += _subordinate_subject(ctx, view, s)
     subject_part = list(out)
     # after: the object and the "với/giữa/đối với/của" phrases of the trigger's clause
     for m in _phrase_participants(ctx, view, e):
@@ -426,7 +479,7 @@ def _participants(
         main = _main_subject(ctx, view, e) if etype in _lexicon().speaker_events else []
         out += main or _first_actor_after(ctx, view, e)
     wm = _WHEN_GOING.search(text, max(0, s - view.start - 30), s - view.start)
-    if wm and not view.mentions_in(view.start + wm.start(), s):
+    if wm and not subject_part and not view.mentions_in(view.start + wm.start(), s):
         # "Tổng thống X …, khi tới dự hội nghị thượng đỉnh NATO": the clause of "khi" has
         # no subject of its own; the sentence's subject goes (attends, meets)
         firsts = [m for m in view.mentions_in(view.start, view.start + wm.start())
@@ -443,6 +496,117 @@ def _participants(
         if p and p not in seen:
             seen.append(p)
     return subject_part, seen
+
+
+_APPOSITION_HEAD = re.compile(r"^(?:ông|bà|ngài|gồm|bao gồm|trong đó có|gồm có)?$", re.IGNORECASE)
+# words that make the segment before a trigger a clause of its own, not a subject
+_NOT_APPOSITION = frozenset({"theo", "của", "với", "tại", "ở", "trong", "sau", "trước", "cho", "về", "từ", "khi", "và", "nhưng", "như"})
+_SUBORDINATE = re.compile(r"^(?:ngay\s+)?(?:trước khi|sau khi|khi|trước lúc)\s+$", re.IGNORECASE)
+
+
+def _segment_index(segs: list[tuple[int, int]], rel: int) -> int:
+    return max(0, min(bisect_right([a for a, _ in segs], rel) - 1, len(segs) - 1))
+
+
+def _own_head_is_free(ctx: ArticleContext, view: SentenceView, s: int, opening: bool = False) -> tuple[int, int] | None:
+    """(segment index, segment start) of the trigger when the words before it in its
+    comma segment name no actor and are few. With ``opening``, those words must also
+    open a predicate: an adverb or a verb ("đang có chuyến thăm", "đã có mặt tại") or
+    "trong" ("trong cuộc phỏng vấn với …"); "cũng như sau cuộc điện đàm", "quốc gia
+    đăng cai hội nghị" continue something else."""
+    segs = _segments_of(ctx, view)
+    idx = _segment_index(segs, s - view.start)
+    a = segs[idx][0]
+    head = view.text[a : s - view.start]
+    if idx == 0 or len(head.split()) > 5 or view.mentions_in(view.start + a, s):
+        return None
+    if opening and head.strip():
+        first = next((t for t in _tokens(ctx, view.index) if t.start >= view.start + a), None)
+        if first is None or not (first.pos in ("R", "V") or first.text.casefold() == "trong"):
+            return None
+        if any(w.casefold() in _NOT_APPOSITION for w in head.split()[1:]):
+            return None
+    return idx, a
+
+
+def _appositive_subject(ctx: ArticleContext, view: SentenceView, s: int) -> list[str]:
+    """The actors of the noun phrase that closes the segment before the trigger's own
+    (or before a dashed apposition), when that segment is only that noun phrase."""
+    free = _own_head_is_free(ctx, view, s, opening=True)
+    if free is None:
+        return []
+    idx, _ = free
+    segs = _segments_of(ctx, view)
+    for back in (1, 2):
+        j = idx - back
+        if j < 0:
+            break
+        if back == 2:
+            # only across an apposition set off by dashes: "X - do Y dẫn đầu - đã …"
+            sep1 = view.text[segs[j][1] : segs[j + 1][0]]
+            sep2 = view.text[segs[j + 1][1] : segs[idx][0]]
+            if not (sep1.strip() in "-–—" and sep2.strip() in "-–—" and sep1.strip() and sep2.strip()):
+                break
+        a, b = segs[j]
+        ms = [m for m in view.mentions_in(view.start + a, view.start + b)
+              if _actor(ctx.found, m) and entity_type(ctx.found, m) in (PERSON, "Country", "Organization")]
+        if not ms:
+            continue
+        if view.text[ms[-1].evidence.end - view.start : b].strip(" \"”“'"):
+            continue  # the segment does not end with the name
+        if not _noun_phrase_only(ctx, view, a, b):
+            continue  # a clause of its own ("X cho biết …", "… của Y tại Z"), not a subject
+        head = view.text[a : ms[0].evidence.start - view.start].split()
+        if head and _APPOSITION_HEAD.match(head[0]):
+            head = head[1:]
+        people = [m for m in ms if entity_type(ctx.found, m) == PERSON]
+        if people and head and head[0][:1].isupper() and len(head) <= 6:
+            head = []  # a title printed before the name ("Bộ trưởng Lục quân")
+        if len(head) > 2 or (not people and j > 0):
+            # a clause, or "…, Chủ tịch Liên đoàn X, …": a title describing someone named before
+            continue
+        return list(dict.fromkeys(m.entity for m in (people or ms[:1]) if m.entity))
+    return []
+
+
+def _noun_phrase_only(ctx: ArticleContext, view: SentenceView, a: int, b: int) -> bool:
+    """Is sentence segment [a, b) a noun phrase: no lower-case verb and no preposition
+    outside its actor names (titles such as "Tổng tham mưu trưởng" may be tagged V)?"""
+    lo, hi = view.start + a, view.start + b
+    spans = [(m.evidence.start, m.evidence.end) for m in view.mentions_in(lo, hi)]
+    for t in _tokens(ctx, view.index):
+        if t.start < lo or t.end > hi or any(x <= t.start and t.end <= y for x, y in spans):
+            continue
+        w = t.text.replace("_", " ").casefold()
+        if (w in _NOT_APPOSITION and w != "và") or w in ("gồm", "bao gồm"):
+            if w in ("gồm", "bao gồm") and t.start == lo:
+                continue
+            return False
+        if t.pos == "V" and not t.text[:1].isupper() and t.start > lo:
+            return False
+    return True
+
+
+def _subordinate_subject(ctx: ArticleContext, view: SentenceView, s: int) -> list[str]:
+    """The subject of the clause before a trailing "trước khi/sau khi/khi" clause."""
+    free = _own_head_is_free(ctx, view, s)
+    if free is None:
+        return []
+    idx, a = free
+    words = view.text[a : s - view.start].split()
+    if not any(_SUBORDINATE.match(" ".join(words[:k]) + " ") for k in (1, 2, 3)):
+        return []
+    segs = _segments_of(ctx, view)
+    pa, pb = segs[idx - 1]
+    # the subject heads the clause before: its first actor, within a few words
+    for m in view.mentions_in(view.start + pa, view.start + pb):
+        if m.evidence.start - view.start - pa > 40:
+            break
+        if not _actor(ctx.found, m) or entity_type(ctx.found, m) not in (PERSON, "Country", "Organization"):
+            continue
+        tp = next((p for p in title_parses(ctx, view) if p.org is m and p.person is not None), None)
+        return _resolve(ctx, view, tp.person if tp is not None else m)
+    return []
 
 
 _WHEN_GOING = re.compile(
@@ -498,12 +662,27 @@ def _date(ctx: ArticleContext, view: SentenceView, s: int, e: int) -> str | None
     if own:
         best = min(own, key=lambda t: 0 if s <= t.start < e else min(abs(t.start - e), abs(s - t.end)))
         return best.value
+    # "…, ông X ngày 3/7 trả lời báo chí, trước khi lên chuyên cơ đến …": a clause of
+    # time without a date of its own happens on the day of the clause it hangs on
+    head = view.text[segs[idx][0] : rel]
+    subordinate = idx > 0 and any(_SUBORDINATE.match(" ".join(head.split()[:k]) + " ") for k in (1, 2, 3))
     for j in (idx - 1, idx + 1):
         if 0 <= j < len(segs):
             cands = in_seg(j)
             a, b = segs[j]
-            if cands and not lex.trigger_re.search(view.text, a, b):
+            if cands and (not lex.trigger_re.search(view.text, a, b) or (subordinate and j == idx - 1)):
                 return cands[0].value if j > idx else cands[-1].value
+    # "A gặp B, các chỉ huy …, bắt đầu từ ngày 19-11": a later segment opened by
+    # the event's own verb ("diễn ra", "bắt đầu", "kéo dài") dates it
+    for j in range(idx + 1, min(len(segs), idx + 4)):
+        a, b = segs[j]
+        if lex.trigger_re.search(view.text, a, b):
+            break
+        if lex.event_verb_re.match(view.text, a):
+            cands = in_seg(j)
+            if cands:
+                return cands[0].value
+            break
     return None
 
 
@@ -523,6 +702,10 @@ def _triggers(view: SentenceView) -> list[tuple[int, int, str, str, str]]:
     for etype, rx in lex.composed:
         for m in rx.finditer(view.text):
             cands.append((m.start(), m.end(), m.group(0), etype, _key(m.group("medium"))))
+    for tm in lex.announce_re.finditer(view.text):
+        cands.append((tm.start(), tm.end(), tm.group(0), "Statement", "announcement"))
+    for tm in lex.travel_re.finditer(view.text):
+        cands.append((tm.start(), tm.end(), tm.group(0), "Visit", "thăm"))
     for tm in lex.trigger_re.finditer(view.text):
         trig = tm.group(1)
         etype = lex.type_of.get(_key(trig))
@@ -535,6 +718,56 @@ def _triggers(view: SentenceView) -> list[tuple[int, int, str, str, str]]:
             continue
         out.append(c)
     return out
+
+
+def _announcing_body(ctx: ArticleContext, view: SentenceView, s: int) -> bool:
+    """Is the subject right before an announcement verb a government body ("Bộ Quốc
+    phòng Nga", "Nhà Trắng"), a date between them allowed ("Bộ X ngày 9/4 công bố")?"""
+    subj = subject_before(ctx, view, s)
+    if subj is None:
+        return False
+    m = view.mention_at(subj.start)
+    if m is None or entity_type(ctx.found, m) != "Organization":
+        return False
+    return _lexicon().bodies_re.match(view.text, m.evidence.start - view.start) is not None
+
+
+def _travellers(ctx: ArticleContext, view: SentenceView, subject: list[str], s: int) -> bool:
+    """Does the subject of a verb of travel name an official traveller: a person the
+    article gives an office, or a state or body through its delegation ("phái đoàn Nga
+    đã bay đến …")? A singer's tour, a firm or a product "có mặt tại Việt Nam" are not
+    visits."""
+    holders = {r.person for r in ctx.found.roles}
+    if any(entity_type_id(ctx.found, p) == PERSON and p in holders for p in subject):
+        return True
+    for m in view.mentions_in(view.start, s):
+        if m.entity in subject:
+            lo = max(0, m.evidence.start - view.start - 40)
+            if _lexicon().delegation_re.search(view.text, lo, m.evidence.start - view.start):
+                return True
+    return False
+
+
+def _is_travel(trig: str) -> bool:
+    lex = _lexicon()
+    return _key(trig) not in lex.type_of and lex.travel_re.fullmatch(trig) is not None
+
+
+def _destination(ctx: ArticleContext, view: SentenceView, end: int) -> str | None:
+    """The destination of a verb of travel: the country or place heading the phrase
+    right after it ("bay đến [Istanbul]", "đến [bang Iowa]"), else None ("có mặt tại
+    hiện trường", "thăm hỏi gia đình" are no visits)."""
+    phrases = _phrases(ctx, view, end)
+    if not phrases or phrases[0].role not in ("object", "place", "to"):
+        return None
+    ph = phrases[0]
+    ms = view.mentions_in(ph.start, ph.end)
+    if not ms or entity_type(ctx.found, ms[0]) not in _LOCATION_TYPES:
+        return None
+    before = view.text[ph.start - view.start : ms[0].evidence.start - view.start].split()
+    if len(before) > 1 or (before and _key(before[0]) not in _lexicon().travel_heads):
+        return None
+    return ms[0].entity
 
 
 _NAME_AFTER = re.compile(r" (?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|[A-Z]\w*[0-9]\w*)(?!\w)")
@@ -576,7 +809,10 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
     out: list[_Mention] = []
     for view in ctx.views:
         prev: tuple[int, list[str]] | None = None
+        venues: set[tuple[int, str]] = set()  # (start, type) of triggers that name where another act is held
         for ts, te, trig, etype, key in _triggers(view):
+            if (view.start + ts, etype) in venues:
+                continue  # "gặp ông X tại hội nghị …": the venue is not a second meeting merged into it
             if _blocked(view.text, ts):
                 continue
             if _inside_name(view.text, ts, te, view.mention_at(view.start + te) is not None):
@@ -586,8 +822,16 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             if lex.generic_after_re.match(view.text, te):
                 continue
             s, e = view.start + ts, view.start + te
-            where = _place_after(ctx, view, e, etype)
+            travel = etype == "Visit" and _is_travel(trig)
+            where = _destination(ctx, view, e) if travel else _place_after(ctx, view, e, etype)
+            if travel and where is None:
+                continue
+            announce = etype == "Statement" and key == "announcement"
+            if announce and not _announcing_body(ctx, view, s):
+                continue
             subj_part, parts = _participants(ctx, view, etype, s, e, prev)
+            if travel and not _travellers(ctx, view, subj_part, s):
+                continue  # nobody named travels
             prev = (e, subj_part)
             parts += [p for p in _split_objects(ctx, view, etype, trig, s) if p not in parts]
             if etype in _SPEAKER_ONLY and subj_part:
@@ -595,8 +839,16 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             parts = [p for p in parts if p != where]
             ev = Evidence(aid, view.index, s, e, NAME)
             mention = _Mention(etype, trig, key, where, _date(ctx, view, s, e), parts, ev)
+            if announce and mention.when is None:
+                continue  # an undated "Bộ X thông báo" reports, it names no act
             mention.distinct = bool(lex.distinct_re.match(view.text, te))
             mention.back_ref = bool(lex.back_ref_re.match(view.text, te))
+            mention.host = _host(ctx, view, e)
+            if mention.host is not None and mention.host[0] == etype:
+                venues.add((mention.host[2], mention.host[0]))
+            if mention.back_ref:
+                own = [_resolve(ctx, view, x) for x in _phrase_participants(ctx, view, e)]
+                mention.own = [p for ps in own for p in ps if p and p in parts]
             det = lex.generic_det_re.search(view.text, max(0, ts - 12), ts)
             # "Nga vượt qua các lệnh trừng phạt": the subject endures them; only a
             # subject that imposes, announces or adopts them ("Mỹ công bố các lệnh …") tells an act
@@ -678,8 +930,8 @@ def _compatible(a: _Mention | Event, b: _Mention, merge_any: frozenset[str], a_k
     if a.type not in merge_any and a_key != b.key:
         return False
     a_actor = getattr(a, "actor", None)
-    if a.type not in merge_any and a_actor and b.actor and a_actor != b.actor:
-        return False  # "Pháp trục xuất …" and "Đức trục xuất …" are two acts
+    if (a.type not in merge_any or a.type in _SPEAKER_ONLY) and a_actor and b.actor and a_actor != b.actor:
+        return False  # "Pháp trục xuất …" and "Đức trục xuất …" are two acts; so are two speakers' statements
     if a.where and b.where and a.where != b.where:
         return False
     if a.when and b.when and a.when != b.when:
@@ -721,12 +973,18 @@ def merge_events(mentions: list[_Mention], entity_types: dict[str, str] | None =
         bare = not (m.participants or m.where or m.when)
         if m.back_ref or bare or m.generic:
             # "chuyến thăm này", a bare "cuộc gặp": the last act of its type told before
-            earlier = next((g for g in reversed(groups) if g[0].type == m.type
-                            and (m.type in lex.merge_any or g[0].key == m.key)), None)
+            # the last act of the same noun ("chuyến thăm … chuyến thăm này"), else of its type
+            earlier = next((g for g in reversed(groups) if g[0].type == m.type and g[0].key == m.key), None) if m.back_ref else None
+            if earlier is None and m.type in lex.merge_any:
+                earlier = next((g for g in reversed(groups) if g[0].type == m.type), None)
             if earlier is not None and not m.distinct:
                 earlier[1].append(m)
                 earlier[0].when = earlier[0].when or m.when
                 earlier[0].where = earlier[0].where or m.where
+                # "ông X cũng dự kiến gặp Y sau chuyến thăm nói trên": the mention's
+                # own arguments are the act's too
+                earlier[0].participants += [p for p in (m.own if m.back_ref else ())
+                                            if p not in earlier[0].participants and p != earlier[0].where]
                 continue
             if bare or m.generic:
                 continue  # no arguments, or a general mention: not an act this article tells
@@ -742,6 +1000,24 @@ def merge_events(mentions: list[_Mention], entity_types: dict[str, str] | None =
             head = _Mention(m.type, m.trigger, m.key, m.where, m.when, list(m.participants), m.evidence)
             head.actor = m.actor
             groups.append((head, [m]))
+    # "gặp ông X tại hội nghị thượng đỉnh NATO": held at the summit, on its day
+    for head, members in groups:
+        spec = next((m.host for m in members if m.host), None)
+        if spec is None or head.when:
+            continue
+        htype, hactors, _ = spec
+
+        def fits(h: _Mention) -> bool:
+            if h is head or not h.when:
+                return False
+            if hactors:
+                return bool(set(hactors) & set(h.participants)) and (h.type == htype or {h.type, htype} <= _GATHERINGS)
+            return h.type == htype and h.type != head.type
+
+        host = next((h for h, _ in groups if fits(h)), None)
+        if host is not None:
+            head.when = host.when
+            head.where = head.where or host.where
     out: list[Event] = []
     for head, members in groups:
         if not _enough(head, entity_types):
