@@ -25,9 +25,17 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon.cues import honorifics, person_cues, place_cues, vietnamese_surnames
+from ..lexicon.cues import (
+    honorifics,
+    institution_titles,
+    person_cues,
+    place_cues,
+    title_modifiers,
+    vietnamese_surnames,
+)
 from ..lexicon.gazetteer import Entry, Match
 from ..lexicon.known import gazetteer
+from ..lexicon.load import load_yaml
 from ..lexicon.organizations import not_acronyms, not_actor_cues, org_cues, org_heads, org_suffixes, templates
 from ..lexicon.places import capital_of, country_prefix_words, name_after_of, not_entities, pair_short_forms
 from ..lexicon.text import is_all_caps, is_capitalised, key, words
@@ -161,6 +169,14 @@ def _lexicon_matches(ss: SentenceWords) -> list[Match]:
                 continue  # "Vladimir Frolov", "Antony Blinken": a given name, not a city
         out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _caption_openers() -> frozenset[str]:
+    """First words of a photo caption's credit ("Ảnh", "Video"; page_boilerplate.yaml):
+    a dash before one ends an organisation's name, it does not join two parts of it."""
+    items = load_yaml("page_boilerplate.yaml").get("caption_credit_words") or []
+    return frozenset(key(str(w).split()[0]) for w in items if str(w).strip())
 
 
 @lru_cache(maxsize=1)
@@ -326,7 +342,8 @@ def _headed_orgs(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candid
                 if inside(taken, toks[last].start, toks[last].end):
                     break  # a known country or city ends the name
                 continue
-            if key(w) in _CONNECTORS and j + 1 < len(toks) and is_capitalised(toks[j + 1].text):
+            if (key(w) in _CONNECTORS and j + 1 < len(toks) and is_capitalised(toks[j + 1].text)
+                    and key(toks[j + 1].text.split()[0]) not in _caption_openers()):  # "… - Ảnh: X"
                 j += 1
                 continue
             break
@@ -403,14 +420,24 @@ def _cue_type(ss: SentenceWords, start: int) -> tuple[str | None, str | None]:
     p = phrase_ending(seq, i, place_cues())
     if p is not None and _starts_word(ss, ss.words[i - len(p)][0]):
         return "Place", ss.words[i - len(p)][0]
-    # Person cues: possibly followed by capitalised words (rest of a title,
-    # a country or an organisation) before the name.
+    if _person_cue(ss, i) is not None:
+        return "Person", None
+    return None, None
+
+
+def _person_cue(ss: SentenceWords, i: int) -> tuple[tuple[str, ...], int, int] | None:
+    """The person cue (honorific or title) before word ``i``: (its word keys, the
+    index of its first word, how many capitalised words stand between it and the
+    name). Capitalised words may stand between: the rest of a title, a country or
+    an organisation ("Ngoại trưởng Mỹ Antony Blinken")."""
+    seq = ss.keys
     cues = person_cues()
     k = i
     gap = 0
     while True:
-        if phrase_ending(seq, k, cues) is not None:
-            return "Person", None
+        p = phrase_ending(seq, k, cues)
+        if p is not None:
+            return p, k - len(p), i - k
         if k == 0 or gap >= _CUE_GAP or not joined(ss, k):
             break
         w = ss.words[k - 1][2]
@@ -420,10 +447,10 @@ def _cue_type(ss: SentenceWords, start: int) -> tuple[str | None, str | None]:
         for j in range(k - 1, max(-1, k - 4), -1):
             p = phrase_at(seq, j, cues)
             if p is not None and j + len(p) <= k and all(joined(ss, n) for n in range(j + 1, k)):
-                return "Person", None
+                return p, j, i - j - len(p)
         k -= 1
         gap += 1
-    return None, None
+    return None
 
 
 def _ner_of(ss: SentenceWords, start: int, end: int) -> str:
@@ -529,8 +556,10 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
             typ, cue_start = _cue_type(ss, a)
             if lead is not None:
                 typ, cue_start = lead
-            if typ is None and _apposition_cue(ss, b):
-                typ = "Person"  # "Malcolm Davis, chuyên gia tại …"
+            if typ is None and _apposition_cue(ss, b) and (
+                len(_name_words(text)) >= 2 or _ner_of(ss, a, b) == "PER"
+            ):
+                typ = "Person"  # "Malcolm Davis, chuyên gia tại …"; not "Tuổi Trẻ Online, lãnh đạo …"
             if typ != "Organization" and _DESIGNATION.match(text.replace(" ", "")):
                 continue  # "Su-57", "Topol-M"; but "kênh truyền hình Zvezda-5" is a channel
             if typ == "Person" and len(_name_words(text)) == 1 and _APPOSED_PERSON.match(ss.text, b):
@@ -550,6 +579,10 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                 typ = None  # "Chủ tịch UBND": an institution after a title
             if typ in ("Person", None):
                 cut = _institution_prefix(text)
+                if cut and _name_words(text[cut:]) and key(_name_words(text[cut:])[0]) in _honorific_keys():
+                    # "… Ảnh: DUYÊN PHAN Ông Bùi Trung Kiên": the form of address is no part of the name
+                    nxt = re.match(r"\S+\s+", text[cut:])
+                    cut = cut + nxt.end() if nxt and cut + nxt.end() < len(text) else cut
                 if cut:
                     rest = text[cut:]
                     first = _name_words(rest)[0] if _name_words(rest) else ""
@@ -571,6 +604,15 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                         cand = Candidate(ss.s.index, a + ss.base, b + ss.base, text, ner=_ner_of(ss, a, b))
                     elif typ == "Person":
                         typ = "Organization"  # "Chủ tịch CLB HA Gia Lai": a club, not a person
+                elif typ == "Person" and (k := _vietnamese_name_inside(ss, a, text)):
+                    # "Bộ trưởng Công Thương Nguyễn Hồng Diên", "Tổng giám đốc Sacombank Nguyễn
+                    # Văn A": the title's domain or institution is glued before the person's name
+                    pre = text[:k].rstrip(" ,-–")
+                    if not is_vietnamese_style(pre):
+                        out.append(Candidate(ss.s.index, a + ss.base, a + len(pre) + ss.base, pre,
+                                             type="Organization", conf=CONF_CONTEXT))
+                    a, text = a + k, text[k:]
+                    cand = Candidate(ss.s.index, a + ss.base, b + ss.base, text, ner=_ner_of(ss, a, b))
             paren = _parenthesis_after(ss, b)
             if paren is not None and paren.type == "Organization" and typ in (None, "Organization"):
                 # "Bưu điện Hoa Nam buổi sáng (SCMP)": the long form of a known organisation
@@ -582,12 +624,45 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
             if typ is not None:
                 cand.type = typ
                 cand.conf = CONF_CUE
+                if typ == "Person" and joined(ss, ss.word_index_at(a)):
+                    _note_person_cue(ss, cand, a)
             else:
                 i = ss.word_index_at(a)
                 if i > 0 and ss.keys[i - 1] in _LOCATIVE and joined(ss, i):
                     cand.extra["after_locative"] = "1"  # "tại Defense Priorities": where, not who
             out.append(cand)
     return out
+
+
+def _vietnamese_name_inside(ss: SentenceWords, a: int, text: str) -> int:
+    """Offset in ``text`` where a Vietnamese personal name (a family name and one to
+    three given names, every syllable capitalised) ends the run after other words,
+    when a title (not a form of address: "ông Tyler Nguyễn Minh") introduces it;
+    0 when there is none."""
+    ws = words(text)
+    if len(ws) < 3 or not joined(ss, ss.word_index_at(a)):
+        return 0
+    pc = _person_cue(ss, ss.word_index_at(a))
+    if pc is None or pc[0] in honorifics():
+        return 0
+    for k in range(1, len(ws) - 1):
+        rest = text[ws[k][0]:]
+        if (key(ws[k][2]) in vietnamese_surnames() and 2 <= len(ws) - k <= 4 and full_caps_name(rest)
+                and is_vietnamese_style(rest) and key(ws[k - 1][2]) not in vietnamese_surnames()):
+            return ws[k][0]
+    return 0
+
+
+def _note_person_cue(ss: SentenceWords, cand: Candidate, a: int) -> None:
+    """Remember which cue made ``cand`` a person and where it starts (body offset):
+    the article-level pass (:func:`_institutions_after_titles`) reads it."""
+    pc = _person_cue(ss, ss.word_index_at(a))
+    if pc is None:
+        return
+    phrase, j, gap = pc
+    cand.extra["cue"] = " ".join(phrase)
+    cand.extra["cue_at"] = str(ss.words[j][0] + ss.base)
+    cand.extra["cue_gap"] = str(gap)
 
 
 # --------------------------------------------------------------------------- article level
@@ -719,6 +794,73 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
         if (c.type == "Place" and c.extra.get("source") in ("city", "city_alias")
                 and c.extra.get("words") == "1" and key(c.text) in surnames):
             c.type, c.head, c.conf = "Person", c.text, CONF_CONTEXT
+
+
+def _person_shaped(c: Candidate, name_parts: set[str]) -> bool:
+    """A name with a person's shape: a Vietnamese family name and two or three given
+    names ("Nguyễn Thu Hằng"), a foreign name underthesea tags as a person, or one
+    word that is the first or last word of a person the article names in full."""
+    ws = _name_words(c.text)
+    if len(ws) == 1:
+        return key(ws[0]) in name_parts
+    if is_vietnamese_style(c.text):
+        return len(ws) <= 4 and key(ws[0]) in vietnamese_surnames() and full_caps_name(c.text)
+    return c.ner == "PER"
+
+
+def _apposed_to_person(ordered: list[Candidate], i: int, body: str) -> bool:
+    """The title before ``ordered[i]`` stands in apposition to a person: "ông X - tổng
+    giám đốc Vinasun -", "bà X, phó giám đốc Sở …", or the person follows the name:
+    "Chủ tịch La Liga, Javier Tebas". The title then belongs to that person, and
+    the name after it is where the person works."""
+    c = ordered[i]
+    cue_at = int(c.extra["cue_at"])
+    prev = next((p for p in reversed(ordered[:i]) if p.end <= cue_at), None)
+    one_or_vi = len(_name_words(c.text)) == 1 or is_vietnamese_style(c.text)
+    if prev is not None and prev.type == "Person" and prev.sent == c.sent and one_or_vi:
+        gap = [key(w) for _, _, w in words(body[prev.end:cue_at])]
+        sep = body[prev.end:cue_at].strip()[:1]
+        mods = {" ".join(m) for m in title_modifiers()}
+        if sep in (",", "-", "–", "—", "(") and all(g in mods for g in gap):
+            return True
+    nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+    return (
+        nxt is not None and nxt.type == "Person" and nxt.sent == c.sent and len(_name_words(nxt.text)) >= 2
+        and re.fullmatch(r"\s*,\s*(?:(?:ông|bà)\s+)?", body[c.end:nxt.start], re.IGNORECASE) is not None
+    )
+
+
+def _institutions_after_titles(cands: list[Candidate], body: str) -> None:
+    """A name right after an institution's title ("Chủ tịch Vingroup", "giám đốc
+    Tesla", "lãnh đạo Thành Công") is the institution unless it has a person's
+    shape; in apposition to a named person it is the institution whatever its
+    shape, unless that shape is a Vietnamese or tagged person's name. One written
+    name keeps one type: the other mentions of a one-word institution follow."""
+    titles = institution_titles()
+    hon = {" ".join(h) for h in honorifics()}
+    persons = [c for c in cands if c.type == "Person"]
+    name_parts: set[str] = set()
+    for c in persons:
+        ws = _name_words(c.text)
+        if len(ws) >= 2:
+            name_parts.update((key(ws[0]), key(ws[-1])))
+        elif c.extra.get("cue") in hon:
+            name_parts.add(key(ws[0]))  # "ông Hiếu": the article gives a person this name
+    ordered = sorted(cands, key=lambda c: (c.start, -c.end))
+    to_org: set[str] = set()
+    for i, c in enumerate(ordered):
+        if c.type != "Person" or c.extra.get("cue") not in titles or c.extra.get("cue_gap") != "0":
+            continue
+        if _person_shaped(c, name_parts):
+            continue
+        if (len(_name_words(c.text)) == 1 or is_vietnamese_style(c.text)
+                or _apposed_to_person(ordered, i, body)):
+            c.type, c.conf = "Organization", CONF_CONTEXT
+            to_org.add(key(c.text))
+    for c in cands:
+        if (c.type == "Person" and key(c.text) in to_org and c.conf <= CONF_CUE
+                and c.extra.get("cue") not in hon):
+            c.type, c.conf = "Organization", CONF_CONTEXT
 
 
 def _outlet_candidate(doc: Doc, cands: list[Candidate]) -> Candidate | None:
@@ -876,6 +1018,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         cands.append(outlet)
     cands.sort(key=lambda c: (c.start, -c.end))
     _resolve_untyped(cands)
+    _institutions_after_titles(cands, doc.article.body)
     return [c for c in cands if c.type is not None]
 
 

@@ -46,6 +46,7 @@ class TitleInfo:
     needs_org: bool = False
     host: bool = False  # may name a host country after "tại"
     place_org: bool = False  # the organisation may be a place ("Thống đốc vùng Odessa")
+    not_after: frozenset[str] = frozenset()  # "kiện tướng": the word before makes it another word
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ def _lexicon() -> _Lexicon:
             raise ValueError(f"titles.yaml: unknown predicate {pred!r}")
         key = " ".join(row["title"].casefold().split())
         titles[key] = TitleInfo(pred, row.get("with_org"), bool(row.get("domain")), bool(row.get("needs_org")),
-                                bool(row.get("host")) or pred == "ambassador_of", bool(row.get("place_org")))
+                                bool(row.get("host")) or pred == "ambassador_of", bool(row.get("place_org")),
+                                frozenset(str(w).casefold() for w in row.get("not_after") or ()))
     alt = word_alt(tuple(titles))
     # "Đại sứ quán" is an embassy, not an ambassador
     title_re = re.compile(rf"(?<!\w)({alt})(?!\w)(?!\s+quán)", re.IGNORECASE)
@@ -87,6 +89,18 @@ def title_info(title_text: str) -> TitleInfo | None:
 
 
 _DEPUTY = re.compile(r"(?<!\w)phó\s+$", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _part_of_another_word(text: str, start: int, info: TitleInfo) -> bool:
+    """"Đại kiện tướng", "bại tướng", "cờ tướng": the word before the title makes
+    one word with it that is not the title (``not_after`` in titles.yaml). The
+    word is compared by its ending, so a title glued to the word before it
+    ("củaThủ tướng") is not read as the shorter title either."""
+    if not info.not_after:
+        return False
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    return bool(m) and any(m.group(1).casefold().endswith(w) for w in info.not_after)
 _OF = re.compile(r"\s*của\s+", re.IGNORECASE)
 _AT = re.compile(r"\s*(?:tại|ở)\s+", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\([^()\n]{1,40}\)")
@@ -132,11 +146,16 @@ def parse_after_title(
     domain_words = 0
     pending_host = False
     used_honorific = False
+    after_of = False
     text, base = view.text, view.start
     for _ in range(_MAX_STEPS):
         m = view.mention_at(pos)
         if m is not None and m.evidence.start >= pos:
             if entity_type(found, m) == PERSON:
+                if after_of:
+                    # "giám đốc điều hành của Tesla", "cố vấn của ông X": what follows
+                    # "của" is whose title it is, never its holder
+                    return res
                 res.person = m
                 res.last = m.evidence.end
                 if res.org is None:
@@ -150,6 +169,7 @@ def parse_after_title(
                 break
             elif res.org is None:
                 res.org = m
+                after_of = False
             pos = res.last = m.evidence.end
             continue
         rest_at = pos - base
@@ -167,6 +187,7 @@ def parse_after_title(
                 return res
         if (mm := _OF.match(text, rest_at)) and res.org is None:
             pos = base + mm.end()
+            after_of = True
             continue
         if (mm := _OF.match(text, rest_at)) and res.org is not None and res.host is None:
             # "Thống đốc vùng Odessa của Ukraine, ông X": the country qualifies the organisation
@@ -273,7 +294,7 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
         domain_until = -1  # a title inside the previous title's domain words is part of it
         for tm in lex.title_re.finditer(view.text):
             info = lex.titles.get(" ".join(tm.group(1).casefold().split()))
-            if info is None:
+            if info is None or _part_of_another_word(view.text, tm.start(), info):
                 continue
             s, e = view.start + tm.start(), view.start + tm.end()
             if s < domain_until:

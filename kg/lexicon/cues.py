@@ -45,3 +45,16 @@ def vietnamese_surnames() -> frozenset[str]:
     from .text import key
 
     return frozenset(key(str(w)) for w in load_yaml("honorifics.yaml").get("vietnamese_surnames", []) or [])
+
+
+@cache
+def institution_titles() -> frozenset[str]:
+    """Titles held in an institution, as space-joined word keys (honorifics.yaml)."""
+    return frozenset(" ".join(phrase_key(str(c))) for c in _data().get("institution_titles", []) or [])
+
+
+@cache
+def title_modifiers() -> tuple[tuple[str, ...], ...]:
+    """Words printed before a title that do not change it ("cựu", "phó"; titles.yaml)."""
+    found = {phrase_key(str(c)) for c in load_yaml("titles.yaml").get("modifiers", []) or []}
+    return tuple(sorted((f for f in found if f), key=len, reverse=True))
