@@ -36,7 +36,16 @@ from ..lexicon.cues import (
 from ..lexicon.gazetteer import Entry, Match
 from ..lexicon.known import gazetteer
 from ..lexicon.load import load_yaml
-from ..lexicon.organizations import not_acronyms, not_actor_cues, org_cues, org_heads, org_suffixes, templates
+from ..lexicon.organizations import (
+    division_words,
+    legal_forms,
+    not_acronyms,
+    not_actor_cues,
+    org_cues,
+    org_heads,
+    org_suffixes,
+    templates,
+)
 from ..lexicon.places import capital_of, country_prefix_words, name_after_of, not_entities, pair_short_forms
 from ..lexicon.text import is_all_caps, is_capitalised, key, words
 from ..link.names import is_vietnamese_style, name_words
@@ -328,11 +337,17 @@ def _headed_orgs(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candid
             k += len(head)
             continue  # the head opens a name the lexicon already knows
         j = first_token_from(toks, head_end)
+        if (j + 1 < len(toks) and key(toks[j].text) in division_words() and is_capitalised(toks[j + 1].text)
+                and not is_capitalised(toks[j].text)):
+            j += 1  # "UBND xã Lương Thiện", "Ủy ban nhân dân tỉnh Vĩnh Phúc": the division's name follows
         first = j
         last = None
+        legal = False
         while j < len(toks):
             w = toks[j].text
-            if j > first and toks[j].pos in PROPER_POS and (
+            if key(w) in legal_forms():
+                legal = True  # "Công ty TNHH Dư Thái Bình": a company may bear a person's name
+            if not legal and j > first and toks[j].pos in PROPER_POS and (
                 toks[j].ner == "B-PER" or full_caps_name(toks[j].text)
             ) and not inside(taken, toks[j].start, toks[j].end):
                 break  # a person's name after the organisation ("… Quốc hội Trần Thanh Mẫn")
@@ -346,9 +361,18 @@ def _headed_orgs(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candid
                     and key(toks[j + 1].text.split()[0]) not in _caption_openers()):  # "… - Ảnh: X"
                 j += 1
                 continue
+            if legal and toks[j].pos in ("N", "V", "A") and w[:1].islower() and any(
+                is_capitalised(t.text) and t.pos in PROPER_POS for t in toks[j + 1:j + 4]
+            ):
+                j += 1  # "Công ty CP đầu tư Sao Thăng Long": the trade words of a company's name
+                continue
             break
         if last is None and first < len(toks) and toks[first].text[:1].isdigit():
             last = first  # "Hạm đội 5"
+        elif last is not None and last + 1 < len(toks) and re.fullmatch(r"\d{1,3}", toks[last + 1].text) and (
+            toks[last + 1].start == toks[last].end + 1
+        ):
+            last += 1  # "Bệnh viện Quân y 175": the number is part of the name
         if last is None:
             k += len(head)
             continue
@@ -577,6 +601,10 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                 continue
             if typ == "Person" and is_all_caps(text):
                 typ = None  # "Chủ tịch UBND": an institution after a title
+            elif typ == "Person" and len(_name_words(text)) >= 2 and len(_name_words(text)[-1]) >= 2 and (
+                is_all_caps(_name_words(text)[-1])
+            ):
+                typ = "Organization"  # "trợ lý Meta AI", "Hải Phòng FC": no person's name ends in an acronym
             if typ in ("Person", None):
                 cut = _institution_prefix(text)
                 if cut and _name_words(text[cut:]) and key(_name_words(text[cut:])[0]) in _honorific_keys():

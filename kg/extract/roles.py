@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..lexicon.cues import institution_titles
 from ..lexicon.load import load_yaml
 from ..model import ROLE_PREDICATES, Doc, Evidence, Extraction, Mention, Role
 from ..pipeline import COMPONENTS
@@ -36,6 +37,9 @@ from .spans import (
 NAME = "roles"
 _MAX_STEPS = 16
 _MAX_DOMAIN_WORDS = 5
+# The confidence the entity stage gives a name a cue typed (kg.extract.entities.CONF_CUE);
+# below it the type is a guess from the name's shape or from the rest of the article.
+_CUE_CONFIDENCE = 0.85
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,7 @@ def _lexicon() -> _Lexicon:
         titles=titles,
         title_re=title_re,
         honorific_re=re.compile(rf"\s*(?:,\s*)?(?:{hon})\s+(?=\S)", re.IGNORECASE),
-        modifier_tail_re=re.compile(rf"(?:[,\-–—]|\blà)\s*(?:(?:{mods})\s+)?$", re.IGNORECASE),
+        modifier_tail_re=re.compile(rf"(?:[,(\-–—]|\blà)\s*(?:(?:{mods})\s+)?$", re.IGNORECASE),
         stop=frozenset(w.casefold() for w in data["domain_stop"]),
     )
 
@@ -101,6 +105,14 @@ def _part_of_another_word(text: str, start: int, info: TitleInfo) -> bool:
         return False
     m = _WORD_BEFORE.search(text, max(0, start - 24), start)
     return bool(m) and any(m.group(1).casefold().endswith(w) for w in info.not_after)
+def _cued_person(found: Extraction, m: Mention) -> bool:
+    """Some mention of this person in the article was typed by a cue (a title or a
+    form of address), not guessed from the name's shape."""
+    return m.evidence.confidence >= _CUE_CONFIDENCE or any(
+        x.entity == m.entity and x.evidence.confidence >= _CUE_CONFIDENCE for x in found.mentions if m.entity
+    )
+
+
 _OF = re.compile(r"\s*của\s+", re.IGNORECASE)
 _AT = re.compile(r"\s*(?:tại|ở)\s+", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\([^()\n]{1,40}\)")
@@ -147,14 +159,18 @@ def parse_after_title(
     pending_host = False
     used_honorific = False
     after_of = False
+    lower_domain = False
     text, base = view.text, view.start
     for _ in range(_MAX_STEPS):
         m = view.mention_at(pos)
         if m is not None and m.evidence.start >= pos:
             if entity_type(found, m) == PERSON:
-                if after_of:
+                if after_of or (lower_domain and res.org is None and not _cued_person(found, m)):
                     # "giám đốc điều hành của Tesla", "cố vấn của ông X": what follows
-                    # "của" is whose title it is, never its holder
+                    # "của" is whose title it is, never its holder; "Giám đốc chi nhánh
+                    # Plumeria Spa", "chủ tịch ban giám khảo giải Cành Cọ Vàng": after
+                    # common words of a domain, a name no cue made a person is what
+                    # the domain names
                     return res
                 res.person = m
                 res.last = m.evidence.end
@@ -186,6 +202,10 @@ def parse_after_title(
                 res.last = s0 + length
                 return res
         if (mm := _OF.match(text, rest_at)) and res.org is None:
+            if (t := lex.title_re.match(text, mm.end())) and title_info(t.group(1)) is not None:
+                # "đặc phái viên của Tổng thống Mỹ Donald Trump, ông X": the name after
+                # "của" holds the other title; this one's holder is elsewhere
+                return res
             pos = base + mm.end()
             after_of = True
             continue
@@ -221,6 +241,10 @@ def parse_after_title(
         if info.domain and res.org is None and domain_words < _MAX_DOMAIN_WORDS:
             mm = _WORD.match(text, rest_at)
             if mm and mm.group(1).casefold() not in lex.stop:
+                if domain_words == 0 and " ".join(text[start - base:end - base].casefold().split()) in institution_titles():
+                    # "chi nhánh", "ban giám khảo": a domain of common words, unlike
+                    # a capitalised one ("Tư pháp", "Tình báo Quốc gia")
+                    lower_domain = mm.group(1)[:1].islower()
                 domain_words += 1
                 pos = base + mm.end()
                 continue
