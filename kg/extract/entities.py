@@ -301,6 +301,25 @@ def _template_orgs(ss: SentenceWords, matches: list[Match]) -> list[Candidate]:
     return out
 
 
+_PLACE_REACH = 4  # lower-case words an organisation's name may run over before its place
+
+
+def _to_known_place(toks: list[Token], j: int, taken: list[tuple[int, int]]) -> int:
+    """Index of the token that starts a known country or city within a few lower-case
+    common words after token ``j`` (an organisation's name printed in sentence case
+    and closed by its place); 0 when there is none."""
+    for n in range(j, min(len(toks), j + _PLACE_REACH + 1)):
+        t = toks[n]
+        if inside(taken, t.start, t.end) and is_capitalised(t.text):
+            return n if n > j else 0
+        if (key(t.text) in division_words() and n + 1 < len(toks) and toks[n + 1].pos in PROPER_POS
+                and is_capitalised(toks[n + 1].text)):
+            return n + 1  # "tỉnh Thừa Thiên Huế"
+        if not t.text[:1].islower() or t.pos not in ("N", "A", "Nc"):
+            return 0
+    return 0
+
+
 def _acronym_after(ss: SentenceWords, end: int) -> tuple[str, int] | None:
     """ "(FDA)" right after a name: the acronym and the offset after ")"."""
     m = re.match(r"\s*\(\s*([^()]{2,25}?)\s*\)", ss.text[end:])
@@ -361,6 +380,9 @@ def _headed_orgs(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candid
                     and key(toks[j + 1].text.split()[0]) not in _caption_openers()):  # "… - Ảnh: X"
                 j += 1
                 continue
+            if last is not None and w[:1].islower() and (reach := _to_known_place(toks, j, taken)):
+                last = reach  # "Hội Bệnh mạch máu Việt Nam", "Sở Y tế tỉnh Thừa Thiên Huế": the name ends at its place
+                break
             if legal and toks[j].pos in ("N", "V", "A") and w[:1].islower() and any(
                 is_capitalised(t.text) and t.pos in PROPER_POS for t in toks[j + 1:j + 4]
             ):
