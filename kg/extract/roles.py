@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon.cues import institution_titles
+from ..lexicon.cues import chinese_surnames, institution_titles, vietnamese_surnames
 from ..lexicon.load import load_yaml
+from ..link.names import is_vietnamese_style
 from ..model import ROLE_PREDICATES, Doc, Evidence, Extraction, Mention, Role
 from ..pipeline import COMPONENTS
 from .spans import (
@@ -131,6 +132,7 @@ class TitleParse:
     host: Mention | None = None
     person: Mention | None = None
     last: int = 0  # body offset where the parse stopped
+    domain_words: int = 0  # common words of a domain walked over ("phụ trách đối ngoại")
 
 
 def parse_after_title(
@@ -246,6 +248,7 @@ def parse_after_title(
                     # a capitalised one ("Tư pháp", "Tình báo Quốc gia")
                     lower_domain = mm.group(1)[:1].islower()
                 domain_words += 1
+                res.domain_words = domain_words
                 pos = base + mm.end()
                 continue
         break
@@ -366,6 +369,7 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
             host_end = parse.host.evidence.end if parse.host is not None else org_end
             title = body[s:max(org_end, host_end)]
             for p in persons:
+                predicate = _no_state_head(info, parse, p, predicate)
                 ev_start = min(s, p.evidence.start)
                 ev_end = max(p.evidence.end, host_end)
                 ev = _evidence(aid, view, ev_start, ev_end)
@@ -376,6 +380,18 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
                 if predicate == "ambassador_of" and parse.host is not None and parse.host.entity:
                     out.append(Role(p.entity or "", "ambassador_to", parse.host.entity, title, ev))
     return out
+
+
+def _no_state_head(info: TitleInfo, parse: TitleParse, person: Mention, predicate: str) -> str:
+    """A bare "Chủ tịch" names a head of state ("Chủ tịch Tập Cận Bình") only when
+    nothing qualifies it: "Chủ tịch phụ trách đối ngoại" chairs a body, and a
+    Vietnamese citizen's head of state is "Chủ tịch nước", so "Chủ tịch Nguyễn Văn A"
+    chairs a company or a committee (the title's ``with_org`` predicate)."""
+    if predicate != info.predicate or not info.with_org or parse.org is not None:
+        return predicate
+    first = person.text.split()[0].casefold() if person.text.split() else ""
+    citizen = is_vietnamese_style(person.text) and first in vietnamese_surnames() and first not in chinese_surnames()
+    return info.with_org if parse.domain_words or citizen else predicate
 
 
 @cache

@@ -41,10 +41,19 @@ def place_cues() -> tuple[tuple[str, ...], ...]:
 
 @cache
 def vietnamese_surnames() -> frozenset[str]:
-    """Case-folded Vietnamese family names (honorifics.yaml)."""
+    """Case-folded family names of Vietnamese-style names (honorifics.yaml), Chinese ones included."""
     from .text import key
 
-    return frozenset(key(str(w)) for w in load_yaml("honorifics.yaml").get("vietnamese_surnames", []) or [])
+    data = load_yaml("honorifics.yaml")
+    return frozenset(key(str(w)) for w in (data.get("vietnamese_surnames") or []) + (data.get("chinese_surnames") or []))
+
+
+@cache
+def chinese_surnames() -> frozenset[str]:
+    """Case-folded Chinese family names as Vietnamese prints them (honorifics.yaml)."""
+    from .text import key
+
+    return frozenset(key(str(w)) for w in load_yaml("honorifics.yaml").get("chinese_surnames", []) or [])
 
 
 @cache
