@@ -140,3 +140,15 @@ def test_a_name_ending_in_an_acronym_is_no_person() -> None:
     types, roles = _facts("Hãng cho biết trợ lý Nova AI đã có mười triệu người dùng.")
     assert types.get("Nova AI") != "Person"
     assert not roles
+
+
+def test_capitalised_company_words_without_a_family_name_stay_in_the_name() -> None:
+    types, roles = _facts("Ông Lạc đã làm Giám đốc Công ty Chế biến Gỗ Phúc Lâm Bắc Giang nhiều năm.")
+    assert any(label.startswith("Công ty Chế biến Gỗ Phúc Lâm") for label in types), types
+    assert "Phúc Lâm" not in types
+
+
+def test_a_family_name_after_an_organisation_head_opens_a_person() -> None:
+    types, roles = _facts("Chủ tịch Quốc hội Đinh Văn Hòa phát biểu bế mạc kỳ họp.")
+    assert types.get("Đinh Văn Hòa") == "Person"
+    assert not any("Đinh Văn Hòa" in label and t == "Organization" for label, t in types.items())

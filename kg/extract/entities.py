@@ -301,6 +301,30 @@ def _template_orgs(ss: SentenceWords, matches: list[Match]) -> list[Candidate]:
     return out
 
 
+def _person_after_org(tok: Token) -> bool:
+    """A proper-noun token right after an organisation's words that starts a person's
+    name: a Vietnamese family name and given names ("… Quốc hội Trần Thanh Mẫn"), or a
+    foreign name underthesea tags as a person. "Hòa Phát", "Quảng Trị", "Đèo Cả" are
+    capitalised the same way but open with no family name: the organisation goes on."""
+    if is_vietnamese_style(tok.text) or full_caps_name(tok.text) and not foreign(tok.text.split()[0]):
+        return full_caps_name(tok.text) and key(tok.text.split()[0]) in vietnamese_surnames()
+    return tok.ner == "B-PER"
+
+
+def _before_glued_name(ss: SentenceWords, head_end: int, end: int) -> int:
+    """Where an organisation's name ends when underthesea glued a person's name to
+    its acronym ("Bộ KH&CN Huỳnh Thành Đạt" is one token): before a Vietnamese
+    family name and given names that follow an acronym."""
+    ws = [w for w in ss.words if head_end <= w[0] and w[1] <= end]
+    for k in range(1, len(ws) - 1):
+        rest = ss.text[ws[k][0]:end]
+        if (is_all_caps(ws[k - 1][2]) and key(ws[k - 1][2]) not in legal_forms()
+                and key(ws[k][2]) in vietnamese_surnames() and 2 <= len(ws) - k <= 4
+                and full_caps_name(rest) and is_vietnamese_style(rest)):
+            return ws[k - 1][1]
+    return end
+
+
 _PLACE_REACH = 4  # lower-case words an organisation's name may run over before its place
 
 
@@ -366,9 +390,9 @@ def _headed_orgs(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candid
             w = toks[j].text
             if key(w) in legal_forms():
                 legal = True  # "Công ty TNHH Dư Thái Bình": a company may bear a person's name
-            if not legal and j > first and toks[j].pos in PROPER_POS and (
-                toks[j].ner == "B-PER" or full_caps_name(toks[j].text)
-            ) and not inside(taken, toks[j].start, toks[j].end):
+            if not legal and toks[j].pos in PROPER_POS and _person_after_org(toks[j]) and (
+                not inside(taken, toks[j].start, toks[j].end)
+            ):
                 break  # a person's name after the organisation ("… Quốc hội Trần Thanh Mẫn")
             if is_capitalised(w) and toks[j].pos != "CH":
                 last = j
@@ -384,7 +408,7 @@ def _headed_orgs(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candid
                 last = reach  # "Hội Bệnh mạch máu Việt Nam", "Sở Y tế tỉnh Thừa Thiên Huế": the name ends at its place
                 break
             if legal and toks[j].pos in ("N", "V", "A") and w[:1].islower() and any(
-                is_capitalised(t.text) and t.pos in PROPER_POS for t in toks[j + 1:j + 4]
+                is_capitalised(t.text) for t in toks[j + 1:j + 1 + _PLACE_REACH]
             ):
                 j += 1  # "Công ty CP đầu tư Sao Thăng Long": the trade words of a company's name
                 continue
@@ -399,6 +423,7 @@ def _headed_orgs(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candid
             k += len(head)
             continue
         end = unglue(toks[last], toks[last].end)
+        end = _before_glued_name(ss, head_end, end)
         k = ss.word_index_at(end)
         if inside(taken, start, end):
             continue

@@ -387,7 +387,7 @@ def _no_state_head(info: TitleInfo, parse: TitleParse, person: Mention, predicat
     nothing qualifies it: "Chủ tịch phụ trách đối ngoại" chairs a body, and a
     Vietnamese citizen's head of state is "Chủ tịch nước", so "Chủ tịch Nguyễn Văn A"
     chairs a company or a committee (the title's ``with_org`` predicate)."""
-    if predicate != info.predicate or not info.with_org or parse.org is not None:
+    if predicate != "president_of" or predicate != info.predicate or not info.with_org or parse.org is not None:
         return predicate
     first = person.text.split()[0].casefold() if person.text.split() else ""
     citizen = is_vietnamese_style(person.text) and first in vietnamese_surnames() and first not in chinese_surnames()
