@@ -152,3 +152,14 @@ def test_a_family_name_after_an_organisation_head_opens_a_person() -> None:
     types, roles = _facts("Chủ tịch Quốc hội Đinh Văn Hòa phát biểu bế mạc kỳ họp.")
     assert types.get("Đinh Văn Hòa") == "Person"
     assert not any("Đinh Văn Hòa" in label and t == "Organization" for label, t in types.items())
+
+
+def test_a_chair_of_a_body_named_after_the_person_is_no_head_of_state() -> None:
+    _, roles = _facts("Chủ tịch Margot Ellery của học viện khẳng định giải thưởng sẽ được giữ nguyên.")
+    assert ("Margot Ellery", "leader_of", None) in roles
+    assert not any(pred == "president_of" for _, pred, _ in roles)
+
+
+def test_a_city_committee_keeps_its_city_before_the_person() -> None:
+    types, roles = _facts("Phó chủ tịch UBND TP Hà Nội Trịnh Quang Huy đã chủ trì cuộc họp.")
+    assert ("Trịnh Quang Huy", "official_of", "UBND TP Hà Nội") in roles

@@ -423,7 +423,8 @@ def _headed_orgs(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candid
             k += len(head)
             continue
         end = unglue(toks[last], toks[last].end)
-        end = _before_glued_name(ss, head_end, end)
+        if not inside(taken, toks[last].start, toks[last].end):
+            end = _before_glued_name(ss, head_end, end)
         k = ss.word_index_at(end)
         if inside(taken, start, end):
             continue
@@ -883,6 +884,17 @@ def _person_shaped(c: Candidate, name_parts: set[str]) -> bool:
     return c.ner == "PER"
 
 
+def _ends_in_a_place(text: str) -> bool:
+    """ "Prudential Việt Nam", "Visa Việt Nam và Lào": a name that closes with a known
+    country or city after other words is a branch of an organisation, no person."""
+    ws = words(text)
+    for k in range(1, len(ws)):
+        entry = gazetteer().lookup(text[ws[k][0]:])
+        if entry is not None and entry.type in ("Country", "Place"):
+            return True
+    return False
+
+
 def _apposed_to_person(ordered: list[Candidate], i: int, body: str) -> bool:
     """The title before ``ordered[i]`` stands in apposition to a person: "ông X - tổng
     giám đốc Vinasun -", "bà X, phó giám đốc Sở …", or the person follows the name:
@@ -928,7 +940,7 @@ def _institutions_after_titles(cands: list[Candidate], body: str) -> None:
             continue
         if _person_shaped(c, name_parts):
             continue
-        if (len(_name_words(c.text)) == 1 or is_vietnamese_style(c.text)
+        if (len(_name_words(c.text)) == 1 or is_vietnamese_style(c.text) or _ends_in_a_place(c.text)
                 or _apposed_to_person(ordered, i, body)):
             c.type, c.conf = "Organization", CONF_CONTEXT
             to_org.add(key(c.text))

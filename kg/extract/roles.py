@@ -369,7 +369,7 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
             host_end = parse.host.evidence.end if parse.host is not None else org_end
             title = body[s:max(org_end, host_end)]
             for p in persons:
-                predicate = _no_state_head(info, parse, p, predicate)
+                predicate = _no_state_head(info, parse, p, predicate, view.text[p.evidence.end - view.start:])
                 ev_start = min(s, p.evidence.start)
                 ev_end = max(p.evidence.end, host_end)
                 ev = _evidence(aid, view, ev_start, ev_end)
@@ -382,16 +382,17 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
     return out
 
 
-def _no_state_head(info: TitleInfo, parse: TitleParse, person: Mention, predicate: str) -> str:
+def _no_state_head(info: TitleInfo, parse: TitleParse, person: Mention, predicate: str, after: str = "") -> str:
     """A bare "Chủ tịch" names a head of state ("Chủ tịch Tập Cận Bình") only when
     nothing qualifies it: "Chủ tịch phụ trách đối ngoại" chairs a body, and a
     Vietnamese citizen's head of state is "Chủ tịch nước", so "Chủ tịch Nguyễn Văn A"
-    chairs a company or a committee (the title's ``with_org`` predicate)."""
+    chairs a company or a committee (the title's ``with_org`` predicate); so does
+    "Chủ tịch X của viện hàn lâm", whose body follows the name."""
     if predicate != "president_of" or predicate != info.predicate or not info.with_org or parse.org is not None:
         return predicate
     first = person.text.split()[0].casefold() if person.text.split() else ""
     citizen = is_vietnamese_style(person.text) and first in vietnamese_surnames() and first not in chinese_surnames()
-    return info.with_org if parse.domain_words or citizen else predicate
+    return info.with_org if parse.domain_words or citizen or _OF.match(after) else predicate
 
 
 @cache
