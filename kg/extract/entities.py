@@ -46,7 +46,15 @@ from ..lexicon.organizations import (
     org_suffixes,
     templates,
 )
-from ..lexicon.places import capital_of, country_prefix_words, name_after_of, not_entities, pair_short_forms
+from ..lexicon.places import (
+    capital_of,
+    common_prefix_words,
+    country_prefix_words,
+    language_cues,
+    name_after_of,
+    not_entities,
+    pair_short_forms,
+)
 from ..lexicon.text import is_all_caps, is_capitalised, key, words
 from ..link.names import is_vietnamese_style, name_words
 from ..model import Doc, Evidence, Extraction, Mention, Token
@@ -149,7 +157,12 @@ _NOUN_POS = PROPER_POS | ABBR_POS | {"N", "Nc"}
 def _lexicon_matches(ss: SentenceWords) -> list[Match]:
     matches = gazetteer().find(ss.text)
     out = []
+    in_names = _anh_in_names(ss, matches)
     for m in matches:
+        if m.start in in_names:
+            continue  # "Mỹ Anh", "Trâm Anh": a person's given names, not two countries
+        if m.entry.type == "Country" and _after_language_cue(ss, m.start):
+            continue  # "tiếng Anh": the English language, not Britain
         # a country, or a big city, may open an underthesea word that runs on into
         # a person's name ("Séc Milos", "Bangkok Aswin")
         country = m.entry.type == "Country" or m.entry.population >= 1_000_000
@@ -177,6 +190,31 @@ def _lexicon_matches(ss: SentenceWords) -> list[Match]:
             if m.entry.type == "Place" and m.entry.population < 1_000_000 and _next_to_unknown_name(ss, m, matches):
                 continue  # "Vladimir Frolov", "Antony Blinken": a given name, not a city
         out.append(m)
+    return out
+
+
+def _after_language_cue(ss: SentenceWords, start: int) -> bool:
+    i = ss.word_index_at(start)
+    return joined(ss, i) and phrase_ending(ss.keys, i, language_cues()) is not None
+
+
+def _anh_in_names(ss: SentenceWords, matches: list[Match]) -> set[int]:
+    """Starts of matches that are given names: a one-word "Anh" written right after
+    another capitalised word ("Mỹ Anh", "Nam Anh", "Quỳnh Anh"), and a country
+    match that is that word. The country is written after a lower-case word
+    ("Thủ tướng Anh", "nước Anh", "Vương quốc Anh"), an acronym ("ĐT Anh") or
+    punctuation ("Mỹ, Anh", "Mỹ và Anh")."""
+    out: set[int] = set()
+    for m in matches:
+        if m.words != 1 or key(ss.text[m.start:m.end]) not in _honorific_keys():
+            continue
+        i = ss.word_index_at(m.start)
+        if i == 0 or not joined(ss, i):
+            continue
+        w = ss.words[i - 1][2]
+        if is_capitalised(w) and not is_all_caps(w) and key(w) not in common_prefix_words():
+            out.add(m.start)
+            out.update(x.start for x in matches if x.end == ss.words[i - 1][1] and x.words == 1)
     return out
 
 
@@ -1044,6 +1082,8 @@ def _pronoun_or_country(cands: list[Candidate], body: str = "") -> list[Candidat
             )
             if person and c.start - last_actor.end < _PRONOUN_REACH:
                 continue
+            if not any(abs(f.start - c.start) < _PRONOUN_REACH and f.head != "Vietnam" for f in firm):
+                continue  # no foreign country named near it: "Anh chia sẻ" is a man speaking
             out.append(c)
             continue
         if c.type is not None or _looks_like_person(c.text):
