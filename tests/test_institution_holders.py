@@ -163,3 +163,23 @@ def test_a_chair_of_a_body_named_after_the_person_is_no_head_of_state() -> None:
 def test_a_city_committee_keeps_its_city_before_the_person() -> None:
     types, roles = _facts("Phó chủ tịch UBND TP Hà Nội Trịnh Quang Huy đã chủ trì cuộc họp.")
     assert ("Trịnh Quang Huy", "official_of", "UBND TP Hà Nội") in roles
+
+
+def test_each_item_of_a_list_of_title_holders_keeps_its_own_title() -> None:
+    _, roles = _facts(
+        "Khách mời có bà Lâm Thị Hoa - Chủ tịch Sunhaven, ông Trịnh Văn Tài - Chủ tịch Larkbridge; "
+        "ông Phan Minh Đức - Chủ tịch Bellwick."
+    )
+    assert ("Lâm Thị Hoa", "leader_of", "Sunhaven") in roles
+    assert ("Trịnh Văn Tài", "leader_of", "Sunhaven") not in roles
+
+
+def test_a_foreign_company_closed_by_a_comma_after_the_title_is_the_org() -> None:
+    types, roles = _facts("Bà Ingrid Solberg, Chủ tịch Nordvik Marine, cho biết công ty sẽ mở văn phòng ở Hà Nội.")
+    assert types.get("Nordvik Marine") == "Organization"
+    assert ("Ingrid Solberg", "leader_of", "Nordvik Marine") in roles
+
+
+def test_an_organisation_name_runs_to_a_lower_case_region() -> None:
+    types, _ = _facts("Ông Lê Văn Phú, giám đốc Viện Nghiên cứu Văn hóa châu Á, phát biểu khai mạc.")
+    assert "Viện Nghiên cứu Văn hóa châu Á" in types

@@ -372,8 +372,8 @@ def _to_known_place(toks: list[Token], j: int, taken: list[tuple[int, int]]) -> 
     and closed by its place); 0 when there is none."""
     for n in range(j, min(len(toks), j + _PLACE_REACH + 1)):
         t = toks[n]
-        if inside(taken, t.start, t.end) and is_capitalised(t.text):
-            return n if n > j else 0
+        if inside(taken, t.start, t.end) and (n > j or not is_capitalised(t.text)):
+            return n  # "… Việt Nam"; "… Kinh tế châu Á": a region written in lower case
         if (key(t.text) in division_words() and n + 1 < len(toks) and toks[n + 1].pos in PROPER_POS
                 and is_capitalised(toks[n + 1].text)):
             return n + 1  # "tỉnh Thừa Thiên Huế"
@@ -941,7 +941,11 @@ def _apposed_to_person(ordered: list[Candidate], i: int, body: str) -> bool:
     c = ordered[i]
     cue_at = int(c.extra["cue_at"])
     prev = next((p for p in reversed(ordered[:i]) if p.end <= cue_at), None)
-    one_or_vi = len(_name_words(c.text)) == 1 or is_vietnamese_style(c.text)
+    # a foreign name of several words counts only when the apposition closes after it
+    # ("bà X, Chủ tịch Gree Electric, …")
+    one_or_vi = len(_name_words(c.text)) == 1 or is_vietnamese_style(c.text) or (
+        re.match(r"\s*[,)\-–—]", body[c.end:]) is not None and c.ner != "PER"
+    )
     if prev is not None and prev.type == "Person" and prev.sent == c.sent and one_or_vi:
         gap = [key(w) for _, _, w in words(body[prev.end:cue_at])]
         sep = body[prev.end:cue_at].strip()[:1]

@@ -230,9 +230,10 @@ def parse_after_title(
             pos = base + mm.end()
             continue
         if not used_honorific and (mm := lex.honorific_re.match(text, rest_at)):
-            if "," in mm.group(0) and res.org is None:
+            if "," in mm.group(0) and (res.org is None or _person_before(view, found, start) is not None):
                 # "Ngoại trưởng Indonesia, bà X" names X; "… phê phán Thủ tướng, ông X
-                # cho biết" starts a new clause about someone else
+                # cho biết" starts a new clause about someone else, and so does the next
+                # item of a list "bà A - Chủ tịch Y, ông B - …", whose title is A's
                 break
             used_honorific = True
             pos = base + mm.end()
