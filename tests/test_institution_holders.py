@@ -183,3 +183,10 @@ def test_a_foreign_company_closed_by_a_comma_after_the_title_is_the_org() -> Non
 def test_an_organisation_name_runs_to_a_lower_case_region() -> None:
     types, _ = _facts("Ông Lê Văn Phú, giám đốc Viện Nghiên cứu Văn hóa châu Á, phát biểu khai mạc.")
     assert "Viện Nghiên cứu Văn hóa châu Á" in types
+
+
+def test_a_ministry_named_by_a_list_of_domains_is_one_organisation() -> None:
+    types, roles = _facts("Phó thủ tướng Lâm Văn Hải, Thứ trưởng Bộ Nông nghiệp, Thủy lợi và Môi trường Đào Văn Bình đã dự lễ.")
+    assert types.get("Bộ Nông nghiệp, Thủy lợi và Môi trường") == "Organization"
+    assert ("Đào Văn Bình", "official_of", "Bộ Nông nghiệp, Thủy lợi và Môi trường") in roles
+    assert not any(p == "Lâm Văn Hải" and o is not None for p, _, o in roles)

@@ -363,6 +363,20 @@ def _before_glued_name(ss: SentenceWords, head_end: int, end: int) -> int:
     return end
 
 
+def _list_of_domains(toks: list[Token], j: int) -> bool:
+    """The comma at token ``j`` separates capitalised domains that a "và" closes
+    within a few tokens: "Văn hóa, Thể thao và Du lịch"."""
+    if j + 1 >= len(toks) or not is_capitalised(toks[j + 1].text) or toks[j + 1].pos == "CH":
+        return False
+    for n in range(j + 2, min(len(toks) - 1, j + 5)):
+        first, _, rest = toks[n].text.partition(" ")
+        if key(first) == "và":
+            return is_capitalised(rest or toks[n + 1].text)
+        if not is_capitalised(toks[n].text) or toks[n].pos == "CH":
+            return False
+    return False
+
+
 _PLACE_REACH = 4  # lower-case words an organisation's name may run over before its place
 
 
@@ -432,11 +446,15 @@ def _headed_orgs(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candid
                 not inside(taken, toks[j].start, toks[j].end)
             ):
                 break  # a person's name after the organisation ("… Quốc hội Trần Thanh Mẫn")
-            if is_capitalised(w) and toks[j].pos != "CH":
+            glued_and = w.partition(" ")[0] == "và" and is_capitalised(w.partition(" ")[2])  # "và Môi trường"
+            if (is_capitalised(w) or glued_and) and toks[j].pos != "CH":
                 last = j
                 j += 1
                 if inside(taken, toks[last].start, toks[last].end):
                     break  # a known country or city ends the name
+                continue
+            if w == "," and last is not None and _list_of_domains(toks, j):
+                j += 1  # "Bộ Văn hóa, Thể thao và Du lịch": the ministry's own list of domains
                 continue
             if (key(w) in _CONNECTORS and j + 1 < len(toks) and is_capitalised(toks[j + 1].text)
                     and key(toks[j + 1].text.split()[0]) not in _caption_openers()):  # "… - Ảnh: X"
@@ -944,7 +962,7 @@ def _apposed_to_person(ordered: list[Candidate], i: int, body: str) -> bool:
     # a foreign name of several words counts only when the apposition closes after it
     # ("bà X, Chủ tịch Gree Electric, …")
     one_or_vi = len(_name_words(c.text)) == 1 or is_vietnamese_style(c.text) or (
-        re.match(r"\s*[,)\-–—]", body[c.end:]) is not None and c.ner != "PER"
+        re.match(r"\s*(?:[,)\-–—]|kiêm\b)", body[c.end:]) is not None and c.ner != "PER"
     )
     if prev is not None and prev.type == "Person" and prev.sent == c.sent and one_or_vi:
         gap = [key(w) for _, _, w in words(body[prev.end:cue_at])]
