@@ -190,3 +190,9 @@ def test_a_ministry_named_by_a_list_of_domains_is_one_organisation() -> None:
     assert types.get("Bộ Nông nghiệp, Thủy lợi và Môi trường") == "Organization"
     assert ("Đào Văn Bình", "official_of", "Bộ Nông nghiệp, Thủy lợi và Môi trường") in roles
     assert not any(p == "Lâm Văn Hải" and o is not None for p, _, o in roles)
+
+
+def test_a_form_of_address_after_a_full_stop_opens_the_name() -> None:
+    types, roles = _facts("Phim hướng tới khán giả gen Z. Ông Lạc Văn Thành, tổng giám đốc đài, chia sẻ về kế hoạch.")
+    assert types.get("Lạc Văn Thành") == "Person"
+    assert not any(label.startswith("Z") for label in types)

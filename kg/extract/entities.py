@@ -515,6 +515,10 @@ def _trim(ss: SentenceWords, start: int, end: int) -> tuple[int, int]:
             ws = ws[1:]
             continue
         break
+    for n in range(1, len(ws) - 1):
+        if "." in ss.text[ws[n - 1][1]:ws[n][0]] and phrase_at([key(w) for _, _, w in ws], n, honorifics()):
+            ws = ws[n + 1:]  # "… gen Z. Ông Cao Anh Minh": a new sentence opens with the form of address
+            break
     while ws and not is_capitalised(ws[-1][2]) and not ws[-1][2][0].isdigit():
         if ws[-1][0] > 0 and ss.text[ws[-1][0] - 1] in "-'’" and len(ws) > 1:
             break  # "Moon Jae-in", "Saint-Denis": one hyphenated name
