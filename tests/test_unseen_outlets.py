@@ -58,3 +58,35 @@ def test_channel_and_paper_named_by_their_cue():
     )
     assert types.get("Zvezda-7") == "Organization"
     assert types.get("Corriere Veneto") == "Organization"
+
+
+def test_english_language_is_not_britain():
+    types, _ = _run(
+        "Chị Lan dạy tiếng Anh cho trẻ em ở Đà Lạt đã mười năm.",
+        "Các lớp ngôn ngữ Anh mở thêm vào tháng tới.",
+    )
+    assert "United Kingdom" not in types
+
+
+def test_anh_after_a_capitalised_word_is_a_given_name():
+    types, _ = _run(
+        "Hoa khôi Ngọc Anh và Mỹ Anh cùng dự buổi giao lưu.",
+        "Mỹ Anh cho biết cô sẽ tham gia cuộc thi năm sau.",
+    )
+    assert "United Kingdom" not in types and "United States" not in types
+    # the country after a lower-case word or after punctuation stays the country
+    types, _ = _run("Nước Anh và Pháp đã ký hiệp định; Mỹ, Anh cùng tham gia.")
+    assert types.get("United Kingdom") == "Country"
+
+
+def test_sentence_initial_anh_far_from_any_foreign_country_is_a_man():
+    types, _ = _run(
+        "Giá cà phê Mỹ tăng mạnh trong tháng trước.",
+        "Nhiều nông dân ở Đắk Lắk đã mở rộng diện tích trồng.",
+        "Ông Hồ Văn Lợi là chủ một trang trại lớn ở Buôn Ma Thuột, nơi gia đình ông đã sống ba đời.",
+        "Trang trại có hơn hai mươi công nhân làm việc quanh năm, phần lớn là người địa phương.",
+        "Mỗi năm trang trại thu hoạch hàng trăm tấn hạt, bán cho các công ty chế biến trong tỉnh.",
+        "Năm nay, thời tiết thuận lợi giúp sản lượng tăng gần một phần ba so với năm ngoái.",
+        "Anh chia sẻ rằng năm nay là một năm được mùa.",
+    )
+    assert "United Kingdom" not in types

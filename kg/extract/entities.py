@@ -25,11 +25,36 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon.cues import honorifics, person_cues, place_cues, vietnamese_surnames
+from ..lexicon.cues import (
+    honorifics,
+    institution_titles,
+    person_cues,
+    place_cues,
+    title_modifiers,
+    vietnamese_surnames,
+)
 from ..lexicon.gazetteer import Entry, Match
 from ..lexicon.known import gazetteer
-from ..lexicon.organizations import not_acronyms, not_actor_cues, org_cues, org_heads, org_suffixes, templates
-from ..lexicon.places import capital_of, country_prefix_words, name_after_of, not_entities, pair_short_forms
+from ..lexicon.load import load_yaml
+from ..lexicon.organizations import (
+    division_words,
+    legal_forms,
+    not_acronyms,
+    not_actor_cues,
+    org_cues,
+    org_heads,
+    org_suffixes,
+    templates,
+)
+from ..lexicon.places import (
+    capital_of,
+    common_prefix_words,
+    country_prefix_words,
+    language_cues,
+    name_after_of,
+    not_entities,
+    pair_short_forms,
+)
 from ..lexicon.text import is_all_caps, is_capitalised, key, words
 from ..link.names import is_vietnamese_style, name_words
 from ..model import Doc, Evidence, Extraction, Mention, Token
@@ -132,7 +157,12 @@ _NOUN_POS = PROPER_POS | ABBR_POS | {"N", "Nc"}
 def _lexicon_matches(ss: SentenceWords) -> list[Match]:
     matches = gazetteer().find(ss.text)
     out = []
+    in_names = _anh_in_names(ss, matches)
     for m in matches:
+        if m.start in in_names:
+            continue  # "Mỹ Anh", "Trâm Anh": a person's given names, not two countries
+        if m.entry.type == "Country" and _after_language_cue(ss, m.start):
+            continue  # "tiếng Anh": the English language, not Britain
         # a country, or a big city, may open an underthesea word that runs on into
         # a person's name ("Séc Milos", "Bangkok Aswin")
         country = m.entry.type == "Country" or m.entry.population >= 1_000_000
@@ -161,6 +191,39 @@ def _lexicon_matches(ss: SentenceWords) -> list[Match]:
                 continue  # "Vladimir Frolov", "Antony Blinken": a given name, not a city
         out.append(m)
     return out
+
+
+def _after_language_cue(ss: SentenceWords, start: int) -> bool:
+    i = ss.word_index_at(start)
+    return joined(ss, i) and phrase_ending(ss.keys, i, language_cues()) is not None
+
+
+def _anh_in_names(ss: SentenceWords, matches: list[Match]) -> set[int]:
+    """Starts of matches that are given names: a one-word "Anh" written right after
+    another capitalised word ("Mỹ Anh", "Nam Anh", "Quỳnh Anh"), and a country
+    match that is that word. The country is written after a lower-case word
+    ("Thủ tướng Anh", "nước Anh", "Vương quốc Anh"), an acronym ("ĐT Anh") or
+    punctuation ("Mỹ, Anh", "Mỹ và Anh")."""
+    out: set[int] = set()
+    for m in matches:
+        if m.words != 1 or key(ss.text[m.start:m.end]) not in _honorific_keys():
+            continue
+        i = ss.word_index_at(m.start)
+        if i == 0 or not joined(ss, i):
+            continue
+        w = ss.words[i - 1][2]
+        if is_capitalised(w) and not is_all_caps(w) and key(w) not in common_prefix_words():
+            out.add(m.start)
+            out.update(x.start for x in matches if x.end == ss.words[i - 1][1] and x.words == 1)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _caption_openers() -> frozenset[str]:
+    """First words of a photo caption's credit ("Ảnh", "Video"; page_boilerplate.yaml):
+    a dash before one ends an organisation's name, it does not join two parts of it."""
+    items = load_yaml("page_boilerplate.yaml").get("caption_credit_words") or []
+    return frozenset(key(str(w).split()[0]) for w in items if str(w).strip())
 
 
 @lru_cache(maxsize=1)
@@ -276,6 +339,63 @@ def _template_orgs(ss: SentenceWords, matches: list[Match]) -> list[Candidate]:
     return out
 
 
+def _person_after_org(tok: Token) -> bool:
+    """A proper-noun token right after an organisation's words that starts a person's
+    name: a Vietnamese family name and given names ("… Quốc hội Trần Thanh Mẫn"), or a
+    foreign name underthesea tags as a person. "Hòa Phát", "Quảng Trị", "Đèo Cả" are
+    capitalised the same way but open with no family name: the organisation goes on."""
+    if is_vietnamese_style(tok.text) or full_caps_name(tok.text) and not foreign(tok.text.split()[0]):
+        return full_caps_name(tok.text) and key(tok.text.split()[0]) in vietnamese_surnames()
+    return tok.ner == "B-PER"
+
+
+def _before_glued_name(ss: SentenceWords, head_end: int, end: int) -> int:
+    """Where an organisation's name ends when underthesea glued a person's name to
+    its acronym ("Bộ KH&CN Huỳnh Thành Đạt" is one token): before a Vietnamese
+    family name and given names that follow an acronym."""
+    ws = [w for w in ss.words if head_end <= w[0] and w[1] <= end]
+    for k in range(1, len(ws) - 1):
+        rest = ss.text[ws[k][0]:end]
+        if (is_all_caps(ws[k - 1][2]) and key(ws[k - 1][2]) not in legal_forms()
+                and key(ws[k][2]) in vietnamese_surnames() and 2 <= len(ws) - k <= 4
+                and full_caps_name(rest) and is_vietnamese_style(rest)):
+            return ws[k - 1][1]
+    return end
+
+
+def _list_of_domains(toks: list[Token], j: int) -> bool:
+    """The comma at token ``j`` separates capitalised domains that a "và" closes
+    within a few tokens: "Văn hóa, Thể thao và Du lịch"."""
+    if j + 1 >= len(toks) or not is_capitalised(toks[j + 1].text) or toks[j + 1].pos == "CH":
+        return False
+    for n in range(j + 2, min(len(toks) - 1, j + 5)):
+        first, _, rest = toks[n].text.partition(" ")
+        if key(first) == "và":
+            return is_capitalised(rest or toks[n + 1].text)
+        if not is_capitalised(toks[n].text) or toks[n].pos == "CH":
+            return False
+    return False
+
+
+_PLACE_REACH = 4  # lower-case words an organisation's name may run over before its place
+
+
+def _to_known_place(toks: list[Token], j: int, taken: list[tuple[int, int]]) -> int:
+    """Index of the token that starts a known country or city within a few lower-case
+    common words after token ``j`` (an organisation's name printed in sentence case
+    and closed by its place); 0 when there is none."""
+    for n in range(j, min(len(toks), j + _PLACE_REACH + 1)):
+        t = toks[n]
+        if inside(taken, t.start, t.end) and (n > j or not is_capitalised(t.text)):
+            return n  # "… Việt Nam"; "… Kinh tế châu Á": a region written in lower case
+        if (key(t.text) in division_words() and n + 1 < len(toks) and toks[n + 1].pos in PROPER_POS
+                and is_capitalised(toks[n + 1].text)):
+            return n + 1  # "tỉnh Thừa Thiên Huế"
+        if not t.text[:1].islower() or t.pos not in ("N", "A", "Nc"):
+            return 0
+    return 0
+
+
 def _acronym_after(ss: SentenceWords, end: int) -> tuple[str, int] | None:
     """ "(FDA)" right after a name: the acronym and the offset after ")"."""
     m = re.match(r"\s*\(\s*([^()]{2,25}?)\s*\)", ss.text[end:])
@@ -312,30 +432,55 @@ def _headed_orgs(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candid
             k += len(head)
             continue  # the head opens a name the lexicon already knows
         j = first_token_from(toks, head_end)
+        if (j + 1 < len(toks) and key(toks[j].text) in division_words() and is_capitalised(toks[j + 1].text)
+                and not is_capitalised(toks[j].text)):
+            j += 1  # "UBND xã Lương Thiện", "Ủy ban nhân dân tỉnh Vĩnh Phúc": the division's name follows
         first = j
         last = None
+        legal = False
         while j < len(toks):
             w = toks[j].text
-            if j > first and toks[j].pos in PROPER_POS and (
-                toks[j].ner == "B-PER" or full_caps_name(toks[j].text)
-            ) and not inside(taken, toks[j].start, toks[j].end):
+            if key(w) in legal_forms():
+                legal = True  # "Công ty TNHH Dư Thái Bình": a company may bear a person's name
+            if not legal and toks[j].pos in PROPER_POS and _person_after_org(toks[j]) and (
+                not inside(taken, toks[j].start, toks[j].end)
+            ):
                 break  # a person's name after the organisation ("… Quốc hội Trần Thanh Mẫn")
-            if is_capitalised(w) and toks[j].pos != "CH":
+            glued_and = w.partition(" ")[0] == "và" and is_capitalised(w.partition(" ")[2])  # "và Môi trường"
+            if (is_capitalised(w) or glued_and) and toks[j].pos != "CH":
                 last = j
                 j += 1
                 if inside(taken, toks[last].start, toks[last].end):
                     break  # a known country or city ends the name
                 continue
-            if key(w) in _CONNECTORS and j + 1 < len(toks) and is_capitalised(toks[j + 1].text):
+            if w == "," and last is not None and _list_of_domains(toks, j):
+                j += 1  # "Bộ Văn hóa, Thể thao và Du lịch": the ministry's own list of domains
+                continue
+            if (key(w) in _CONNECTORS and j + 1 < len(toks) and is_capitalised(toks[j + 1].text)
+                    and key(toks[j + 1].text.split()[0]) not in _caption_openers()):  # "… - Ảnh: X"
                 j += 1
+                continue
+            if last is not None and w[:1].islower() and (reach := _to_known_place(toks, j, taken)):
+                last = reach  # "Hội Bệnh mạch máu Việt Nam", "Sở Y tế tỉnh Thừa Thiên Huế": the name ends at its place
+                break
+            if legal and toks[j].pos in ("N", "V", "A") and w[:1].islower() and any(
+                is_capitalised(t.text) for t in toks[j + 1:j + 1 + _PLACE_REACH]
+            ):
+                j += 1  # "Công ty CP đầu tư Sao Thăng Long": the trade words of a company's name
                 continue
             break
         if last is None and first < len(toks) and toks[first].text[:1].isdigit():
             last = first  # "Hạm đội 5"
+        elif last is not None and last + 1 < len(toks) and re.fullmatch(r"\d{1,3}", toks[last + 1].text) and (
+            toks[last + 1].start == toks[last].end + 1
+        ):
+            last += 1  # "Bệnh viện Quân y 175": the number is part of the name
         if last is None:
             k += len(head)
             continue
         end = unglue(toks[last], toks[last].end)
+        if not inside(taken, toks[last].start, toks[last].end):
+            end = _before_glued_name(ss, head_end, end)
         k = ss.word_index_at(end)
         if inside(taken, start, end):
             continue
@@ -370,6 +515,10 @@ def _trim(ss: SentenceWords, start: int, end: int) -> tuple[int, int]:
             ws = ws[1:]
             continue
         break
+    for n in range(1, len(ws) - 1):
+        if "." in ss.text[ws[n - 1][1]:ws[n][0]] and phrase_at([key(w) for _, _, w in ws], n, honorifics()):
+            ws = ws[n + 1:]  # "… gen Z. Ông Cao Anh Minh": a new sentence opens with the form of address
+            break
     while ws and not is_capitalised(ws[-1][2]) and not ws[-1][2][0].isdigit():
         if ws[-1][0] > 0 and ss.text[ws[-1][0] - 1] in "-'’" and len(ws) > 1:
             break  # "Moon Jae-in", "Saint-Denis": one hyphenated name
@@ -403,14 +552,24 @@ def _cue_type(ss: SentenceWords, start: int) -> tuple[str | None, str | None]:
     p = phrase_ending(seq, i, place_cues())
     if p is not None and _starts_word(ss, ss.words[i - len(p)][0]):
         return "Place", ss.words[i - len(p)][0]
-    # Person cues: possibly followed by capitalised words (rest of a title,
-    # a country or an organisation) before the name.
+    if _person_cue(ss, i) is not None:
+        return "Person", None
+    return None, None
+
+
+def _person_cue(ss: SentenceWords, i: int) -> tuple[tuple[str, ...], int, int] | None:
+    """The person cue (honorific or title) before word ``i``: (its word keys, the
+    index of its first word, how many capitalised words stand between it and the
+    name). Capitalised words may stand between: the rest of a title, a country or
+    an organisation ("Ngoại trưởng Mỹ Antony Blinken")."""
+    seq = ss.keys
     cues = person_cues()
     k = i
     gap = 0
     while True:
-        if phrase_ending(seq, k, cues) is not None:
-            return "Person", None
+        p = phrase_ending(seq, k, cues)
+        if p is not None:
+            return p, k - len(p), i - k
         if k == 0 or gap >= _CUE_GAP or not joined(ss, k):
             break
         w = ss.words[k - 1][2]
@@ -420,10 +579,10 @@ def _cue_type(ss: SentenceWords, start: int) -> tuple[str | None, str | None]:
         for j in range(k - 1, max(-1, k - 4), -1):
             p = phrase_at(seq, j, cues)
             if p is not None and j + len(p) <= k and all(joined(ss, n) for n in range(j + 1, k)):
-                return "Person", None
+                return p, j, i - j - len(p)
         k -= 1
         gap += 1
-    return None, None
+    return None
 
 
 def _ner_of(ss: SentenceWords, start: int, end: int) -> str:
@@ -529,8 +688,10 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
             typ, cue_start = _cue_type(ss, a)
             if lead is not None:
                 typ, cue_start = lead
-            if typ is None and _apposition_cue(ss, b):
-                typ = "Person"  # "Malcolm Davis, chuyên gia tại …"
+            if typ is None and _apposition_cue(ss, b) and (
+                len(_name_words(text)) >= 2 or _ner_of(ss, a, b) == "PER"
+            ):
+                typ = "Person"  # "Malcolm Davis, chuyên gia tại …"; not "Tuổi Trẻ Online, lãnh đạo …"
             if typ != "Organization" and _DESIGNATION.match(text.replace(" ", "")):
                 continue  # "Su-57", "Topol-M"; but "kênh truyền hình Zvezda-5" is a channel
             if typ == "Person" and len(_name_words(text)) == 1 and _APPOSED_PERSON.match(ss.text, b):
@@ -548,8 +709,16 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                 continue
             if typ == "Person" and is_all_caps(text):
                 typ = None  # "Chủ tịch UBND": an institution after a title
+            elif typ == "Person" and len(_name_words(text)) >= 2 and len(_name_words(text)[-1]) >= 2 and (
+                is_all_caps(_name_words(text)[-1])
+            ):
+                typ = "Organization"  # "trợ lý Meta AI", "Hải Phòng FC": no person's name ends in an acronym
             if typ in ("Person", None):
                 cut = _institution_prefix(text)
+                if cut and _name_words(text[cut:]) and key(_name_words(text[cut:])[0]) in _honorific_keys():
+                    # "… Ảnh: DUYÊN PHAN Ông Bùi Trung Kiên": the form of address is no part of the name
+                    nxt = re.match(r"\S+\s+", text[cut:])
+                    cut = cut + nxt.end() if nxt and cut + nxt.end() < len(text) else cut
                 if cut:
                     rest = text[cut:]
                     first = _name_words(rest)[0] if _name_words(rest) else ""
@@ -571,6 +740,15 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                         cand = Candidate(ss.s.index, a + ss.base, b + ss.base, text, ner=_ner_of(ss, a, b))
                     elif typ == "Person":
                         typ = "Organization"  # "Chủ tịch CLB HA Gia Lai": a club, not a person
+                elif typ == "Person" and (k := _vietnamese_name_inside(ss, a, text)):
+                    # "Bộ trưởng Công Thương Nguyễn Hồng Diên", "Tổng giám đốc Sacombank Nguyễn
+                    # Văn A": the title's domain or institution is glued before the person's name
+                    pre = text[:k].rstrip(" ,-–")
+                    if not is_vietnamese_style(pre):
+                        out.append(Candidate(ss.s.index, a + ss.base, a + len(pre) + ss.base, pre,
+                                             type="Organization", conf=CONF_CONTEXT))
+                    a, text = a + k, text[k:]
+                    cand = Candidate(ss.s.index, a + ss.base, b + ss.base, text, ner=_ner_of(ss, a, b))
             paren = _parenthesis_after(ss, b)
             if paren is not None and paren.type == "Organization" and typ in (None, "Organization"):
                 # "Bưu điện Hoa Nam buổi sáng (SCMP)": the long form of a known organisation
@@ -582,12 +760,45 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
             if typ is not None:
                 cand.type = typ
                 cand.conf = CONF_CUE
+                if typ == "Person" and joined(ss, ss.word_index_at(a)):
+                    _note_person_cue(ss, cand, a)
             else:
                 i = ss.word_index_at(a)
                 if i > 0 and ss.keys[i - 1] in _LOCATIVE and joined(ss, i):
                     cand.extra["after_locative"] = "1"  # "tại Defense Priorities": where, not who
             out.append(cand)
     return out
+
+
+def _vietnamese_name_inside(ss: SentenceWords, a: int, text: str) -> int:
+    """Offset in ``text`` where a Vietnamese personal name (a family name and one to
+    three given names, every syllable capitalised) ends the run after other words,
+    when a title (not a form of address: "ông Tyler Nguyễn Minh") introduces it;
+    0 when there is none."""
+    ws = words(text)
+    if len(ws) < 3 or not joined(ss, ss.word_index_at(a)):
+        return 0
+    pc = _person_cue(ss, ss.word_index_at(a))
+    if pc is None or pc[0] in honorifics():
+        return 0
+    for k in range(1, len(ws) - 1):
+        rest = text[ws[k][0]:]
+        if (key(ws[k][2]) in vietnamese_surnames() and 2 <= len(ws) - k <= 4 and full_caps_name(rest)
+                and is_vietnamese_style(rest) and key(ws[k - 1][2]) not in vietnamese_surnames()):
+            return ws[k][0]
+    return 0
+
+
+def _note_person_cue(ss: SentenceWords, cand: Candidate, a: int) -> None:
+    """Remember which cue made ``cand`` a person and where it starts (body offset):
+    the article-level pass (:func:`_institutions_after_titles`) reads it."""
+    pc = _person_cue(ss, ss.word_index_at(a))
+    if pc is None:
+        return
+    phrase, j, gap = pc
+    cand.extra["cue"] = " ".join(phrase)
+    cand.extra["cue_at"] = str(ss.words[j][0] + ss.base)
+    cand.extra["cue_gap"] = str(gap)
 
 
 # --------------------------------------------------------------------------- article level
@@ -721,6 +932,88 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
             c.type, c.head, c.conf = "Person", c.text, CONF_CONTEXT
 
 
+def _person_shaped(c: Candidate, name_parts: set[str]) -> bool:
+    """A name with a person's shape: a Vietnamese family name and two or three given
+    names ("Nguyễn Thu Hằng"), a foreign name underthesea tags as a person, or one
+    word that is the first or last word of a person the article names in full."""
+    ws = _name_words(c.text)
+    if len(ws) == 1:
+        return key(ws[0]) in name_parts
+    if is_vietnamese_style(c.text):
+        return len(ws) <= 4 and key(ws[0]) in vietnamese_surnames() and full_caps_name(c.text)
+    return c.ner == "PER"
+
+
+def _ends_in_a_place(text: str) -> bool:
+    """ "Prudential Việt Nam", "Visa Việt Nam và Lào": a name that closes with a known
+    country or city after other words is a branch of an organisation, no person."""
+    ws = words(text)
+    for k in range(1, len(ws)):
+        entry = gazetteer().lookup(text[ws[k][0]:])
+        if entry is not None and entry.type in ("Country", "Place"):
+            return True
+    return False
+
+
+def _apposed_to_person(ordered: list[Candidate], i: int, body: str) -> bool:
+    """The title before ``ordered[i]`` stands in apposition to a person: "ông X - tổng
+    giám đốc Vinasun -", "bà X, phó giám đốc Sở …", or the person follows the name:
+    "Chủ tịch La Liga, Javier Tebas". The title then belongs to that person, and
+    the name after it is where the person works."""
+    c = ordered[i]
+    cue_at = int(c.extra["cue_at"])
+    prev = next((p for p in reversed(ordered[:i]) if p.end <= cue_at), None)
+    # a foreign name of several words counts only when the apposition closes after it
+    # ("bà X, Chủ tịch Gree Electric, …")
+    one_or_vi = len(_name_words(c.text)) == 1 or is_vietnamese_style(c.text) or (
+        re.match(r"\s*(?:[,)\-–—]|kiêm\b)", body[c.end:]) is not None and c.ner != "PER"
+    )
+    if prev is not None and prev.type == "Person" and prev.sent == c.sent and one_or_vi:
+        gap = [key(w) for _, _, w in words(body[prev.end:cue_at])]
+        sep = body[prev.end:cue_at].strip()[:1]
+        mods = {" ".join(m) for m in title_modifiers()}
+        if sep in (",", "-", "–", "—", "(") and all(g in mods for g in gap):
+            return True
+    nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+    return (
+        nxt is not None and nxt.type == "Person" and nxt.sent == c.sent and len(_name_words(nxt.text)) >= 2
+        and re.fullmatch(r"\s*,\s*(?:(?:ông|bà)\s+)?", body[c.end:nxt.start], re.IGNORECASE) is not None
+    )
+
+
+def _institutions_after_titles(cands: list[Candidate], body: str) -> None:
+    """A name right after an institution's title ("Chủ tịch Vingroup", "giám đốc
+    Tesla", "lãnh đạo Thành Công") is the institution unless it has a person's
+    shape; in apposition to a named person it is the institution whatever its
+    shape, unless that shape is a Vietnamese or tagged person's name. One written
+    name keeps one type: the other mentions of a one-word institution follow."""
+    titles = institution_titles()
+    hon = {" ".join(h) for h in honorifics()}
+    persons = [c for c in cands if c.type == "Person"]
+    name_parts: set[str] = set()
+    for c in persons:
+        ws = _name_words(c.text)
+        if len(ws) >= 2:
+            name_parts.update((key(ws[0]), key(ws[-1])))
+        elif c.extra.get("cue") in hon:
+            name_parts.add(key(ws[0]))  # "ông Hiếu": the article gives a person this name
+    ordered = sorted(cands, key=lambda c: (c.start, -c.end))
+    to_org: set[str] = set()
+    for i, c in enumerate(ordered):
+        if c.type != "Person" or c.extra.get("cue") not in titles or c.extra.get("cue_gap") != "0":
+            continue
+        if _person_shaped(c, name_parts):
+            continue
+        if (len(_name_words(c.text)) == 1 or is_vietnamese_style(c.text) or _ends_in_a_place(c.text)
+                or _apposed_to_person(ordered, i, body)):
+            c.type, c.conf = "Organization", CONF_CONTEXT
+            to_org.add(key(c.text))
+    for c in cands:
+        if (c.type == "Person" and key(c.text) in to_org and c.conf <= CONF_CUE
+                and c.extra.get("cue") not in hon):
+            c.type, c.conf = "Organization", CONF_CONTEXT
+
+
 def _outlet_candidate(doc: Doc, cands: list[Candidate]) -> Candidate | None:
     """The outlet named by the dateline ("Kinhtedothi - …") is an organisation mention."""
     art = doc.article
@@ -815,6 +1108,8 @@ def _pronoun_or_country(cands: list[Candidate], body: str = "") -> list[Candidat
             )
             if person and c.start - last_actor.end < _PRONOUN_REACH:
                 continue
+            if not any(abs(f.start - c.start) < _PRONOUN_REACH and f.head != "Vietnam" for f in firm):
+                continue  # no foreign country named near it: "Anh chia sẻ" is a man speaking
             out.append(c)
             continue
         if c.type is not None or _looks_like_person(c.text):
@@ -876,6 +1171,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         cands.append(outlet)
     cands.sort(key=lambda c: (c.start, -c.end))
     _resolve_untyped(cands)
+    _institutions_after_titles(cands, doc.article.body)
     return [c for c in cands if c.type is not None]
 
 

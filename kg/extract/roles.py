@@ -19,7 +19,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..lexicon.cues import chinese_surnames, institution_titles, vietnamese_surnames
 from ..lexicon.load import load_yaml
+from ..link.names import is_vietnamese_style
 from ..model import ROLE_PREDICATES, Doc, Evidence, Extraction, Mention, Role
 from ..pipeline import COMPONENTS
 from .spans import (
@@ -36,6 +38,9 @@ from .spans import (
 NAME = "roles"
 _MAX_STEPS = 16
 _MAX_DOMAIN_WORDS = 5
+# The confidence the entity stage gives a name a cue typed (kg.extract.entities.CONF_CUE);
+# below it the type is a guess from the name's shape or from the rest of the article.
+_CUE_CONFIDENCE = 0.85
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,7 @@ class TitleInfo:
     needs_org: bool = False
     host: bool = False  # may name a host country after "tại"
     place_org: bool = False  # the organisation may be a place ("Thống đốc vùng Odessa")
+    not_after: frozenset[str] = frozenset()  # "kiện tướng": the word before makes it another word
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,8 @@ def _lexicon() -> _Lexicon:
             raise ValueError(f"titles.yaml: unknown predicate {pred!r}")
         key = " ".join(row["title"].casefold().split())
         titles[key] = TitleInfo(pred, row.get("with_org"), bool(row.get("domain")), bool(row.get("needs_org")),
-                                bool(row.get("host")) or pred == "ambassador_of", bool(row.get("place_org")))
+                                bool(row.get("host")) or pred == "ambassador_of", bool(row.get("place_org")),
+                                frozenset(str(w).casefold() for w in row.get("not_after") or ()))
     alt = word_alt(tuple(titles))
     # "Đại sứ quán" is an embassy, not an ambassador
     title_re = re.compile(rf"(?<!\w)({alt})(?!\w)(?!\s+quán)", re.IGNORECASE)
@@ -77,7 +84,7 @@ def _lexicon() -> _Lexicon:
         titles=titles,
         title_re=title_re,
         honorific_re=re.compile(rf"\s*(?:,\s*)?(?:{hon})\s+(?=\S)", re.IGNORECASE),
-        modifier_tail_re=re.compile(rf"(?:[,\-–—]|\blà)\s*(?:(?:{mods})\s+)?$", re.IGNORECASE),
+        modifier_tail_re=re.compile(rf"(?:[,(\-–—]|\blà)\s*(?:(?:{mods})\s+)?$", re.IGNORECASE),
         stop=frozenset(w.casefold() for w in data["domain_stop"]),
     )
 
@@ -87,6 +94,26 @@ def title_info(title_text: str) -> TitleInfo | None:
 
 
 _DEPUTY = re.compile(r"(?<!\w)phó\s+$", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _part_of_another_word(text: str, start: int, info: TitleInfo) -> bool:
+    """"Đại kiện tướng", "bại tướng", "cờ tướng": the word before the title makes
+    one word with it that is not the title (``not_after`` in titles.yaml). The
+    word is compared by its ending, so a title glued to the word before it
+    ("củaThủ tướng") is not read as the shorter title either."""
+    if not info.not_after:
+        return False
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    return bool(m) and any(m.group(1).casefold().endswith(w) for w in info.not_after)
+def _cued_person(found: Extraction, m: Mention) -> bool:
+    """Some mention of this person in the article was typed by a cue (a title or a
+    form of address), not guessed from the name's shape."""
+    return m.evidence.confidence >= _CUE_CONFIDENCE or any(
+        x.entity == m.entity and x.evidence.confidence >= _CUE_CONFIDENCE for x in found.mentions if m.entity
+    )
+
+
 _OF = re.compile(r"\s*của\s+", re.IGNORECASE)
 _AT = re.compile(r"\s*(?:tại|ở)\s+", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\([^()\n]{1,40}\)")
@@ -105,6 +132,7 @@ class TitleParse:
     host: Mention | None = None
     person: Mention | None = None
     last: int = 0  # body offset where the parse stopped
+    domain_words: int = 0  # common words of a domain walked over ("phụ trách đối ngoại")
 
 
 def parse_after_title(
@@ -132,11 +160,20 @@ def parse_after_title(
     domain_words = 0
     pending_host = False
     used_honorific = False
+    after_of = False
+    lower_domain = False
     text, base = view.text, view.start
     for _ in range(_MAX_STEPS):
         m = view.mention_at(pos)
         if m is not None and m.evidence.start >= pos:
             if entity_type(found, m) == PERSON:
+                if after_of or (lower_domain and res.org is None and not _cued_person(found, m)):
+                    # "giám đốc điều hành của Tesla", "cố vấn của ông X": what follows
+                    # "của" is whose title it is, never its holder; "Giám đốc chi nhánh
+                    # Plumeria Spa", "chủ tịch ban giám khảo giải Cành Cọ Vàng": after
+                    # common words of a domain, a name no cue made a person is what
+                    # the domain names
+                    return res
                 res.person = m
                 res.last = m.evidence.end
                 if res.org is None:
@@ -150,6 +187,7 @@ def parse_after_title(
                 break
             elif res.org is None:
                 res.org = m
+                after_of = False
             pos = res.last = m.evidence.end
             continue
         rest_at = pos - base
@@ -166,7 +204,12 @@ def parse_after_title(
                 res.last = s0 + length
                 return res
         if (mm := _OF.match(text, rest_at)) and res.org is None:
+            if (t := lex.title_re.match(text, mm.end())) and title_info(t.group(1)) is not None:
+                # "đặc phái viên của Tổng thống Mỹ Donald Trump, ông X": the name after
+                # "của" holds the other title; this one's holder is elsewhere
+                return res
             pos = base + mm.end()
+            after_of = True
             continue
         if (mm := _OF.match(text, rest_at)) and res.org is not None and res.host is None:
             # "Thống đốc vùng Odessa của Ukraine, ông X": the country qualifies the organisation
@@ -187,9 +230,10 @@ def parse_after_title(
             pos = base + mm.end()
             continue
         if not used_honorific and (mm := lex.honorific_re.match(text, rest_at)):
-            if "," in mm.group(0) and res.org is None:
+            if "," in mm.group(0) and (res.org is None or _person_before(view, found, start) is not None):
                 # "Ngoại trưởng Indonesia, bà X" names X; "… phê phán Thủ tướng, ông X
-                # cho biết" starts a new clause about someone else
+                # cho biết" starts a new clause about someone else, and so does the next
+                # item of a list "bà A - Chủ tịch Y, ông B - …", whose title is A's
                 break
             used_honorific = True
             pos = base + mm.end()
@@ -200,7 +244,12 @@ def parse_after_title(
         if info.domain and res.org is None and domain_words < _MAX_DOMAIN_WORDS:
             mm = _WORD.match(text, rest_at)
             if mm and mm.group(1).casefold() not in lex.stop:
+                if domain_words == 0 and " ".join(text[start - base:end - base].casefold().split()) in institution_titles():
+                    # "chi nhánh", "ban giám khảo": a domain of common words, unlike
+                    # a capitalised one ("Tư pháp", "Tình báo Quốc gia")
+                    lower_domain = mm.group(1)[:1].islower()
                 domain_words += 1
+                res.domain_words = domain_words
                 pos = base + mm.end()
                 continue
         break
@@ -273,7 +322,7 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
         domain_until = -1  # a title inside the previous title's domain words is part of it
         for tm in lex.title_re.finditer(view.text):
             info = lex.titles.get(" ".join(tm.group(1).casefold().split()))
-            if info is None:
+            if info is None or _part_of_another_word(view.text, tm.start(), info):
                 continue
             s, e = view.start + tm.start(), view.start + tm.end()
             if s < domain_until:
@@ -321,6 +370,7 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
             host_end = parse.host.evidence.end if parse.host is not None else org_end
             title = body[s:max(org_end, host_end)]
             for p in persons:
+                predicate = _no_state_head(info, parse, p, predicate, view.text[p.evidence.end - view.start:])
                 ev_start = min(s, p.evidence.start)
                 ev_end = max(p.evidence.end, host_end)
                 ev = _evidence(aid, view, ev_start, ev_end)
@@ -331,6 +381,19 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
                 if predicate == "ambassador_of" and parse.host is not None and parse.host.entity:
                     out.append(Role(p.entity or "", "ambassador_to", parse.host.entity, title, ev))
     return out
+
+
+def _no_state_head(info: TitleInfo, parse: TitleParse, person: Mention, predicate: str, after: str = "") -> str:
+    """A bare "Chủ tịch" names a head of state ("Chủ tịch Tập Cận Bình") only when
+    nothing qualifies it: "Chủ tịch phụ trách đối ngoại" chairs a body, and a
+    Vietnamese citizen's head of state is "Chủ tịch nước", so "Chủ tịch Nguyễn Văn A"
+    chairs a company or a committee (the title's ``with_org`` predicate); so does
+    "Chủ tịch X của viện hàn lâm", whose body follows the name."""
+    if predicate != "president_of" or predicate != info.predicate or not info.with_org or parse.org is not None:
+        return predicate
+    first = person.text.split()[0].casefold() if person.text.split() else ""
+    citizen = is_vietnamese_style(person.text) and first in vietnamese_surnames() and first not in chinese_surnames()
+    return info.with_org if parse.domain_words or citizen or _OF.match(after) else predicate
 
 
 @cache

@@ -41,7 +41,29 @@ def place_cues() -> tuple[tuple[str, ...], ...]:
 
 @cache
 def vietnamese_surnames() -> frozenset[str]:
-    """Case-folded Vietnamese family names (honorifics.yaml)."""
+    """Case-folded family names of Vietnamese-style names (honorifics.yaml), Chinese ones included."""
     from .text import key
 
-    return frozenset(key(str(w)) for w in load_yaml("honorifics.yaml").get("vietnamese_surnames", []) or [])
+    data = load_yaml("honorifics.yaml")
+    return frozenset(key(str(w)) for w in (data.get("vietnamese_surnames") or []) + (data.get("chinese_surnames") or []))
+
+
+@cache
+def chinese_surnames() -> frozenset[str]:
+    """Case-folded Chinese family names as Vietnamese prints them (honorifics.yaml)."""
+    from .text import key
+
+    return frozenset(key(str(w)) for w in load_yaml("honorifics.yaml").get("chinese_surnames", []) or [])
+
+
+@cache
+def institution_titles() -> frozenset[str]:
+    """Titles held in an institution, as space-joined word keys (honorifics.yaml)."""
+    return frozenset(" ".join(phrase_key(str(c))) for c in _data().get("institution_titles", []) or [])
+
+
+@cache
+def title_modifiers() -> tuple[tuple[str, ...], ...]:
+    """Words printed before a title that do not change it ("cựu", "phó"; titles.yaml)."""
+    found = {phrase_key(str(c)) for c in load_yaml("titles.yaml").get("modifiers", []) or []}
+    return tuple(sorted((f for f in found if f), key=len, reverse=True))

@@ -86,3 +86,16 @@ def not_actor_cues() -> tuple[tuple[str, ...], ...]:
     """Words before a name that make it a vehicle, weapon or campaign ("tàu …")."""
     cues = {phrase_key(str(c)) for c in _data().get("not_actor_cues", []) or []}
     return tuple(sorted(cues, key=len, reverse=True))
+
+
+@cache
+def division_words() -> frozenset[str]:
+    """Lower-case words of an administrative division between an organisation's head
+    and the division's name ("UBND xã Lương Thiện"), as word keys."""
+    return frozenset(" ".join(phrase_key(str(c))) for c in _data().get("division_words", []) or [])
+
+
+@cache
+def legal_forms() -> frozenset[str]:
+    """A company's legal form ("TNHH", "Cổ phần"), as word keys: the name after it may be a person's."""
+    return frozenset(" ".join(phrase_key(str(c))) for c in _data().get("legal_forms", []) or [])

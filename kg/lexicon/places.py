@@ -188,6 +188,23 @@ def country_prefix_words() -> frozenset[str]:
 
 
 @cache
+def common_prefix_words() -> frozenset[str]:
+    """The country prefix words written in lower case ("nước", "người"; not the compass
+    words "Nam", "Bắc"), as keys: capitalised only when they open a sentence."""
+    from .text import key
+
+    return frozenset(key(str(w)) for w in _aliases().get("country_prefix_words") or [] if str(w)[:1].islower())
+
+
+@cache
+def language_cues() -> tuple[tuple[str, ...], ...]:
+    """Word keys of the words that make a following country name a language ("tiếng Anh")."""
+    from .text import phrase_key
+
+    return tuple(sorted({phrase_key(str(w)) for w in _aliases().get("language_cues") or []}, key=len, reverse=True))
+
+
+@cache
 def not_entities() -> frozenset[str]:
     """Keys of capitalised phrases that are never entities ("phương Tây")."""
     from .text import key
