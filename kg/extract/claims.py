@@ -86,6 +86,17 @@ def _lexicon() -> _Lexicon:
         for v in verbs:
             stance.setdefault(_key(v), st)
     alt = _cue_alternation(stance, {_key(k): v for k, v in (data.get("not_before_cue") or {}).items()})
+    split = []
+    for st, forms in (data.get("split_cues") or {}).items():
+        if st not in STANCES:
+            raise ValueError(f"reporting_verbs.yaml: unknown stance {st!r}")
+        for form in forms:
+            a, _, b = form.partition("…")
+            # "cho TASS hay", "cho báo Nikkei biết": the addressee, a name, stands inside the cue
+            split.append(rf"{word_alt((a,))}\s+(?:[a-zđà-ỹ]+\s+)?(?:[A-ZĐÀ-Ỹ][\w.&'’-]*\s+){{1,4}}{word_alt((b,))}")
+            stance.setdefault(_key(form), st)
+    if split:
+        alt = "|".join(split) + "|" + alt
     nb = word_alt(tuple(data["not_before"]))
     I = re.IGNORECASE
     return _Lexicon(
@@ -104,7 +115,11 @@ def stance_of(cue: str) -> str:
     """The normalised stance of a cue as written ("Cho biết" -> "assert")."""
     if _key(cue) == "theo":
         return "assert"
-    return _lexicon().stance.get(_key(cue), "assert")
+    k = _key(cue)
+    ws = k.split()
+    if len(ws) > 2 and k not in _lexicon().stance:
+        k = f"{ws[0]} … {ws[-1]}"  # a split cue: "cho TASS hay" -> "cho … hay"
+    return _lexicon().stance.get(k, "assert")
 
 
 # ---------------------------------------------------------------- quotes
@@ -179,11 +194,16 @@ def _speaker_first_content(ctx: ArticleContext, view: SentenceView, cue_end: int
 
 
 _NOT_CONTENT_START = re.compile(
-    r"(?:trên|trong|tại|ở|với|vào|khi|sau|trước|và|đồng thời|nhưng|song|hôm|ngày|qua|bằng)(?!\w)", re.IGNORECASE
+    r"(?!(?:trước|sau)\s+(?:đó|này)(?!\w))"  # "cho biết trước đó Kyiv đã …": a time adverb of the content
+    r"(?:trên|trong|tại|ở|với|vào|khi|sau|trước|và|đồng thời|nhưng|song|hôm|ngày|qua|bằng)(?!\w)",
+    re.IGNORECASE,
 )
 # "nói trong cuộc họp báo rằng: …", "cho biết trong một tuyên bố, …": the content
 # starts after "rằng", a colon, or the comma that closes a short adverbial
-_LATER_LEAD = re.compile(r"(?:[^.:;!?\n]{1,80}?(?:\brằng|:)|[^.,:;!?\n]{1,60},)\s*[:,]?\s*", re.IGNORECASE)
+_LATER_LEAD = re.compile(
+    r"(?:(?:[^.:;!?\n]|(?<=\d)[.,](?=\d)){1,80}?(?:\brằng|:|\bvề việc(?!\w))|(?:[^.,:;!?\n]|(?<=\d)[.,](?=\d)){1,60},)\s*[:,]?\s*",
+    re.IGNORECASE,
+)
 
 # "… hợp tác.Theo chuyên gia": a sentence end the splitter missed
 _GLUED_STOP = re.compile(r"(\w{2,}[.!?])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
@@ -335,8 +355,13 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 subj = Subject([target.entity], subj.start)
                 after_pos = target.evidence.end
                 tail = view.text[after_pos - view.start : after_pos - view.start + _TAIL_LOOK]
+        if _unnamed_subject(ctx, view, cs, subj):
+            continue  # "một cựu quan chức Mỹ cho rằng": an unnamed speaker
+        if _RELATIVE_BEFORE.search(view.text[max(0, subj.start - view.start - 20) : subj.start - view.start]):
+            continue  # "các hành động mà ông X đề cập tới bao gồm …": a relative clause, its object is the head noun
         first = None
-        if _tail_is_short(tail) or (_quote_before(ctx, view, subj.start) and not _leads_content(tail)):
+        qb = _quote_before(ctx, view, subj.start)
+        if _tail_is_short(tail) or (qb and (not _leads_content(tail) or _next_is_own_predicate(ctx, view, after_pos))):
             first = _content_first(ctx, view, subj.start)
         if first is not None:
             content, quote, cstart = first
@@ -353,7 +378,7 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             continue  # "chỉ trích động thái này": the verb's object is a noun phrase, not a claim
         if not quote and first is None and lex.cue_re.match(ctx.doc.article.body, content[0]):
             continue  # "từ chối cho biết …": the content is itself a verb of saying
-        if stance_of(cue) == "reject" and not quote and lex.cue_re.search(
+        if _key(cue) in _DECLINE_CUES and not quote and lex.cue_re.search(
             ctx.doc.article.body, content[0], min(content[1], content[0] + 25)
         ):
             continue  # "từ chối đưa ra bình luận": declined to speak
@@ -377,6 +402,39 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
         ctx.speakers_so_far += [(last_sent, sp) for sp in f.speakers if entity_type_id(ctx.found, sp) == PERSON]
     _cut_at_next_subject(ctx, out)
     return out
+
+
+_RELATIVE_BEFORE = re.compile(r"(?:^|\s)mà\s+$", re.IGNORECASE)
+_DECLINE_CUES = frozenset({"từ chối"})  # "từ chối bình luận": declined; "bác bỏ quan điểm cho rằng …" is a claim
+_UNNAMED_HEAD = re.compile(r"(?:một|các|những|nhiều|một số|một vài)\s", re.IGNORECASE)
+
+
+def _unnamed_subject(ctx: ArticleContext, view: SentenceView, cue_start: int, subj: Subject) -> bool:
+    """Does the cue's own subject noun phrase open with a determiner that leaves it
+    unnamed ("Một cựu sĩ quan quân đội Ukraine cho rằng"), the actor found being only
+    a modifier inside it?"""
+    own = next((c for c in _clauses_of(ctx, view) if c.verb is not None and c.verb.start <= cue_start < c.verb.end), None)
+    if own is None or own.subject is None or not _UNNAMED_HEAD.match(own.subject.text):
+        return False
+    return own.subject.start <= subj.start < own.subject.end and not any(
+        entity_type_id(ctx.found, sp) == PERSON for sp in subj.speakers
+    )
+
+
+def _next_is_own_predicate(ctx: ArticleContext, view: SentenceView, cue_end: int) -> bool:
+    """Is what follows the cue ", <verb> …" another predicate of the same subject
+    ("…”, bà X bình luận, đề cập tới …") rather than the cue's content?"""
+    body = ctx.doc.article.body
+    for c in _clauses_of(ctx, view):
+        if c.start < cue_end:
+            continue
+        return (
+            body[cue_end : c.start].strip() == ","
+            and c.subject is None
+            and c.verb is not None
+            and c.verb.first == c.first + c.opener_tokens
+        )
+    return False
 
 
 def _clauses_of(ctx: ArticleContext, view: SentenceView) -> list[Clause]:
@@ -546,6 +604,8 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
         )
         f.when = _when(ctx, view, f.cue_start, (s, e))
         out.append(f)
+        if entity_type_id(ctx.found, speaker) == PERSON:
+            ctx.speakers_so_far.append((view.index, speaker))  # "Theo ông X, …. Ông cũng cảnh báo …"
     return out
 
 

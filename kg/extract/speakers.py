@@ -41,12 +41,15 @@ class SpeakerWords:
     unnamed_tail: re.Pattern[str]
     unnamed_alt: str
     place_descriptor_tail: re.Pattern[str]
+    actor_description_tail: re.Pattern[str]  # "cơ quan này", "nước này": the last actor of a type
+    actor_description_type: dict[str, str]
 
 
 @cache
 def speaker_words() -> SpeakerWords:
     data = load_yaml("reporting_verbs.yaml")
     I = re.IGNORECASE
+    described = {" ".join(w.casefold().split()): t for t, ws in (data.get("actor_descriptions") or {}).items() for w in ws}
     return SpeakerWords(
         between_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['between']))})\s*,?\s*$", I),
         pronoun_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['person_pronouns']))})\s*$", I),
@@ -54,6 +57,8 @@ def speaker_words() -> SpeakerWords:
         unnamed_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['unnamed']))})\s+\S+(?:\s+\S+)?\s*$", I),
         unnamed_alt=word_alt(tuple(data["unnamed"])),
         place_descriptor_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['place_descriptors']))})\s+$", I),
+        actor_description_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))({word_alt(tuple(described))})\s*$", I),
+        actor_description_type=described,
     )
 
 
@@ -88,6 +93,29 @@ class ArticleContext:
             if sentence - 2 <= sent <= sentence:
                 return eid
             break
+        return None
+
+    def recent_speaker(self, sentence: int, among: set[str], back: int = 3) -> str | None:
+        """The last of ``among`` who spoke in the ``back`` sentences before ``sentence``."""
+        for sent, eid in reversed(self.speakers_so_far):
+            if sent < sentence - back:
+                break
+            if eid in among and sent <= sentence:
+                return eid
+        return None
+
+    def recent_actor(self, pos: int, etype: str, limit: int = 1500) -> str | None:
+        """The last actor of type ``etype`` named before ``pos`` (within ``limit`` characters)."""
+        got = self.cache.get("all_mentions")
+        if got is None:
+            ms = sorted((m for v in self.views for m in v.mentions if m.entity), key=lambda m: m.evidence.start)
+            got = self.cache["all_mentions"] = (ms, [m.evidence.start for m in ms])
+        ms, starts = got
+        i = bisect_left(starts, pos) - 1
+        while i >= 0 and ms[i].evidence.start >= pos - limit:
+            if entity_type(self.found, ms[i]) == etype:
+                return ms[i].entity
+            i -= 1
         return None
 
     def __post_init__(self) -> None:
@@ -242,7 +270,7 @@ def strip_gap(ctx: ArticleContext, view: SentenceView, end: int, free_words: int
             # "Ngoại trưởng Indonesia, bà X, cho biết": the comma closes an apposition
             # around a named person, who is the speaker
             pm = view.mention_ending_at(view.start + lo + len(head) - 1)
-            if pm is not None and entity_type(ctx.found, pm) == PERSON:
+            if pm is not None and entity_type(ctx.found, pm) == PERSON and _opens_apposition(ctx, view, pm):
                 rel = lo + len(head) - 1
                 continue
         m = _APPOSITIVE_TAIL.search(head)
@@ -263,6 +291,27 @@ def strip_gap(ctx: ArticleContext, view: SentenceView, end: int, free_words: int
     return view.start + rel
 
 
+def _person_np_start(ctx: ArticleContext, view: SentenceView, pm: Mention) -> int:
+    """Where the noun phrase of a person mention starts: its title ("Ngoại trưởng
+    Pháp X") and an honorific ("bà X") included."""
+    start = pm.evidence.start
+    for tp in parses_by(ctx, view, "person").get(pm.evidence.start, []):
+        if tp.person is pm:
+            start = min(start, tp.start)
+    lo = window_start(view.text, start - view.start)
+    hon = _HONORIFIC_TAIL.search(view.text[lo : start - view.start])
+    return view.start + lo + hon.start() if hon else start
+
+
+def _opens_apposition(ctx: ArticleContext, view: SentenceView, pm: Mention) -> bool:
+    """Is the person set off as an apposition ("Ngoại trưởng Indonesia, bà X, cho biết":
+    a comma before as after) or the opening of the sentence? "X điện đàm với ông Y, nêu
+    lại đề xuất …": Y is an object, the comma after Y does not make Y the speaker."""
+    start = _person_np_start(ctx, view, pm)
+    before = view.text[window_start(view.text, start - view.start) : start - view.start].rstrip()
+    return not before or before[-1] in ",;:(\"“”-–—"
+
+
 # "Anna Berg, một nhà nghiên cứu tại Oslo (Na Uy), nhận định": the appositive
 _APPOSITIVE_TAIL = re.compile(r",\s*(?:một|người|là|cựu|nguyên|hiện là)\s[^,;:\"“”]{1,100},\s*$", re.IGNORECASE)
 # "Na Uy là nước đầu tiên ở Bắc Âu công bố …": the subject is before "là"
@@ -281,7 +330,9 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
     lex = speaker_words()
     found = ctx.found
     rel_end = end - view.start
-    head = view.text[max(_window_start(view.text, rel_end), rel_end - _SHORT) : rel_end]
+    head_lo = max(_window_start(view.text, rel_end), rel_end - _SHORT)
+    base = view.start + head_lo  # body offset of head[0]: a match in head is at base + m.start()
+    head = view.text[head_lo:rel_end]
     m = view.mention_ending_at(end)
     if m is not None and entity_type(found, m) != PERSON:
         # "phóng viên Peter Doocy của kênh Fox News bình luận", "ông X từ CNN nói":
@@ -348,10 +399,16 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
         if hon:
             start = end - (len(head) - hon.start())
         return Subject([eid], start)
+    dm = lex.actor_description_tail.search(head)
+    if dm:
+        # "Cơ quan này cho biết", "Khối này cho rằng": the last actor of that kind named before
+        want = lex.actor_description_type.get(" ".join(dm.group(1).casefold().split()))
+        who = ctx.recent_actor(base + dm.start(1), want) if want else None
+        return Subject([who], base + dm.start(1)) if who else None
     pm = lex.pair_tail.search(head)
     if pm:
-        pairs = recent_leaders(ctx, view.start + pm.start(), 2)
-        return Subject(pairs, view.start + pm.start()) if len(pairs) == 2 else None
+        pairs = recent_leaders(ctx, base + pm.start(), 2)
+        return Subject(pairs, base + pm.start()) if len(pairs) == 2 else None
     pm = lex.pronoun_tail.search(head)
     if pm:
         word = pm.group(0).strip(" ,(-–").split()[0].casefold() if pm.group(0).strip(" ,(-–") else ""
@@ -360,17 +417,20 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
         if who is not None and who in other:
             who = None  # "Bà cho rằng …" after a man spoke: not him
         if who is None:
-            who = _recent_not_in(ctx, view.start + pm.start(), other)
-        return Subject([who], view.start + pm.start()) if who else None
+            who = _recent_not_in(ctx, base + pm.start(), other)
+        return Subject([who], base + pm.start()) if who else None
     # a bare title ("Ngoại trưởng cho biết", "Nữ Ngoại trưởng Indonesia" is a mention above)
     tm = re.search(rf"(?:^|(?<=\s))({word_alt(tuple(_titles().titles))})\s*$", head, re.IGNORECASE)
     if tm:
         info = title_info(tm.group(1))
         if info and info.predicate:
             cands = {r.person for r in ctx.holders(info.predicate, None)}
-            who = ctx.recent_person(view.start + tm.start(), cands) if cands else None
+            # "Tổng thống cho hay …" after the president of the story spoke: him, even
+            # when another president was named in between
+            who = ctx.recent_speaker(view.index, cands) if cands else None
+            who = who or (ctx.recent_person(base + tm.start(), cands) if cands else None)
             if who and (not cands or who in cands):
-                return Subject([who], view.start + tm.start())
+                return Subject([who], base + tm.start())
     return None
 
 
@@ -470,7 +530,7 @@ def recent_leaders(ctx: ArticleContext, pos: int, n: int) -> list[str]:
 _DASH_DESCRIPTION = re.compile(r"^\s*[-–—]\s+(?P<d>[^;!?\"“”]+?)(?:\s+[-–—])?\s*$")
 # the description may itself hold a comma ("X, nghiên cứu viên tại Y, tổ chức tư vấn …, nhận định")
 _COMMA_DESCRIPTION = re.compile(r"^\s*,\s*(?P<d>[^,;:!?\"“”()]+?(?:,[^,;:!?\"“”()]+?)?)\s*,?\s*$")
-_MAX_DESCRIPTION_WORDS = {"dash": 20, "comma": 24}
+_MAX_DESCRIPTION_WORDS = {"dash": 20, "comma": 32}
 
 
 def described_person(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | None:
@@ -497,8 +557,10 @@ def described_person(ctx: ArticleContext, view: SentenceView, end: int) -> Subje
         if form == "comma":
             if len(m.group("d").split()) < 2:
                 continue
-            lead = before[: hon.start()] if hon else before
-            lead = lead.rstrip()
+            # "Bộ trưởng Ngoại giao Hà Lan Caspar Veldkamp, quốc gia đăng cai …, cho biết":
+            # the person's noun phrase, title included, must open its clause
+            np_start = _person_np_start(ctx, view, p)
+            lead = view.text[window_start(view.text, np_start - view.start) : np_start - view.start].rstrip()
             if lead and lead[-1] not in ",;:.-–—(\"“”":
                 continue
         return Subject([p.entity or ""], start) if p.entity else None

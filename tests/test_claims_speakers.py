@@ -1,0 +1,107 @@
+"""Speakers found from clause structure and context, on sentences written for the test
+(the real pipeline: underthesea's tags, entities, roles, then claims)."""
+
+from __future__ import annotations
+
+from test_claims import _pipeline_claims
+
+
+def _by(got, speaker):
+    return {(cue, text) for sp, cue, text in got if sp == speaker}
+
+
+def test_an_object_before_a_comma_is_not_an_apposition():
+    # "X điện đàm với ông Y, nhắc lại đề xuất …": Y is the object of the call; X proposes
+    got = _pipeline_claims(
+        "Tổng thống Pháp Pierre Dumas hôm qua điện đàm với Tổng thống Brazil Lucas Silva, "
+        "nhắc lại đề xuất hai bên sớm nối lại đàm phán."
+    )
+    assert _by(got, "Pierre_Dumas")
+    assert not _by(got, "Lucas_Silva")
+
+
+def test_titled_person_opening_the_clause_with_a_description():
+    got = _pipeline_claims(
+        "Bộ trưởng Ngoại giao Na Uy Erik Lund, quốc gia chủ trì hội nghị năm nay, cho biết lời mời sẽ được gửi trong tuần tới."
+    )
+    assert ("cho biết", "lời mời sẽ được gửi trong tuần tới") in _by(got, "Erik_Lund")
+
+
+def test_a_description_with_nay_refers_to_the_last_actor_of_its_kind():
+    got = _pipeline_claims(
+        "Bộ Quốc phòng Na Uy hôm qua công bố báo cáo thường niên.",
+        "Cơ quan này cho biết ngân sách quốc phòng sẽ tăng mạnh trong năm tới.",
+    )
+    speakers = {sp for sp, cue, text in got if text.startswith("ngân sách")}
+    assert speakers == {"Ministry_of_Defence_of_Norway"}
+
+
+def test_an_unnamed_subject_lends_no_speaker_to_the_country_inside_it():
+    got = _pipeline_claims("Một cựu sĩ quan quân đội Pháp cho rằng lệnh ngừng bắn khó có thể kéo dài.")
+    assert got == set()
+
+
+def test_a_cue_in_a_relative_clause_is_no_claim():
+    got = _pipeline_claims("Các biện pháp mà bà Karen Olsen đề xuất gồm việc tăng thuế nhập khẩu thép.")
+    assert not _by(got, "Karen_Olsen")
+    got = _pipeline_claims("Bà Karen Olsen đề xuất tăng thuế nhập khẩu thép từ tháng sau.")
+    assert _by(got, "Karen_Olsen")
+
+
+def test_rejecting_a_view_is_a_claim_declining_to_comment_is_not():
+    got = _pipeline_claims("Tổng thống Brazil Lucas Silva nhiều lần bác bỏ quan điểm cho rằng hai nước là đối thủ.")
+    assert any(cue == "bác bỏ" and "hai nước là đối thủ" in text for _, cue, text in got)
+    got = _pipeline_claims("Tổng thống Brazil Lucas Silva từ chối bình luận về vụ việc.")
+    assert got == set()
+
+
+def test_content_opening_with_a_time_adverb_or_after_ve_viec():
+    got = _pipeline_claims("Hãng tin Reuters cho biết trước đó chính phủ Na Uy đã yêu cầu các nhà báo rời khỏi khu vực.")
+    assert any(sp == "Reuters" and text.startswith("trước đó chính phủ Na Uy") for sp, _, text in got)
+    got = _pipeline_claims("Tổng thống Pháp Pierre Dumas đã xác nhận với báo chí về việc Pháp sẵn sàng nối lại đàm phán.")
+    assert ("xác nhận", "Pháp sẵn sàng nối lại đàm phán") in _by(got, "Pierre_Dumas")
+
+
+def test_a_further_predicate_after_the_cue_leaves_the_quote_as_content():
+    got = _pipeline_claims('"Đây là một tín hiệu đáng mừng", bà Karen Olsen bình luận, nhắc tới Tổng thống Pierre Dumas.')
+    assert ("bình luận", "Đây là một tín hiệu đáng mừng") in _by(got, "Karen_Olsen")
+    assert not any(text.startswith("nhắc tới") for _, _, text in got)
+
+
+def test_cue_around_its_addressee():
+    from kg.extract.claims import stance_of
+
+    got = _pipeline_claims("Ngoại trưởng Brazil Lucas Silva cho Reuters hay Brazil sẽ tham dự hội nghị thượng đỉnh.")
+    assert ("cho Reuters hay", "Brazil sẽ tham dự hội nghị thượng đỉnh") in _by(got, "Lucas_Silva")
+    assert stance_of("cho Reuters hay") == "assert"
+
+
+def test_pronoun_after_a_quote_inside_the_sentence():
+    got = _pipeline_claims(
+        "Bà Karen Olsen, nhà nghiên cứu tại viện Northgate, nhận định chiến sự sẽ còn kéo dài.",
+        'Tổng thống Pierre Dumas "muốn kết thúc sớm cuộc xung đột nhưng chưa có kế hoạch cụ thể", bà nói.',
+    )
+    assert ("nói", "muốn kết thúc sớm cuộc xung đột nhưng chưa có kế hoạch cụ thể") in _by(got, "Karen_Olsen")
+
+
+def test_a_theo_speaker_is_the_one_ong_continues_with():
+    got = _pipeline_claims(
+        "Ông Erik Lund cho biết châu Âu sẽ tăng viện trợ.",
+        "Theo ông Pierre Dumas, Pháp không cần đối phương đầu hàng mà chỉ cần ngừng bắn.",
+        "Ông cũng cảnh báo xung đột có thể lan rộng nếu các bên không đàm phán.",
+    )
+    assert any(cue == "cảnh báo" for cue, _ in _by(got, "Pierre_Dumas"))
+    assert not any(cue == "cảnh báo" for cue, _ in _by(got, "Erik_Lund"))
+
+
+def test_a_bare_title_continues_with_the_president_who_spoke():
+    got = _pipeline_claims(
+        "Tổng thống Pháp Pierre Dumas ngày 3/5 tuyên bố sẽ tăng thuế với hàng nhập khẩu.",
+        "Ông cho biết quyết định này nhằm bảo vệ nông dân trong nước.",
+        "Tổng thống Brazil Lucas Silva đã phản ứng gay gắt trước quyết định trên.",
+        "Tổng thống Dumas cũng ca ngợi nông dân Pháp vì đã vượt qua mùa đông khắc nghiệt.",
+        "Tổng thống bày tỏ vui mừng vì giá lúa mì đã tăng trở lại.",
+    )
+    assert any(cue == "ca ngợi" for cue, _ in _by(got, "Pierre_Dumas"))
+    assert any(cue == "bày tỏ" for cue, _ in _by(got, "Pierre_Dumas"))
+    assert not any(cue == "bày tỏ" for cue, _ in _by(got, "Lucas_Silva"))
