@@ -105,3 +105,45 @@ def test_a_bare_title_continues_with_the_president_who_spoke():
     assert any(cue == "ca ngợi" for cue, _ in _by(got, "Pierre_Dumas"))
     assert any(cue == "bày tỏ" for cue, _ in _by(got, "Pierre_Dumas"))
     assert not any(cue == "bày tỏ" for cue, _ in _by(got, "Lucas_Silva"))
+
+
+def test_a_statement_of_an_actor_speaks_for_it():
+    got = _pipeline_claims("Thông báo của Brazil cho biết hai nước sẽ nối lại đường bay thẳng từ tháng sau.")
+    assert ("cho biết", "hai nước sẽ nối lại đường bay thẳng từ tháng sau") in _by(got, "Brazil")
+
+
+def test_the_leader_of_a_country_is_the_leader_the_article_names():
+    got = _pipeline_claims(
+        "Tổng thống Nga Vladimir Putin gặp Tổng thống Pháp Pierre Dumas tại Paris.",
+        "Nhà lãnh đạo Nga nói rằng hai nước cần tăng cường hợp tác kinh tế.",
+    )
+    assert ("nói rằng", "hai nước cần tăng cường hợp tác kinh tế") in _by(got, "Vladimir_Putin")
+    assert not _by(got, "Russia")
+    # no leader of Russia named: an unnamed speaker, not Russia
+    assert _pipeline_claims("Nhà lãnh đạo Nga nói rằng hai nước cần tăng cường hợp tác kinh tế.") == set()
+
+
+def test_a_surname_alone_names_the_person_named_in_full_before():
+    got = _pipeline_claims(
+        "Jennifer Kowalczyk, nghiên cứu viên tại viện Northgate, nhận định chiến sự sẽ còn kéo dài.",
+        "Kowalczyk tin rằng các lệnh trừng phạt mới khó thay đổi cục diện.",
+    )
+    assert ("tin rằng", "các lệnh trừng phạt mới khó thay đổi cục diện") in _by(got, "Jennifer_Kowalczyk")
+
+
+def test_a_clause_made_a_noun_phrase_is_no_report():
+    got = _pipeline_claims("Việc Tổng thống Pháp Pierre Dumas đe dọa áp thuế lên hàng nhập khẩu có thể gây tác động lớn.")
+    assert got == set()
+
+
+def test_an_accusation_in_a_with_phrase_is_the_subjects_claim():
+    got = _pipeline_claims("Pháp hôm qua đã áp đặt trừng phạt 12 quan chức Brazil với cáo buộc những người này tham gia rửa tiền.")
+    assert ("cáo buộc", "những người này tham gia rửa tiền") in _by(got, "France")
+    # the target of a passive is not the accuser
+    got = _pipeline_claims("12 quan chức Brazil đã bị Pháp áp đặt trừng phạt với cáo buộc tham gia rửa tiền.")
+    assert not _by(got, "Brazil")
+
+
+def test_an_official_inside_an_unnamed_subject_is_unnamed():
+    got = _pipeline_claims("Một quan chức trong chính quyền Pháp tiết lộ rằng ông Dumas sẽ điện đàm với Tổng thống Brazil.")
+    assert not _by(got, "France")

@@ -29,7 +29,7 @@ from functools import cache
 
 from ..lexicon.load import load_yaml
 from ..model import STANCES, Claim, Doc, Evidence, Extraction
-from ..nlp.clauses import Clause, clauses
+from ..nlp.clauses import Clause, clause_at, clauses
 from ..pipeline import COMPONENTS
 from .quotes import AMBIGUOUS_QUOTES, CLOSE_QUOTES, stray_close, trim_span
 from .speakers import (
@@ -316,11 +316,20 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
         cue = cm.group(1)
         lo = window_start(view.text, cm.start())
         before_cue = view.text[lo : cm.start()]
-        if lex.noun_before.search(before_cue):
-            continue  # "đưa ra bình luận", "các tuyên bố": a noun, not a verb of saying
-        if lex.negated_before.search(before_cue[-30:]):
+        nb = lex.noun_before.search(before_cue)
+        subj = None
+        if nb:
+            if _key(nb.group(0)) != "với" or stance_of(cue) not in _NOUN_CUE_STANCES:
+                continue  # "đưa ra bình luận", "các tuyên bố": a noun, not a verb of saying
+            # "Séc trục xuất 18 nhà ngoại giao với cáo buộc những người này …": the noun
+            # cue sits in a phrase of the clause; its subject makes the claim
+            subj = _clause_subject(ctx, view, cs)
+            if subj is None:
+                continue
+        elif lex.negated_before.search(before_cue[-30:]):
             continue  # "chưa bình luận", "không cho biết": nothing was said
-        subj = subject_before(ctx, view, cs)
+        else:
+            subj = subject_before(ctx, view, cs)
         if subj is None:
             # "ông thừa nhận A, song nhấn mạnh B": the second cue shares the speaker
             sh = lex.shared_tail.search(before_cue)
@@ -359,6 +368,8 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             continue  # "một cựu quan chức Mỹ cho rằng": an unnamed speaker
         if _RELATIVE_BEFORE.search(view.text[max(0, subj.start - view.start - 20) : subj.start - view.start]):
             continue  # "các hành động mà ông X đề cập tới bao gồm …": a relative clause, its object is the head noun
+        if _nominalised(ctx, view, cs, subj):
+            continue  # "Việc Tổng thống X đe dọa … có thể …": the report is a noun phrase of another verb
         first = None
         qb = _quote_before(ctx, view, subj.start)
         if _tail_is_short(tail) or (qb and (not _leads_content(tail) or _next_is_own_predicate(ctx, view, after_pos))):
@@ -404,6 +415,7 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
     return out
 
 
+# "các biện pháp mà ông X đề xuất": a relative clause, the cue reports nothing
 _RELATIVE_BEFORE = re.compile(r"(?:^|\s)mà\s+$", re.IGNORECASE)
 _DECLINE_CUES = frozenset({"từ chối"})  # "từ chối bình luận": declined; "bác bỏ quan điểm cho rằng …" is a claim
 _UNNAMED_HEAD = re.compile(r"(?:một|các|những|nhiều|một số|một vài)\s", re.IGNORECASE)
@@ -414,11 +426,31 @@ def _unnamed_subject(ctx: ArticleContext, view: SentenceView, cue_start: int, su
     unnamed ("Một cựu sĩ quan quân đội Ukraine cho rằng"), the actor found being only
     a modifier inside it?"""
     own = next((c for c in _clauses_of(ctx, view) if c.verb is not None and c.verb.start <= cue_start < c.verb.end), None)
-    if own is None or own.subject is None or not _UNNAMED_HEAD.match(own.subject.text):
+    if own is None or any(entity_type_id(ctx.found, sp) == PERSON for sp in subj.speakers):
         return False
-    return own.subject.start <= subj.start < own.subject.end and not any(
-        entity_type_id(ctx.found, sp) == PERSON for sp in subj.speakers
-    )
+    if own.subject is not None and _UNNAMED_HEAD.match(own.subject.text):
+        # "Một cựu sĩ quan quân đội Ukraine cho rằng", and "… khiến nhiều người tin rằng",
+        # where stepping left over "nhiều người" would reach an actor of another clause
+        return True
+    # "Một quan chức trong chính quyền Mỹ tiết lộ": the clause opens with the unnamed
+    # head and the actor sits in a phrase inside the subject
+    body = ctx.doc.article.body
+    lead = body[own.start : subj.start]
+    return own.start <= subj.start and bool(_UNNAMED_HEAD.match(lead)) and not re.search(r"[,;:]", lead)
+
+
+def _nominalised(ctx: ArticleContext, view: SentenceView, cue_start: int, subj: Subject) -> bool:
+    """Does the clause of the cue open with "việc" before its subject ("Việc Tổng thống
+    X đe dọa áp thuế … có thể tạo ra tác động"): a clause made a noun phrase, the
+    subject of some other verb, not a report of the speaker?"""
+    c = clause_at(_clauses_of(ctx, view), cue_start)
+    if c is None or not (c.start <= subj.start):
+        return False
+    sent = next((s for s in ctx.doc.sentences if s.sentence.index == view.index), None)
+    if sent is None:
+        return False
+    k = c.first + c.opener_tokens
+    return k < c.last and sent.tokens[k].text.casefold() == "việc" and sent.tokens[k].end <= subj.start
 
 
 def _next_is_own_predicate(ctx: ArticleContext, view: SentenceView, cue_end: int) -> bool:
@@ -444,6 +476,29 @@ def _clauses_of(ctx: ArticleContext, view: SentenceView) -> list[Clause]:
         sent = next((s for s in ctx.doc.sentences if s.sentence.index == view.index), None)
         got = ctx.cache[key] = clauses(sent) if sent is not None else []
     return got
+
+
+_NOUN_CUE_STANCES = frozenset({"accuse", "warn", "demand"})
+
+
+def _clause_subject(ctx: ArticleContext, view: SentenceView, pos: int) -> Subject | None:
+    """The subject (own or shared) of the active clause holding ``pos``, resolved."""
+    cls = _clauses_of(ctx, view)
+    c = clause_at(cls, pos)
+    if c is None or c.verb is None or c.passive or c.verb.start > pos:
+        return None
+    sent = next((s for s in ctx.doc.sentences if s.sentence.index == view.index), None)
+    if sent is None or any(sent.tokens[k].text.casefold() in ("bị", "được") for k in range(c.first, c.verb.last)):
+        return None  # "… bị Pháp trục xuất với cáo buộc …": the subject is the target, not the accuser
+    np = c.subject if c.subject is not None else (cls[c.shared_from].subject if c.shared_from is not None else None)
+    if np is None:
+        return None
+    subj = np_at_end(ctx, view, np.end)
+    if subj is None:
+        ms = view.mentions_in(np.start, np.end)
+        if len(ms) == 1 and ms[0].entity:
+            subj = Subject([ms[0].entity], np.start)
+    return subj
 
 
 def _shared_subject(ctx: ArticleContext, view: SentenceView, cue_start: int) -> Subject | None:
@@ -675,7 +730,10 @@ def find_claims(doc: Doc, found: Extraction) -> list[Claim]:
     for view in views:
         got = _claims_in(ctx, view)
         got += _theo_claims(ctx, view, got)
-        got += _follow_on_quote(ctx, view, founds + got)
+        follow = _follow_on_quote(ctx, view, founds + got)
+        # the quote continues its speaker's turn: "Bà cho rằng …" two sentences on is still hers
+        ctx.speakers_so_far += [(view.index, sp) for f in follow for sp in f.speakers]
+        got += follow
         founds += got
     # a claim nested in another's content is kept only when a named person speaks it
     # ("Bà Olsen nêu rõ, Tổng thống Dumas đã cảnh báo rằng …"); "Pháp mong muốn …" inside

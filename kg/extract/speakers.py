@@ -43,6 +43,8 @@ class SpeakerWords:
     place_descriptor_tail: re.Pattern[str]
     actor_description_tail: re.Pattern[str]  # "cơ quan này", "nước này": the last actor of a type
     actor_description_type: dict[str, str]
+    statement_of_tail: re.Pattern[str]  # "tuyên bố của " before an actor: the actor speaks
+    leader_tail: re.Pattern[str]  # "nhà lãnh đạo " before a country: its named leader speaks
 
 
 @cache
@@ -59,6 +61,10 @@ def speaker_words() -> SpeakerWords:
         place_descriptor_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['place_descriptors']))})\s+$", I),
         actor_description_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))({word_alt(tuple(described))})\s*$", I),
         actor_description_type=described,
+        statement_of_tail=re.compile(
+            rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['statement_nouns']))})\s+(?:mới nhất\s+|mới\s+|chung\s+)?của\s+$", I
+        ),
+        leader_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['leader_descriptions']))})\s+$", I),
     )
 
 
@@ -366,13 +372,30 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
                 who = ctx.holder(pred, m.entity, m.evidence.start, title) if pred else None
                 if who:
                     return Subject([who], tp.start)
+                if pred == "leader_of" and lex.leader_tail.search(before + title + " "):
+                    # "nhà lãnh đạo Nga": the leader of Russia the article names (its
+                    # president or prime minister), never Russia itself
+                    leaders = {r.person for r in found.roles if r.org == m.entity and r.predicate in _LEADER_PREDICATES}
+                    who = ctx.recent_person(m.evidence.start, leaders) if leaders else None
+                    return Subject([who], tp.start) if who in leaders else None
                 if pred in ("official_of", "member_of", "adviser_of", None):
                     return None  # "một quan chức Mỹ": unnamed
                 return Subject([m.entity or ""], tp.start)
+        lo = window_start(view.text, m.evidence.start - view.start)
+        sm = lex.statement_of_tail.search(view.text[lo : m.evidence.start - view.start])
+        if sm:
+            # "tuyên bố của Bộ Ngoại giao Na Uy nêu rõ", "thông báo của Brazil cho biết":
+            # the actor whose statement it is speaks
+            return Subject([m.entity or ""], view.start + lo + sm.start())
+        lm = lex.leader_tail.search(view.text[lo : m.evidence.start - view.start])
+        if lm and entity_type(found, m) in (COUNTRY, "Organization", PLACE):
+            # "nhà lãnh đạo Nga": the leader of Russia the article names, not Russia
+            leaders = {r.person for r in found.roles if r.org == m.entity and r.predicate in _LEADER_PREDICATES}
+            who = ctx.recent_person(m.evidence.start, leaders) if leaders else None
+            return Subject([who], view.start + lo + lm.start()) if who in leaders else None
         if entity_type(found, m) in (PLACE, COUNTRY):
             # "Phó chủ tịch UBND thành phố X chia sẻ": the place describes the
             # speaker, it does not speak (unlike "Moscow cho biết")
-            lo = window_start(view.text, m.evidence.start - view.start)
             if lex.place_descriptor_tail.search(view.text[lo : m.evidence.start - view.start]):
                 return None
         # "nhà ngoại giao Nga" -> the last person named (one tied to that org, if any)
@@ -510,7 +533,35 @@ def _known_name_at_end(ctx: ArticleContext, head: str) -> tuple[str, int] | None
         eid = names.get(match_key(head[cand_start:]))
         if eid:
             return eid, len(head) - cand_start
+    # "Kavanagh tin rằng" after "Jennifer Kavanagh" was named: a surname (the last word of
+    # one person's full name, and of no other's) names that person
+    last = re.search(r"\S+$", head)
+    if last and len(last.group(0)) >= 3:
+        eid = _surnames(ctx).get(match_key(last.group(0)))
+        if eid:
+            return eid, len(last.group(0))
     return None
+
+
+def _surnames(ctx: ArticleContext) -> dict[str, str]:
+    got = ctx.cache.get("surnames")
+    if got is None:
+        from ..clean.normalize import match_key
+
+        by: dict[str, set[str]] = {}
+        for ent in ctx.found.entities.values():
+            for form in {ent.label, ent.label_vi or "", *ent.aliases}:
+                ws = form.split()
+                if len(ws) >= 2:
+                    # every actor's words count, so "Washington" is no surname when a place holds it
+                    by.setdefault(match_key(ws[-1]), set()).add(ent.id)
+            if ent.type != PERSON or len(ent.label.split()) < 2:
+                for form in {ent.label, ent.label_vi or "", *ent.aliases}:
+                    if form and len(form.split()) == 1:
+                        by.setdefault(match_key(form), set()).add(ent.id)
+        persons = {e.id for e in ctx.found.entities.values() if e.type == PERSON}
+        got = ctx.cache["surnames"] = {k: next(iter(v)) for k, v in by.items() if len(v) == 1 and next(iter(v)) in persons}
+    return got
 
 
 def recent_leaders(ctx: ArticleContext, pos: int, n: int) -> list[str]:
