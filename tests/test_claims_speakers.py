@@ -147,3 +147,29 @@ def test_an_accusation_in_a_with_phrase_is_the_subjects_claim():
 def test_an_official_inside_an_unnamed_subject_is_unnamed():
     got = _pipeline_claims("Một quan chức trong chính quyền Pháp tiết lộ rằng ông Dumas sẽ điện đàm với Tổng thống Brazil.")
     assert not _by(got, "France")
+
+
+def test_two_claims_of_one_speaker_in_one_sentence_are_split():
+    got = _pipeline_claims(
+        "Bộ Ngoại giao Pháp cũng cáo buộc Brazil đứng sau vụ tấn công mạng vào đêm 3/5, cho rằng đây rõ ràng là hành động phá hoại."
+    )
+    mine = _by(got, "Ministry_of_Foreign_Affairs_of_France")
+    assert ("cho rằng", "đây rõ ràng là hành động phá hoại") in mine
+    assert any(cue == "cáo buộc" and "phá hoại" not in text for cue, text in mine)
+
+
+def test_a_reported_clause_ends_where_an_attributed_quote_opens():
+    got = _pipeline_claims(
+        'Ông Pierre Dumas cũng cho rằng binh sĩ Pháp đang làm nhiệm vụ để bảo vệ an ninh đất nước '
+        '"Chúng tôi sẽ ở lại đến khi hòa bình được lập lại", Tổng thống Dumas cho hay.'
+    )
+    mine = _by(got, "Pierre_Dumas")
+    assert ("cho rằng", "binh sĩ Pháp đang làm nhiệm vụ để bảo vệ an ninh đất nước") in mine
+    assert ("cho hay", "Chúng tôi sẽ ở lại đến khi hòa bình được lập lại") in mine
+
+
+def test_speakers_joined_by_da_cung():
+    got = _pipeline_claims(
+        "Tổng thống Pháp Pierre Dumas đã cùng Tổng thống Brazil Lucas Silva ca ngợi các nhà đàm phán vì đã đạt được thỏa thuận."
+    )
+    assert _by(got, "Pierre_Dumas") and _by(got, "Lucas_Silva")

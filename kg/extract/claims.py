@@ -350,6 +350,16 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 subj = _shared_subject(ctx, view, cs)
                 if subj is None:
                     continue
+                if out and set(out[-1].speakers) == set(subj.speakers) and not out[-1].quote:
+                    # "X cáo buộc A, cho rằng B": two claims of one speaker; A ends at the comma
+                    prev = out[-1]
+                    comma = ctx.doc.article.body.rfind(",", prev.content[0], cs)
+                    if prev.content[0] < comma < cs <= prev.content[1] + 2:
+                        s_, e_ = trim_span(ctx.doc.article.body, prev.content[0], comma)
+                        if e_ > s_:
+                            prev.content = (s_, e_)
+                            if not prev.quote and _bare_object(ctx, view, prev.cue_start, prev.content):
+                                out.pop()  # "xác nhận thông tin này, lý giải rằng …": only the second is a claim
         tail = view.text[cm.end() : cm.end() + _TAIL_LOOK]
         source = None
         after_pos = ce
@@ -412,6 +422,7 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
         last_sent = max(view.index, _sentence_of(ctx, max(content[0], content[1] - 1)))
         ctx.speakers_so_far += [(last_sent, sp) for sp in f.speakers if entity_type_id(ctx.found, sp) == PERSON]
     _cut_at_next_subject(ctx, out)
+    _cut_at_later_quote(ctx, out)
     return out
 
 
@@ -539,6 +550,23 @@ _BARE_OBJECT_TOKENS = 6
 
 
 _CLAUSE_JOIN = re.compile(r",\s*(?:(?:sau khi|trước khi|khi|vì|do|bởi vì|nhưng|song|trong khi)\s*)?$", re.IGNORECASE)
+
+
+def _cut_at_later_quote(ctx: ArticleContext, found: list[_Found]) -> None:
+    """"Ông X cho rằng A "B", Tổng thống X cho hay": a reported clause runs on into a
+    quotation that another cue attributes; the clause ends where the quotation opens."""
+    body = ctx.doc.article.body
+    for a in found:
+        if a.quote:
+            continue
+        for b in found:
+            if b is a or not b.quote:
+                continue
+            op = b.content[0] - 1  # the opening mark
+            if a.content[0] < op < a.content[1] and b.cue_start > b.content[1] and a.cue_start < op:
+                s, e = trim_span(body, a.content[0], op)
+                if len(body[s:e].split()) >= 2:
+                    a.content = (s, e)
 
 
 def _cut_at_next_subject(ctx: ArticleContext, found: list[_Found]) -> None:

@@ -634,7 +634,8 @@ def subject_before(ctx: ArticleContext, view: SentenceView, cue_start: int) -> S
     for _ in range(_MAX_COORD):
         lo = window_start(view.text, start - view.start)
         left = view.text[lo : start - view.start]
-        cm = re.search(r"(?:^|\s)(?:và|cùng)\s+$", left, re.IGNORECASE)
+        # "A và B", "A cùng B", "A đã cùng với B" (an adverb may precede "cùng")
+        cm = re.search(r"(?:^|\s)(?:và|(?:(?:đã|cũng|sẽ|vừa)\s+)?cùng(?:\s+với)?)\s+$", left, re.IGNORECASE)
         if not cm:
             break
         prev = np_at_end(ctx, view, view.start + lo + len(left[: cm.start()].rstrip()))
