@@ -173,3 +173,17 @@ def test_speakers_joined_by_da_cung():
         "Tổng thống Pháp Pierre Dumas đã cùng Tổng thống Brazil Lucas Silva ca ngợi các nhà đàm phán vì đã đạt được thỏa thuận."
     )
     assert _by(got, "Pierre_Dumas") and _by(got, "Lucas_Silva")
+
+
+def test_an_outlet_relaying_a_named_speaker_is_the_source():
+    from kg.model import Article, Sentence
+    from kg.pipeline import process
+
+    for s in (
+        "Hãng tin Reuters dẫn lời ông Pierre Dumas cho biết Pháp sẽ rút quân khỏi khu vực.",
+        "“Pháp sẽ rút quân khỏi khu vực”, hãng tin Reuters dẫn lời Ngoại trưởng Pháp Pierre Dumas.",
+    ):
+        x = process(Article(id="own", source="test", body=s, sentences=[Sentence(0, 0, len(s), s)]))
+        assert [(c.speaker, c.text, c.source) for c in x.claims] == [
+            ("Pierre_Dumas", "Pháp sẽ rút quân khỏi khu vực", "Reuters")
+        ]

@@ -311,6 +311,7 @@ _TAIL_START = re.compile(r"(?:thêm|trên|trong|tại|ở|với|vào|khi|sau|tr�
 def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
     lex = _lexicon()
     out: list[_Found] = []
+    relays: dict[tuple[str, int], str] = {}  # (speaker, cue start) -> the outlet relaying it
     for cm in lex.cue_re.finditer(view.text):
         cs, ce = view.start + cm.start(), view.start + cm.end()
         cue = cm.group(1)
@@ -397,14 +398,18 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             continue
         if not quote and first is None and _bare_object(ctx, view, cs, content):
             continue  # "chỉ trích động thái này": the verb's object is a noun phrase, not a claim
-        if not quote and first is None and lex.cue_re.match(ctx.doc.article.body, content[0]):
+        nested = lex.cue_re.match(ctx.doc.article.body, content[0]) if not quote and first is None else None
+        if nested:
+            if source is not None:
+                # "Reuters dẫn lời ông X cho biết …": X's own cue makes the claim; Reuters relays it
+                relays[(subj.speakers[0], nested.start())] = source
             continue  # "từ chối cho biết …": the content is itself a verb of saying
         if _key(cue) in _DECLINE_CUES and not quote and lex.cue_re.search(
             ctx.doc.article.body, content[0], min(content[1], content[0] + 25)
         ):
             continue  # "từ chối đưa ra bình luận": declined to speak
         content, credited = _trailing_credit(ctx, view, content, quote)
-        source = source or credited
+        source = source or credited or relays.get((subj.speakers[0] if subj.speakers else "", cs))
         f = _Found(
             speakers=subj.speakers,
             cue=cue,
