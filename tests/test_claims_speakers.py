@@ -187,3 +187,8 @@ def test_an_outlet_relaying_a_named_speaker_is_the_source():
         assert [(c.speaker, c.text, c.source) for c in x.claims] == [
             ("Pierre_Dumas", "Pháp sẽ rút quân khỏi khu vực", "Reuters")
         ]
+
+
+def test_a_capitalised_cue_inside_a_sentence_is_a_title():
+    got = _pipeline_claims("Ông Pierre Dumas kể về bài hát 'Ca ngợi quê hương', một trong những ca khúc hay nhất của ông.")
+    assert got == set()

@@ -315,6 +315,8 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
     for cm in lex.cue_re.finditer(view.text):
         cs, ce = view.start + cm.start(), view.start + cm.end()
         cue = cm.group(1)
+        if cue[:1].isupper() and view.text[: cm.start()].strip(" \"“”'‘’-–—("):
+            continue  # "bài hát 'Ca ngợi Hồ Chủ tịch'": capitalised inside a sentence, a title
         lo = window_start(view.text, cm.start())
         before_cue = view.text[lo : cm.start()]
         nb = lex.noun_before.search(before_cue)
@@ -441,10 +443,12 @@ def _unnamed_subject(ctx: ArticleContext, view: SentenceView, cue_start: int, su
     """Does the cue's own subject noun phrase open with a determiner that leaves it
     unnamed ("Một cựu sĩ quan quân đội Ukraine cho rằng"), the actor found being only
     a modifier inside it?"""
-    own = next((c for c in _clauses_of(ctx, view) if c.verb is not None and c.verb.start <= cue_start < c.verb.end), None)
+    cls = _clauses_of(ctx, view)
+    own = next((c for c in cls if c.verb is not None and c.verb.start <= cue_start < c.verb.end), None)
     if own is None or any(entity_type_id(ctx.found, sp) == PERSON for sp in subj.speakers):
         return False
-    if own.subject is not None and _UNNAMED_HEAD.match(own.subject.text):
+    np = own.subject if own.subject is not None else (cls[own.shared_from].subject if own.shared_from is not None else None)
+    if np is not None and _UNNAMED_HEAD.match(np.text):
         # "Một cựu sĩ quan quân đội Ukraine cho rằng", and "… khiến nhiều người tin rằng",
         # where stepping left over "nhiều người" would reach an actor of another clause
         return True
