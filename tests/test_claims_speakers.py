@@ -192,3 +192,18 @@ def test_an_outlet_relaying_a_named_speaker_is_the_source():
 def test_a_capitalised_cue_inside_a_sentence_is_a_title():
     got = _pipeline_claims("Ông Pierre Dumas kể về bài hát 'Ca ngợi quê hương', một trong những ca khúc hay nhất của ông.")
     assert got == set()
+
+
+def test_who_owns_a_speaker_is_not_the_speaker():
+    got = _pipeline_claims("Người thân của Pierre Dumas nói ở lễ tang: “Ông ấy đã sống một cuộc đời trọn vẹn và đầy ý nghĩa”.")
+    assert got == set()
+
+
+def test_the_object_before_de_is_not_the_one_asking():
+    got = _pipeline_claims("Kẻ lừa đảo từng tiếp cận phía Pierre Dumas để yêu cầu tiền chuộc 10 tỷ đồng.")
+    assert not _by(got, "Pierre_Dumas")
+
+
+def test_what_someone_may_ask_is_not_said():
+    got = _pipeline_claims("Tổng thống Pháp Pierre Dumas có thể yêu cầu các cơ quan chính phủ dùng tên gọi mới.")
+    assert got == set()

@@ -323,7 +323,11 @@ _APPOSITIVE_TAIL = re.compile(r",\s*(?:một|người|là|cựu|nguyên|hiện l
 # "Na Uy là nước đầu tiên ở Bắc Âu công bố …": the subject is before "là"
 _COPULA_TAIL = re.compile(r"\s+là\s+(?:một\s+)?[a-zđà-ỹ][^,;:.!?\"“”]{0,60}$")
 _PAREN_TAIL = re.compile(r"\([^()]{0,60}\)\s*$")
-_WORD_TAIL = re.compile(r"(?:^|(?<=\s))(?!(?:và|hoặc|hay|với|của|bị|được|khi|nếu|mà|rằng)$)[a-zđà-ỹ]+$")
+# a word stepped over between subject and cue; not a conjunction, a preposition or "để"
+# ("tiếp cận phía X để yêu cầu …": X is the object of the first verb, not the one asking)
+_WORD_TAIL = re.compile(r"(?:^|(?<=\s))(?!(?:và|hoặc|hay|với|của|bị|được|khi|nếu|mà|rằng|để)$)[a-zđà-ỹ]+$")
+# "<head noun> của " right before a person: the person only owns the head ("người thân của X")
+_OWNED_BY_TAIL = re.compile(r"(?:^|\s)[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+){0,2}\s+của\s+$")
 
 
 _window_start = window_start
@@ -357,6 +361,9 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
             hon = _HONORIFIC_TAIL.search(view.text[lo : start - view.start])
             if hon:
                 start = view.start + lo + hon.start()
+            pre = view.text[window_start(view.text, start - view.start) : start - view.start]
+            if _OWNED_BY_TAIL.search(pre) and not lex.statement_of_tail.search(pre):
+                return None  # "Người thân của X nói", "luật sư của X cho biết": not X, and unnamed
             return Subject([m.entity or ""], start)
         # "Người phát ngôn Điện Kremlin" (no name): whoever the article gives that role
         for tp in parses_by(ctx, view, "last").get(m.evidence.end, []):
