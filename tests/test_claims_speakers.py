@@ -207,3 +207,14 @@ def test_the_object_before_de_is_not_the_one_asking():
 def test_what_someone_may_ask_is_not_said():
     got = _pipeline_claims("Tổng thống Pháp Pierre Dumas có thể yêu cầu các cơ quan chính phủ dùng tên gọi mới.")
     assert got == set()
+
+
+def test_a_split_claim_does_not_take_the_date_of_the_first_ones_content():
+    from kg.model import Article, Sentence
+    from kg.pipeline import process
+
+    s = "Bộ Ngoại giao Pháp cũng cáo buộc Brazil đứng sau vụ tấn công mạng vào đêm 3/5, cho rằng đây rõ ràng là hành động phá hoại."
+    x = process(Article(id="own", source="test", body=s, sentences=[Sentence(0, 0, len(s), s)], published="2022-05-06"))
+    by_cue = {c.cue: c for c in x.claims}
+    assert by_cue["cáo buộc"].text == "Brazil đứng sau vụ tấn công mạng vào đêm 3/5"
+    assert by_cue["cho rằng"].when is None  # "đêm 3/5" dates the attack, inside the first claim

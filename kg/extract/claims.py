@@ -149,11 +149,16 @@ def _sentence_of(ctx: ArticleContext, pos: int) -> int:
     return ctx.views[max(i, 0)].index if ctx.views else 0
 
 
-def _when(ctx: ArticleContext, view: SentenceView, cue_start: int, content: tuple[int, int]) -> str | None:
-    """The date the sentence gives for the statement: outside the content, nearest the cue."""
+def _when(
+    ctx: ArticleContext, view: SentenceView, cue_start: int, content: tuple[int, int], also: tuple[int, int] | None = None
+) -> str | None:
+    """The date the sentence gives for the statement: outside the content (and outside
+    ``also``, the content of a claim split off before it), nearest the cue."""
     best: tuple[int, str | None] | None = None
     for t in ctx.found.times:
         if t.sentence != view.index or (t.start < content[1] and content[0] < t.end):
+            continue
+        if also is not None and also[0] < t.end and t.start < also[1]:
             continue
         if t.kind in ("year", "period"):
             continue
@@ -313,6 +318,7 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
     out: list[_Found] = []
     relays: dict[tuple[str, int], str] = {}  # (speaker, cue start) -> the outlet relaying it
     for cm in lex.cue_re.finditer(view.text):
+        split_from: tuple[int, int] | None = None  # content of an earlier claim this one was split from
         cs, ce = view.start + cm.start(), view.start + cm.end()
         cue = cm.group(1)
         if cue[:1].isupper() and view.text[: cm.start()].strip(" \"“”'‘’-–—("):
@@ -361,6 +367,7 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                         s_, e_ = trim_span(ctx.doc.article.body, prev.content[0], comma)
                         if e_ > s_:
                             prev.content = (s_, e_)
+                            split_from = prev.content
                             if not prev.quote and _bare_object(ctx, view, prev.cue_start, prev.content):
                                 out.pop()  # "xác nhận thông tin này, lý giải rằng …": only the second is a claim
         tail = view.text[cm.end() : cm.end() + _TAIL_LOOK]
@@ -424,7 +431,7 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             quote=quote,
             source=source,
         )
-        f.when = _when(ctx, view, cs, content)
+        f.when = _when(ctx, view, cs, content, split_from)
         out.append(f)
         last_sent = max(view.index, _sentence_of(ctx, max(content[0], content[1] - 1)))
         ctx.speakers_so_far += [(last_sent, sp) for sp in f.speakers if entity_type_id(ctx.found, sp) == PERSON]
