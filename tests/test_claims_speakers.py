@@ -218,3 +218,15 @@ def test_a_split_claim_does_not_take_the_date_of_the_first_ones_content():
     by_cue = {c.cue: c for c in x.claims}
     assert by_cue["cáo buộc"].text == "Brazil đứng sau vụ tấn công mạng vào đêm 3/5"
     assert by_cue["cho rằng"].when is None  # "đêm 3/5" dates the attack, inside the first claim
+
+
+def test_a_country_ending_an_unknown_organisations_name_does_not_speak():
+    got = _pipeline_claims("Phòng Thương mại Pháp cho biết các doanh nghiệp sẽ tăng đầu tư vào Brazil.")
+    assert not _by(got, "France")
+
+
+def test_sharing_a_picture_is_no_claim():
+    got = _pipeline_claims("Trên mạng xã hội, bà Karen Olsen chia sẻ hình ảnh các con đang chơi đùa bên bờ biển.")
+    assert not _by(got, "Karen_Olsen")
+    got = _pipeline_claims("Bà Karen Olsen chia sẻ rằng gia đình bà rất hạnh phúc khi được trở về quê hương.")
+    assert _by(got, "Karen_Olsen")

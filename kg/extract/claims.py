@@ -520,12 +520,7 @@ def _clause_subject(ctx: ArticleContext, view: SentenceView, pos: int) -> Subjec
     np = c.subject if c.subject is not None else (cls[c.shared_from].subject if c.shared_from is not None else None)
     if np is None:
         return None
-    subj = np_at_end(ctx, view, np.end)
-    if subj is None:
-        ms = view.mentions_in(np.start, np.end)
-        if len(ms) == 1 and ms[0].entity:
-            subj = Subject([ms[0].entity], np.start)
-    return subj
+    return _np_speaker(ctx, view, np)
 
 
 def _shared_subject(ctx: ArticleContext, view: SentenceView, cue_start: int) -> Subject | None:
@@ -538,13 +533,23 @@ def _shared_subject(ctx: ArticleContext, view: SentenceView, cue_start: int) -> 
     np = cls[own.shared_from].subject
     if np is None:
         return None
+    return _np_speaker(ctx, view, np)
+
+
+def _np_speaker(ctx: ArticleContext, view: SentenceView, np) -> Subject | None:
+    """The speaker a subject noun phrase names: resolved at its end, or else the one
+    actor inside it ("Bộ Ngoại giao Nga ngày 18/4", "tuyên bố của Điện Kremlin") —
+    not a country that only ends an unknown organisation's name ("Phòng Thương mại Mỹ")."""
     subj = np_at_end(ctx, view, np.end)
     if subj is None:
-        # "Bộ Ngoại giao Nga ngày 18/4", "tuyên bố của Điện Kremlin": the one actor the
-        # noun phrase names speaks
         ms = view.mentions_in(np.start, np.end)
         if len(ms) == 1 and ms[0].entity:
-            subj = Subject([ms[0].entity], np.start)
+            m = ms[0]
+            if entity_type(ctx.found, m) in (PLACE, COUNTRY) and speaker_words().org_head_tail.search(
+                ctx.doc.article.body[np.start : m.evidence.start]
+            ):
+                return None
+            subj = Subject([m.entity], np.start)
     return subj
 
 

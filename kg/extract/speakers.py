@@ -45,6 +45,7 @@ class SpeakerWords:
     actor_description_type: dict[str, str]
     statement_of_tail: re.Pattern[str]  # "tuyên bố của " before an actor: the actor speaks
     leader_tail: re.Pattern[str]  # "nhà lãnh đạo " before a country: its named leader speaks
+    org_head_tail: re.Pattern[str]  # "Phòng Thương mại " before a country: part of an organisation's name
 
 
 @cache
@@ -65,6 +66,8 @@ def speaker_words() -> SpeakerWords:
             rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['statement_nouns']))})\s+(?:mới nhất\s+|mới\s+|chung\s+)?của\s+$", I
         ),
         leader_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['leader_descriptions']))})\s+$", I),
+        # capitalised as a name ("Phòng Thương mại Mỹ"), so no IGNORECASE
+        org_head_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['organisation_heads']))})(?:\s+[A-ZĐÀ-Ỹ][\w&-]*){{0,3}}\s+$"),
     )
 
 
@@ -404,6 +407,10 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
             # "Phó chủ tịch UBND thành phố X chia sẻ": the place describes the
             # speaker, it does not speak (unlike "Moscow cho biết")
             if lex.place_descriptor_tail.search(view.text[lo : m.evidence.start - view.start]):
+                return None
+            # "Phòng Thương mại Mỹ bày tỏ …": the country ends the name of an organisation
+            # the entity stage did not know; that organisation spoke, not the country
+            if lex.org_head_tail.search(view.text[lo : m.evidence.start - view.start]):
                 return None
         # "nhà ngoại giao Nga" -> the last person named (one tied to that org, if any)
         lo = window_start(view.text, m.evidence.start - view.start)
