@@ -74,6 +74,9 @@ def test_cue_around_its_addressee():
     got = _pipeline_claims("Ngoại trưởng Brazil Lucas Silva cho Reuters hay Brazil sẽ tham dự hội nghị thượng đỉnh.")
     assert ("cho Reuters hay", "Brazil sẽ tham dự hội nghị thượng đỉnh") in _by(got, "Lucas_Silva")
     assert stance_of("cho Reuters hay") == "assert"
+    # the addressee must be a name: "cho rằng khi hành khách được biết …" is "cho rằng"
+    got = _pipeline_claims("Bà Karen Olsen cho rằng khi hành khách được biết sớm có thể chủ động sắp xếp công việc.")
+    assert {cue for _, cue, _ in got} == {"cho rằng"}
 
 
 def test_pronoun_after_a_quote_inside_the_sentence():

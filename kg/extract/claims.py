@@ -93,7 +93,8 @@ def _lexicon() -> _Lexicon:
         for form in forms:
             a, _, b = form.partition("…")
             # "cho TASS hay", "cho báo Nikkei biết": the addressee, a name, stands inside the cue
-            split.append(rf"{word_alt((a,))}\s+(?:[a-zđà-ỹ]+\s+)?(?:[A-ZĐÀ-Ỹ][\w.&'’-]*\s+){{1,4}}{word_alt((b,))}")
+            # the name's capitals are matched case-sensitively inside the case-folding cue pattern
+            split.append(rf"{word_alt((a,))}\s+(?:(?-i:[a-zđà-ỹ]+)\s+)?(?:(?-i:[A-ZĐÀ-Ỹ])[\w.&'’-]*\s+){{1,4}}{word_alt((b,))}")
             stance.setdefault(_key(form), st)
     if split:
         alt = "|".join(split) + "|" + alt
