@@ -233,3 +233,10 @@ def test_sharing_a_picture_is_no_claim():
     assert not _by(got, "Karen_Olsen")
     got = _pipeline_claims("Bà Karen Olsen chia sẻ rằng gia đình bà rất hạnh phúc khi được trở về quê hương.")
     assert _by(got, "Karen_Olsen")
+
+
+def test_a_description_after_the_theo_source_is_not_the_content():
+    got = _pipeline_claims("Theo ông Erik Lund, Phó giám đốc Công ty Nông nghiệp Nordvik, sản lượng năm nay giảm 33% do thời tiết xấu.")
+    assert ("Theo", "sản lượng năm nay giảm 33% do thời tiết xấu") in _by(got, "Erik_Lund")
+    got = _pipeline_claims("Theo ông Erik Lund, sản lượng năm nay giảm 33% do thời tiết xấu, gây thiệt hại lớn cho nông dân.")
+    assert ("Theo", "sản lượng năm nay giảm 33% do thời tiết xấu, gây thiệt hại lớn cho nông dân") in _by(got, "Erik_Lund")

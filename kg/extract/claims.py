@@ -679,6 +679,8 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
         app2 = _LEADING_APPOSITIVE.match(view.text, clause_rel)
         if app2 and persons:
             clause_rel = app2.end()  # "Theo Đại tá X, người phụ trách …, <clause>"
+        else:
+            clause_rel = _after_title_apposition(ctx, view, clause_rel, bool(persons))
         clause_s = view.start + clause_rel
         s, e = trim_span(body, clause_s, min(view.end, clause_s + _MAX_CONTENT))
         # "Theo Hãng tin X, một quan chức … nói rằng: “…”": the quote is the content
@@ -712,6 +714,27 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
         if entity_type_id(ctx.found, speaker) == PERSON:
             ctx.speakers_so_far.append((view.index, speaker))  # "Theo ông X, …. Ông cũng cảnh báo …"
     return out
+
+
+_APPOSITION_PIECE = re.compile(r"[^,;:.!?\"“”]{1,120}?,\s*")
+
+
+def _after_title_apposition(ctx: ArticleContext, view: SentenceView, rel: int, person: bool) -> int:
+    """"Theo ông X, Phó giám đốc Công ty Y, <clause>", "Theo Cục Z, Bộ Y tế, <clause>":
+    the piece after the source that only describes it (a title for a person, a parent
+    organisation for an organisation) is not part of what was said."""
+    m = _APPOSITION_PIECE.match(view.text, rel)
+    if m is None:
+        return rel
+    piece_s, piece_e = view.start + rel, view.start + m.end()
+    if person:
+        tp = next((p for p in title_parses(ctx, view) if p.start == piece_s), None)
+        return m.end() if tp is not None and tp.info.predicate is not None else rel
+    ms = view.mentions_in(piece_s, piece_e)
+    piece = view.text[rel : m.end()].rstrip(" ,")
+    if len(ms) == 1 and ms[0].evidence.start == piece_s and ms[0].evidence.end - view.start == rel + len(piece):
+        return m.end()  # the piece is exactly one named actor
+    return rel
 
 
 def _outlet_cue(np_text: str) -> bool:
