@@ -29,7 +29,7 @@ from functools import cache
 
 from ..lexicon.load import load_yaml
 from ..model import STANCES, Claim, Doc, Evidence, Extraction
-from ..nlp.clauses import Clause, clauses
+from ..nlp.clauses import Clause, clause_at, clauses
 from ..pipeline import COMPONENTS
 from .quotes import AMBIGUOUS_QUOTES, CLOSE_QUOTES, stray_close, trim_span
 from .speakers import (
@@ -86,6 +86,18 @@ def _lexicon() -> _Lexicon:
         for v in verbs:
             stance.setdefault(_key(v), st)
     alt = _cue_alternation(stance, {_key(k): v for k, v in (data.get("not_before_cue") or {}).items()})
+    split = []
+    for st, forms in (data.get("split_cues") or {}).items():
+        if st not in STANCES:
+            raise ValueError(f"reporting_verbs.yaml: unknown stance {st!r}")
+        for form in forms:
+            a, _, b = form.partition("…")
+            # "cho TASS hay", "cho báo Nikkei biết": the addressee, a name, stands inside the cue
+            # the name's capitals are matched case-sensitively inside the case-folding cue pattern
+            split.append(rf"{word_alt((a,))}\s+(?:(?-i:[a-zđà-ỹ]+)\s+)?(?:(?-i:[A-ZĐÀ-Ỹ])[\w.&'’-]*\s+){{1,4}}{word_alt((b,))}")
+            stance.setdefault(_key(form), st)
+    if split:
+        alt = "|".join(split) + "|" + alt
     nb = word_alt(tuple(data["not_before"]))
     I = re.IGNORECASE
     return _Lexicon(
@@ -104,7 +116,11 @@ def stance_of(cue: str) -> str:
     """The normalised stance of a cue as written ("Cho biết" -> "assert")."""
     if _key(cue) == "theo":
         return "assert"
-    return _lexicon().stance.get(_key(cue), "assert")
+    k = _key(cue)
+    ws = k.split()
+    if len(ws) > 2 and k not in _lexicon().stance:
+        k = f"{ws[0]} … {ws[-1]}"  # a split cue: "cho TASS hay" -> "cho … hay"
+    return _lexicon().stance.get(k, "assert")
 
 
 # ---------------------------------------------------------------- quotes
@@ -134,11 +150,16 @@ def _sentence_of(ctx: ArticleContext, pos: int) -> int:
     return ctx.views[max(i, 0)].index if ctx.views else 0
 
 
-def _when(ctx: ArticleContext, view: SentenceView, cue_start: int, content: tuple[int, int]) -> str | None:
-    """The date the sentence gives for the statement: outside the content, nearest the cue."""
+def _when(
+    ctx: ArticleContext, view: SentenceView, cue_start: int, content: tuple[int, int], also: tuple[int, int] | None = None
+) -> str | None:
+    """The date the sentence gives for the statement: outside the content (and outside
+    ``also``, the content of a claim split off before it), nearest the cue."""
     best: tuple[int, str | None] | None = None
     for t in ctx.found.times:
         if t.sentence != view.index or (t.start < content[1] and content[0] < t.end):
+            continue
+        if also is not None and also[0] < t.end and t.start < also[1]:
             continue
         if t.kind in ("year", "period"):
             continue
@@ -179,11 +200,16 @@ def _speaker_first_content(ctx: ArticleContext, view: SentenceView, cue_end: int
 
 
 _NOT_CONTENT_START = re.compile(
-    r"(?:trên|trong|tại|ở|với|vào|khi|sau|trước|và|đồng thời|nhưng|song|hôm|ngày|qua|bằng)(?!\w)", re.IGNORECASE
+    r"(?!(?:trước|sau)\s+(?:đó|này)(?!\w))"  # "cho biết trước đó Kyiv đã …": a time adverb of the content
+    r"(?:trên|trong|tại|ở|với|vào|khi|sau|trước|và|đồng thời|nhưng|song|hôm|ngày|qua|bằng)(?!\w)",
+    re.IGNORECASE,
 )
 # "nói trong cuộc họp báo rằng: …", "cho biết trong một tuyên bố, …": the content
 # starts after "rằng", a colon, or the comma that closes a short adverbial
-_LATER_LEAD = re.compile(r"(?:[^.:;!?\n]{1,80}?(?:\brằng|:)|[^.,:;!?\n]{1,60},)\s*[:,]?\s*", re.IGNORECASE)
+_LATER_LEAD = re.compile(
+    r"(?:(?:[^.:;!?\n]|(?<=\d)[.,](?=\d)){1,80}?(?:\brằng|:|\bvề việc(?!\w))|(?:[^.,:;!?\n]|(?<=\d)[.,](?=\d)){1,60},)\s*[:,]?\s*",
+    re.IGNORECASE,
+)
 
 # "… hợp tác.Theo chuyên gia": a sentence end the splitter missed
 _GLUED_STOP = re.compile(r"(\w{2,}[.!?])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
@@ -291,16 +317,29 @@ _TAIL_START = re.compile(r"(?:thêm|trên|trong|tại|ở|với|vào|khi|sau|tr�
 def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
     lex = _lexicon()
     out: list[_Found] = []
+    relays: dict[tuple[str, int], str] = {}  # (speaker, cue start) -> the outlet relaying it
     for cm in lex.cue_re.finditer(view.text):
+        split_from: tuple[int, int] | None = None  # content of an earlier claim this one was split from
         cs, ce = view.start + cm.start(), view.start + cm.end()
         cue = cm.group(1)
+        if cue[:1].isupper() and view.text[: cm.start()].strip(" \"“”'‘’-–—("):
+            continue  # "bài hát 'Ca ngợi Hồ Chủ tịch'": capitalised inside a sentence, a title
         lo = window_start(view.text, cm.start())
         before_cue = view.text[lo : cm.start()]
-        if lex.noun_before.search(before_cue):
-            continue  # "đưa ra bình luận", "các tuyên bố": a noun, not a verb of saying
-        if lex.negated_before.search(before_cue[-30:]):
+        nb = lex.noun_before.search(before_cue)
+        subj = None
+        if nb:
+            if _key(nb.group(0)) != "với" or stance_of(cue) not in _NOUN_CUE_STANCES:
+                continue  # "đưa ra bình luận", "các tuyên bố": a noun, not a verb of saying
+            # "Séc trục xuất 18 nhà ngoại giao với cáo buộc những người này …": the noun
+            # cue sits in a phrase of the clause; its subject makes the claim
+            subj = _clause_subject(ctx, view, cs)
+            if subj is None:
+                continue
+        elif lex.negated_before.search(before_cue[-30:]):
             continue  # "chưa bình luận", "không cho biết": nothing was said
-        subj = subject_before(ctx, view, cs)
+        else:
+            subj = subject_before(ctx, view, cs)
         if subj is None:
             # "ông thừa nhận A, song nhấn mạnh B": the second cue shares the speaker
             sh = lex.shared_tail.search(before_cue)
@@ -321,6 +360,17 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 subj = _shared_subject(ctx, view, cs)
                 if subj is None:
                     continue
+                if out and set(out[-1].speakers) == set(subj.speakers) and not out[-1].quote:
+                    # "X cáo buộc A, cho rằng B": two claims of one speaker; A ends at the comma
+                    prev = out[-1]
+                    comma = ctx.doc.article.body.rfind(",", prev.content[0], cs)
+                    if prev.content[0] < comma < cs <= prev.content[1] + 2:
+                        s_, e_ = trim_span(ctx.doc.article.body, prev.content[0], comma)
+                        if e_ > s_:
+                            prev.content = (s_, e_)
+                            split_from = prev.content
+                            if not prev.quote and _bare_object(ctx, view, prev.cue_start, prev.content):
+                                out.pop()  # "xác nhận thông tin này, lý giải rằng …": only the second is a claim
         tail = view.text[cm.end() : cm.end() + _TAIL_LOOK]
         source = None
         after_pos = ce
@@ -335,8 +385,15 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 subj = Subject([target.entity], subj.start)
                 after_pos = target.evidence.end
                 tail = view.text[after_pos - view.start : after_pos - view.start + _TAIL_LOOK]
+        if _unnamed_subject(ctx, view, cs, subj):
+            continue  # "một cựu quan chức Mỹ cho rằng": an unnamed speaker
+        if _RELATIVE_BEFORE.search(view.text[max(0, subj.start - view.start - 20) : subj.start - view.start]):
+            continue  # "các hành động mà ông X đề cập tới bao gồm …": a relative clause, its object is the head noun
+        if _nominalised(ctx, view, cs, subj):
+            continue  # "Việc Tổng thống X đe dọa … có thể …": the report is a noun phrase of another verb
         first = None
-        if _tail_is_short(tail) or (_quote_before(ctx, view, subj.start) and not _leads_content(tail)):
+        qb = _quote_before(ctx, view, subj.start)
+        if _tail_is_short(tail) or (qb and (not _leads_content(tail) or _next_is_own_predicate(ctx, view, after_pos))):
             first = _content_first(ctx, view, subj.start)
         if first is not None:
             content, quote, cstart = first
@@ -351,14 +408,18 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             continue
         if not quote and first is None and _bare_object(ctx, view, cs, content):
             continue  # "chỉ trích động thái này": the verb's object is a noun phrase, not a claim
-        if not quote and first is None and lex.cue_re.match(ctx.doc.article.body, content[0]):
+        nested = lex.cue_re.match(ctx.doc.article.body, content[0]) if not quote and first is None else None
+        if nested:
+            if source is not None:
+                # "Reuters dẫn lời ông X cho biết …": X's own cue makes the claim; Reuters relays it
+                relays[(subj.speakers[0], nested.start())] = source
             continue  # "từ chối cho biết …": the content is itself a verb of saying
-        if stance_of(cue) == "reject" and not quote and lex.cue_re.search(
+        if _key(cue) in _DECLINE_CUES and not quote and lex.cue_re.search(
             ctx.doc.article.body, content[0], min(content[1], content[0] + 25)
         ):
             continue  # "từ chối đưa ra bình luận": declined to speak
         content, credited = _trailing_credit(ctx, view, content, quote)
-        source = source or credited
+        source = source or credited or relays.get((subj.speakers[0] if subj.speakers else "", cs))
         f = _Found(
             speakers=subj.speakers,
             cue=cue,
@@ -371,12 +432,69 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             quote=quote,
             source=source,
         )
-        f.when = _when(ctx, view, cs, content)
+        f.when = _when(ctx, view, cs, content, split_from)
         out.append(f)
         last_sent = max(view.index, _sentence_of(ctx, max(content[0], content[1] - 1)))
         ctx.speakers_so_far += [(last_sent, sp) for sp in f.speakers if entity_type_id(ctx.found, sp) == PERSON]
     _cut_at_next_subject(ctx, out)
+    _cut_at_later_quote(ctx, out)
     return out
+
+
+# "các biện pháp mà ông X đề xuất": a relative clause, the cue reports nothing
+_RELATIVE_BEFORE = re.compile(r"(?:^|\s)mà\s+$", re.IGNORECASE)
+_DECLINE_CUES = frozenset({"từ chối"})  # "từ chối bình luận": declined; "bác bỏ quan điểm cho rằng …" is a claim
+_UNNAMED_HEAD = re.compile(r"(?:một|các|những|nhiều|một số|một vài)\s", re.IGNORECASE)
+
+
+def _unnamed_subject(ctx: ArticleContext, view: SentenceView, cue_start: int, subj: Subject) -> bool:
+    """Does the cue's own subject noun phrase open with a determiner that leaves it
+    unnamed ("Một cựu sĩ quan quân đội Ukraine cho rằng"), the actor found being only
+    a modifier inside it?"""
+    cls = _clauses_of(ctx, view)
+    own = next((c for c in cls if c.verb is not None and c.verb.start <= cue_start < c.verb.end), None)
+    if own is None or any(entity_type_id(ctx.found, sp) == PERSON for sp in subj.speakers):
+        return False
+    np = own.subject if own.subject is not None else (cls[own.shared_from].subject if own.shared_from is not None else None)
+    if np is not None and _UNNAMED_HEAD.match(np.text):
+        # "Một cựu sĩ quan quân đội Ukraine cho rằng", and "… khiến nhiều người tin rằng",
+        # where stepping left over "nhiều người" would reach an actor of another clause
+        return True
+    # "Một quan chức trong chính quyền Mỹ tiết lộ": the clause opens with the unnamed
+    # head and the actor sits in a phrase inside the subject
+    body = ctx.doc.article.body
+    lead = body[own.start : subj.start]
+    return own.start <= subj.start and bool(_UNNAMED_HEAD.match(lead)) and not re.search(r"[,;:]", lead)
+
+
+def _nominalised(ctx: ArticleContext, view: SentenceView, cue_start: int, subj: Subject) -> bool:
+    """Does the clause of the cue open with "việc" before its subject ("Việc Tổng thống
+    X đe dọa áp thuế … có thể tạo ra tác động"): a clause made a noun phrase, the
+    subject of some other verb, not a report of the speaker?"""
+    c = clause_at(_clauses_of(ctx, view), cue_start)
+    if c is None or not (c.start <= subj.start):
+        return False
+    sent = next((s for s in ctx.doc.sentences if s.sentence.index == view.index), None)
+    if sent is None:
+        return False
+    k = c.first + c.opener_tokens
+    return k < c.last and sent.tokens[k].text.casefold() == "việc" and sent.tokens[k].end <= subj.start
+
+
+def _next_is_own_predicate(ctx: ArticleContext, view: SentenceView, cue_end: int) -> bool:
+    """Is what follows the cue ", <verb> …" another predicate of the same subject
+    ("…”, bà X bình luận, đề cập tới …") rather than the cue's content?"""
+    body = ctx.doc.article.body
+    for c in _clauses_of(ctx, view):
+        if c.start < cue_end:
+            continue
+        return (
+            body[cue_end : c.start].strip() == ","
+            and c.subject is None
+            and c.verb is not None
+            and c.verb.first == c.first + c.opener_tokens
+        )
+    return False
 
 
 def _clauses_of(ctx: ArticleContext, view: SentenceView) -> list[Clause]:
@@ -386,6 +504,24 @@ def _clauses_of(ctx: ArticleContext, view: SentenceView) -> list[Clause]:
         sent = next((s for s in ctx.doc.sentences if s.sentence.index == view.index), None)
         got = ctx.cache[key] = clauses(sent) if sent is not None else []
     return got
+
+
+_NOUN_CUE_STANCES = frozenset({"accuse", "warn", "demand"})
+
+
+def _clause_subject(ctx: ArticleContext, view: SentenceView, pos: int) -> Subject | None:
+    """The subject (own or shared) of the active clause holding ``pos``, resolved."""
+    cls = _clauses_of(ctx, view)
+    c = clause_at(cls, pos)
+    if c is None or c.verb is None or c.passive or c.verb.start > pos:
+        return None
+    sent = next((s for s in ctx.doc.sentences if s.sentence.index == view.index), None)
+    if sent is None or any(sent.tokens[k].text.casefold() in ("bị", "được") for k in range(c.first, c.verb.last)):
+        return None  # "… bị Pháp trục xuất với cáo buộc …": the subject is the target, not the accuser
+    np = c.subject if c.subject is not None else (cls[c.shared_from].subject if c.shared_from is not None else None)
+    if np is None:
+        return None
+    return _np_speaker(ctx, view, np)
 
 
 def _shared_subject(ctx: ArticleContext, view: SentenceView, cue_start: int) -> Subject | None:
@@ -398,13 +534,23 @@ def _shared_subject(ctx: ArticleContext, view: SentenceView, cue_start: int) -> 
     np = cls[own.shared_from].subject
     if np is None:
         return None
+    return _np_speaker(ctx, view, np)
+
+
+def _np_speaker(ctx: ArticleContext, view: SentenceView, np) -> Subject | None:
+    """The speaker a subject noun phrase names: resolved at its end, or else the one
+    actor inside it ("Bộ Ngoại giao Nga ngày 18/4", "tuyên bố của Điện Kremlin") —
+    not a country that only ends an unknown organisation's name ("Phòng Thương mại Mỹ")."""
     subj = np_at_end(ctx, view, np.end)
     if subj is None:
-        # "Bộ Ngoại giao Nga ngày 18/4", "tuyên bố của Điện Kremlin": the one actor the
-        # noun phrase names speaks
         ms = view.mentions_in(np.start, np.end)
         if len(ms) == 1 and ms[0].entity:
-            subj = Subject([ms[0].entity], np.start)
+            m = ms[0]
+            if entity_type(ctx.found, m) in (PLACE, COUNTRY) and speaker_words().org_head_tail.search(
+                ctx.doc.article.body[np.start : m.evidence.start]
+            ):
+                return None
+            subj = Subject([m.entity], np.start)
     return subj
 
 
@@ -426,6 +572,23 @@ _BARE_OBJECT_TOKENS = 6
 
 
 _CLAUSE_JOIN = re.compile(r",\s*(?:(?:sau khi|trước khi|khi|vì|do|bởi vì|nhưng|song|trong khi)\s*)?$", re.IGNORECASE)
+
+
+def _cut_at_later_quote(ctx: ArticleContext, found: list[_Found]) -> None:
+    """"Ông X cho rằng A "B", Tổng thống X cho hay": a reported clause runs on into a
+    quotation that another cue attributes; the clause ends where the quotation opens."""
+    body = ctx.doc.article.body
+    for a in found:
+        if a.quote:
+            continue
+        for b in found:
+            if b is a or not b.quote:
+                continue
+            op = b.content[0] - 1  # the opening mark
+            if a.content[0] < op < a.content[1] and b.cue_start > b.content[1] and a.cue_start < op:
+                s, e = trim_span(body, a.content[0], op)
+                if len(body[s:e].split()) >= 2:
+                    a.content = (s, e)
 
 
 def _cut_at_next_subject(ctx: ArticleContext, found: list[_Found]) -> None:
@@ -516,6 +679,8 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
         app2 = _LEADING_APPOSITIVE.match(view.text, clause_rel)
         if app2 and persons:
             clause_rel = app2.end()  # "Theo Đại tá X, người phụ trách …, <clause>"
+        else:
+            clause_rel = _after_title_apposition(ctx, view, clause_rel, bool(persons))
         clause_s = view.start + clause_rel
         s, e = trim_span(body, clause_s, min(view.end, clause_s + _MAX_CONTENT))
         # "Theo Hãng tin X, một quan chức … nói rằng: “…”": the quote is the content
@@ -546,7 +711,30 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
         )
         f.when = _when(ctx, view, f.cue_start, (s, e))
         out.append(f)
+        if entity_type_id(ctx.found, speaker) == PERSON:
+            ctx.speakers_so_far.append((view.index, speaker))  # "Theo ông X, …. Ông cũng cảnh báo …"
     return out
+
+
+_APPOSITION_PIECE = re.compile(r"[^,;:.!?\"“”]{1,120}?,\s*")
+
+
+def _after_title_apposition(ctx: ArticleContext, view: SentenceView, rel: int, person: bool) -> int:
+    """"Theo ông X, Phó giám đốc Công ty Y, <clause>", "Theo Cục Z, Bộ Y tế, <clause>":
+    the piece after the source that only describes it (a title for a person, a parent
+    organisation for an organisation) is not part of what was said."""
+    m = _APPOSITION_PIECE.match(view.text, rel)
+    if m is None:
+        return rel
+    piece_s, piece_e = view.start + rel, view.start + m.end()
+    if person:
+        tp = next((p for p in title_parses(ctx, view) if p.start == piece_s), None)
+        return m.end() if tp is not None and tp.info.predicate is not None else rel
+    ms = view.mentions_in(piece_s, piece_e)
+    piece = view.text[rel : m.end()].rstrip(" ,")
+    if len(ms) == 1 and ms[0].evidence.start == piece_s and ms[0].evidence.end - view.start == rel + len(piece):
+        return m.end()  # the piece is exactly one named actor
+    return rel
 
 
 def _outlet_cue(np_text: str) -> bool:
@@ -615,7 +803,10 @@ def find_claims(doc: Doc, found: Extraction) -> list[Claim]:
     for view in views:
         got = _claims_in(ctx, view)
         got += _theo_claims(ctx, view, got)
-        got += _follow_on_quote(ctx, view, founds + got)
+        follow = _follow_on_quote(ctx, view, founds + got)
+        # the quote continues its speaker's turn: "Bà cho rằng …" two sentences on is still hers
+        ctx.speakers_so_far += [(view.index, sp) for f in follow for sp in f.speakers]
+        got += follow
         founds += got
     # a claim nested in another's content is kept only when a named person speaks it
     # ("Bà Olsen nêu rõ, Tổng thống Dumas đã cảnh báo rằng …"); "Pháp mong muốn …" inside

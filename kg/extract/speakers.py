@@ -41,12 +41,18 @@ class SpeakerWords:
     unnamed_tail: re.Pattern[str]
     unnamed_alt: str
     place_descriptor_tail: re.Pattern[str]
+    actor_description_tail: re.Pattern[str]  # "cơ quan này", "nước này": the last actor of a type
+    actor_description_type: dict[str, str]
+    statement_of_tail: re.Pattern[str]  # "tuyên bố của " before an actor: the actor speaks
+    leader_tail: re.Pattern[str]  # "nhà lãnh đạo " before a country: its named leader speaks
+    org_head_tail: re.Pattern[str]  # "Phòng Thương mại " before a country: part of an organisation's name
 
 
 @cache
 def speaker_words() -> SpeakerWords:
     data = load_yaml("reporting_verbs.yaml")
     I = re.IGNORECASE
+    described = {" ".join(w.casefold().split()): t for t, ws in (data.get("actor_descriptions") or {}).items() for w in ws}
     return SpeakerWords(
         between_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['between']))})\s*,?\s*$", I),
         pronoun_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['person_pronouns']))})\s*$", I),
@@ -54,6 +60,14 @@ def speaker_words() -> SpeakerWords:
         unnamed_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['unnamed']))})\s+\S+(?:\s+\S+)?\s*$", I),
         unnamed_alt=word_alt(tuple(data["unnamed"])),
         place_descriptor_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['place_descriptors']))})\s+$", I),
+        actor_description_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))({word_alt(tuple(described))})\s*$", I),
+        actor_description_type=described,
+        statement_of_tail=re.compile(
+            rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['statement_nouns']))})\s+(?:mới nhất\s+|mới\s+|chung\s+)?của\s+$", I
+        ),
+        leader_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['leader_descriptions']))})\s+$", I),
+        # capitalised as a name ("Phòng Thương mại Mỹ"), so no IGNORECASE
+        org_head_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['organisation_heads']))})(?:\s+[A-ZĐÀ-Ỹ][\w&-]*){{0,3}}\s+$"),
     )
 
 
@@ -88,6 +102,29 @@ class ArticleContext:
             if sentence - 2 <= sent <= sentence:
                 return eid
             break
+        return None
+
+    def recent_speaker(self, sentence: int, among: set[str], back: int = 3) -> str | None:
+        """The last of ``among`` who spoke in the ``back`` sentences before ``sentence``."""
+        for sent, eid in reversed(self.speakers_so_far):
+            if sent < sentence - back:
+                break
+            if eid in among and sent <= sentence:
+                return eid
+        return None
+
+    def recent_actor(self, pos: int, etype: str, limit: int = 1500) -> str | None:
+        """The last actor of type ``etype`` named before ``pos`` (within ``limit`` characters)."""
+        got = self.cache.get("all_mentions")
+        if got is None:
+            ms = sorted((m for v in self.views for m in v.mentions if m.entity), key=lambda m: m.evidence.start)
+            got = self.cache["all_mentions"] = (ms, [m.evidence.start for m in ms])
+        ms, starts = got
+        i = bisect_left(starts, pos) - 1
+        while i >= 0 and ms[i].evidence.start >= pos - limit:
+            if entity_type(self.found, ms[i]) == etype:
+                return ms[i].entity
+            i -= 1
         return None
 
     def __post_init__(self) -> None:
@@ -242,7 +279,7 @@ def strip_gap(ctx: ArticleContext, view: SentenceView, end: int, free_words: int
             # "Ngoại trưởng Indonesia, bà X, cho biết": the comma closes an apposition
             # around a named person, who is the speaker
             pm = view.mention_ending_at(view.start + lo + len(head) - 1)
-            if pm is not None and entity_type(ctx.found, pm) == PERSON:
+            if pm is not None and entity_type(ctx.found, pm) == PERSON and _opens_apposition(ctx, view, pm):
                 rel = lo + len(head) - 1
                 continue
         m = _APPOSITIVE_TAIL.search(head)
@@ -263,12 +300,37 @@ def strip_gap(ctx: ArticleContext, view: SentenceView, end: int, free_words: int
     return view.start + rel
 
 
+def _person_np_start(ctx: ArticleContext, view: SentenceView, pm: Mention) -> int:
+    """Where the noun phrase of a person mention starts: its title ("Ngoại trưởng
+    Pháp X") and an honorific ("bà X") included."""
+    start = pm.evidence.start
+    for tp in parses_by(ctx, view, "person").get(pm.evidence.start, []):
+        if tp.person is pm:
+            start = min(start, tp.start)
+    lo = window_start(view.text, start - view.start)
+    hon = _HONORIFIC_TAIL.search(view.text[lo : start - view.start])
+    return view.start + lo + hon.start() if hon else start
+
+
+def _opens_apposition(ctx: ArticleContext, view: SentenceView, pm: Mention) -> bool:
+    """Is the person set off as an apposition ("Ngoại trưởng Indonesia, bà X, cho biết":
+    a comma before as after) or the opening of the sentence? "X điện đàm với ông Y, nêu
+    lại đề xuất …": Y is an object, the comma after Y does not make Y the speaker."""
+    start = _person_np_start(ctx, view, pm)
+    before = view.text[window_start(view.text, start - view.start) : start - view.start].rstrip()
+    return not before or before[-1] in ",;:(\"“”-–—"
+
+
 # "Anna Berg, một nhà nghiên cứu tại Oslo (Na Uy), nhận định": the appositive
 _APPOSITIVE_TAIL = re.compile(r",\s*(?:một|người|là|cựu|nguyên|hiện là)\s[^,;:\"“”]{1,100},\s*$", re.IGNORECASE)
 # "Na Uy là nước đầu tiên ở Bắc Âu công bố …": the subject is before "là"
 _COPULA_TAIL = re.compile(r"\s+là\s+(?:một\s+)?[a-zđà-ỹ][^,;:.!?\"“”]{0,60}$")
 _PAREN_TAIL = re.compile(r"\([^()]{0,60}\)\s*$")
-_WORD_TAIL = re.compile(r"(?:^|(?<=\s))(?!(?:và|hoặc|hay|với|của|bị|được|khi|nếu|mà|rằng)$)[a-zđà-ỹ]+$")
+# a word stepped over between subject and cue; not a conjunction, a preposition or "để"
+# ("tiếp cận phía X để yêu cầu …": X is the object of the first verb, not the one asking)
+_WORD_TAIL = re.compile(r"(?:^|(?<=\s))(?!(?:và|hoặc|hay|với|của|bị|được|khi|nếu|mà|rằng|để)$)[a-zđà-ỹ]+$")
+# "<head noun> của " right before a person: the person only owns the head ("người thân của X")
+_OWNED_BY_TAIL = re.compile(r"(?:^|\s)[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+){0,2}\s+của\s+$")
 
 
 _window_start = window_start
@@ -281,7 +343,9 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
     lex = speaker_words()
     found = ctx.found
     rel_end = end - view.start
-    head = view.text[max(_window_start(view.text, rel_end), rel_end - _SHORT) : rel_end]
+    head_lo = max(_window_start(view.text, rel_end), rel_end - _SHORT)
+    base = view.start + head_lo  # body offset of head[0]: a match in head is at base + m.start()
+    head = view.text[head_lo:rel_end]
     m = view.mention_ending_at(end)
     if m is not None and entity_type(found, m) != PERSON:
         # "phóng viên Peter Doocy của kênh Fox News bình luận", "ông X từ CNN nói":
@@ -300,6 +364,9 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
             hon = _HONORIFIC_TAIL.search(view.text[lo : start - view.start])
             if hon:
                 start = view.start + lo + hon.start()
+            pre = view.text[window_start(view.text, start - view.start) : start - view.start]
+            if _OWNED_BY_TAIL.search(pre) and not lex.statement_of_tail.search(pre):
+                return None  # "Người thân của X nói", "luật sư của X cho biết": not X, and unnamed
             return Subject([m.entity or ""], start)
         # "Người phát ngôn Điện Kremlin" (no name): whoever the article gives that role
         for tp in parses_by(ctx, view, "last").get(m.evidence.end, []):
@@ -315,14 +382,35 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
                 who = ctx.holder(pred, m.entity, m.evidence.start, title) if pred else None
                 if who:
                     return Subject([who], tp.start)
+                if pred == "leader_of" and lex.leader_tail.search(before + title + " "):
+                    # "nhà lãnh đạo Nga": the leader of Russia the article names (its
+                    # president or prime minister), never Russia itself
+                    leaders = {r.person for r in found.roles if r.org == m.entity and r.predicate in _LEADER_PREDICATES}
+                    who = ctx.recent_person(m.evidence.start, leaders) if leaders else None
+                    return Subject([who], tp.start) if who in leaders else None
                 if pred in ("official_of", "member_of", "adviser_of", None):
                     return None  # "một quan chức Mỹ": unnamed
                 return Subject([m.entity or ""], tp.start)
+        lo = window_start(view.text, m.evidence.start - view.start)
+        sm = lex.statement_of_tail.search(view.text[lo : m.evidence.start - view.start])
+        if sm:
+            # "tuyên bố của Bộ Ngoại giao Na Uy nêu rõ", "thông báo của Brazil cho biết":
+            # the actor whose statement it is speaks
+            return Subject([m.entity or ""], view.start + lo + sm.start())
+        lm = lex.leader_tail.search(view.text[lo : m.evidence.start - view.start])
+        if lm and entity_type(found, m) in (COUNTRY, "Organization", PLACE):
+            # "nhà lãnh đạo Nga": the leader of Russia the article names, not Russia
+            leaders = {r.person for r in found.roles if r.org == m.entity and r.predicate in _LEADER_PREDICATES}
+            who = ctx.recent_person(m.evidence.start, leaders) if leaders else None
+            return Subject([who], view.start + lo + lm.start()) if who in leaders else None
         if entity_type(found, m) in (PLACE, COUNTRY):
             # "Phó chủ tịch UBND thành phố X chia sẻ": the place describes the
             # speaker, it does not speak (unlike "Moscow cho biết")
-            lo = window_start(view.text, m.evidence.start - view.start)
             if lex.place_descriptor_tail.search(view.text[lo : m.evidence.start - view.start]):
+                return None
+            # "Phòng Thương mại Mỹ bày tỏ …": the country ends the name of an organisation
+            # the entity stage did not know; that organisation spoke, not the country
+            if lex.org_head_tail.search(view.text[lo : m.evidence.start - view.start]):
                 return None
         # "nhà ngoại giao Nga" -> the last person named (one tied to that org, if any)
         lo = window_start(view.text, m.evidence.start - view.start)
@@ -348,10 +436,16 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
         if hon:
             start = end - (len(head) - hon.start())
         return Subject([eid], start)
+    dm = lex.actor_description_tail.search(head)
+    if dm:
+        # "Cơ quan này cho biết", "Khối này cho rằng": the last actor of that kind named before
+        want = lex.actor_description_type.get(" ".join(dm.group(1).casefold().split()))
+        who = ctx.recent_actor(base + dm.start(1), want) if want else None
+        return Subject([who], base + dm.start(1)) if who else None
     pm = lex.pair_tail.search(head)
     if pm:
-        pairs = recent_leaders(ctx, view.start + pm.start(), 2)
-        return Subject(pairs, view.start + pm.start()) if len(pairs) == 2 else None
+        pairs = recent_leaders(ctx, base + pm.start(), 2)
+        return Subject(pairs, base + pm.start()) if len(pairs) == 2 else None
     pm = lex.pronoun_tail.search(head)
     if pm:
         word = pm.group(0).strip(" ,(-–").split()[0].casefold() if pm.group(0).strip(" ,(-–") else ""
@@ -360,17 +454,20 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
         if who is not None and who in other:
             who = None  # "Bà cho rằng …" after a man spoke: not him
         if who is None:
-            who = _recent_not_in(ctx, view.start + pm.start(), other)
-        return Subject([who], view.start + pm.start()) if who else None
+            who = _recent_not_in(ctx, base + pm.start(), other)
+        return Subject([who], base + pm.start()) if who else None
     # a bare title ("Ngoại trưởng cho biết", "Nữ Ngoại trưởng Indonesia" is a mention above)
     tm = re.search(rf"(?:^|(?<=\s))({word_alt(tuple(_titles().titles))})\s*$", head, re.IGNORECASE)
     if tm:
         info = title_info(tm.group(1))
         if info and info.predicate:
             cands = {r.person for r in ctx.holders(info.predicate, None)}
-            who = ctx.recent_person(view.start + tm.start(), cands) if cands else None
+            # "Tổng thống cho hay …" after the president of the story spoke: him, even
+            # when another president was named in between
+            who = ctx.recent_speaker(view.index, cands) if cands else None
+            who = who or (ctx.recent_person(base + tm.start(), cands) if cands else None)
             if who and (not cands or who in cands):
-                return Subject([who], view.start + tm.start())
+                return Subject([who], base + tm.start())
     return None
 
 
@@ -450,7 +547,35 @@ def _known_name_at_end(ctx: ArticleContext, head: str) -> tuple[str, int] | None
         eid = names.get(match_key(head[cand_start:]))
         if eid:
             return eid, len(head) - cand_start
+    # "Kavanagh tin rằng" after "Jennifer Kavanagh" was named: a surname (the last word of
+    # one person's full name, and of no other's) names that person
+    last = re.search(r"\S+$", head)
+    if last and len(last.group(0)) >= 3:
+        eid = _surnames(ctx).get(match_key(last.group(0)))
+        if eid:
+            return eid, len(last.group(0))
     return None
+
+
+def _surnames(ctx: ArticleContext) -> dict[str, str]:
+    got = ctx.cache.get("surnames")
+    if got is None:
+        from ..clean.normalize import match_key
+
+        by: dict[str, set[str]] = {}
+        for ent in ctx.found.entities.values():
+            for form in {ent.label, ent.label_vi or "", *ent.aliases}:
+                ws = form.split()
+                if len(ws) >= 2:
+                    # every actor's words count, so "Washington" is no surname when a place holds it
+                    by.setdefault(match_key(ws[-1]), set()).add(ent.id)
+            if ent.type != PERSON or len(ent.label.split()) < 2:
+                for form in {ent.label, ent.label_vi or "", *ent.aliases}:
+                    if form and len(form.split()) == 1:
+                        by.setdefault(match_key(form), set()).add(ent.id)
+        persons = {e.id for e in ctx.found.entities.values() if e.type == PERSON}
+        got = ctx.cache["surnames"] = {k: next(iter(v)) for k, v in by.items() if len(v) == 1 and next(iter(v)) in persons}
+    return got
 
 
 def recent_leaders(ctx: ArticleContext, pos: int, n: int) -> list[str]:
@@ -470,7 +595,7 @@ def recent_leaders(ctx: ArticleContext, pos: int, n: int) -> list[str]:
 _DASH_DESCRIPTION = re.compile(r"^\s*[-–—]\s+(?P<d>[^;!?\"“”]+?)(?:\s+[-–—])?\s*$")
 # the description may itself hold a comma ("X, nghiên cứu viên tại Y, tổ chức tư vấn …, nhận định")
 _COMMA_DESCRIPTION = re.compile(r"^\s*,\s*(?P<d>[^,;:!?\"“”()]+?(?:,[^,;:!?\"“”()]+?)?)\s*,?\s*$")
-_MAX_DESCRIPTION_WORDS = {"dash": 20, "comma": 24}
+_MAX_DESCRIPTION_WORDS = {"dash": 20, "comma": 32}
 
 
 def described_person(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | None:
@@ -497,8 +622,10 @@ def described_person(ctx: ArticleContext, view: SentenceView, end: int) -> Subje
         if form == "comma":
             if len(m.group("d").split()) < 2:
                 continue
-            lead = before[: hon.start()] if hon else before
-            lead = lead.rstrip()
+            # "Bộ trưởng Ngoại giao Hà Lan Caspar Veldkamp, quốc gia đăng cai …, cho biết":
+            # the person's noun phrase, title included, must open its clause
+            np_start = _person_np_start(ctx, view, p)
+            lead = view.text[window_start(view.text, np_start - view.start) : np_start - view.start].rstrip()
             if lead and lead[-1] not in ",;:.-–—(\"“”":
                 continue
         return Subject([p.entity or ""], start) if p.entity else None
@@ -521,7 +648,8 @@ def subject_before(ctx: ArticleContext, view: SentenceView, cue_start: int) -> S
     for _ in range(_MAX_COORD):
         lo = window_start(view.text, start - view.start)
         left = view.text[lo : start - view.start]
-        cm = re.search(r"(?:^|\s)(?:và|cùng)\s+$", left, re.IGNORECASE)
+        # "A và B", "A cùng B", "A đã cùng với B" (an adverb may precede "cùng")
+        cm = re.search(r"(?:^|\s)(?:và|(?:(?:đã|cũng|sẽ|vừa)\s+)?cùng(?:\s+với)?)\s+$", left, re.IGNORECASE)
         if not cm:
             break
         prev = np_at_end(ctx, view, view.start + lo + len(left[: cm.start()].rstrip()))
