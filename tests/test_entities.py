@@ -329,3 +329,15 @@ def test_a_bare_organisation_head_after_a_title_is_not_a_person():
     ents = _by_label(found)
     assert "Viện" not in ents
     assert ents["Viện Lowy"].type == "Organization" and ents["Wang Lixin"].type == "Person"
+
+
+def test_anh_in_a_story_about_a_man_that_names_britain_once_is_the_man():
+    found = _run(
+        "Tiền đạo Lê Quang Hải vừa ký hợp đồng với một câu lạc bộ của người Anh.",
+        "Anh thừa nhận rằng anh đã rất xúc động khi nhận tin.",
+        "Anh cũng cho biết gia đình luôn ủng hộ quyết định của anh.",
+    )
+    ents = _by_label(found)
+    assert "Lê Quang Hải" in ents
+    britain = ents.get("United Kingdom")
+    assert britain is None or len(britain.mentions) == 1  # "người Anh" only

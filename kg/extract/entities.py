@@ -1074,7 +1074,9 @@ def _credits(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 
 
 # the lower-case word used as a pronoun: "anh nói", "của anh", "anh ấy"
-_LOWER_PRONOUN = re.compile(r"(?<![\w-])(?<!tiếng )(?<!người )(?<!nước )anh(?!\w)(?!\s+(?:quốc|ngữ)\b)")
+# (not in the words it makes: "anh hùng", "nước anh em", "anh tài", "anh minh")
+_LOWER_PRONOUN = re.compile(r"(?<![\w-])(?<!tiếng )(?<!người )(?<!nước )anh(?!\w)"
+                            r"(?!\s+(?:quốc|ngữ|hùng|em|tài|minh|linh)\b)")
 
 
 def _pronoun_or_country(cands: list[Candidate], body: str = "") -> list[Candidate]:
@@ -1082,7 +1084,8 @@ def _pronoun_or_country(cands: list[Candidate], body: str = "") -> list[Candidat
 
     Vietnamese starts sentences about a man with "Anh" ("Anh kể lại …"),
     tagged exactly like the country. It is kept as the country when the
-    article names Britain elsewhere or names another foreign country.
+    article names Britain elsewhere (and never writes the pronoun in lower
+    case) or names another foreign country near it.
     """
     weak = [c for c in cands if c.extra.get("weak")]
     if not weak:
@@ -1091,10 +1094,12 @@ def _pronoun_or_country(cands: list[Candidate], body: str = "") -> list[Candidat
     heads = {c.head for c in weak}
     # the same country written where no pronoun can stand ("nước Anh", "Thủ tướng Anh",
     # "Mỹ và Anh") tells that the article is about it; an article that also writes
-    # the pronoun in lower case ("…", anh nói) is about a man
-    if any(c.head in heads for c in firm):
+    # the pronoun in lower case ("…", anh nói) is about a man, also when it names
+    # Britain once ("một câu lạc bộ của người Anh"): the pronoun wins
+    pronoun = bool(_LOWER_PRONOUN.search(body))
+    if any(c.head in heads for c in firm) and not pronoun:
         return cands
-    if _LOWER_PRONOUN.search(body) or not any(c.head != "Vietnam" for c in firm):
+    if pronoun or not any(c.head != "Vietnam" for c in firm):
         return [c for c in cands if not c.extra.get("weak")]
     # otherwise each "Anh" is read from the actor named just before it: after a
     # person ("tiền vệ Nguyễn Minh Tuấn … Anh cho biết") it is that man
