@@ -240,3 +240,19 @@ def test_a_description_after_the_theo_source_is_not_the_content():
     assert ("Theo", "sản lượng năm nay giảm 33% do thời tiết xấu") in _by(got, "Erik_Lund")
     got = _pipeline_claims("Theo ông Erik Lund, sản lượng năm nay giảm 33% do thời tiết xấu, gây thiệt hại lớn cho nông dân.")
     assert ("Theo", "sản lượng năm nay giảm 33% do thời tiết xấu, gây thiệt hại lớn cho nông dân") in _by(got, "Erik_Lund")
+
+
+def test_a_country_that_only_modifies_the_subjects_head_does_not_speak():
+    # the delegation, the media, the team captain speak (unnamed), not the country
+    for sentence in (
+        "Phái đoàn Hàn Quốc cũng đề nghị hai bên sớm ký biên bản ghi nhớ về thủy sản.",
+        "Truyền thông Ấn Độ đưa tin chuyến bay đã hạ cánh an toàn lúc nửa đêm.",
+        "Đội trưởng Indonesia cho biết cả đội sẽ cố gắng hơn ở trận tới.",
+    ):
+        got = _pipeline_claims(sentence)
+        assert not any(sp in ("South_Korea", "India", "Indonesia") for sp, _, _ in got), (sentence, got)
+    # with these heads the country itself acts
+    got = _pipeline_claims("Phía Hàn Quốc cho biết sẽ gửi phản hồi chính thức trong tuần tới.")
+    assert {sp for sp, _, _ in got} == {"South_Korea"}
+    got = _pipeline_claims("Trong khi đó, phía Indonesia cho rằng thỏa thuận cần thêm thời gian để hoàn tất.")
+    assert {sp for sp, _, _ in got} == {"Indonesia"}

@@ -46,6 +46,7 @@ class SpeakerWords:
     statement_of_tail: re.Pattern[str]  # "tuyên bố của " before an actor: the actor speaks
     leader_tail: re.Pattern[str]  # "nhà lãnh đạo " before a country: its named leader speaks
     org_head_tail: re.Pattern[str]  # "Phòng Thương mại " before a country: part of an organisation's name
+    country_as_actor_heads: frozenset[str]  # "phía", "chính phủ" before a country: the country acts
 
 
 @cache
@@ -68,6 +69,7 @@ def speaker_words() -> SpeakerWords:
         leader_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['leader_descriptions']))})\s+$", I),
         # capitalised as a name ("Phòng Thương mại Mỹ"), so no IGNORECASE
         org_head_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['organisation_heads']))})(?:\s+[A-ZĐÀ-Ỹ][\w&-]*){{0,3}}\s+$"),
+        country_as_actor_heads=frozenset(" ".join(w.casefold().split()) for w in data.get("country_as_actor_heads") or ()),
     )
 
 
@@ -427,6 +429,8 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
         ):
             # "một quan chức Mỹ", "các nhà ngoại giao Nga": unnamed speakers
             return None
+        if entity_type(found, m) in (PLACE, COUNTRY) and _modifies_a_noun(ctx, view, m, lex):
+            return None  # "phái đoàn Trung Quốc đề nghị": the delegation speaks, unnamed
         return Subject([m.entity or ""], m.evidence.start)
     known = _known_name_at_end(ctx, head)
     if known is not None:
@@ -469,6 +473,30 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
             if who and (not cands or who in cands):
                 return Subject([who], base + tm.start())
     return None
+
+
+# underthesea's noun tags: common, proper, classifier, unit, abbreviation
+_NOUN_TAGS = frozenset({"N", "Np", "Nc", "Nu", "Ny", "Nb"})
+
+
+def _modifies_a_noun(ctx: ArticleContext, view: SentenceView, m: Mention, lex: SpeakerWords) -> bool:
+    """Is the country or place ``m`` only a modifier of the noun before it?
+
+    Read from the tags: the word right before the mention is a noun of the same
+    noun phrase ("phái đoàn Trung Quốc", "truyền thông Ấn Độ", "CNN Indonesia",
+    "Đội trưởng Indonesia"), so that noun's head is the speaker, not the
+    country. Heads with which the country itself acts ("phía Nga", "chính phủ
+    Mỹ"; ``country_as_actor_heads``) are not modifiers.
+    """
+    tokens = ctx.doc.sentences[view.index].tokens
+    before = [t for t in tokens if t.end <= m.evidence.start]
+    if not before or before[-1].pos not in _NOUN_TAGS:
+        return False
+    if m.evidence.start - before[-1].end > 1:
+        return False  # punctuation or a gap between them: another phrase
+    head = " ".join(t.text.casefold() for t in before[-2:])
+    last = before[-1].text.casefold()
+    return last not in lex.country_as_actor_heads and head not in lex.country_as_actor_heads
 
 
 _ADDRESS_FORMS = ("ông", "bà")
