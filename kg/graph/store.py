@@ -286,8 +286,12 @@ class Store:
     def refresh_summaries(self) -> int:
         """Write the lists of :mod:`kg.graph.summaries` (recent claims and articles, top events and pairs); returns their entries.
 
-        Called at the end of a build or removal, like :meth:`refresh_co_mention_floor`.
+        Called at the end of a build or removal, like :meth:`refresh_co_mention_floor`. A store
+        written before summaries existed (article graphs, no summary) gets them first.
         """
+        if summaries.missing(self.ox):
+            self.rebuild_summaries()  # which refreshes the lists
+            return len(summaries.list_triples(self.ox))
         fresh: list[ox.Triple] = []
         for pred, query in summaries.LISTS.items():
             items = [r["item"] for r in self.ox.query(query, use_default_graph_as_union=True)]

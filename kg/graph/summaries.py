@@ -261,6 +261,15 @@ ORDER BY DESC(?n) ?item LIMIT {TOP_PAIRS}""",
 }
 
 
+def missing(store: ox.Store) -> bool:
+    """True when the store holds role assertions or events but no summary of either (written before summaries)."""
+    def has(s: object, p: object, o: object, g: object) -> bool:
+        return next(iter(store.quads_for_pattern(s, p, o, g)), None) is not None
+
+    facts = has(None, TYPE, ROLE_ASSERTION, None) or has(None, TYPE, EVENT, None)
+    return facts and not (has(None, HOLDER, None, SUMMARY_GRAPH_NODE) or has(None, SUMMARIZES, None, SUMMARY_GRAPH_NODE))
+
+
 def list_triples(store: ox.Store) -> list[Triple]:
     """The stored lists (dropped by any article write: stale until refreshed)."""
     return [Triple(q.subject, q.predicate, q.object)
@@ -275,5 +284,5 @@ def list_entries(pred: ox.NamedNode, items: Iterable[ox.Term]) -> list[Triple]:
 __all__ = [
     "SUMMARY_GRAPH_NODE", "RECENT_CLAIMS", "RECENT_ARTICLES", "View", "touched", "role_triples", "event_triples",
     "stored_triples", "changes", "all_keys", "list_triples", "list_entries", "role_node", "event_node",
-    "LISTS", "event_types",
+    "LISTS", "event_types", "missing",
 ]
