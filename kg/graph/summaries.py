@@ -249,9 +249,11 @@ LISTS: dict[ox.NamedNode, str] = {
     # the 500 events reported by the most articles, then IRI
     TOP_EVENT: _P + f"""SELECT ?item WHERE {{ GRAPH kgg:summaries {{ ?s kg:summarizes ?item ; kg:articleCount ?n }} }}
 ORDER BY DESC(?n) ?item LIMIT {TOP_EVENTS}""",
-    # the 500 summits, meetings, phone calls and negotiations reported by the most articles, then IRI
+    # the 500 summits, meetings, phone calls and negotiations with two participants or more (a pair who met)
+    # reported by the most articles, then IRI
     TOP_MEETING: _P + f"""SELECT ?item WHERE {{ {{ SELECT DISTINCT ?item ?n WHERE {{ GRAPH kgg:summaries {{
-  VALUES ?t {{ {MEETING_TYPES} }} ?s kg:eventType ?t ; kg:summarizes ?item ; kg:articleCount ?n }} }} }} }}
+  VALUES ?t {{ {MEETING_TYPES} }} ?s kg:eventType ?t ; kg:summarizes ?item ; kg:articleCount ?n ;
+  kg:eventParticipant ?a , ?b FILTER(?a != ?b) }} }} }} }}
 ORDER BY DESC(?n) ?item LIMIT {TOP_EVENTS}""",
     # the 500 co-mentions counted in the most articles, then IRI
     # (only the pairs at or above kg:topCountFloor are sorted: sorting 100,000 counts with their IRIs takes seconds)
