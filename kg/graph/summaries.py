@@ -27,13 +27,24 @@ removal leaves exactly what a store built without the article holds, and the
 remote store (:mod:`kg.graph.remote`) runs the very same functions on the
 quads it reads back from the server.
 
-Two **recency lists** serve the capped queries: ``kgg:summaries
-kg:recentClaim C`` for the 500 most recent claims (by the date said, else the
-article's date; ties by IRI) and ``kgg:summaries kg:recentArticle A`` for the
-20 most recently published articles that state something. Like
+**Lists** serve the capped queries, one predicate each on the node
+``kgg:summaries`` (:data:`LISTS`, which also holds the query that picks each):
+``kg:recentClaim`` the 500 most recent claims (by the date said, else the
+article's date), ``kg:recentArticle`` the 20 most recently published articles
+that state something, ``kg:topEvent`` the 500 events reported by the most
+articles, ``kg:topMeeting`` the 500 such meetings with two participants or
+more, ``kg:topPair`` the 500 most frequent co-mentions; ties always by IRI.
+Sorting the whole store for them costs seconds on ten million triples, so like
 ``kg:topCountFloor`` they are written at the end of each build or removal
-(:func:`recent_triples`) and dropped by any article write (a query without
-them computes the same answer from the article graphs: slower, never wrong).
+(``Store.refresh_summaries``) and dropped by any article write: a canned query
+without its list computes the same answer from the article graphs (slower,
+never wrong). Each query reads its list behind a *gate*, a sub-select of no
+triple that yields one empty row or none, because Oxigraph builds a hash join
+from its left side and skips the right side when that is empty.
+
+Cost of a write: recomputing a person's role summaries reads all role
+assertions naming that person (index lookups), so it grows with how often the
+person is named; an event's, with the articles reporting it.
 """
 
 from __future__ import annotations
