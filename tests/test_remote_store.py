@@ -112,6 +112,14 @@ def test_query_view_validate_remove_against_the_url(server, embedded, seeds_dir,
         if fmt == "csv":
             assert sorted(there.stdout.splitlines()) == sorted(here.stdout.splitlines())
             assert "Dmitry_Peskov" in there.stdout
+    # every canned query (summaries, lists and their gates) answers on the server as on the embedded store
+    for name in ("article-assertions", "co-mentioned", "events-by-place", "roles-of-person", "who-met-whom",
+                 "who-said-what"):
+        here = kg("query", "--name", name, "--format", "csv", "--store", embedded["store"])
+        there = kg("query", "--name", name, "--format", "csv", "--store", url, env=env)
+        assert there.returncode == 0, (name, there.stderr)
+        assert len(here.stdout.splitlines()) > 1, name
+        assert sorted(there.stdout.splitlines()) == sorted(here.stdout.splitlines()), name
     bound = kg("query", "--name", "roles-of-person", "--bind", "person=kgd:Dmitry_Peskov", "--format", "csv",
                "--store", url, env=env)
     assert bound.returncode == 0 and "spokesperson_of" in bound.stdout, bound.stderr
