@@ -53,7 +53,10 @@ SPARQL
     ``…/graph/``, ``…/event/``, ``…/claim/``, ``…/role/``, ``…/sentence/``)
     and blank-node label, so each copy is a new set of articles, statements and
     evidence about the same actors (entity IRIs ``…/id/`` are shared, as they
-    would be in a larger corpus); the ontology graph is kept once. The quads are
+    would be in a larger corpus) and its full dates move 4*k* years back (so the
+    most recent articles and claims are originals, not copies of one); the
+    ontology graph is kept once, the derived graphs (co-mention counts,
+    summaries) are recomputed after the load. The quads are
     bulk-loaded (pyoxigraph ``bulk_load``) into an on-disk store, opened
     read-only through :class:`kg.graph.store.Store`, and each query runs
     through ``Store.query`` (union default graph, predeclared prefixes):
@@ -396,6 +399,24 @@ _BNODE = re.compile(r"(^|\s)_:(\S+)", re.M)
 _ONTOLOGY_GRAPH = "<https://w3id.org/kg-vn/graph/ontology>"
 _ENTITY_GRAPH = "<https://w3id.org/kg-vn/graph/entities>"
 _CO_MENTION_GRAPH = "<https://w3id.org/kg-vn/graph/co-mentions>"
+_SUMMARY_GRAPH = "<https://w3id.org/kg-vn/graph/summaries>"
+_DERIVED = (_CO_MENTION_GRAPH, _SUMMARY_GRAPH)  # recomputed after the load, never copied
+_DATE = re.compile(r'"(\d{4})-(\d\d-\d\d)"\^\^<http://www\.w3\.org/2001/XMLSchema#date>')
+YEARS_PER_COPY = 4  # a multiple of 4: 29 February stays a date
+
+
+def shift_dates(text: str, k: int) -> str:
+    """Copy ``k``'s full dates (publication, claims, events) moved ``4k`` years back.
+
+    Without it every copy of an article has its date, so "the 20 most recent
+    articles" of the replicated store would be 16 copies of the newest one
+    (which may state nothing) and "the 500 most recent claims" copies of a
+    few: with it, the most recent ones are the originals, distinct articles.
+    """
+    def older(m: re.Match[str]) -> str:
+        return f'"{int(m.group(1)) - YEARS_PER_COPY * k:04d}-{m.group(2)}"^^<http://www.w3.org/2001/XMLSchema#date>'
+
+    return _DATE.sub(older, text)
 
 
 def _graph_of(line: str) -> str:
@@ -415,7 +436,7 @@ def replicate(nquads: str, min_quads: int) -> tuple[str, float, int]:
     lines = [ln for ln in nquads.splitlines() if ln.strip()]
     once = (_ONTOLOGY_GRAPH, _ENTITY_GRAPH)  # shared by every copy: the entities keep their IRIs
     onto = [ln for ln in lines if _graph_of(ln) in once]
-    facts = [ln for ln in lines if _graph_of(ln) not in (*once, _CO_MENTION_GRAPH)]
+    facts = [ln for ln in lines if _graph_of(ln) not in (*once, *_DERIVED)]
     facts.sort(key=_graph_of)  # whole article graphs together, so a copy can stop between them
     blocks, n, k = ["\n".join(onto)] if onto else [], len(onto), 0
     while n < min_quads and facts:
@@ -427,6 +448,7 @@ def replicate(nquads: str, min_quads: int) -> tuple[str, float, int]:
             suffix = f"~c{k}"
             text = _ARTICLE_SCOPED.sub(lambda m: f"<{m.group(1)}{suffix}>", text)
             text = _BNODE.sub(lambda m: f"{m.group(1)}_:{m.group(2)}c{k}", text)
+            text = shift_dates(text, k)
         blocks.append(text)
         n += end
         k += 1
@@ -587,8 +609,9 @@ def load_big_store(nquads: str, store_dir: Path) -> int:
     store.bulk_load(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     store.flush()
     del store
-    with Store(store_dir) as kg_store:  # the copies' co-mention counts: recounted, not copied
+    with Store(store_dir) as kg_store:  # the copies' co-mention counts and summaries: recomputed, not copied
         kg_store.rebuild_co_mentions()
+        kg_store.rebuild_summaries()
         return len(kg_store)
 
 

@@ -368,6 +368,7 @@ def build(
         relinked = relink(db)
         if summary.built or relinked:
             db.refresh_co_mention_floor()
+        db.refresh_summaries()  # the top/recent lists (kg.graph.summaries); a store from before them gets its summaries
         db.flush()
         summary.store_articles = len(db.article_ids())
         summary.store_quads = len(db)

@@ -70,7 +70,7 @@ def test_dataset_formats_keep_every_named_graph(store, tmp_path: Path, fmt: str,
     assert quads == store_quads(store)
     graphs = {g for *_t, g in quads}
     assert {str(g).rsplit("/", 1)[-1] for g in graphs} == {
-        "ontology", "entities", "co-mentions", "000_4e6d4f8cfed23223", "004_bfa432a4eb39b96a"}
+        "ontology", "entities", "co-mentions", "summaries", "000_4e6d4f8cfed23223", "004_bfa432a4eb39b96a"}
 
 
 def test_graphml_round_trips_nodes_edges_and_scalar_attributes(store, tmp_path: Path) -> None:

@@ -68,6 +68,7 @@ def command(refs: tuple[str, ...], store_dir: str | None, no_exports: bool, quie
 
             relink(store)  # a name that went with the removed articles may no longer resolve
             store.refresh_co_mention_floor()
+            store.refresh_summaries()
         out = store.path.parent if store.path else None
         # rewrite the exports only where a build wrote them (OUT/store beside OUT/graph.ttl)
         if removed and not no_exports and out is not None and any(

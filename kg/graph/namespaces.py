@@ -7,7 +7,8 @@
 - ``KGP`` co-mention pairs (``kgp:<hash of the two entity IRIs>``), derived counts
 - two graphs that articles share: ``ENTITY_GRAPH`` (each entity's English name,
   written once however many articles name it) and ``CO_MENTION_GRAPH`` (how
-  many articles name each pair of actors); see :mod:`kg.graph.shared`
+  many articles name each pair of actors); see :mod:`kg.graph.shared`; ``SUMMARY_GRAPH``
+  (per-person role and per-event summaries, recency lists); see :mod:`kg.graph.summaries`
 
 schema.org is always ``https://schema.org/`` (rdflib's ``SDO``).
 """
@@ -31,8 +32,9 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 ONTOLOGY_GRAPH = KGG["ontology"]
 ENTITY_GRAPH = KGG["entities"]
 CO_MENTION_GRAPH = KGG["co-mentions"]
+SUMMARY_GRAPH = KGG["summaries"]  # role and event summaries, recency lists (kg.graph.summaries)
 # graphs that hold no article (article ids are "<name>_<hash>", so they cannot clash)
-SHARED_GRAPHS = (ONTOLOGY_GRAPH, ENTITY_GRAPH, CO_MENTION_GRAPH)
+SHARED_GRAPHS = (ONTOLOGY_GRAPH, ENTITY_GRAPH, CO_MENTION_GRAPH, SUMMARY_GRAPH)
 
 PREFIXES: dict[str, Namespace] = {
     "kg": KG,
@@ -56,5 +58,5 @@ PREFIXES: dict[str, Namespace] = {
 
 __all__ = [
     "BASE", "KG", "KGD", "KGA", "KGG", "KGE", "KGC", "KGR", "KGS", "KGP", "SEM",
-    "ONTOLOGY_GRAPH", "ENTITY_GRAPH", "CO_MENTION_GRAPH", "SHARED_GRAPHS", "PREFIXES", "SDO", "SH", "PROV", "SKOS", "OWL", "RDF", "RDFS", "XSD",
+    "ONTOLOGY_GRAPH", "ENTITY_GRAPH", "CO_MENTION_GRAPH", "SUMMARY_GRAPH", "SHARED_GRAPHS", "PREFIXES", "SDO", "SH", "PROV", "SKOS", "OWL", "RDF", "RDFS", "XSD",
 ]

@@ -56,9 +56,9 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ..errors import QueryError, StoreError
-from . import shared
+from . import shared, summaries
 from .iris import article_id_of_graph, graph_iri
-from .namespaces import CO_MENTION_GRAPH, ENTITY_GRAPH, KG, KGG, ONTOLOGY_GRAPH, PREFIXES, SDO
+from .namespaces import CO_MENTION_GRAPH, ENTITY_GRAPH, KG, KGG, ONTOLOGY_GRAPH, PREFIXES, SDO, SUMMARY_GRAPH
 from .store import Store
 from .terms import to_ox, triples_to_ox
 
@@ -78,7 +78,8 @@ _ENTITIES = ox.NamedNode(str(ENTITY_GRAPH))
 _CO_MENTIONS = ox.NamedNode(str(CO_MENTION_GRAPH))
 _ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
 _MENTIONS = ox.NamedNode(str(SDO.mentions))
-_SHARED_GRAPHS = (_ENTITIES, _CO_MENTIONS, _ONTOLOGY)
+_SUMMARIES = ox.NamedNode(str(SUMMARY_GRAPH))
+_SHARED_GRAPHS = (_ENTITIES, _CO_MENTIONS, _ONTOLOGY, _SUMMARIES)
 # kg's graphs only: a server keeps graphs of its own (Virtuoso: virtrdf#, owl#, …)
 _OURS = f'FILTER(STRSTARTS(STR(?g), "{KGG}"))'
 
@@ -426,9 +427,79 @@ class RemoteStore(Store):
         for ts in old.values():
             touched |= set(shared.pairs(shared.actors(ts)))
         update += self._recount_update(touched)
+        update += self._summary_update(own, old, hidden={g for g in old if g != target or triples is None})
         update += _data("INSERT", target, marker)
         if update:
             self._update_remote(update)
+
+    def _summary_update(self, own: list[ox.Triple], old: dict[ox.NamedNode, list[ox.Triple]],
+                        hidden: set[ox.NamedNode]) -> str:
+        """The role and event summaries the write touches, recomputed from the server's article graphs.
+
+        Reads back (after the PUT) every quad of the touched persons' role
+        assertions and of the touched events, and their stored summaries, into a
+        small in-memory store, and runs :func:`kg.graph.summaries.changes` on it
+        as the embedded store does (the graphs this update drops left out). The
+        lists of :mod:`kg.graph.summaries` are dropped (stale until
+        :meth:`refresh_summaries`).
+        """
+        persons, events = summaries.touched(own)
+        for ts in old.values():
+            p, e = summaries.touched(ts)
+            persons |= p
+            events |= e
+        sm = _SUMMARIES
+        out = (f"DELETE {{ GRAPH {sm} {{ {sm} ?p ?o }} }} WHERE {{ GRAPH {sm} {{ {sm} ?p ?o }} "
+               f"{_values('p', summaries.LISTS)} }} ;\n")
+        if not persons and not events:
+            return out
+        local = ox.Store()
+        parts = []
+        if persons:
+            parts.append(f"{{ {_values('P', sorted(persons, key=lambda n: n.value))} "
+                         f"GRAPH ?g0 {{ ?s {summaries.PERSON} ?P }} GRAPH ?g {{ ?s ?p ?o }} }}")
+            parts.append(f"{{ {_values('P', sorted(persons, key=lambda n: n.value))} BIND({sm} AS ?g) "
+                         f"GRAPH {sm} {{ ?s {summaries.HOLDER} ?P . ?s ?p ?o }} }}")
+        if events:
+            parts.append(f"{{ {_values('s', sorted(events, key=lambda n: n.value))} GRAPH ?g {{ ?s ?p ?o }} }}")
+            nodes = sorted((summaries.event_node(e) for e in events), key=lambda n: n.value)
+            parts.append(f"{{ {_values('s', nodes)} BIND({sm} AS ?g) GRAPH {sm} {{ ?s ?p ?o }} }}")
+        rows = self._rows(f"SELECT ?g ?s ?p ?o WHERE {{ {' UNION '.join(parts)} }}")
+        local.extend(ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows if isinstance(r.get("g"), ox.NamedNode))
+        view = summaries.View(local, hidden | set(_SHARED_GRAPHS))
+        delete, insert = summaries.changes(view, persons, events)
+        return out + _data("DELETE", sm, delete) + _data("INSERT", sm, insert)
+
+    def refresh_summaries(self) -> int:
+        """The lists of :mod:`kg.graph.summaries`, each computed by the server; a store without summaries gets them."""
+        if self._summaries_missing():
+            self.rebuild_summaries()
+        fresh: list[ox.Triple] = []
+        for pred, query in summaries.LISTS.items():
+            fresh += summaries.list_entries(pred, [r["item"] for r in self._rows(query)])
+        sm = _SUMMARIES
+        self._update_remote(
+            f"DELETE {{ GRAPH {sm} {{ {sm} ?p ?o }} }} WHERE {{ GRAPH {sm} {{ {sm} ?p ?o }} {_values('p', summaries.LISTS)} }} ;\n"
+            + _data("INSERT", sm, fresh))
+        return len(fresh)
+
+    def _summaries_missing(self) -> bool:
+        facts = bool(self.select_raw(f"ASK {{ GRAPH ?g {{ ?s {summaries.TYPE} ?t }} "
+                                     f"{_values('t', [summaries.ROLE_ASSERTION, summaries.EVENT])} }}"))
+        if not facts:
+            return False
+        return not bool(self.select_raw(f"ASK {{ GRAPH {_SUMMARIES} {{ ?n ?p ?o }} "
+                                        f"{_values('p', [summaries.HOLDER, summaries.SUMMARIZES])} }}"))
+
+    def rebuild_summaries(self) -> int:
+        """Recompute every role and event summary from the article graphs (on a snapshot) and PUT the graph."""
+        snap = Store(None)
+        snap.ox.bulk_extend(q for q in self.ox if q.graph_name != _SUMMARIES)
+        persons, events = summaries.all_keys(snap.ox)
+        view = summaries.View(snap.ox, set(_SHARED_GRAPHS))
+        _, insert = summaries.changes(view, persons, events)
+        self._put_graph(_SUMMARIES, insert)
+        return len({t.subject for t in insert})
 
     def _name_update(self, names: list[ox.Triple]) -> str:
         """English labels added; one skos:prefLabel per entity, chosen by :func:`kg.graph.shared.name_changes`' rule."""

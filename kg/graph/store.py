@@ -32,10 +32,10 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from ..errors import QueryError, StoreError
-from . import shared
+from . import shared, summaries
 from .iris import article_id_of_graph, graph_iri, source_key
 from .iris import path_part as _path_part
-from .namespaces import CO_MENTION_GRAPH, ENTITY_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES
+from .namespaces import CO_MENTION_GRAPH, ENTITY_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, SUMMARY_GRAPH
 from .terms import from_ox, to_ox, triples_to_ox
 
 DEFAULT_OUT_DIRNAME = "exports"
@@ -48,6 +48,8 @@ _SOURCE = ox.NamedNode(str(KG.sourcePath))
 _ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
 _ENTITIES = ox.NamedNode(str(ENTITY_GRAPH))
 _CO_MENTIONS = ox.NamedNode(str(CO_MENTION_GRAPH))
+_SUMMARIES = ox.NamedNode(str(SUMMARY_GRAPH))
+_SHARED = frozenset({_ONTOLOGY, _ENTITIES, _CO_MENTIONS, _SUMMARIES})
 
 
 def default_out_dir() -> Path:
@@ -225,18 +227,27 @@ class Store:
         own, names = shared.split(triples or [])
         delta: Counter[tuple[ox.NamedNode, ox.NamedNode]] = Counter(shared.pairs(shared.actors(own)))
         described: set[ox.NamedNode] = set()
+        persons, events = summaries.touched(own)
         for g in dropped:
             old = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, g)]
             delta.subtract(shared.pairs(shared.actors(old)))
             described |= shared.entities_of(old)
+            p, e = summaries.touched(old)
+            persons |= p
+            events |= e
+        view = summaries.View(store, set(dropped) | _SHARED, (target, own) if triples is not None else None)
+        summary_delete, summary_insert = summaries.changes(view, persons, events)
+        summary_delete += summaries.list_triples(store)  # stale now: refresh_summaries() writes them anew
         gone = shared.orphaned_names(store, described - shared.entities_of(own), set(dropped))
         renamed, named = shared.name_changes(store, names)
         pair_delete, pair_insert = shared.count_changes(store, delta)
         if pair_delete or pair_insert:
             pair_delete += shared.floor_triples(store)  # stale now: refresh_co_mention_floor() writes it anew
         update = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in dropped)
-        update += _data_block("DELETE", [(_ENTITIES, gone + renamed), (_CO_MENTIONS, pair_delete)])
-        update += _data_block("INSERT", [(target, own), (_ENTITIES, named), (_CO_MENTIONS, pair_insert)])
+        update += _data_block("DELETE", [(_ENTITIES, gone + renamed), (_CO_MENTIONS, pair_delete),
+                                         (_SUMMARIES, summary_delete)])
+        update += _data_block("INSERT", [(target, own), (_ENTITIES, named), (_CO_MENTIONS, pair_insert),
+                                         (_SUMMARIES, summary_insert)])
         if update:
             self._update(update)
 
@@ -254,6 +265,41 @@ class Store:
                      for (a, b), n in counts.items() for t in shared.pair_triples(a, b, n))
         self.refresh_co_mention_floor()
         return len(counts)
+
+    def rebuild_summaries(self) -> int:
+        """Recompute the role and event summaries from the article graphs, then the recency lists.
+
+        Returns the number of summary nodes. Like :meth:`rebuild_co_mentions`,
+        for stores filled another way (a bulk load of N-Quads); every write
+        through :meth:`replace_article` keeps them right on its own.
+        """
+        store = self._writable()
+        if store.contains_named_graph(_SUMMARIES):
+            store.remove_graph(_SUMMARIES)
+        persons, events = summaries.all_keys(store)
+        view = summaries.View(store, set(_SHARED))
+        _, insert = summaries.changes(view, persons, events)
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, _SUMMARIES) for t in insert)
+        self.refresh_summaries()
+        return len({t.subject for t in insert})
+
+    def refresh_summaries(self) -> int:
+        """Write the lists of :mod:`kg.graph.summaries` (recent claims and articles, top events and pairs); returns their entries.
+
+        Called at the end of a build or removal, like :meth:`refresh_co_mention_floor`. A store
+        written before summaries existed (article graphs, no summary) gets them first.
+        """
+        if summaries.missing(self.ox):
+            self.rebuild_summaries()  # which refreshes the lists
+            return len(summaries.list_triples(self.ox))
+        fresh: list[ox.Triple] = []
+        for pred, query in summaries.LISTS.items():
+            items = [r["item"] for r in self.ox.query(query, use_default_graph_as_union=True)]
+            fresh += summaries.list_entries(pred, items)
+        stale = summaries.list_triples(self.ox)
+        if set(stale) != set(fresh):
+            self._update(_data_block("DELETE", [(_SUMMARIES, stale)]) + _data_block("INSERT", [(_SUMMARIES, fresh)]))
+        return len(fresh)
 
     def names_of_type(self, type_iri: URIRef) -> Iterator[tuple[str, str]]:
         """(entity IRI, English name) of every entity typed ``type_iri`` in some article, each spelling once.
