@@ -341,3 +341,17 @@ def test_anh_in_a_story_about_a_man_that_names_britain_once_is_the_man():
     assert "Lê Quang Hải" in ents
     britain = ents.get("United Kingdom")
     assert britain is None or len(britain.mentions) == 1  # "người Anh" only
+
+
+def test_spelling_variants_of_one_person_in_one_article_are_one_entity():
+    found = _run(
+        "Tổng thống Ukraine Volodymyr Zelensky hôm qua tới Berlin.",
+        "Ngoại trưởng Ukraine Andrii Sybiha cũng có mặt.",
+        "Ông Zelenskiy cho biết Kiev cần thêm hệ thống phòng không.",
+        "Ngoại trưởng Sibiga nói thêm rằng các cuộc đàm phán sẽ tiếp tục.",
+        "Tổng thống Volodymyr Zelenskiy kêu gọi châu Âu hành động.",
+    )
+    persons = {e.label: e for e in found.entities.values() if e.type == "Person"}
+    assert set(persons) == {"Volodymyr Zelensky", "Andrii Sybiha"}
+    assert {"Zelenskiy", "Volodymyr Zelenskiy"} <= persons["Volodymyr Zelensky"].aliases
+    assert "Sibiga" in persons["Andrii Sybiha"].aliases
