@@ -355,3 +355,13 @@ def test_spelling_variants_of_one_person_in_one_article_are_one_entity():
     assert set(persons) == {"Volodymyr Zelensky", "Andrii Sybiha"}
     assert {"Zelenskiy", "Volodymyr Zelenskiy"} <= persons["Volodymyr Zelensky"].aliases
     assert "Sibiga" in persons["Andrii Sybiha"].aliases
+
+
+def test_wards_communes_and_districts_are_places():
+    found = _run(
+        "Người dân xã Lương Sơn đã đến dự buổi lễ.",
+        "Sau đó, phường Bến Nghé đề nghị các hộ kinh doanh dọn dẹp vỉa hè.",
+    )
+    ents = _by_label(found)
+    assert ents["Lương Sơn"].type == "Place" and ents["Bến Nghé"].type == "Place"
+    assert not [c for c in found.claims if c.speaker in ("Lương_Sơn", "Bến_Nghé")]
