@@ -126,3 +126,18 @@ def test_two_speakers_statements_on_one_day_stay_two() -> None:
     )
     st = sorted((e.participants[0], e.when) for e in got if e.type == "Statement")
     assert st == [("Lucas_Silva", "2025-05-23"), ("Ministry_of_Defence_of_France", "2025-05-23")]
+
+
+def test_an_arrest_in_a_ward_or_commune_is_local_news_not_a_political_event() -> None:
+    from kg.nlp import analyse
+    from kg.pipeline import DEFAULT_PIPELINE, extract
+    from test_entities import _analysed
+
+    def arrests(sentence: str):
+        found = extract(analyse(_analysed(sentence)), DEFAULT_PIPELINE)
+        return [(e.where, sorted(e.participants)) for e in found.events if e.type == "Arrest"]
+
+    assert arrests("Sau khi nhận tin báo, công an đã bắt giữ Lê Văn Điệp tại phường Bắc Sơn.") == []
+    assert arrests("Công an huyện đã bắt giữ Trần Văn Tâm tại xã Lương Sơn vào tối qua.") == []
+    # a city abroad still tells where a state's arrest happened
+    assert arrests("Cảnh sát đã bắt giữ ông Ivan Petrov tại thành phố Kursk.") == [("Kursk", ["Ivan_Petrov"])]

@@ -61,6 +61,7 @@ class _Lexicon:
     pair_re: re.Pattern[str]
     two_parties: frozenset[str]
     needs_polity: frozenset[str]
+    local_divisions: tuple[str, ...]
     travel_re: re.Pattern[str]
     travel_heads: frozenset[str]
     delegation_re: re.Pattern[str]
@@ -100,6 +101,7 @@ def _lexicon() -> _Lexicon:
         composed=tuple(_composed(c) for c in data["composed"]) + tuple(_split(c) for c in data.get("split", ())),
         two_parties=frozenset(data["two_parties"]),
         needs_polity=frozenset(_key(w) for w in data["needs_polity"]),
+        local_divisions=tuple(w.casefold() + " " for w in data.get("local_divisions") or ()),
         back_ref_re=re.compile(rf"\s*(?:{word_alt(tuple(data['back_reference_after']))})(?!\w)", I),
         imposing_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['imposing_verbs']))})(?!\w)", I),
         generic_det_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['generic_determiners']))})\s+$", I),
@@ -951,13 +953,16 @@ def event_id(etype: str, when: str | None, where: str | None, participants: list
     return f"event_{hashlib.sha1(raw.encode()).hexdigest()[:16]}"
 
 
+LOCAL_PLACE = "LocalPlace"  # in the types given to merge_events: a Place named as a local division
+
+
 def _enough(head: _Mention, entity_types: dict[str, str]) -> bool:
     """Does the merged event name what its type needs? Two parties for a meeting or
     a call; a state, organisation or place for an act named by a common word."""
     lex = _lexicon()
     if head.type in lex.two_parties and len(set(head.participants)) < 2:
         return False
-    if head.key in lex.needs_polity and not head.where and not any(
+    if head.key in lex.needs_polity and (not head.where or entity_types.get(head.where) == LOCAL_PLACE) and not any(
         entity_types.get(p) in ("Country", "Organization", "Place") for p in head.participants
     ):
         return False
@@ -1038,5 +1043,10 @@ def merge_events(mentions: list[_Mention], entity_types: dict[str, str] | None =
 
 @COMPONENTS.register("events")
 def events(doc: Doc, found: Extraction) -> None:
+    lex = _lexicon()
     types = {eid: e.type for eid, e in found.entities.items()}
+    for eid, e in found.entities.items():
+        # "phường Bắc Sơn": a place the article names only as a local division
+        if e.type == "Place" and any(a.casefold().startswith(lex.local_divisions) for a in e.aliases):
+            types[eid] = LOCAL_PLACE
     found.events = merge_events(find_event_mentions(doc, found), types)
