@@ -256,3 +256,13 @@ def test_a_country_that_only_modifies_the_subjects_head_does_not_speak():
     assert {sp for sp, _, _ in got} == {"South_Korea"}
     got = _pipeline_claims("Trong khi đó, phía Indonesia cho rằng thỏa thuận cần thêm thời gian để hoàn tất.")
     assert {sp for sp, _, _ in got} == {"Indonesia"}
+
+
+def test_a_verb_that_is_what_is_asked_or_intended_is_no_claim_of_its_own():
+    got = _pipeline_claims("Đại biểu Lê Văn An đề nghị bổ sung quy định về bảo vệ người tiêu dùng trực tuyến.")
+    assert {cue for _, cue, _ in got} == {"đề nghị"}
+    assert any(text.startswith("bổ sung quy định") for _, _, text in got)
+    got = _pipeline_claims("Công ty Minh Long sẽ dùng số tiền này để bổ sung vốn lưu động cho các dự án mới.")
+    assert got == set()
+    got = _pipeline_claims("Bộ Ngoại giao Na Uy chưa trả lời yêu cầu bình luận của hãng tin Reuters về vụ việc.")
+    assert got == set()

@@ -56,6 +56,9 @@ class _Lexicon:
     shared_tail: re.Pattern[str]
     noun_before: re.Pattern[str]
     negated_before: re.Pattern[str]
+    complement_before: re.Pattern[str]  # "đề nghị " before a cue: the cue is what is asked
+    requests: frozenset[str]
+    for_comment: frozenset[str]  # "yêu cầu bình luận": a request for comment, a noun phrase
     theo_not_re: re.Pattern[str]
     locative_tail: re.Pattern[str]  # "… tại Hà Nội", "… ở TP Đà Nẵng": the place locates what precedes it
 
@@ -109,6 +112,9 @@ def _lexicon() -> _Lexicon:
         theo_not_re=re.compile(rf"\s*(?:{word_alt(tuple(data['theo_not_speakers']))})(?!\w)", I),
         locative_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['locatives']))})\s+$", I),
         noun_before=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['noun_markers']))})\s+$", I),
+        complement_before=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['complement_of']))})\s+$", I),
+        requests=frozenset(_key(w) for w in data["complement_of"]),
+        for_comment=frozenset(_key(w) for w in data.get("request_for_comment") or ()),
     )
 
 
@@ -338,6 +344,8 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 continue
         elif lex.negated_before.search(before_cue[-30:]):
             continue  # "chưa bình luận", "không cho biết": nothing was said
+        elif lex.complement_before.search(before_cue[-30:]):
+            continue  # "đề nghị bổ sung …", "để đánh giá …": asked or intended, not said
         else:
             subj = subject_before(ctx, view, cs)
         if subj is None:
@@ -409,6 +417,8 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
         if not quote and first is None and _bare_object(ctx, view, cs, content):
             continue  # "chỉ trích động thái này": the verb's object is a noun phrase, not a claim
         nested = lex.cue_re.match(ctx.doc.article.body, content[0]) if not quote and first is None else None
+        if nested and _key(cue) in lex.requests and _key(nested.group(1)) not in lex.for_comment:
+            nested = None  # "đề nghị bổ sung …": the request is the claim, the verb opens its content
         if nested:
             if source is not None:
                 # "Reuters dẫn lời ông X cho biết …": X's own cue makes the claim; Reuters relays it
