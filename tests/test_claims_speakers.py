@@ -266,3 +266,10 @@ def test_a_verb_that_is_what_is_asked_or_intended_is_no_claim_of_its_own():
     assert got == set()
     got = _pipeline_claims("Bộ Ngoại giao Na Uy chưa trả lời yêu cầu bình luận của hãng tin Reuters về vụ việc.")
     assert got == set()
+
+
+def test_sharing_a_feeling_or_an_exam_name_says_nothing():
+    assert _pipeline_claims("Bà Lan Hương chia sẻ kinh nghiệm nuôi dạy con với các phụ huynh trẻ.") == set()
+    assert _pipeline_claims("Nhiều trường dùng kết quả kỳ thi đánh giá năng lực để xét tuyển sinh viên.") == set()
+    got = _pipeline_claims("Bà Lan Hương chia sẻ rằng bà sẽ mở thêm hai lớp học miễn phí.")
+    assert {cue for _, cue, _ in got} == {"chia sẻ"}
