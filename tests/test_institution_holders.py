@@ -196,3 +196,12 @@ def test_a_form_of_address_after_a_full_stop_opens_the_name() -> None:
     types, roles = _facts("Phim hướng tới khán giả gen Z. Ông Lạc Văn Thành, tổng giám đốc đài, chia sẻ về kế hoạch.")
     assert types.get("Lạc Văn Thành") == "Person"
     assert not any(label.startswith("Z") for label in types)
+
+
+def test_an_unknown_organisation_in_a_titles_domain_keeps_the_country_out_of_the_role() -> None:
+    # "người đứng đầu Quỹ … của Nga" heads the fund, not Russia
+    _, roles = _facts("Ông Pavel Orlov, người đứng đầu Quỹ hỗ trợ xuất khẩu của Nga, cho biết các thỏa thuận sẽ được ký sớm.")
+    assert not any(p == "Pavel Orlov" and o == "Russia" for p, _, o in roles), roles
+    # a country's own office still gives it
+    _, roles = _facts("Ông Pavel Orlov, người phát ngôn của Bộ Ngoại giao Nga, cho biết các thỏa thuận sẽ được ký sớm.")
+    assert any(p == "Pavel Orlov" for p, _, _ in roles), roles

@@ -21,6 +21,8 @@ from functools import cache
 
 from ..lexicon.cues import chinese_surnames, institution_titles, vietnamese_surnames
 from ..lexicon.load import load_yaml
+from ..lexicon.organizations import org_heads
+from ..lexicon.text import phrase_key
 from ..link.names import is_vietnamese_style
 from ..model import ROLE_PREDICATES, Doc, Evidence, Extraction, Mention, Role
 from ..pipeline import COMPONENTS
@@ -135,6 +137,12 @@ class TitleParse:
     domain_words: int = 0  # common words of a domain walked over ("phụ trách đối ngoại")
 
 
+def _names_an_organisation(domain: str) -> bool:
+    """Does a title's domain open with an organisation's head ("Quỹ …", "Viện …")?"""
+    keys = phrase_key(domain)
+    return bool(domain[:1].isupper()) and any(keys[: len(h)] == h for h in org_heads())
+
+
 def parse_after_title(
     view: SentenceView,
     found: Extraction,
@@ -158,6 +166,7 @@ def parse_after_title(
         res.org = inner
         pos = res.last = inner.evidence.end
     domain_words = 0
+    domain_at: int | None = None  # where the domain words start (an offset in text)
     pending_host = False
     used_honorific = False
     after_of = False
@@ -204,6 +213,10 @@ def parse_after_title(
                 res.last = s0 + length
                 return res
         if (mm := _OF.match(text, rest_at)) and res.org is None:
+            if domain_at is not None and _names_an_organisation(text[domain_at:rest_at]):
+                # "người đứng đầu Quỹ Đầu tư trực tiếp của Nga": the domain is an organisation
+                # the entity stage did not know, and "của Nga" is whose fund it is
+                return res
             if (t := lex.title_re.match(text, mm.end())) and title_info(t.group(1)) is not None:
                 # "đặc phái viên của Tổng thống Mỹ Donald Trump, ông X": the name after
                 # "của" holds the other title; this one's holder is elsewhere
@@ -248,6 +261,8 @@ def parse_after_title(
                     # "chi nhánh", "ban giám khảo": a domain of common words, unlike
                     # a capitalised one ("Tư pháp", "Tình báo Quốc gia")
                     lower_domain = mm.group(1)[:1].islower()
+                if domain_words == 0:
+                    domain_at = rest_at + (len(text[rest_at:]) - len(text[rest_at:].lstrip()))
                 domain_words += 1
                 res.domain_words = domain_words
                 pos = base + mm.end()
