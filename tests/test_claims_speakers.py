@@ -273,3 +273,9 @@ def test_sharing_a_feeling_or_an_exam_name_says_nothing():
     assert _pipeline_claims("Nhiều trường dùng kết quả kỳ thi đánh giá năng lực để xét tuyển sinh viên.") == set()
     got = _pipeline_claims("Bà Lan Hương chia sẻ rằng bà sẽ mở thêm hai lớp học miễn phí.")
     assert {cue for _, cue, _ in got} == {"chia sẻ"}
+
+
+def test_theo_do_is_accordingly_not_according_to():
+    assert _pipeline_claims("Theo đó ông Trần Văn Minh, giám đốc Sở Tài chính, sẽ phụ trách chung các công việc của sở.") == set()
+    got = _pipeline_claims("Theo ông Trần Văn Minh, giám đốc Sở Tài chính, ngân sách năm nay sẽ tăng mạnh.")
+    assert {sp for sp, _, _ in got} == {"Tran_Van_Minh"}

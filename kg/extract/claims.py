@@ -629,6 +629,8 @@ def _cut_at_next_subject(ctx: ArticleContext, found: list[_Found]) -> None:
 
 
 _LEADING_APPOSITIVE = re.compile(r"(?:một|người|là|cựu|nguyên|hiện là)\s[^,;:\"“”]{1,100},\s*", re.IGNORECASE)
+# "Theo đó", "theo vậy": a connective ("accordingly"), not "according to"
+_THEO_CONNECTIVE = re.compile(r"(?:đó|vậy)(?!\w)", re.IGNORECASE)
 _THEO = re.compile(
     r"(?:^|(?<=[,;:\-–]\s)|(?<=^[\"“])|(?<=\w[.!?])|(?:^|(?<=\s))(?:song|nhưng|tuy nhiên,?|cũng)\s+)(theo)\s+([^,.;:\n]{1,120}),\s*",
     re.IGNORECASE,
@@ -667,6 +669,8 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
         np_text = view.text[m.start(2) : np_e - view.start]
         if _lexicon().theo_not_re.match(np_text):
             continue  # "Theo luật mới …": a text, not a speaker
+        if _THEO_CONNECTIVE.match(np_text):
+            continue  # "Theo đó ông X … sẽ phụ trách …": "accordingly", nobody is cited
         if re.match(r"\s*(?:một|các|những|nhiều|một số)\s", np_text, re.IGNORECASE):
             continue
         persons = [x for x in ms if entity_type(ctx.found, x) == PERSON]
