@@ -365,3 +365,10 @@ def test_wards_communes_and_districts_are_places():
     ents = _by_label(found)
     assert ents["Lương Sơn"].type == "Place" and ents["Bến Nghé"].type == "Place"
     assert not [c for c in found.claims if c.speaker in ("Lương_Sơn", "Bến_Nghé")]
+
+
+def test_a_name_ending_in_a_single_letter_is_a_product_or_a_generation_not_a_person():
+    found = _run("Giới trẻ Gen Z chuộng mẫu Galaxy S mới hơn các đời trước.", "Anh Trần Văn Khoa cũng mua một chiếc.")
+    types = {e.label: e.type for e in found.entities.values()}
+    assert types.get("Gen Z") != "Person" and types.get("Galaxy S") != "Person"
+    assert types.get("Trần Văn Khoa") == "Person"

@@ -830,9 +830,12 @@ def _institution_prefix(text: str) -> int:
 
 
 def _looks_like_person(text: str) -> bool:
-    """Two or more capitalised parts, none an acronym or a number ("Lee Hyun-koo")."""
+    """Two or more capitalised parts, none an acronym or a number ("Lee Hyun-koo"),
+    the last longer than a letter ("Model Y", "Galaxy S" are products)."""
     ws = name_words(text)
-    return len(ws) >= 2 and all(is_capitalised(w) and not is_all_caps(w) and not w[0].isdigit() for w in ws)
+    return len(ws) >= 2 and len(ws[-1]) > 1 and all(
+        is_capitalised(w) and not is_all_caps(w) and not w[0].isdigit() for w in ws
+    )
 
 
 def _truncated_form_of(k: str, cands: list[Candidate]) -> Candidate | None:
