@@ -279,3 +279,8 @@ def test_theo_do_is_accordingly_not_according_to():
     assert _pipeline_claims("Theo đó ông Trần Văn Minh, giám đốc Sở Tài chính, sẽ phụ trách chung các công việc của sở.") == set()
     got = _pipeline_claims("Theo ông Trần Văn Minh, giám đốc Sở Tài chính, ngân sách năm nay sẽ tăng mạnh.")
     assert {sp for sp, _, _ in got} == {"Tran_Van_Minh"}
+
+
+def test_a_province_ending_an_unknown_police_or_office_name_does_not_speak():
+    assert _pipeline_claims("Theo Công an tỉnh Đồng Nai, nhóm này đã khai thác cát trái phép trong nhiều tháng.") == set()
+    assert _pipeline_claims("Công an tỉnh Đồng Nai cho biết nhóm này đã khai thác cát trái phép trong nhiều tháng.") == set()

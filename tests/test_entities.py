@@ -372,3 +372,10 @@ def test_a_name_ending_in_a_single_letter_is_a_product_or_a_generation_not_a_per
     types = {e.label: e.type for e in found.entities.values()}
     assert types.get("Gen Z") != "Person" and types.get("Galaxy S") != "Person"
     assert types.get("Trần Văn Khoa") == "Person"
+
+
+def test_ho_after_a_form_of_address_is_a_family_name_not_a_lake():
+    found = _run("Ông Hồ Quang Cua chia sẻ thêm về giống gạo mới.", "Bà Hồ Thị Lan cho biết vụ mùa năm nay khá tốt.")
+    types = {e.label: e.type for e in found.entities.values()}
+    assert types.get("Hồ Quang Cua") == "Person" and types.get("Hồ Thị Lan") == "Person"
+    assert "Quang Cua" not in types

@@ -680,6 +680,10 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
             subj = np_at_end(ctx, view, ms[-1].evidence.end)
             if subj and subj.speakers:
                 speaker = subj.speakers[0]
+            elif entity_type(ctx.found, ms[-1]) in (PLACE, COUNTRY) and speaker_words().org_head_tail.search(
+                view.text[m.start(2) : ms[-1].evidence.start - view.start]
+            ):
+                continue  # "Theo Công an tỉnh Đồng Nai, …": an organisation not recognised, not the province
             elif entity_type(ctx.found, ms[-1]) in (PLACE, COUNTRY) and _lexicon().locative_tail.search(
                 view.text[m.start(2) : ms[-1].evidence.start - view.start]
             ):

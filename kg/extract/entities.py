@@ -640,7 +640,7 @@ def _apposition_cue(ss: SentenceWords, end: int) -> bool:
 
 
 def _strip_leading_cue(
-    ss: SentenceWords, a: int, b: int, keep_directions: bool = False
+    ss: SentenceWords, a: int, b: int, keep_directions: bool = False, after_person_cue: bool = False
 ) -> tuple[int, int, tuple[str, int] | None]:
     """ "Bang Karnataka" -> Karnataka (a Place), "Nam California" -> California.
 
@@ -653,6 +653,8 @@ def _strip_leading_cue(
     seq = [key(w) for _, _, w in ws]
     for cues, typ in ((place_cues(), "Place"), (org_cues(), "Organization")):
         p = phrase_at(seq, 0, cues)
+        if p is not None and after_person_cue and len(p) == 1 and seq[0] in vietnamese_surnames():
+            continue  # "ông Hồ Quang Cua": after a form of address "Hồ" is a family name, not a lake
         if p is not None and len(p) < len(ws) and is_capitalised(ws[len(p)][2]):
             return ws[len(p)][0], b, (typ, a)
     if seq[0] in _DIRECTIONS and foreign(ws[1][2]) and not keep_directions:
@@ -679,7 +681,8 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
             if _opens_a_title(ss, a, b):
                 continue  # "Chuẩn Đô" of "Chuẩn Đô đốc": a title, not a name
             before_type, _ = _cue_type(ss, a)
-            a, b, lead = _strip_leading_cue(ss, a, b, keep_directions=before_type == "Place")
+            a, b, lead = _strip_leading_cue(ss, a, b, keep_directions=before_type == "Place",
+                                            after_person_cue=before_type == "Person")
             text = ss.text[a:b]
             if b <= a:
                 continue

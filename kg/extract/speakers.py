@@ -68,7 +68,9 @@ def speaker_words() -> SpeakerWords:
         ),
         leader_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['leader_descriptions']))})\s+$", I),
         # capitalised as a name ("Phòng Thương mại Mỹ"), so no IGNORECASE
-        org_head_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['organisation_heads']))})(?:\s+[A-ZĐÀ-Ỹ][\w&-]*){{0,3}}\s+$"),
+        # "Công an tỉnh Đồng Nai": a division word may stand between the head and the place
+        org_head_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['organisation_heads']))})(?:\s+[A-ZĐÀ-Ỹ][\w&-]*){{0,3}}"
+                                 r"(?:\s+(?:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường|thị xã|bang))?\s+$"),
         country_as_actor_heads=frozenset(" ".join(w.casefold().split()) for w in data.get("country_as_actor_heads") or ()),
     )
 
