@@ -284,3 +284,5 @@ def test_theo_do_is_accordingly_not_according_to():
 def test_a_province_ending_an_unknown_police_or_office_name_does_not_speak():
     assert _pipeline_claims("Theo Công an tỉnh Đồng Nai, nhóm này đã khai thác cát trái phép trong nhiều tháng.") == set()
     assert _pipeline_claims("Công an tỉnh Đồng Nai cho biết nhóm này đã khai thác cát trái phép trong nhiều tháng.") == set()
+    got = _pipeline_claims("Theo UBND tỉnh Đồng Nai, dự án cầu mới đã được hai địa phương thống nhất hướng tuyến.")
+    assert not any(sp == "Dong_Nai" for sp, _, _ in got), got
