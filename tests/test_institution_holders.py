@@ -205,3 +205,10 @@ def test_an_unknown_organisation_in_a_titles_domain_keeps_the_country_out_of_the
     # a country's own office still gives it
     _, roles = _facts("Ông Pavel Orlov, người phát ngôn của Bộ Ngoại giao Nga, cho biết các thỏa thuận sẽ được ký sớm.")
     assert any(p == "Pavel Orlov" for p, _, _ in roles), roles
+
+
+def test_a_country_ending_an_unknown_organisations_name_is_not_the_titles_organisation() -> None:
+    _, roles = _facts("Ông Nguyễn Hải Sơn - Phó chủ tịch Hội Chữ thập đỏ Việt Nam - cho biết đại hội kéo dài hai ngày.")
+    assert not any(o == "Vietnam" for _, _, o in roles), roles
+    _, roles = _facts("Ông Nguyễn Hải Sơn - Thứ trưởng Bộ Ngoại giao Việt Nam - cho biết đại hội kéo dài hai ngày.")
+    assert ("Nguyễn Hải Sơn", "official_of", "Ministry of Foreign Affairs of Vietnam") in roles

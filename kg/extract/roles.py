@@ -195,6 +195,12 @@ def parse_after_title(
                 # "Giám đốc Chương trình châu Phi": a region is not the organisation
                 break
             elif res.org is None:
+                if domain_at is not None and entity_type(found, m) in ("Country", "Place") and _names_an_organisation(
+                    text[domain_at : m.evidence.start - base]
+                ):
+                    # "Phó chủ tịch Hội Chữ thập đỏ Việt Nam": the country ends the name of an
+                    # organisation the entity stage did not know; it is not the country's office
+                    return res
                 res.org = m
                 after_of = False
             pos = res.last = m.evidence.end
