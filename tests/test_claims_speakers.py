@@ -286,3 +286,10 @@ def test_a_province_ending_an_unknown_police_or_office_name_does_not_speak():
     assert _pipeline_claims("Công an tỉnh Đồng Nai cho biết nhóm này đã khai thác cát trái phép trong nhiều tháng.") == set()
     got = _pipeline_claims("Theo UBND tỉnh Đồng Nai, dự án cầu mới đã được hai địa phương thống nhất hướng tuyến.")
     assert not any(sp == "Dong_Nai" for sp, _, _ in got), got
+
+
+def test_a_place_never_shares_or_confides_a_person_read_as_a_place_does():
+    got = _pipeline_claims("“Tôi rất vui khi được trở lại đây”, Eugene chia sẻ với phóng viên.")
+    assert not any(sp == "Eugene" for sp, _, _ in got), got
+    got = _pipeline_claims("Bắc Kinh cho biết sẽ đáp trả các biện pháp thuế quan mới.")
+    assert {sp for sp, _, _ in got} == {"Beijing"}

@@ -59,6 +59,7 @@ class _Lexicon:
     complement_before: re.Pattern[str]  # "đề nghị " before a cue: the cue is what is asked
     requests: frozenset[str]
     for_comment: frozenset[str]  # "yêu cầu bình luận": a request for comment, a noun phrase
+    personal: frozenset[str]  # "chia sẻ", "tâm sự": said by people, never by a place
     theo_not_re: re.Pattern[str]
     locative_tail: re.Pattern[str]  # "… tại Hà Nội", "… ở TP Đà Nẵng": the place locates what precedes it
 
@@ -115,6 +116,7 @@ def _lexicon() -> _Lexicon:
         complement_before=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['complement_of']))})\s+$", I),
         requests=frozenset(_key(w) for w in data["complement_of"]),
         for_comment=frozenset(_key(w) for w in data.get("request_for_comment") or ()),
+        personal=frozenset(_key(w) for w in data.get("personal_cues") or ()),
     )
 
 
@@ -395,6 +397,10 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 tail = view.text[after_pos - view.start : after_pos - view.start + _TAIL_LOOK]
         if _unnamed_subject(ctx, view, cs, subj):
             continue  # "một cựu quan chức Mỹ cho rằng": an unnamed speaker
+        if _key(cue) in lex.personal and subj.speakers and all(
+            entity_type_id(ctx.found, sp) == PLACE for sp in subj.speakers
+        ):
+            continue  # "Văn Ý chia sẻ": a person whose name was read as a place
         if _RELATIVE_BEFORE.search(view.text[max(0, subj.start - view.start - 20) : subj.start - view.start]):
             continue  # "các hành động mà ông X đề cập tới bao gồm …": a relative clause, its object is the head noun
         if _nominalised(ctx, view, cs, subj):
