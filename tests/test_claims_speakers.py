@@ -293,3 +293,11 @@ def test_a_place_never_shares_or_confides_a_person_read_as_a_place_does():
     assert not any(sp == "Eugene" for sp, _, _ in got), got
     got = _pipeline_claims("Bắc Kinh cho biết sẽ đáp trả các biện pháp thuế quan mới.")
     assert {sp for sp, _, _ in got} == {"Beijing"}
+
+
+def test_theo_a_source_the_country_only_describes_is_not_the_country():
+    got = _pipeline_claims("Theo truyền thông Tây Ban Nha, câu lạc bộ sẽ gia hạn hợp đồng với tiền đạo trẻ.")
+    assert not any(sp == "Spain" for sp, _, _ in got), got
+    assert _pipeline_claims("Ông Juan Ortega sẽ công bố kết quả kiểm phiếu vào ngày mai.") == set()
+    got = _pipeline_claims("Theo Tây Ban Nha, các cuộc đàm phán sẽ tiếp tục trong tuần tới.")
+    assert {sp for sp, _, _ in got} == {"Spain"}

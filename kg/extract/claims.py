@@ -37,6 +37,7 @@ from .speakers import (
     Subject,
     entity_type_id,
     make_context,
+    modifies_a_noun,
     np_at_end,
     speaker_words,
     subject_before,
@@ -686,10 +687,13 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
             subj = np_at_end(ctx, view, ms[-1].evidence.end)
             if subj and subj.speakers:
                 speaker = subj.speakers[0]
-            elif entity_type(ctx.found, ms[-1]) in (PLACE, COUNTRY) and speaker_words().org_head_tail.search(
-                view.text[m.start(2) : ms[-1].evidence.start - view.start]
+            elif entity_type(ctx.found, ms[-1]) in (PLACE, COUNTRY) and (
+                speaker_words().org_head_tail.search(view.text[m.start(2) : ms[-1].evidence.start - view.start])
+                or modifies_a_noun(ctx, view, ms[-1], speaker_words())
             ):
-                continue  # "Theo Công an tỉnh Đồng Nai, …": an organisation not recognised, not the province
+                # "Theo Công an tỉnh Đồng Nai, …", "Theo báo chí Tây Ban Nha, …": an organisation
+                # not recognised, or an unnamed source the country only describes
+                continue
             elif entity_type(ctx.found, ms[-1]) in (PLACE, COUNTRY) and _lexicon().locative_tail.search(
                 view.text[m.start(2) : ms[-1].evidence.start - view.start]
             ):

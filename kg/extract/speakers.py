@@ -431,7 +431,7 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
         ):
             # "một quan chức Mỹ", "các nhà ngoại giao Nga": unnamed speakers
             return None
-        if entity_type(found, m) in (PLACE, COUNTRY) and _modifies_a_noun(ctx, view, m, lex):
+        if entity_type(found, m) in (PLACE, COUNTRY) and modifies_a_noun(ctx, view, m, lex):
             return None  # "phái đoàn Trung Quốc đề nghị": the delegation speaks, unnamed
         return Subject([m.entity or ""], m.evidence.start)
     known = _known_name_at_end(ctx, head)
@@ -481,7 +481,7 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
 _NOUN_TAGS = frozenset({"N", "Np", "Nc", "Nu", "Ny", "Nb"})
 
 
-def _modifies_a_noun(ctx: ArticleContext, view: SentenceView, m: Mention, lex: SpeakerWords) -> bool:
+def modifies_a_noun(ctx: ArticleContext, view: SentenceView, m: Mention, lex: SpeakerWords) -> bool:
     """Is the country or place ``m`` only a modifier of the noun before it?
 
     Read from the tags: the word right before the mention is a noun of the same
