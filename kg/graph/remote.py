@@ -58,9 +58,19 @@ from rdflib.term import Node
 from ..errors import QueryError, StoreError
 from . import shared, summaries
 from .iris import article_id_of_graph, graph_iri
-from .namespaces import CO_MENTION_GRAPH, ENTITY_GRAPH, KG, KGG, ONTOLOGY_GRAPH, PREFIXES, SDO, SUMMARY_GRAPH
+from .namespaces import KG, KGG, PREFIXES, SDO
 from .store import Store
-from .terms import to_ox, triples_to_ox
+from .terms import (
+    ARTICLE_ID,
+    CO_MENTION_GRAPH_NODE,
+    ENTITY_GRAPH_NODE,
+    FINGERPRINT,
+    ONTOLOGY_GRAPH_NODE,
+    SHARED_GRAPH_NODES,
+    SUMMARY_GRAPH_NODE,
+    to_ox,
+    triples_to_ox,
+)
 
 USER_ENV = "KG_STORE_USER"
 PASSWORD_ENV = "KG_STORE_PASSWORD"
@@ -71,15 +81,7 @@ TIMEOUT_ENV = "KG_STORE_TIMEOUT"
 DEFAULT_TIMEOUT = 120.0  # seconds per request
 
 _NT = "application/n-triples"
-_FINGERPRINT = ox.NamedNode(str(KG.buildFingerprint))
-_ARTICLE_ID = ox.NamedNode(str(KG.articleId))
-_SOURCE = ox.NamedNode(str(KG.sourcePath))
-_ENTITIES = ox.NamedNode(str(ENTITY_GRAPH))
-_CO_MENTIONS = ox.NamedNode(str(CO_MENTION_GRAPH))
-_ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
 _MENTIONS = ox.NamedNode(str(SDO.mentions))
-_SUMMARIES = ox.NamedNode(str(SUMMARY_GRAPH))
-_SHARED_GRAPHS = (_ENTITIES, _CO_MENTIONS, _ONTOLOGY, _SUMMARIES)
 # kg's graphs only: a server keeps graphs of its own (Virtuoso: virtrdf#, owl#, …)
 _OURS = f'FILTER(STRSTARTS(STR(?g), "{KGG}"))'
 
@@ -324,19 +326,19 @@ class RemoteStore(Store):
     # -- reading (what a build needs, asked of the server) ----------------------
     def _per_article(self, predicate: ox.NamedNode) -> dict[str, str]:
         out: dict[str, str] = {}
-        for r in self._rows(f"SELECT ?g ?id ?v WHERE {{ GRAPH ?g {{ ?a {_ARTICLE_ID} ?id ; {predicate} ?v }} }}"):
+        for r in self._rows(f"SELECT ?g ?id ?v WHERE {{ GRAPH ?g {{ ?a {ARTICLE_ID} ?id ; {predicate} ?v }} }}"):
             aid = r["id"].value
             if r["g"].value == str(graph_iri(aid)):
                 out[aid] = r["v"].value
         return out
 
     def article_ids(self) -> list[str]:
-        rows = self._rows(f"SELECT DISTINCT ?g ?id WHERE {{ GRAPH ?g {{ ?a {_ARTICLE_ID} ?id }} }}")
+        rows = self._rows(f"SELECT DISTINCT ?g ?id WHERE {{ GRAPH ?g {{ ?a {ARTICLE_ID} ?id }} }}")
         return sorted({r["id"].value for r in rows if r["g"].value == str(graph_iri(r["id"].value))})
 
     def names_of_type(self, type_iri: URIRef) -> Iterator[tuple[str, str]]:
         rows = self._rows(
-            f"SELECT DISTINCT ?e ?l WHERE {{ GRAPH {_ENTITIES} {{ ?e {shared.LABEL} ?l }} "
+            f"SELECT DISTINCT ?e ?l WHERE {{ GRAPH {ENTITY_GRAPH_NODE} {{ ?e {shared.LABEL} ?l }} "
             f"FILTER EXISTS {{ GRAPH ?g {{ ?e {shared.TYPE} {ox.NamedNode(str(type_iri))} }} }} }}")
         for r in rows:
             yield r["e"].value, r["l"].value
@@ -350,7 +352,7 @@ class RemoteStore(Store):
 
     def co_mention_counts(self) -> dict[tuple[str, str], int]:
         out: dict[tuple[str, str], int] = {}
-        for r in self._rows(f"SELECT ?p ?m ?c WHERE {{ GRAPH {_CO_MENTIONS} {{ ?p {shared.ARTICLE_COUNT} ?c ; "
+        for r in self._rows(f"SELECT ?p ?m ?c WHERE {{ GRAPH {CO_MENTION_GRAPH_NODE} {{ ?p {shared.ARTICLE_COUNT} ?c ; "
                             f"{shared.MEMBER} ?m }} }}"):
             out.setdefault(r["p"].value, (int(r["c"].value), []))[1].append(r["m"].value)  # type: ignore[arg-type]
         return {tuple(sorted(ms)): c for c, ms in out.values()}  # type: ignore[misc]
@@ -378,10 +380,10 @@ class RemoteStore(Store):
     def ensure_ontology(self, ontology: Graph) -> bool:
         """PUT the ontology graph when the server's copy differs in size (one count query otherwise)."""
         wanted = list(triples_to_ox(ontology))
-        rows = self._rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {_ONTOLOGY} {{ ?s ?p ?o }} }}")
+        rows = self._rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {ONTOLOGY_GRAPH_NODE} {{ ?s ?p ?o }} }}")
         if rows and int(rows[0]["n"].value) == len(set(wanted)):
             return False
-        self._put_graph(_ONTOLOGY, wanted)
+        self._put_graph(ONTOLOGY_GRAPH_NODE, wanted)
         return True
 
     def _replace_graph(self, graph_name: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> int:
@@ -413,8 +415,8 @@ class RemoteStore(Store):
         target = ox.NamedNode(str(graph_iri(article_id)))
         old = self._old_graphs(list(dict.fromkeys([target, *(ox.NamedNode(str(graph_iri(a))) for a in supersedes)])))
         own, names = shared.split(triples or [])
-        marker = [t for t in own if t.predicate == _FINGERPRINT]
-        body = [t for t in own if t.predicate != _FINGERPRINT]
+        marker = [t for t in own if t.predicate == FINGERPRINT]
+        body = [t for t in own if t.predicate != FINGERPRINT]
         # 2. the article's graph: one PUT (or gone, for a removal)
         if triples is not None:
             self._put_graph(target, body)
@@ -448,7 +450,7 @@ class RemoteStore(Store):
             p, e = summaries.touched(ts)
             persons |= p
             events |= e
-        sm = _SUMMARIES
+        sm = SUMMARY_GRAPH_NODE
         out = (f"DELETE {{ GRAPH {sm} {{ {sm} ?p ?o }} }} WHERE {{ GRAPH {sm} {{ {sm} ?p ?o }} "
                f"{_values('p', summaries.LISTS)} }} ;\n")
         if not persons and not events:
@@ -466,7 +468,7 @@ class RemoteStore(Store):
             parts.append(f"{{ {_values('s', nodes)} BIND({sm} AS ?g) GRAPH {sm} {{ ?s ?p ?o }} }}")
         rows = self._rows(f"SELECT ?g ?s ?p ?o WHERE {{ {' UNION '.join(parts)} }}")
         local.extend(ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows if isinstance(r.get("g"), ox.NamedNode))
-        view = summaries.View(local, hidden | set(_SHARED_GRAPHS))
+        view = summaries.View(local, hidden | set(SHARED_GRAPH_NODES))
         delete, insert = summaries.changes(view, persons, events)
         return out + _data("DELETE", sm, delete) + _data("INSERT", sm, insert)
 
@@ -477,7 +479,7 @@ class RemoteStore(Store):
         fresh: list[ox.Triple] = []
         for pred, query in summaries.LISTS.items():
             fresh += summaries.list_entries(pred, [r["item"] for r in self._rows(query)])
-        sm = _SUMMARIES
+        sm = SUMMARY_GRAPH_NODE
         self._update_remote(
             f"DELETE {{ GRAPH {sm} {{ {sm} ?p ?o }} }} WHERE {{ GRAPH {sm} {{ {sm} ?p ?o }} {_values('p', summaries.LISTS)} }} ;\n"
             + _data("INSERT", sm, fresh))
@@ -488,17 +490,17 @@ class RemoteStore(Store):
                                      f"{_values('t', [summaries.ROLE_ASSERTION, summaries.EVENT])} }}"))
         if not facts:
             return False
-        return not bool(self.select_raw(f"ASK {{ GRAPH {_SUMMARIES} {{ ?n ?p ?o }} "
+        return not bool(self.select_raw(f"ASK {{ GRAPH {SUMMARY_GRAPH_NODE} {{ ?n ?p ?o }} "
                                         f"{_values('p', [summaries.HOLDER, summaries.SUMMARIZES])} }}"))
 
     def rebuild_summaries(self) -> int:
         """Recompute every role and event summary from the article graphs (on a snapshot) and PUT the graph."""
         snap = Store(None)
-        snap.ox.bulk_extend(q for q in self.ox if q.graph_name != _SUMMARIES)
+        snap.ox.bulk_extend(q for q in self.ox if q.graph_name != SUMMARY_GRAPH_NODE)
         persons, events = summaries.all_keys(snap.ox)
-        view = summaries.View(snap.ox, set(_SHARED_GRAPHS))
+        view = summaries.View(snap.ox, set(SHARED_GRAPH_NODES))
         _, insert = summaries.changes(view, persons, events)
-        self._put_graph(_SUMMARIES, insert)
+        self._put_graph(SUMMARY_GRAPH_NODE, insert)
         return len({t.subject for t in insert})
 
     def _name_update(self, names: list[ox.Triple]) -> str:
@@ -507,7 +509,7 @@ class RemoteStore(Store):
         wanted = {t.subject: t.object for t in names if t.predicate == shared.PREF_LABEL}
         stored: dict[ox.NamedNode, set[Any]] = {}
         if wanted:
-            for r in self._rows(f"SELECT ?e ?l WHERE {{ {_values('e', wanted)} GRAPH {_ENTITIES} "
+            for r in self._rows(f"SELECT ?e ?l WHERE {{ {_values('e', wanted)} GRAPH {ENTITY_GRAPH_NODE} "
                                 f"{{ ?e {shared.PREF_LABEL} ?l }} }}"):
                 stored.setdefault(r["e"], set()).add(r["l"])
         rank = shared._name_rank
@@ -518,17 +520,17 @@ class RemoteStore(Store):
                 change[e] = best
         out = ""
         if change:
-            out += (f"DELETE {{ GRAPH {_ENTITIES} {{ ?e {shared.PREF_LABEL} ?l }} }} WHERE {{ "
-                    f"{_values('e', change)} GRAPH {_ENTITIES} {{ ?e {shared.PREF_LABEL} ?l }} }} ;\n")
-        return out + _data("INSERT", _ENTITIES, labels + [ox.Triple(e, shared.PREF_LABEL, l) for e, l in change.items()])
+            out += (f"DELETE {{ GRAPH {ENTITY_GRAPH_NODE} {{ ?e {shared.PREF_LABEL} ?l }} }} WHERE {{ "
+                    f"{_values('e', change)} GRAPH {ENTITY_GRAPH_NODE} {{ ?e {shared.PREF_LABEL} ?l }} }} ;\n")
+        return out + _data("INSERT", ENTITY_GRAPH_NODE, labels + [ox.Triple(e, shared.PREF_LABEL, l) for e, l in change.items()])
 
     def _orphan_update(self, candidates: set[ox.NamedNode]) -> str:
         """Names of entities that no article graph describes any more leave the entity graph."""
         if not candidates:
             return ""
-        keep_out = " && ".join(f"?g2 != {g}" for g in (_ENTITIES, _CO_MENTIONS))
-        return (f"DELETE {{ GRAPH {_ENTITIES} {{ ?e ?p ?o }} }} WHERE {{ {_values('e', sorted(candidates, key=lambda n: n.value))} "
-                f"GRAPH {_ENTITIES} {{ ?e ?p ?o }} FILTER NOT EXISTS {{ GRAPH ?g2 {{ ?e ?p2 ?o2 }} FILTER({keep_out}) }} }} ;\n")
+        keep_out = " && ".join(f"?g2 != {g}" for g in (ENTITY_GRAPH_NODE, CO_MENTION_GRAPH_NODE))
+        return (f"DELETE {{ GRAPH {ENTITY_GRAPH_NODE} {{ ?e ?p ?o }} }} WHERE {{ {_values('e', sorted(candidates, key=lambda n: n.value))} "
+                f"GRAPH {ENTITY_GRAPH_NODE} {{ ?e ?p ?o }} FILTER NOT EXISTS {{ GRAPH ?g2 {{ ?e ?p2 ?o2 }} FILTER({keep_out}) }} }} ;\n")
 
     def _recount_update(self, pairs: set[tuple[ox.NamedNode, ox.NamedNode]]) -> str:
         """Recount ``pairs`` from the article graphs (idempotent): the pair nodes are rewritten from scratch."""
@@ -538,7 +540,7 @@ class RemoteStore(Store):
         nodes = [shared.pair_node(a, b) for a, b in ordered]
         rows = " ".join(f"({shared.pair_node(a, b)} {a} {b})" for a, b in ordered)
         actor_types = " ".join(str(t) for t in sorted(shared.ACTOR_TYPES, key=lambda n: n.value))
-        cm = _CO_MENTIONS
+        cm = CO_MENTION_GRAPH_NODE
         return (
             f"DELETE {{ GRAPH {cm} {{ ?n ?p ?o }} }} WHERE {{ {_values('n', nodes)} GRAPH {cm} {{ ?n ?p ?o }} }} ;\n"
             f"DELETE {{ GRAPH {cm} {{ {cm} {shared.FLOOR} ?f }} }} WHERE {{ GRAPH {cm} {{ {cm} {shared.FLOOR} ?f }} }} ;\n"
@@ -550,10 +552,10 @@ class RemoteStore(Store):
         )
 
     def refresh_co_mention_floor(self) -> int:
-        rows = self._rows(f"SELECT ?c WHERE {{ GRAPH {_CO_MENTIONS} {{ ?p {shared.ARTICLE_COUNT} ?c }} }} "
+        rows = self._rows(f"SELECT ?c WHERE {{ GRAPH {CO_MENTION_GRAPH_NODE} {{ ?p {shared.ARTICLE_COUNT} ?c }} }} "
                           f"ORDER BY DESC(?c) OFFSET {shared.TOP_PAIRS - 1} LIMIT 1")
         floor = int(rows[0]["c"].value) if rows else 1
-        cm = _CO_MENTIONS
+        cm = CO_MENTION_GRAPH_NODE
         self._update_remote(
             f"DELETE {{ GRAPH {cm} {{ {cm} {shared.FLOOR} ?f }} }} WHERE {{ GRAPH {cm} {{ {cm} {shared.FLOOR} ?f }} }} ;\n"
             + _data("INSERT", cm, [shared.floor_triple(floor)]))
@@ -562,10 +564,10 @@ class RemoteStore(Store):
     def rebuild_co_mentions(self) -> int:
         """Recount every pair from the article graphs (after a bulk load that bypassed kg)."""
         snap = Store(None)
-        snap.ox.bulk_extend(q for q in self.ox if q.graph_name != _CO_MENTIONS)
+        snap.ox.bulk_extend(q for q in self.ox if q.graph_name != CO_MENTION_GRAPH_NODE)
         n = snap.rebuild_co_mentions()
-        self._put_graph(_CO_MENTIONS, [ox.Triple(q.subject, q.predicate, q.object)
-                                       for q in snap.ox.quads_for_pattern(None, None, None, _CO_MENTIONS)])
+        self._put_graph(CO_MENTION_GRAPH_NODE, [ox.Triple(q.subject, q.predicate, q.object)
+                                       for q in snap.ox.quads_for_pattern(None, None, None, CO_MENTION_GRAPH_NODE)])
         return n
 
 

@@ -41,7 +41,8 @@ from itertools import combinations
 import pyoxigraph as ox
 
 from .iris import pair_iri
-from .namespaces import CO_MENTION_GRAPH, ENTITY_GRAPH, KG, KGD, RDF, RDFS, SDO, SKOS
+from .terms import CO_MENTION_GRAPH_NODE, ENTITY_GRAPH_NODE
+from .namespaces import KG, KGD, RDF, RDFS, SDO, SKOS
 
 TYPE = ox.NamedNode(str(RDF.type))
 MENTIONS = ox.NamedNode(str(SDO.mentions))
@@ -55,8 +56,6 @@ PREF_LABEL = ox.NamedNode(str(SKOS.prefLabel))
 _CO_MENTION = ox.NamedNode(str(KG.CoMention))
 _ENTITY_BASE = str(KGD)
 
-ENTITY_GRAPH_NODE = ox.NamedNode(str(ENTITY_GRAPH))
-CO_MENTION_GRAPH_NODE = ox.NamedNode(str(CO_MENTION_GRAPH))
 
 # the kinds of entity counted in co-mention pairs: actors, not places or events
 ACTOR_TYPES = frozenset(ox.NamedNode(str(KG[t])) for t in ("Person", "Organization", "Country"))

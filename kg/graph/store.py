@@ -35,21 +35,26 @@ from ..errors import QueryError, StoreError
 from . import shared, summaries
 from .iris import article_id_of_graph, graph_iri, source_key
 from .iris import path_part as _path_part
-from .namespaces import CO_MENTION_GRAPH, ENTITY_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, SUMMARY_GRAPH
-from .terms import from_ox, to_ox, triples_to_ox
+from .namespaces import ONTOLOGY_GRAPH, PREFIXES
+from .terms import (
+    ARTICLE_ID,
+    CO_MENTION_GRAPH_NODE,
+    ENTITY_GRAPH_NODE,
+    FINGERPRINT,
+    ONTOLOGY_GRAPH_NODE,
+    SHARED_GRAPH_NODES,
+    SOURCE_PATH,
+    SUMMARY_GRAPH_NODE,
+    from_ox,
+    to_ox,
+    triples_to_ox,
+)
 
 DEFAULT_OUT_DIRNAME = "exports"
 STORE_DIRNAME = "store"
 STORE_ENV = "KG_STORE"
 
-_ARTICLE_ID = ox.NamedNode(str(KG.articleId))
-_FINGERPRINT = ox.NamedNode(str(KG.buildFingerprint))
-_SOURCE = ox.NamedNode(str(KG.sourcePath))
-_ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
-_ENTITIES = ox.NamedNode(str(ENTITY_GRAPH))
-_CO_MENTIONS = ox.NamedNode(str(CO_MENTION_GRAPH))
-_SUMMARIES = ox.NamedNode(str(SUMMARY_GRAPH))
-_SHARED = frozenset({_ONTOLOGY, _ENTITIES, _CO_MENTIONS, _SUMMARIES})
+_SHARED = frozenset(SHARED_GRAPH_NODES)
 
 
 def default_out_dir() -> Path:
@@ -244,10 +249,10 @@ class Store:
         if pair_delete or pair_insert:
             pair_delete += shared.floor_triples(store)  # stale now: refresh_co_mention_floor() writes it anew
         update = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in dropped)
-        update += _data_block("DELETE", [(_ENTITIES, gone + renamed), (_CO_MENTIONS, pair_delete),
-                                         (_SUMMARIES, summary_delete)])
-        update += _data_block("INSERT", [(target, own), (_ENTITIES, named), (_CO_MENTIONS, pair_insert),
-                                         (_SUMMARIES, summary_insert)])
+        update += _data_block("DELETE", [(ENTITY_GRAPH_NODE, gone + renamed), (CO_MENTION_GRAPH_NODE, pair_delete),
+                                         (SUMMARY_GRAPH_NODE, summary_delete)])
+        update += _data_block("INSERT", [(target, own), (ENTITY_GRAPH_NODE, named), (CO_MENTION_GRAPH_NODE, pair_insert),
+                                         (SUMMARY_GRAPH_NODE, summary_insert)])
         if update:
             self._update(update)
 
@@ -259,9 +264,9 @@ class Store:
         """
         store = self._writable()
         counts = shared.co_mention_counts(self._actors_by_article().values())
-        if store.contains_named_graph(_CO_MENTIONS):
-            store.remove_graph(_CO_MENTIONS)
-        store.extend(ox.Quad(t.subject, t.predicate, t.object, _CO_MENTIONS)
+        if store.contains_named_graph(CO_MENTION_GRAPH_NODE):
+            store.remove_graph(CO_MENTION_GRAPH_NODE)
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, CO_MENTION_GRAPH_NODE)
                      for (a, b), n in counts.items() for t in shared.pair_triples(a, b, n))
         self.refresh_co_mention_floor()
         return len(counts)
@@ -274,12 +279,12 @@ class Store:
         through :meth:`replace_article` keeps them right on its own.
         """
         store = self._writable()
-        if store.contains_named_graph(_SUMMARIES):
-            store.remove_graph(_SUMMARIES)
+        if store.contains_named_graph(SUMMARY_GRAPH_NODE):
+            store.remove_graph(SUMMARY_GRAPH_NODE)
         persons, events = summaries.all_keys(store)
         view = summaries.View(store, set(_SHARED))
         _, insert = summaries.changes(view, persons, events)
-        store.extend(ox.Quad(t.subject, t.predicate, t.object, _SUMMARIES) for t in insert)
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, SUMMARY_GRAPH_NODE) for t in insert)
         self.refresh_summaries()
         return len({t.subject for t in insert})
 
@@ -298,7 +303,7 @@ class Store:
             fresh += summaries.list_entries(pred, items)
         stale = summaries.list_triples(self.ox)
         if set(stale) != set(fresh):
-            self._update(_data_block("DELETE", [(_SUMMARIES, stale)]) + _data_block("INSERT", [(_SUMMARIES, fresh)]))
+            self._update(_data_block("DELETE", [(SUMMARY_GRAPH_NODE, stale)]) + _data_block("INSERT", [(SUMMARY_GRAPH_NODE, fresh)]))
         return len(fresh)
 
     def names_of_type(self, type_iri: URIRef) -> Iterator[tuple[str, str]]:
@@ -310,7 +315,7 @@ class Store:
         """
         t = ox.NamedNode(str(type_iri))
         typed: dict[ox.NamedNode, bool] = {}
-        for q in self.ox.quads_for_pattern(None, shared.LABEL, None, _ENTITIES):
+        for q in self.ox.quads_for_pattern(None, shared.LABEL, None, ENTITY_GRAPH_NODE):
             if q.subject not in typed:
                 typed[q.subject] = next(iter(self.ox.quads_for_pattern(q.subject, shared.TYPE, t, None)), None) is not None
             if typed[q.subject]:
@@ -320,15 +325,15 @@ class Store:
         """Write the co-mention floor (see :mod:`kg.graph.shared`); returns it. Called at the end of a build or removal."""
         store = self._writable()
         floor = shared.top_floor(store)
-        self._update(_data_block("DELETE", [(_CO_MENTIONS, shared.floor_triples(store))])
-                     + _data_block("INSERT", [(_CO_MENTIONS, [shared.floor_triple(floor)])]))
+        self._update(_data_block("DELETE", [(CO_MENTION_GRAPH_NODE, shared.floor_triples(store))])
+                     + _data_block("INSERT", [(CO_MENTION_GRAPH_NODE, [shared.floor_triple(floor)])]))
         return floor
 
     def co_mention_counts(self) -> dict[tuple[str, str], int]:
         """The stored counts: (entity IRI, entity IRI) sorted -> articles naming both."""
         out: dict[tuple[str, str], int] = {}
-        for q in self.ox.quads_for_pattern(None, shared.ARTICLE_COUNT, None, _CO_MENTIONS):
-            members = sorted(m.object.value for m in self.ox.quads_for_pattern(q.subject, shared.MEMBER, None, _CO_MENTIONS))
+        for q in self.ox.quads_for_pattern(None, shared.ARTICLE_COUNT, None, CO_MENTION_GRAPH_NODE):
+            members = sorted(m.object.value for m in self.ox.quads_for_pattern(q.subject, shared.MEMBER, None, CO_MENTION_GRAPH_NODE))
             out[(members[0], members[1])] = int(q.object.value)
         return out
 
@@ -343,7 +348,7 @@ class Store:
 
     def ensure_ontology(self, ontology: Graph) -> bool:
         """Put the ontology in its own graph; rewrite it only when it changed."""
-        current = {ox.Triple(q.subject, q.predicate, q.object) for q in self.ox.quads_for_pattern(None, None, None, _ONTOLOGY)}
+        current = {ox.Triple(q.subject, q.predicate, q.object) for q in self.ox.quads_for_pattern(None, None, None, ONTOLOGY_GRAPH_NODE)}
         wanted = set(triples_to_ox(ontology))
         if current == wanted:
             return False
@@ -354,7 +359,7 @@ class Store:
     def _per_article(self, predicate: ox.NamedNode) -> dict[str, str]:
         """article id -> value of ``predicate`` on the article node, read from each article graph."""
         ids: dict[str, str] = {}
-        for q in self.ox.quads_for_pattern(None, _ARTICLE_ID, None, None):
+        for q in self.ox.quads_for_pattern(None, ARTICLE_ID, None, None):
             if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == str(graph_iri(q.object.value)):
                 ids[q.subject.value] = q.object.value
         out: dict[str, str] = {}
@@ -368,17 +373,17 @@ class Store:
         """Ids of the articles in the store (complete or not), sorted."""
         return sorted(
             q.object.value
-            for q in self.ox.quads_for_pattern(None, _ARTICLE_ID, None, None)
+            for q in self.ox.quads_for_pattern(None, ARTICLE_ID, None, None)
             if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == str(graph_iri(q.object.value))
         )
 
     def article_fingerprints(self) -> dict[str, str]:
         """article id -> build fingerprint, for the articles whose graph is complete."""
-        return self._per_article(_FINGERPRINT)
+        return self._per_article(FINGERPRINT)
 
     def article_sources(self) -> dict[str, str]:
         """article id -> the path it was read from (resolved: one spelling, see :func:`source_key`)."""
-        return self._per_article(_SOURCE)
+        return self._per_article(SOURCE_PATH)
 
     def find_articles(self, ref: str) -> list[str]:
         """Articles named by ``ref``: an article id, or the source path they were read from.
@@ -412,7 +417,7 @@ class Store:
         own = [ox.Triple(q.subject, q.predicate, q.object)
                for q in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(graph_iri(article_id))))]
         names = (ox.Triple(q.subject, q.predicate, q.object)
-                 for e in shared.entities_of(own) for q in self.ox.quads_for_pattern(e, None, None, _ENTITIES))
+                 for e in shared.entities_of(own) for q in self.ox.quads_for_pattern(e, None, None, ENTITY_GRAPH_NODE))
         for t in (*own, *names):
             g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
         return g

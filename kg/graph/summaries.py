@@ -56,7 +56,8 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from .iris import short_hash
-from .namespaces import KG, KGP, PROV, RDF, RDFS, SUMMARY_GRAPH
+from .terms import SUMMARY_GRAPH_NODE
+from .namespaces import KG, KGP, PROV, RDF, RDFS
 
 TYPE = ox.NamedNode(str(RDF.type))
 DERIVED = ox.NamedNode(str(PROV.wasDerivedFrom))
@@ -90,7 +91,6 @@ TOP_EVENT = ox.NamedNode(str(KG.topEvent))
 TOP_MEETING = ox.NamedNode(str(KG.topMeeting))
 TOP_PAIR = ox.NamedNode(str(KG.topPair))
 
-SUMMARY_GRAPH_NODE = ox.NamedNode(str(SUMMARY_GRAPH))
 # how many entries the recency lists keep (the canned queries' LIMITs)
 RECENT_CLAIMS = 500
 RECENT_ARTICLES = 20

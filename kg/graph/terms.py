@@ -14,8 +14,22 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from .namespaces import CO_MENTION_GRAPH, ENTITY_GRAPH, KG, ONTOLOGY_GRAPH, SUMMARY_GRAPH
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+# kg's own graphs and bookkeeping predicates as Oxigraph terms, made once for the
+# embedded store, the remote store and the shared-graph writers
+ARTICLE_ID = ox.NamedNode(str(KG.articleId))
+FINGERPRINT = ox.NamedNode(str(KG.buildFingerprint))
+SOURCE_PATH = ox.NamedNode(str(KG.sourcePath))
+ONTOLOGY_GRAPH_NODE = ox.NamedNode(str(ONTOLOGY_GRAPH))
+ENTITY_GRAPH_NODE = ox.NamedNode(str(ENTITY_GRAPH))
+CO_MENTION_GRAPH_NODE = ox.NamedNode(str(CO_MENTION_GRAPH))
+SUMMARY_GRAPH_NODE = ox.NamedNode(str(SUMMARY_GRAPH))
+# the graphs shared by all articles (not an article's own)
+SHARED_GRAPH_NODES = (ENTITY_GRAPH_NODE, CO_MENTION_GRAPH_NODE, ONTOLOGY_GRAPH_NODE, SUMMARY_GRAPH_NODE)
 
 
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
