@@ -953,23 +953,22 @@ def event_id(etype: str, when: str | None, where: str | None, participants: list
     return f"event_{hashlib.sha1(raw.encode()).hexdigest()[:16]}"
 
 
-LOCAL_PLACE = "LocalPlace"  # in the types given to merge_events: a Place named as a local division
-
-
-def _enough(head: _Mention, entity_types: dict[str, str]) -> bool:
+def _enough(head: _Mention, entity_types: dict[str, str], local_places: frozenset[str]) -> bool:
     """Does the merged event name what its type needs? Two parties for a meeting or
-    a call; a state, organisation or place for an act named by a common word."""
+    a call; a state, organisation or place (not only a ward or commune, ``local_places``)
+    for an act named by a common word."""
     lex = _lexicon()
     if head.type in lex.two_parties and len(set(head.participants)) < 2:
         return False
-    if head.key in lex.needs_polity and (not head.where or entity_types.get(head.where) == LOCAL_PLACE) and not any(
+    if head.key in lex.needs_polity and (not head.where or head.where in local_places) and not any(
         entity_types.get(p) in ("Country", "Organization", "Place") for p in head.participants
     ):
         return False
     return True
 
 
-def merge_events(mentions: list[_Mention], entity_types: dict[str, str] | None = None) -> list[Event]:
+def merge_events(mentions: list[_Mention], entity_types: dict[str, str] | None = None,
+                 local_places: frozenset[str] = frozenset()) -> list[Event]:
     """Mentions of one event (same type, compatible date/place/participants) -> one Event."""
     lex = _lexicon()
     entity_types = entity_types or {}
@@ -1025,7 +1024,7 @@ def merge_events(mentions: list[_Mention], entity_types: dict[str, str] | None =
             head.where = head.where or host.where
     out: list[Event] = []
     for head, members in groups:
-        if not _enough(head, entity_types):
+        if not _enough(head, entity_types, local_places):
             continue
         out.append(
             Event(
@@ -1045,8 +1044,7 @@ def merge_events(mentions: list[_Mention], entity_types: dict[str, str] | None =
 def events(doc: Doc, found: Extraction) -> None:
     lex = _lexicon()
     types = {eid: e.type for eid, e in found.entities.items()}
-    for eid, e in found.entities.items():
-        # "phường Bắc Sơn": a place the article names only as a local division
-        if e.type == "Place" and any(a.casefold().startswith(lex.local_divisions) for a in e.aliases):
-            types[eid] = LOCAL_PLACE
-    found.events = merge_events(find_event_mentions(doc, found), types)
+    # "phường Bắc Sơn": places the article names only as a local division
+    local = frozenset(eid for eid, e in found.entities.items()
+                      if e.type == "Place" and any(a.casefold().startswith(lex.local_divisions) for a in e.aliases))
+    found.events = merge_events(find_event_mentions(doc, found), types, local)
