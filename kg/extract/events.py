@@ -104,7 +104,10 @@ def _lexicon() -> _Lexicon:
         local_divisions=tuple(w.casefold() + " " for w in data.get("local_divisions") or ()),
         back_ref_re=re.compile(rf"\s*(?:{word_alt(tuple(data['back_reference_after']))})(?!\w)", I),
         imposing_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['imposing_verbs']))})(?!\w)", I),
-        generic_det_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['generic_determiners']))})\s+$", I),
+        # "các lệnh trừng phạt", "các đợt tấn công": a classifier may stand between
+        generic_det_re=re.compile(
+            rf"(?<!\w)(?:{word_alt(tuple(data['generic_determiners']))})\s+(?:(?:{word_alt(tuple(data['classifiers']))})\s+)?$", I
+        ),
         pair_re=re.compile(
             rf"(?<!\w)(?:hai\s+(?:{word_alt(tuple(data['pair_heads']))})|{word_alt(tuple(data['pair_phrases']))})(?!\w)", I
         ),
@@ -851,7 +854,7 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             if mention.back_ref:
                 own = [_resolve(ctx, view, x) for x in _phrase_participants(ctx, view, e)]
                 mention.own = [p for ps in own for p in ps if p and p in parts]
-            det = lex.generic_det_re.search(view.text, max(0, ts - 12), ts)
+            det = lex.generic_det_re.search(view.text, max(0, ts - 20), ts)
             # "Nga vượt qua các lệnh trừng phạt": the subject endures them; only a
             # subject that imposes, announces or adopts them ("Mỹ công bố các lệnh …") tells an act
             # "các cuộc tấn công mạng SolarWinds": a name after the trigger makes it specific
