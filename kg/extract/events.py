@@ -68,6 +68,7 @@ class _Lexicon:
     event_verb_re: re.Pattern[str]
     announce_re: re.Pattern[str]
     bodies_re: re.Pattern[str]
+    needs_object: dict[str, re.Pattern[str]]
 
 
 def _key(s: str) -> str:
@@ -120,6 +121,10 @@ def _lexicon() -> _Lexicon:
         delegation_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['travel']['delegations']))})\s+(?:\S+\s+){{0,3}}$", I),
         announce_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['announcements']['verbs']))})(?!\w)", I),
         bodies_re=re.compile(rf"(?:{word_alt(tuple(data['announcements']['bodies']))})(?!\w)"),
+        needs_object={
+            _key(k): re.compile(rf"(?<!\w)(?:{word_alt(tuple(e['objects']))})(?!\w)", I)
+            for e in data.get("needs_object") or () for k in e["keys"]
+        },
         event_verb_re=re.compile(rf"\s*(?:(?:đã|sẽ|đang|dự kiến|được)\s+)?(?:{word_alt(tuple(data['event_verbs']))})(?!\w)", I),
     )
 
@@ -210,6 +215,12 @@ def _blocked(text: str, rel: int) -> bool:
     if lex.negator_re.search(" ".join(words[-_NEGATOR_WORDS:])):
         return True
     return bool(lex.blocker_re.search(" ".join(words[-_BLOCK_WORDS:])))
+
+
+def _clause_names(text: str, rel: int, end: int, rx: re.Pattern[str]) -> bool:
+    """Does the clause holding the trigger [rel, end) name one of ``rx``'s words?"""
+    stop = _CLAUSE_BREAK.search(text, end)
+    return rx.search(text, _clause_start(text, rel), stop.start() if stop else len(text)) is not None
 
 
 _PREV_WORD = re.compile(r"(\S+)\s+$")
@@ -826,6 +837,8 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
                 continue
             if lex.generic_after_re.match(view.text, te):
                 continue
+            if key in lex.needs_object and not _clause_names(view.text, ts, te, lex.needs_object[key]):
+                continue  # "người di cư bị trục xuất": no diplomat expelled
             s, e = view.start + ts, view.start + te
             travel = etype == "Visit" and _is_travel(trig)
             where = _destination(ctx, view, e) if travel else _place_after(ctx, view, e, etype)
