@@ -69,6 +69,10 @@ class _Lexicon:
     announce_re: re.Pattern[str]
     bodies_re: re.Pattern[str]
     needs_object: dict[str, re.Pattern[str]]
+    sport_types: frozenset[str]
+    sport_re: re.Pattern[str]
+    team_re: re.Pattern[str]
+    sport_hits: tuple[int, int]
 
 
 def _key(s: str) -> str:
@@ -125,6 +129,11 @@ def _lexicon() -> _Lexicon:
             _key(k): re.compile(rf"(?<!\w)(?:{word_alt(tuple(e['objects']))})(?!\w)", I)
             for e in data.get("needs_object") or () for k in e["keys"]
         },
+        sport_types=frozenset(data["sport"]["types"]),
+        sport_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['sport']['words']))})(?!\w)", I),
+        # a team: "tuyển Malaysia", "U23 Việt Nam" (the name's capital is checked by the caller)
+        team_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['sport']['teams']))})\s+(\w)", I),
+        sport_hits=(int(data["sport"]["article_hits"]), int(data["sport"]["article_distinct"])),
         event_verb_re=re.compile(rf"\s*(?:(?:đã|sẽ|đang|dự kiến|được)\s+)?(?:{word_alt(tuple(data['event_verbs']))})(?!\w)", I),
     )
 
@@ -215,6 +224,19 @@ def _blocked(text: str, rel: int) -> bool:
     if lex.negator_re.search(" ".join(words[-_NEGATOR_WORDS:])):
         return True
     return bool(lex.blocker_re.search(" ".join(words[-_BLOCK_WORDS:])))
+
+
+def _sport(ctx: ArticleContext, view: SentenceView) -> bool:
+    """Does the sentence, or its article throughout, speak of sport (lexicon ``sport``)?"""
+    lex = _lexicon()
+    if lex.sport_re.search(view.text) or any(m.group(1).isupper() for m in lex.team_re.finditer(view.text)):
+        return True
+    got = ctx.cache.get("sport")
+    if got is None:
+        hits = [_key(m.group(0)) for m in lex.sport_re.finditer(ctx.doc.article.body)]
+        n, distinct = lex.sport_hits
+        got = ctx.cache["sport"] = len(hits) >= n and len(set(hits)) >= distinct
+    return got
 
 
 def _clause_names(text: str, rel: int, end: int, rx: re.Pattern[str]) -> bool:
@@ -837,6 +859,8 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
                 continue
             if lex.generic_after_re.match(view.text, te):
                 continue
+            if etype in lex.sport_types and _sport(ctx, view):
+                continue  # "U23 Việt Nam chỉ tấn công ở cánh trái": play, not war
             if key in lex.needs_object and not _clause_names(view.text, ts, te, lex.needs_object[key]):
                 continue  # "người di cư bị trục xuất": no diplomat expelled
             s, e = view.start + ts, view.start + te
