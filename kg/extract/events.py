@@ -424,6 +424,25 @@ def _speaks_of_own_act(view: SentenceView, subj_start: int, trig_start: int) -> 
     return bool(_OWN_ACT.match(between)) and len(between.split()) <= 4
 
 
+def _cue_between(view: SentenceView, lo: int, hi: int) -> bool:
+    return _claim_lexicon().cue_re.search(view.text, lo - view.start, hi - view.start) is not None
+
+
+def _names_own_parties(ctx: ArticleContext, view: SentenceView, end: int) -> bool:
+    """Does the trigger name its parties itself ("cuộc gặp giữa A và B")? Then a speaker
+    before it ("Ông X khẳng định cuộc gặp giữa A và B sẽ diễn ra") only talks about it."""
+    for ph in _phrases(ctx, view, end):
+        if ph.role == "party" and ph.prep.casefold() == "giữa":
+            actors = {m.entity for m in view.mentions_in(ph.start, ph.end) if _actor(ctx.found, m)}
+            return len(actors) >= 2
+    return False
+
+
+# "Ảnh của X được chia sẻ trên mạng xã hội": a passive without its agent; the subject
+# is what was posted, not who posted it ("được X chia sẻ" names the agent)
+_PASSIVE_BEFORE = re.compile(r"(?<!\w)(?:được|bị)\s+$")  # lower case: "Nguyễn Văn Được" is a name
+
+
 def _first_actor_after(ctx: ArticleContext, view: SentenceView, pos: int) -> list[str]:
     """The subject of the main clause after a leading clause ("Sau khi X, ông Y …",
     "Kể từ khi nhậm chức, ngày 5-2, Tổng thống X …")."""
@@ -469,6 +488,7 @@ def _participants(
     cue_re = _claim_lexicon().cue_re
     # before: the subject of the clause ("A và B đã có cuộc điện đàm", "Mỹ trục xuất …")
     cs = view.start + _clause_start(text, s - view.start)
+    passive = etype in _SPEAKER_ONLY and _PASSIVE_BEFORE.search(text, 0, s - view.start) is not None
     lo_rel = window_start(text, s - view.start)
     coord = _COORD_VERB.search(text, lo_rel, s - view.start)
     subj = subject_before(ctx, view, s)
@@ -476,8 +496,12 @@ def _participants(
         subj is None or subj.start < prev[0]
     ):
         out += prev[1]
-    elif subj is not None and subj.start >= cs - 1 and _speaks_of_own_act(view, subj.start, s):
+    elif subj is not None and not passive and subj.start >= cs - 1 and _speaks_of_own_act(view, subj.start, s) and not (
+        _cue_between(view, subj.start, s) and _names_own_parties(ctx, view, e)
+    ):
         out += subj.speakers
+    elif passive:
+        pass  # "Hình ảnh X được chia sẻ trên mạng xã hội": X was posted, did not post
     else:
         head = text[cs - view.start : s - view.start]
         pm = _lexicon().pair_re.search(head)
@@ -495,11 +519,11 @@ def _participants(
             for m in view.mentions_in(lo, s):
                 if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization"):
                     out += _resolve(ctx, view, m)
-    if not out:
+    if not out and not passive:
         # "X, ông Y, trong cuộc phỏng vấn với Z, cho biết", "Phái đoàn X - do Y dẫn
         # đầu - đã có mặt tại …": the subject stands before an apposition
         out += _appositive_subject(ctx, view, s)
-    if not out:
+    if not out and not passive:
         # "…, ông X trả lời báo chí, trước khi lên chuyên cơ đến …": a subordinate
         # clause without its own subject acts for the clause before it
         out += _subordinate_subject(ctx, view, s)
@@ -510,7 +534,7 @@ def _participants(
     clause_head = text[_clause_start(text, s - view.start) : s - view.start]
     # a leading clause without its own subject ("Sau khi thị sát …, ông X …"):
     # nothing before the trigger names an actor
-    opener = len(clause_head.split()) <= 4 and not view.mentions_in(view.start, s)
+    opener = len(clause_head.split()) <= 4 and not view.mentions_in(view.start, s) and not passive
     if opener and (etype in _lexicon().speaker_events or not any(
         entity_type_id(found, p) == PERSON for p in out
     )):
