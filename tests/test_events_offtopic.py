@@ -1,0 +1,111 @@
+"""Events on text outside politics: sport, crime, migration, celebrity news.
+
+Trigger words of politics ("tấn công", "trừng phạt", "trục xuất", "bị bắt", "cuộc gặp")
+are common words elsewhere; these sentences, written for the test, check the rules that
+keep such uses out of the graph and the participants that a strict reader would give.
+"""
+
+from __future__ import annotations
+
+from test_events import ACTORS
+from test_roles_support import make
+
+MORE = {
+    **ACTORS,
+    "Đức": ("Germany", "Country"),
+    "Việt Nam": ("Vietnam", "Country"),
+    "Marc Weber": ("Marc_Weber", "Person"),
+    "Weber": ("Marc_Weber", "Person"),
+    "Hans Keller": ("Hans_Keller", "Person"),
+    "Keller": ("Hans_Keller", "Person"),
+    "Sofia Lind": ("Sofia_Lind", "Person"),
+}
+
+
+def events(text: str, published: str | None = "2024-05-10"):
+    return make(text, MORE, published).events
+
+
+def kinds(text: str, published: str | None = "2024-05-10") -> list[str]:
+    return [e.type for e in events(text, published)]
+
+
+# --- words that only look like triggers -------------------------------------------------
+
+
+def test_being_seen_or_kidnapped_is_no_arrest() -> None:
+    assert kinds("Ca sĩ Anna Berg bị bắt gặp đi dạo cùng bạn trai ở Lyon hôm 3/5.") == []
+    assert kinds("Hai công dân Pháp bị bắt cóc ở Brazil hôm 3/5.") == []
+    assert kinds("Hai công dân Pháp bị bắt ở Brazil hôm 3/5.") == ["Arrest"]  # the word itself still is one
+
+
+def test_a_negotiated_solution_and_a_bill_are_no_events() -> None:
+    assert kinds("Pháp và Brazil ủng hộ giải pháp đàm phán cho cuộc khủng hoảng.") == []
+    assert kinds("Quốc hội Pháp thảo luận Dự luật trừng phạt Brazil năm 2024.") == []
+
+
+def test_lifting_sanctions_and_repelling_attacks_are_no_acts() -> None:
+    assert kinds("Brazil đòi Pháp gỡ trừng phạt với các ngân hàng của mình.") == []
+    # the attacks were repelled: the clause does not say who made them
+    assert kinds("Quân đội Pháp đã đẩy lùi các đợt tấn công quy mô lớn ở Lyon hôm 3/5.") == []
+    got = events("Pháp gia tăng các đợt tấn công vào Brazil hôm 3/5.")
+    assert [(e.type, e.participants[:1]) for e in got] == [("Attack", ["France"])]
+
+
+def test_prospects_of_a_meeting_are_no_meeting() -> None:
+    assert kinds("Ông Weber bình luận về triển vọng cuộc gặp giữa Tổng thống Dumas và Tổng thống Silva.") == []
+
+
+# --- expulsions: diplomats, not migrants --------------------------------------------------
+
+
+def test_deporting_migrants_is_no_sanction() -> None:
+    assert kinds("Hơn 200 người di cư Brazil đã bị trục xuất khỏi Pháp trong tháng 4.") == []
+    assert kinds("Pháp trục xuất 13 người nhập cảnh trái phép hôm 3/5.") == []
+
+
+def test_expelling_diplomats_still_is_a_sanction() -> None:
+    got = events("Pháp trục xuất 2 nhà ngoại giao Brazil hôm 3/5.")
+    assert [(e.type, e.when) for e in got] == [("Sanction", "2024-05-03")]
+    assert set(got[0].participants) == {"France", "Brazil"}
+
+
+# --- sport ------------------------------------------------------------------------------
+
+
+def test_a_team_attacking_on_the_wing_is_no_attack() -> None:
+    assert kinds("U23 Brazil chỉ tấn công nhiều ở cánh trái trong trận gặp Pháp.") == []
+    assert kinds("Tuyển Brazil tấn công liên tục nhưng không thể xuyên thủng hàng phòng ngự.") == []
+    assert kinds("Pháp tấn công Brazil hôm 3/5.") == ["Attack"]
+
+
+def test_a_coach_taking_charge_is_no_inauguration() -> None:
+    assert kinds("Ông Hans Keller nhậm chức HLV trưởng tuyển Brazil từ ngày 3/5.") == []
+    assert kinds("Ông Hans Keller nhậm chức Tổng thống Brazil ngày 3/5.") == ["Inauguration"]
+
+
+def test_an_article_about_a_match_has_no_sanctions() -> None:
+    text = (
+        "Trận đấu giữa hai câu lạc bộ diễn ra trên sân nhà của đội chủ nhà. "
+        "Thủ môn của đội khách bắt bóng xuất sắc trong hiệp 1. "
+        "Tiền vệ Hans Keller ghi bàn ở phút 80 sau một tình huống phạt đền. "
+        "Ông Weber không tranh cãi, ông ấy trừng phạt đối thủ hôm 3/5."
+    )
+    assert [e.type for e in events(text) if e.type == "Sanction"] == []
+
+
+# --- participants -----------------------------------------------------------------------
+
+
+def test_a_speaker_is_no_party_of_the_meeting_he_announces_between_others() -> None:
+    got = events("Ông Marc Weber khẳng định cuộc gặp giữa Tổng thống Dumas và Tổng thống Silva sẽ diễn ra.")
+    assert [e.type for e in got] == ["Meeting"]
+    assert set(got[0].participants) == {"Pierre_Dumas", "Lucas_Silva"}
+
+
+def test_a_photo_shared_on_social_media_is_not_its_subjects_statement() -> None:
+    got = events("Hình ảnh Sofia Lind trong bệnh viện được chia sẻ trên mạng xã hội hôm 3/5.")
+    assert all("Sofia_Lind" not in e.participants for e in got)
+    # with its agent, the post is the agent's
+    got = events("Bức ảnh được Sofia Lind chia sẻ trên mạng xã hội hôm 3/5.")
+    assert [(e.type, e.participants) for e in got] == [("Statement", ["Sofia_Lind"])]
