@@ -73,6 +73,8 @@ class _Lexicon:
     sport_re: re.Pattern[str]
     team_re: re.Pattern[str]
     sport_hits: tuple[int, int]
+    source_re: re.Pattern[str]
+    credit_re: re.Pattern[str]
 
 
 def _key(s: str) -> str:
@@ -134,6 +136,10 @@ def _lexicon() -> _Lexicon:
         # a team: "tuyển Malaysia", "U23 Việt Nam" (the name's capital is checked by the caller)
         team_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['sport']['teams']))})\s+(\w)", I),
         sport_hits=(int(data["sport"]["article_hits"]), int(data["sport"]["article_distinct"])),
+        source_re=re.compile(
+            rf"(?:^|(?<=[,;:]\s))(?:{word_alt(tuple(data['not_participants']['sources']))})\s[^,;:]{{1,80}}?,", I
+        ),
+        credit_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['not_participants']['credits']))})\s*:\s*"),
         event_verb_re=re.compile(rf"\s*(?:(?:đã|sẽ|đang|dự kiến|được)\s+)?(?:{word_alt(tuple(data['event_verbs']))})(?!\w)", I),
     )
 
@@ -237,6 +243,44 @@ def _sport(ctx: ArticleContext, view: SentenceView) -> bool:
         n, distinct = lex.sport_hits
         got = ctx.cache["sport"] = len(hits) >= n and len(set(hits)) >= distinct
     return got
+
+
+_DATELINE = re.compile(r"^[A-ZĐ]{2,6}\s+[-–—]\s+")
+_CREDIT_LINK = re.compile(r"^\s*(?:/|,|&|và)?\s*$")
+
+
+def _bystanders(ctx: ArticleContext, view: SentenceView, s: int) -> list[tuple[int, int]]:
+    """Body spans of a sentence whose actors take no part in a trigger at ``s``: a
+    leading "Theo X," source, the credit of a glued photo caption (with the caption
+    itself when the trigger follows it) and a dateline opening a story ("TTO - ")."""
+    lex = _lexicon()
+    text = view.text
+    rel = s - view.start
+    out: list[tuple[int, int]] = []
+    for m in lex.source_re.finditer(text):
+        if not (m.start() <= rel < m.end()):
+            out.append((view.start + m.start(), view.start + m.end()))
+    for m in lex.credit_re.finditer(text):
+        end = m.end()
+        for x in view.mentions_in(view.start + m.end(), view.end):
+            if not _CREDIT_LINK.match(text[end : x.evidence.start - view.start]):
+                break
+            end = x.evidence.end - view.start
+        if end == m.end():
+            continue
+        lo = 0 if rel >= end else m.start()
+        out.append((view.start + lo, view.start + end))
+    dm = _DATELINE.match(text)
+    # "TTO - Thông báo …" (an outlet opening a story), not "EU - Mỹ đàm phán" (a pair)
+    if dm and rel >= dm.end() and view.mention_at(view.start + dm.end()) is None:
+        out.append((view.start, view.start + dm.end()))
+    return out
+
+
+def _only_bystander(view: SentenceView, eid: str, spans: list[tuple[int, int]]) -> bool:
+    """Is every mention of ``eid`` in the sentence inside ``spans`` (and is there one)?"""
+    ms = [m for m in view.mentions if m.entity == eid]
+    return bool(ms) and all(any(a <= m.evidence.start and m.evidence.end <= b for a, b in spans) for m in ms)
 
 
 def _clause_names(text: str, rel: int, end: int, rx: re.Pattern[str]) -> bool:
@@ -903,6 +947,9 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             if etype in _SPEAKER_ONLY and subj_part:
                 parts = list(subj_part)  # a statement is its speaker's; what it names is its content
             parts = [p for p in parts if p != where]
+            aside = _bystanders(ctx, view, s)
+            if aside:
+                parts = [p for p in parts if not _only_bystander(view, p, aside)]
             ev = Evidence(aid, view.index, s, e, NAME)
             mention = _Mention(etype, trig, key, where, _date(ctx, view, s, e), parts, ev)
             if announce and mention.when is None:
