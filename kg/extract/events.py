@@ -75,6 +75,7 @@ class _Lexicon:
     sport_hits: tuple[int, int]
     source_re: re.Pattern[str]
     credit_re: re.Pattern[str]
+    nationality_re: re.Pattern[str]
 
 
 def _key(s: str) -> str:
@@ -140,6 +141,7 @@ def _lexicon() -> _Lexicon:
             rf"(?:^|(?<=[,;:]\s))(?:{word_alt(tuple(data['not_participants']['sources']))})\s[^,;:]{{1,80}}?,", I
         ),
         credit_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['not_participants']['credits']))})\s*:\s*"),
+        nationality_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['not_participants']['nationality_heads']))})\s+$", I),
         event_verb_re=re.compile(rf"\s*(?:(?:đã|sẽ|đang|dự kiến|được)\s+)?(?:{word_alt(tuple(data['event_verbs']))})(?!\w)", I),
     )
 
@@ -252,7 +254,8 @@ _CREDIT_LINK = re.compile(r"^\s*(?:/|,|&|và)?\s*$")
 def _bystanders(ctx: ArticleContext, view: SentenceView, s: int) -> list[tuple[int, int]]:
     """Body spans of a sentence whose actors take no part in a trigger at ``s``: a
     leading "Theo X," source, the credit of a glued photo caption (with the caption
-    itself when the trigger follows it) and a dateline opening a story ("TTO - ")."""
+    itself when the trigger follows it), a dateline opening a story ("TTO - ") and a
+    country that only gives people their nationality ("11 người Việt Nam")."""
     lex = _lexicon()
     text = view.text
     rel = s - view.start
@@ -270,6 +273,11 @@ def _bystanders(ctx: ArticleContext, view: SentenceView, s: int) -> list[tuple[i
             continue
         lo = 0 if rel >= end else m.start()
         out.append((view.start + lo, view.start + end))
+    for m in view.mentions:
+        if entity_type(ctx.found, m) == "Country" and lex.nationality_re.search(
+            text, max(0, m.evidence.start - view.start - 25), m.evidence.start - view.start
+        ):
+            out.append((m.evidence.start, m.evidence.end))
     dm = _DATELINE.match(text)
     # "TTO - Thông báo …" (an outlet opening a story), not "EU - Mỹ đàm phán" (a pair)
     if dm and rel >= dm.end() and view.mention_at(view.start + dm.end()) is None:
