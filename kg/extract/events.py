@@ -76,6 +76,8 @@ class _Lexicon:
     source_re: re.Pattern[str]
     credit_re: re.Pattern[str]
     nationality_re: re.Pattern[str]
+    hedged_re: re.Pattern[str]
+    relative_re: re.Pattern[str]
 
 
 def _key(s: str) -> str:
@@ -142,6 +144,12 @@ def _lexicon() -> _Lexicon:
         ),
         credit_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['not_participants']['credits']))})\s*:\s*"),
         nationality_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['not_participants']['nationality_heads']))})\s+$", I),
+        hedged_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['hedged_after']))})(?!\w)", I),
+        # "những hiệp định thương mại mà Việt Nam đã ký kết": a relative clause on a
+        # determined plural noun tells a kind of act, not one act
+        relative_re=re.compile(
+            rf"(?<!\w)(?:{word_alt(tuple(data['generic_determiners']))})\s+(?:[^\s,;:.]+\s+){{1,5}}mà\s+(?:[^\s,;:.]+\s+){{1,5}}$", I
+        ),
         event_verb_re=re.compile(rf"\s*(?:(?:đã|sẽ|đang|dự kiến|được)\s+)?(?:{word_alt(tuple(data['event_verbs']))})(?!\w)", I),
     )
 
@@ -289,6 +297,13 @@ def _only_bystander(view: SentenceView, eid: str, spans: list[tuple[int, int]]) 
     """Is every mention of ``eid`` in the sentence inside ``spans`` (and is there one)?"""
     ms = [m for m in view.mentions if m.entity == eid]
     return bool(ms) and all(any(a <= m.evidence.start and m.evidence.end <= b for a, b in spans) for m in ms)
+
+
+def _in_prepositional(text: str, rel: int) -> bool:
+    """Is the trigger at ``rel`` the object of a preposition ("trong chuyến thăm …"),
+    so that the predicate after it is not said of it?"""
+    m = _PREV_WORD.search(text[:rel])
+    return bool(m and m.group(1).casefold() in _NOT_APPOSITION)
 
 
 def _clause_names(text: str, rel: int, end: int, rx: re.Pattern[str]) -> bool:
@@ -935,6 +950,9 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
                 continue
             if lex.generic_after_re.match(view.text, te):
                 continue
+            stop = _CLAUSE_BREAK.search(view.text, te)
+            if lex.hedged_re.search(view.text, te, stop.start() if stop else len(view.text)) and not _in_prepositional(view.text, ts):
+                continue  # "cuộc gặp như vậy khó có thể diễn ra" (not "… trong chuyến thăm X, bị đánh giá là khó khả thi")
             if etype in lex.sport_types and _sport(ctx, view):
                 continue  # "U23 Việt Nam chỉ tấn công ở cánh trái": play, not war
             if key in lex.needs_object and not _clause_names(view.text, ts, te, lex.needs_object[key]):
@@ -970,7 +988,9 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             if mention.back_ref:
                 own = [_resolve(ctx, view, x) for x in _phrase_participants(ctx, view, e)]
                 mention.own = [p for ps in own for p in ps if p and p in parts]
-            det = lex.generic_det_re.search(view.text, max(0, ts - 20), ts)
+            det = lex.generic_det_re.search(view.text, max(0, ts - 20), ts) or lex.relative_re.search(
+                view.text, max(0, ts - 90), ts
+            )
             # "Nga vượt qua các lệnh trừng phạt": the subject endures them; only a
             # subject that imposes, announces or adopts them ("Mỹ công bố các lệnh …") tells an act
             # "các cuộc tấn công mạng SolarWinds": a name after the trigger makes it specific
