@@ -109,3 +109,34 @@ def test_a_photo_shared_on_social_media_is_not_its_subjects_statement() -> None:
     # with its agent, the post is the agent's
     got = events("Bức ảnh được Sofia Lind chia sẻ trên mạng xã hội hôm 3/5.")
     assert [(e.type, e.participants) for e in got] == [("Statement", ["Sofia_Lind"])]
+
+
+def test_a_source_a_photo_credit_and_a_dateline_take_no_part() -> None:
+    got = events("Theo kênh truyền hình TV5, ngay sau khi nhậm chức ngày 3/5, Tổng thống Brazil Lucas Silva đã ký sắc lệnh.")
+    assert [e.type for e in got] == ["Inauguration"]
+    assert "TV5" not in got[0].participants
+    got = events("Ông Silva bắt tay khách mời - Ảnh: Đức Trong chuyến thăm Pháp hôm 3/5, ông Lucas Silva gặp doanh nghiệp.")
+    assert all("Germany" not in e.participants for e in got)
+    assert [e.type for e in got] == ["Visit"]
+    got = events("Trời hôm nay đẹp. TV - Thông báo trên trang Facebook ngày 3/5, ca sĩ Anna Berg đã chính thức giải nghệ.")
+    assert [(e.type, e.participants) for e in got] == [("Statement", ["Anna_Berg"])]
+
+
+def test_people_of_a_nationality_do_not_bring_their_state_in() -> None:
+    # the arrested are Brazilians: Brazil made no arrest and was not arrested
+    assert kinds("Trong số các đối tượng bị bắt giữ có 5 người Brazil.") == []
+    got = events("Ông Marc Weber đã có buổi gặp gỡ với các du học sinh Pháp và Tổng thống Brazil Lucas Silva hôm 3/5.")
+    assert [e.type for e in got] == ["Meeting"]
+    assert "France" not in got[0].participants
+
+
+def test_a_doubted_or_cancelled_meeting_is_no_event() -> None:
+    assert kinds("Ông Weber cho biết cuộc gặp giữa Tổng thống Dumas và Tổng thống Silva khó có thể diễn ra trong năm nay.") == []
+    assert kinds("Cuộc gặp giữa ông Dumas và ông Silva bị nhiều người đánh giá là khó khả thi.") == []
+    got = events("Cuộc gặp giữa ông Dumas và ông Silva đã diễn ra tại Vienna hôm 3/5.")
+    assert [(e.type, e.where) for e in got] == [("Meeting", "Vienna")]
+
+
+def test_a_kind_of_agreement_in_a_relative_clause_is_no_agreement() -> None:
+    assert kinds("Chính sách mới không ảnh hưởng tới những hiệp định thương mại mà Pháp đã ký kết.") == []
+    assert kinds("Ông Weber được hỏi về tiềm năng đàm phán với Brazil.") == []
