@@ -76,6 +76,9 @@ class _Lexicon:
     source_re: re.Pattern[str]
     credit_re: re.Pattern[str]
     nationality_re: re.Pattern[str]
+    press_before_re: re.Pattern[str]
+    press_after_re: re.Pattern[str]
+    press_events: frozenset[str]
     hedged_re: re.Pattern[str]
     relative_re: re.Pattern[str]
 
@@ -144,6 +147,9 @@ def _lexicon() -> _Lexicon:
         ),
         credit_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['not_participants']['credits']))})\s*:\s*"),
         nationality_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['not_participants']['nationality_heads']))})\s+$", I),
+        press_before_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['not_participants']['press_before']))})\s+$", I),
+        press_after_re=re.compile(rf"\s+(?:{word_alt(tuple(data['not_participants']['press_after']))})(?!\w)", I),
+        press_events=frozenset(data["not_participants"]["press_events"]),
         hedged_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['hedged_after']))})(?!\w)", I),
         # "những hiệp định thương mại mà Việt Nam đã ký kết": a relative clause on a
         # determined plural noun tells a kind of act, not one act
@@ -259,11 +265,12 @@ _DATELINE = re.compile(r"^[A-ZĐ]{2,6}\s+[-–—]\s+")
 _CREDIT_LINK = re.compile(r"^\s*(?:/|,|&|và)?\s*$")
 
 
-def _bystanders(ctx: ArticleContext, view: SentenceView, s: int) -> list[tuple[int, int]]:
+def _bystanders(ctx: ArticleContext, view: SentenceView, s: int, etype: str = "") -> list[tuple[int, int]]:
     """Body spans of a sentence whose actors take no part in a trigger at ``s``: a
     leading "Theo X," source, the credit of a glued photo caption (with the caption
-    itself when the trigger follows it), a dateline opening a story ("TTO - ") and a
-    country that only gives people their nationality ("11 người Việt Nam")."""
+    itself when the trigger follows it), a dateline opening a story ("TTO - "), a
+    country that only gives people their nationality ("11 người Việt Nam") and, at a
+    press conference, the outlet of the press asking ("câu hỏi của X")."""
     lex = _lexicon()
     text = view.text
     rel = s - view.start
@@ -286,6 +293,11 @@ def _bystanders(ctx: ArticleContext, view: SentenceView, s: int) -> list[tuple[i
             text, max(0, m.evidence.start - view.start - 25), m.evidence.start - view.start
         ):
             out.append((m.evidence.start, m.evidence.end))
+    if etype in lex.press_events:
+        for m in view.mentions:
+            a, b = m.evidence.start - view.start, m.evidence.end - view.start
+            if lex.press_before_re.search(text, max(0, a - 25), a) or lex.press_after_re.match(text, b):
+                out.append((m.evidence.start, m.evidence.end))
     dm = _DATELINE.match(text)
     # "TTO - Thông báo …" (an outlet opening a story), not "EU - Mỹ đàm phán" (a pair)
     if dm and rel >= dm.end() and view.mention_at(view.start + dm.end()) is None:
@@ -973,7 +985,7 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             if etype in _SPEAKER_ONLY and subj_part:
                 parts = list(subj_part)  # a statement is its speaker's; what it names is its content
             parts = [p for p in parts if p != where]
-            aside = _bystanders(ctx, view, s)
+            aside = _bystanders(ctx, view, s, etype)
             if aside:
                 parts = [p for p in parts if not _only_bystander(view, p, aside)]
             ev = Evidence(aid, view.index, s, e, NAME)
