@@ -140,3 +140,24 @@ def test_a_doubted_or_cancelled_meeting_is_no_event() -> None:
 def test_a_kind_of_agreement_in_a_relative_clause_is_no_agreement() -> None:
     assert kinds("Chính sách mới không ảnh hưởng tới những hiệp định thương mại mà Pháp đã ký kết.") == []
     assert kinds("Ông Weber được hỏi về tiềm năng đàm phán với Brazil.") == []
+
+
+def test_the_press_asking_at_a_press_conference_is_no_party() -> None:
+    got = events("Trả lời câu hỏi của kênh truyền hình TV5 tại buổi họp báo ngày 3/5, ông Pierre Dumas cho biết Pháp sẽ tham gia.")
+    assert [e.type for e in got] == ["PressConference"]
+    assert "TV5" not in got[0].participants
+    # an interview's outlet is one of its parties
+    got = events("Trả lời phỏng vấn kênh truyền hình TV5 hôm 3/5, ông Pierre Dumas cho biết Pháp sẽ tham gia.")
+    assert "TV5" in got[0].participants
+
+
+def test_interviewing_candidates_is_no_interview() -> None:
+    assert kinds("Trường sẽ tổ chức phỏng vấn thí sinh từ ngày 3/5 đến ngày 10/5.") == []
+
+
+def test_who_arrests_after_an_attack_did_not_attack() -> None:
+    got = events("Các nghi phạm bị cảnh sát Pháp bắt giữ vài giờ sau cuộc tấn công ở Lyon hôm 3/5.")
+    attacks = [e for e in got if e.type == "Attack"]
+    assert all("France" not in e.participants for e in attacks)
+    got = events("Giá dầu tăng mạnh sau cuộc tấn công của Pháp vào Brazil hôm 3/5.")
+    assert [(e.type, e.participants[:1]) for e in got] == [("Attack", ["France"])]

@@ -80,6 +80,8 @@ class _Lexicon:
     press_after_re: re.Pattern[str]
     press_events: frozenset[str]
     hedged_re: re.Pattern[str]
+    held_types: frozenset[str]
+    held_re: re.Pattern[str]
     relative_re: re.Pattern[str]
 
 
@@ -150,6 +152,11 @@ def _lexicon() -> _Lexicon:
         press_before_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['not_participants']['press_before']))})\s+$", I),
         press_after_re=re.compile(rf"\s+(?:{word_alt(tuple(data['not_participants']['press_after']))})(?!\w)", I),
         press_events=frozenset(data["not_participants"]["press_events"]),
+        held_types=frozenset(data["held_acts"]["types"]),
+        held_re=re.compile(
+            rf"(?<!\w)(?:{word_alt(tuple(data['held_acts']['prepositions']))})\s+(?:(?:\d+|một|hai|ba)\s+)?"
+            rf"(?:(?:{word_alt(tuple(data['classifiers']))})\s+)?$", I
+        ),
         hedged_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['hedged_after']))})(?!\w)", I),
         # "những hiệp định thương mại mà Việt Nam đã ký kết": a relative clause on a
         # determined plural noun tells a kind of act, not one act
@@ -568,6 +575,8 @@ def _participants(
     # before: the subject of the clause ("A và B đã có cuộc điện đàm", "Mỹ trục xuất …")
     cs = view.start + _clause_start(text, s - view.start)
     passive = etype in _SPEAKER_ONLY and _PASSIVE_BEFORE.search(text, 0, s - view.start) is not None
+    # "… bắt giữ vài giờ sau cuộc tấn công": the subject before does something else
+    held = etype in _lexicon().held_types and _lexicon().held_re.search(text, max(0, s - view.start - 30), s - view.start)
     lo_rel = window_start(text, s - view.start)
     coord = _COORD_VERB.search(text, lo_rel, s - view.start)
     subj = subject_before(ctx, view, s)
@@ -579,7 +588,7 @@ def _participants(
         _cue_between(view, subj.start, s) and _names_own_parties(ctx, view, e)
     ):
         out += subj.speakers
-    elif passive:
+    elif passive or held:
         pass  # "Hình ảnh X được chia sẻ trên mạng xã hội": X was posted, did not post
     else:
         head = text[cs - view.start : s - view.start]
@@ -598,11 +607,11 @@ def _participants(
             for m in view.mentions_in(lo, s):
                 if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization"):
                     out += _resolve(ctx, view, m)
-    if not out and not passive:
+    if not out and not passive and not held:
         # "X, ông Y, trong cuộc phỏng vấn với Z, cho biết", "Phái đoàn X - do Y dẫn
         # đầu - đã có mặt tại …": the subject stands before an apposition
         out += _appositive_subject(ctx, view, s)
-    if not out and not passive:
+    if not out and not passive and not held:
         # "…, ông X trả lời báo chí, trước khi lên chuyên cơ đến …": a subordinate
         # clause without its own subject acts for the clause before it
         out += _subordinate_subject(ctx, view, s)
