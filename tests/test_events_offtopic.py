@@ -161,3 +161,10 @@ def test_who_arrests_after_an_attack_did_not_attack() -> None:
     assert all("France" not in e.participants for e in attacks)
     got = events("Giá dầu tăng mạnh sau cuộc tấn công của Pháp vào Brazil hôm 3/5.")
     assert [(e.type, e.participants[:1]) for e in got] == [("Attack", ["France"])]
+
+
+def test_who_sent_an_envoy_is_no_party_of_the_envoys_meeting() -> None:
+    got = events("Cuộc gặp giữa Tổng thống Brazil Lucas Silva và đặc phái viên của ông Dumas, ông Marc Weber, diễn ra hôm 3/5.")
+    assert [e.type for e in got] == ["Meeting"]
+    assert "Pierre_Dumas" not in got[0].participants
+    assert "Lucas_Silva" in got[0].participants

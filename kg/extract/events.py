@@ -80,6 +80,7 @@ class _Lexicon:
     press_after_re: re.Pattern[str]
     press_events: frozenset[str]
     hedged_re: re.Pattern[str]
+    envoy_re: re.Pattern[str]
     held_types: frozenset[str]
     held_re: re.Pattern[str]
     relative_re: re.Pattern[str]
@@ -157,6 +158,7 @@ def _lexicon() -> _Lexicon:
             rf"(?<!\w)(?:{word_alt(tuple(data['held_acts']['prepositions']))})\s+(?:(?:\d+|một|hai|ba)\s+)?"
             rf"(?:(?:{word_alt(tuple(data['classifiers']))})\s+)?$", I
         ),
+        envoy_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['envoys']))})$", I),
         hedged_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['hedged_after']))})(?!\w)", I),
         # "những hiệp định thương mại mà Việt Nam đã ký kết": a relative clause on a
         # determined plural noun tells a kind of act, not one act
@@ -437,14 +439,23 @@ def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int) -> l
     out: list[Mention] = []
     parses = title_parses(ctx, view)
     prev_role = ""
+    prev: Phrase | None = None
     for ph in _phrases(ctx, view, end):
         prev_role, role_before = ph.role if ph.role != "of" else prev_role, prev_role
+        before, prev = prev, ph
         if ph.role not in _PARTICIPANT_ROLES:
             continue
         if ph.role == "of" and role_before in ("place", "to", "other"):
             continue  # "tới thủ đô Kiev của Ukraine": "của" qualifies the place, not the act
+        # "giữa A và đặc phái viên của ông X": "của" qualifies the noun before it; the
+        # person it names sent a party and is none ("Ngoại trưởng của các nước EU" are the EU's)
+        envoy_of = ph.role == "of" and before is not None and before.role == "party" \
+            and view.text[before.end - view.start : ph.start - view.start].strip().casefold() == "của" \
+            and view.mention_covering(before.end - 1) is None and _ends_with_noun(ctx, view, before.end)
+        if envoy_of and _lexicon().envoy_re.search(view.text, 0, before.end - view.start):
+            continue  # "đặc phái viên của ông X": X sent the party
         ms = [m for m in view.mentions_in(ph.start, ph.end) if _actor(found, m)
-              and entity_type(found, m) in (PERSON, "Country", "Organization")]
+              and entity_type(found, m) in ((PERSON, "Country", "Organization") if not envoy_of else ("Country", "Organization"))]
         for m in ms:
             if entity_type(found, m) == "Country" and any(
                 tp.org is m and tp.person is not None and tp.person in ms for tp in parses
@@ -456,6 +467,11 @@ def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int) -> l
                 continue
             out.append(m)
     return out
+
+
+def _ends_with_noun(ctx: ArticleContext, view: SentenceView, end: int) -> bool:
+    last = next((t for t in reversed(_tokens(ctx, view.index)) if t.end <= end), None)
+    return last is not None and last.pos in ("N", "Nc")
 
 
 def _main_subject(ctx: ArticleContext, view: SentenceView, after: int) -> list[str]:
