@@ -115,3 +115,11 @@ def test_a_known_name_left_unmarked_after_a_title() -> None:
     x.mentions = [m for m in x.mentions if m.evidence.start != second]
     got = {(r.person, r.predicate, r.org) for r in find_roles(Doc(x.article, []), x)}
     assert got == {("Karen_Olsen", "spokesperson_of", "White_House")}
+
+
+def test_a_brand_or_festival_ambassador_is_no_envoy() -> None:
+    assert rows("Hoa hậu Anna Berg - đại sứ hình ảnh du lịch Pháp - sẽ tham gia chương trình.") == set()
+    assert rows("Ca sĩ Maria Costa được chọn làm đại sứ thương hiệu của một hãng thời trang.") == set()
+    assert rows("Diễn viên Tom Hale là Đại sứ Festival Hoa lan năm nay.") == set()
+    # a state's ambassador is still one
+    assert rows("Đại sứ Pháp Anna Berg đã trình quốc thư.") == {("Anna_Berg", "ambassador_of", "France")}

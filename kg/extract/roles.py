@@ -54,6 +54,7 @@ class TitleInfo:
     host: bool = False  # may name a host country after "tại"
     place_org: bool = False  # the organisation may be a place ("Thống đốc vùng Odessa")
     not_after: frozenset[str] = frozenset()  # "kiện tướng": the word before makes it another word
+    not_before: frozenset[str] = frozenset()  # "đại sứ hình ảnh": the words after make it another title
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,8 @@ def _lexicon() -> _Lexicon:
         key = " ".join(row["title"].casefold().split())
         titles[key] = TitleInfo(pred, row.get("with_org"), bool(row.get("domain")), bool(row.get("needs_org")),
                                 bool(row.get("host")) or pred == "ambassador_of", bool(row.get("place_org")),
-                                frozenset(str(w).casefold() for w in row.get("not_after") or ()))
+                                frozenset(str(w).casefold() for w in row.get("not_after") or ()),
+                                frozenset(" ".join(str(w).casefold().split()) for w in row.get("not_before") or ()))
     alt = word_alt(tuple(titles))
     # "Đại sứ quán" is an embassy, not an ambassador
     title_re = re.compile(rf"(?<!\w)({alt})(?!\w)(?!\s+quán)", re.IGNORECASE)
@@ -108,6 +110,16 @@ def _part_of_another_word(text: str, start: int, info: TitleInfo) -> bool:
         return False
     m = _WORD_BEFORE.search(text, max(0, start - 24), start)
     return bool(m) and any(m.group(1).casefold().endswith(w) for w in info.not_after)
+def _another_title(text: str, end: int, info: TitleInfo) -> bool:
+    """"Đại sứ hình ảnh", "đại sứ thương hiệu", "Đại sứ Festival Hoa lan": the words
+    after the title make another title (``not_before`` in titles.yaml), a promoter's,
+    not a state's envoy."""
+    if not info.not_before:
+        return False
+    nxt = " ".join(text[end : end + 40].casefold().split()) + " "
+    return any(nxt.startswith(w + " ") for w in info.not_before)
+
+
 def _cued_person(found: Extraction, m: Mention) -> bool:
     """Some mention of this person in the article was typed by a cue (a title or a
     form of address), not guessed from the name's shape."""
@@ -343,7 +355,7 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
         domain_until = -1  # a title inside the previous title's domain words is part of it
         for tm in lex.title_re.finditer(view.text):
             info = lex.titles.get(" ".join(tm.group(1).casefold().split()))
-            if info is None or _part_of_another_word(view.text, tm.start(), info):
+            if info is None or _part_of_another_word(view.text, tm.start(), info) or _another_title(view.text, tm.end(), info):
                 continue
             s, e = view.start + tm.start(), view.start + tm.end()
             if s < domain_until:
