@@ -168,3 +168,13 @@ def test_who_sent_an_envoy_is_no_party_of_the_envoys_meeting() -> None:
     assert [e.type for e in got] == ["Meeting"]
     assert "Pierre_Dumas" not in got[0].participants
     assert "Lucas_Silva" in got[0].participants
+
+
+def test_many_posts_and_a_purpose_are_no_events() -> None:
+    assert kinds("Tin đồn xuất hiện tràn lan ở nhiều bài đăng trên mạng xã hội như Facebook.") == []
+    assert kinds("Pháp kêu gọi các nước áp thêm thuế lên Brazil nhằm buộc Brazil phải đàm phán.") == []
+
+
+def test_a_date_in_what_was_said_does_not_date_the_saying() -> None:
+    got = events("Ngày 3/5, Tổng thống Pierre Dumas tuyên bố trên mạng xã hội rằng Pháp sẽ rút quân vào ngày 20/5.")
+    assert [(e.type, e.when) for e in got] == [("Statement", "2024-05-03")]

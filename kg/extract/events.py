@@ -821,6 +821,8 @@ def _date(ctx: ArticleContext, view: SentenceView, s: int, e: int) -> str | None
             cm = cue_re.search(view.text, lo, hi) if hi > lo else None
             if cm and stance_of(cm.group(1)) not in ("announce", "demand"):
                 continue
+            if t.start >= e and _CONTENT_OPENER.search(view.text, lo, hi):
+                continue  # "tuyên bố trên mạng xã hội rằng … vào ngày 15-6": the content's date
             out.append(t)
         return out
 
@@ -850,6 +852,10 @@ def _date(ctx: ArticleContext, view: SentenceView, s: int, e: int) -> str | None
                 return cands[0].value
             break
     return None
+
+
+# what opens the content of a statement: a date after it dates what was said, not the saying
+_CONTENT_OPENER = re.compile(r"(?<!\w)rằng(?!\w)|:")
 
 
 def _segments_of(ctx: ArticleContext, view: SentenceView) -> list[tuple[int, int]]:
