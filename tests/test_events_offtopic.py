@@ -178,3 +178,9 @@ def test_many_posts_and_a_purpose_are_no_events() -> None:
 def test_a_date_in_what_was_said_does_not_date_the_saying() -> None:
     got = events("Ngày 3/5, Tổng thống Pierre Dumas tuyên bố trên mạng xã hội rằng Pháp sẽ rút quân vào ngày 20/5.")
     assert [(e.type, e.when) for e in got] == [("Statement", "2024-05-03")]
+
+
+def test_a_skill_a_means_and_a_petition_are_no_events() -> None:
+    assert kinds("Sinh viên tham dự buổi học kỹ năng phỏng vấn ngày 3/5 tại Lyon.") == []
+    assert kinds("Công ty rút tiền bằng hình thức ký kết các hợp đồng không có thật với Brazil.") == []
+    assert kinds("Các doanh nghiệp Pháp kiến nghị thương lượng với Brazil để giảm thuế.") == []
