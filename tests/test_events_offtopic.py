@@ -184,3 +184,9 @@ def test_a_skill_a_means_and_a_petition_are_no_events() -> None:
     assert kinds("Sinh viên tham dự buổi học kỹ năng phỏng vấn ngày 3/5 tại Lyon.") == []
     assert kinds("Công ty rút tiền bằng hình thức ký kết các hợp đồng không có thật với Brazil.") == []
     assert kinds("Các doanh nghiệp Pháp kiến nghị thương lượng với Brazil để giảm thuế.") == []
+
+
+def test_two_private_people_meeting_is_no_meeting() -> None:
+    assert kinds("Số phận đưa Anna Berg gặp gỡ nam diễn viên Marc Weber vào năm 2001.") == []
+    got = events("Tổng thống Pháp Pierre Dumas đã gặp gỡ Tổng thống Brazil Lucas Silva tại Vienna hôm 3/5.")
+    assert [e.type for e in got] == ["Meeting"]

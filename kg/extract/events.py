@@ -69,6 +69,7 @@ class _Lexicon:
     announce_re: re.Pattern[str]
     bodies_re: re.Pattern[str]
     needs_object: dict[str, re.Pattern[str]]
+    needs_office: frozenset[str]
     sport_types: frozenset[str]
     sport_re: re.Pattern[str]
     team_re: re.Pattern[str]
@@ -117,6 +118,7 @@ def _lexicon() -> _Lexicon:
         composed=tuple(_composed(c) for c in data["composed"]) + tuple(_split(c) for c in data.get("split", ())),
         two_parties=frozenset(data["two_parties"]),
         needs_polity=frozenset(_key(w) for w in data["needs_polity"]),
+        needs_office=frozenset(_key(w) for w in data["needs_office"]),
         local_divisions=tuple(w.casefold() + " " for w in data.get("local_divisions") or ()),
         back_ref_re=re.compile(rf"\s*(?:{word_alt(tuple(data['back_reference_after']))})(?!\w)", I),
         imposing_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['imposing_verbs']))})(?!\w)", I),
@@ -1135,7 +1137,8 @@ def event_id(etype: str, when: str | None, where: str | None, participants: list
     return f"event_{hashlib.sha1(raw.encode()).hexdigest()[:16]}"
 
 
-def _enough(head: _Mention, entity_types: dict[str, str], local_places: frozenset[str]) -> bool:
+def _enough(head: _Mention, entity_types: dict[str, str], local_places: frozenset[str],
+            holders: frozenset[str] | None = None) -> bool:
     """Does the merged event name what its type needs? Two parties for a meeting or
     a call; a state, organisation or place (not only a ward or commune, ``local_places``)
     for an act named by a common word."""
@@ -1146,11 +1149,15 @@ def _enough(head: _Mention, entity_types: dict[str, str], local_places: frozense
         entity_types.get(p) in ("Country", "Organization", "Place") for p in head.participants
     ):
         return False
+    if holders is not None and head.key in lex.needs_office and not any(
+        p in holders or entity_types.get(p) in ("Country", "Organization") for p in head.participants
+    ):
+        return False  # "Số phận đưa A gặp gỡ B": two private people met
     return True
 
 
 def merge_events(mentions: list[_Mention], entity_types: dict[str, str] | None = None,
-                 local_places: frozenset[str] = frozenset()) -> list[Event]:
+                 local_places: frozenset[str] = frozenset(), holders: frozenset[str] | None = None) -> list[Event]:
     """Mentions of one event (same type, compatible date/place/participants) -> one Event."""
     lex = _lexicon()
     entity_types = entity_types or {}
@@ -1206,7 +1213,7 @@ def merge_events(mentions: list[_Mention], entity_types: dict[str, str] | None =
             head.where = head.where or host.where
     out: list[Event] = []
     for head, members in groups:
-        if not _enough(head, entity_types, local_places):
+        if not _enough(head, entity_types, local_places, holders):
             continue
         out.append(
             Event(
@@ -1229,4 +1236,5 @@ def events(doc: Doc, found: Extraction) -> None:
     # "phường Bắc Sơn": places the article names only as a local division
     local = frozenset(eid for eid, e in found.entities.items()
                       if e.type == "Place" and any(a.casefold().startswith(lex.local_divisions) for a in e.aliases))
-    found.events = merge_events(find_event_mentions(doc, found), types, local)
+    holders = frozenset(r.person for r in found.roles)
+    found.events = merge_events(find_event_mentions(doc, found), types, local, holders)
