@@ -190,3 +190,7 @@ def test_two_private_people_meeting_is_no_meeting() -> None:
     assert kinds("Số phận đưa Anna Berg gặp gỡ nam diễn viên Marc Weber vào năm 2001.") == []
     got = events("Tổng thống Pháp Pierre Dumas đã gặp gỡ Tổng thống Brazil Lucas Silva tại Vienna hôm 3/5.")
     assert [e.type for e in got] == ["Meeting"]
+
+
+def test_agreements_already_signed_in_general_are_no_agreement() -> None:
+    assert kinds("Doanh nghiệp cần tận dụng các hiệp định thương mại đã ký kết với Brazil.") == []

@@ -162,10 +162,11 @@ def _lexicon() -> _Lexicon:
         ),
         envoy_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['envoys']))})$", I),
         hedged_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['hedged_after']))})(?!\w)", I),
-        # "những hiệp định thương mại mà Việt Nam đã ký kết": a relative clause on a
-        # determined plural noun tells a kind of act, not one act
+        # "những hiệp định thương mại mà Việt Nam đã ký kết", "các FTA đã ký kết": a
+        # relative clause on a determined plural noun tells a kind of act, not one act
         relative_re=re.compile(
-            rf"(?<!\w)(?:{word_alt(tuple(data['generic_determiners']))})\s+(?:[^\s,;:.]+\s+){{1,5}}mà\s+(?:[^\s,;:.]+\s+){{1,5}}$", I
+            rf"(?<!\w)(?:{word_alt(tuple(data['generic_determiners']))})\s+(?:[^\s,;:.]+\s+){{1,5}}"
+            rf"(?:mà\s+(?:[^\s,;:.]+\s+){{1,5}}|(?:đã\s+|được\s+)+)$", I
         ),
         event_verb_re=re.compile(rf"\s*(?:(?:đã|sẽ|đang|dự kiến|được)\s+)?(?:{word_alt(tuple(data['event_verbs']))})(?!\w)", I),
     )
