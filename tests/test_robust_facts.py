@@ -110,7 +110,7 @@ def test_repeated_cue_words_stay_linear() -> None:
     ("unit", "expected"),
     [
         ("Tổng thống Pháp Pierre Dumas cho biết hội nghị thượng đỉnh Pháp - Nhà Trắng, ", "roles"),
-        ("Theo Nhà Trắng, Pháp trục xuất Pierre Dumas và ", "events"),
+        ("Theo Nhà Trắng, Pháp trục xuất nhà ngoại giao Pierre Dumas và ", "events"),
         ("“Pháp” - ông Dumas nói, ", None),
     ],
 )

@@ -85,6 +85,8 @@ class _Lexicon:
     held_types: frozenset[str]
     held_re: re.Pattern[str]
     relative_re: re.Pattern[str]
+    participle_re: re.Pattern[str]
+    participle_types: frozenset[str]
 
 
 def _key(s: str) -> str:
@@ -161,12 +163,17 @@ def _lexicon() -> _Lexicon:
             rf"(?:(?:{word_alt(tuple(data['classifiers']))})\s+)?$", I
         ),
         envoy_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['envoys']))})$", I),
+        participle_types=frozenset(data["participle_types"]),
         hedged_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['hedged_after']))})(?!\w)", I),
-        # "những hiệp định thương mại mà Việt Nam đã ký kết", "các FTA đã ký kết": a
-        # relative clause on a determined plural noun tells a kind of act, not one act
+        # "những hiệp định thương mại mà Việt Nam đã ký kết": a relative clause on a
+        # determined plural noun tells a kind of act, not one act
         relative_re=re.compile(
-            rf"(?<!\w)(?:{word_alt(tuple(data['generic_determiners']))})\s+(?:[^\s,;:.]+\s+){{1,5}}"
-            rf"(?:mà\s+(?:[^\s,;:.]+\s+){{1,5}}|(?:đã\s+|được\s+)+)$", I
+            rf"(?<!\w)(?:{word_alt(tuple(data['generic_determiners']))})\s+(?:[^\s,;:.]+\s+){{1,5}}mà\s+(?:[^\s,;:.]+\s+){{1,5}}$", I
+        ),
+        # "các FTA đã ký kết": a participle on a determined plural of what is signed
+        # ("các bên đã đàm phán" is a subject and its verb: only for `participle_types`)
+        participle_re=re.compile(
+            rf"(?<!\w)(?:{word_alt(tuple(data['generic_determiners']))})\s+(?:[^\s,;:.]+\s+){{1,4}}(?:đã\s+|được\s+)+$", I
         ),
         event_verb_re=re.compile(rf"\s*(?:(?:đã|sẽ|đang|dự kiến|được)\s+)?(?:{word_alt(tuple(data['event_verbs']))})(?!\w)", I),
     )
@@ -263,7 +270,13 @@ def _blocked(text: str, rel: int) -> bool:
 def _sport(ctx: ArticleContext, view: SentenceView) -> bool:
     """Does the sentence, or its article throughout, speak of sport (lexicon ``sport``)?"""
     lex = _lexicon()
-    if lex.sport_re.search(view.text) or any(m.group(1).isupper() for m in lex.team_re.finditer(view.text)):
+    key = ("sport", view.index)
+    own = ctx.cache.get(key)
+    if own is None:
+        own = ctx.cache[key] = bool(lex.sport_re.search(view.text)) or any(
+            m.group(1).isupper() for m in lex.team_re.finditer(view.text)
+        )
+    if own:
         return True
     got = ctx.cache.get("sport")
     if got is None:
@@ -284,42 +297,61 @@ def _bystanders(ctx: ArticleContext, view: SentenceView, s: int, etype: str = ""
     country that only gives people their nationality ("11 người Việt Nam") and, at a
     press conference, the outlet of the press asking ("câu hỏi của X")."""
     lex = _lexicon()
-    text = view.text
     rel = s - view.start
-    out: list[tuple[int, int]] = []
-    for m in lex.source_re.finditer(text):
-        if not (m.start() <= rel < m.end()):
-            out.append((view.start + m.start(), view.start + m.end()))
-    for m in lex.credit_re.finditer(text):
-        end = m.end()
-        for x in view.mentions_in(view.start + m.end(), view.end):
-            if not _CREDIT_LINK.match(text[end : x.evidence.start - view.start]):
-                break
-            end = x.evidence.end - view.start
-        if end == m.end():
-            continue
-        lo = 0 if rel >= end else m.start()
-        out.append((view.start + lo, view.start + end))
-    for m in view.mentions:
-        if entity_type(ctx.found, m) == "Country" and lex.nationality_re.search(
-            text, max(0, m.evidence.start - view.start - 25), m.evidence.start - view.start
-        ):
-            out.append((m.evidence.start, m.evidence.end))
+    sources, credits, fixed, press = _bystander_spans(ctx, view)
+    out = [(view.start + a, view.start + b) for a, b in sources if not (a <= rel < b)]
+    # the caption before its credit too, when the trigger follows it
+    out += [(view.start + (0 if rel >= end else start), view.start + end) for start, end in credits]
+    out += fixed
     if etype in lex.press_events:
-        for m in view.mentions:
-            a, b = m.evidence.start - view.start, m.evidence.end - view.start
-            if lex.press_before_re.search(text, max(0, a - 25), a) or lex.press_after_re.match(text, b):
-                out.append((m.evidence.start, m.evidence.end))
-    dm = _DATELINE.match(text)
+        out += press
+    dm = _DATELINE.match(view.text)
     # "TTO - Thông báo …" (an outlet opening a story), not "EU - Mỹ đàm phán" (a pair)
     if dm and rel >= dm.end() and view.mention_at(view.start + dm.end()) is None:
         out.append((view.start, view.start + dm.end()))
     return out
 
 
-def _only_bystander(view: SentenceView, eid: str, spans: list[tuple[int, int]]) -> bool:
+def _bystander_spans(ctx: ArticleContext, view: SentenceView) -> tuple[list, list, list, list]:
+    """The trigger-independent parts of :func:`_bystanders`, once per sentence:
+    (source spans, (credit marker start, credit end) pairs, both relative to the
+    sentence; nationality mentions and press mentions as body spans)."""
+    key = ("bystanders", view.index)
+    got = ctx.cache.get(key)
+    if got is not None:
+        return got
+    lex = _lexicon()
+    text = view.text
+    sources = [(m.start(), m.end()) for m in lex.source_re.finditer(text)]
+    credits = []
+    for m in lex.credit_re.finditer(text):
+        end = m.end()
+        for x in view.mentions_in(view.start + m.end(), view.end):
+            if not _CREDIT_LINK.match(text[end : x.evidence.start - view.start]):
+                break
+            end = x.evidence.end - view.start
+        if end != m.end():
+            credits.append((m.start(), end))
+    fixed, press = [], []
+    for m in view.mentions:
+        a, b = m.evidence.start - view.start, m.evidence.end - view.start
+        if entity_type(ctx.found, m) == "Country" and lex.nationality_re.search(text, max(0, a - 25), a):
+            fixed.append((m.evidence.start, m.evidence.end))
+        if lex.press_before_re.search(text, max(0, a - 25), a) or lex.press_after_re.match(text, b):
+            press.append((m.evidence.start, m.evidence.end))
+    got = ctx.cache[key] = (sources, credits, fixed, press)
+    return got
+
+
+def _only_bystander(ctx: ArticleContext, view: SentenceView, eid: str, spans: list[tuple[int, int]]) -> bool:
     """Is every mention of ``eid`` in the sentence inside ``spans`` (and is there one)?"""
-    ms = [m for m in view.mentions if m.entity == eid]
+    key = ("mentions_by_entity", view.index)
+    by = ctx.cache.get(key)
+    if by is None:
+        by = ctx.cache[key] = {}
+        for m in view.mentions:
+            by.setdefault(m.entity, []).append(m)
+    ms = by.get(eid, [])
     return bool(ms) and all(any(a <= m.evidence.start and m.evidence.end <= b for a, b in spans) for m in ms)
 
 
@@ -1021,7 +1053,7 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             parts = [p for p in parts if p != where]
             aside = _bystanders(ctx, view, s, etype)
             if aside:
-                parts = [p for p in parts if not _only_bystander(view, p, aside)]
+                parts = [p for p in parts if not _only_bystander(ctx, view, p, aside)]
             ev = Evidence(aid, view.index, s, e, NAME)
             mention = _Mention(etype, trig, key, where, _date(ctx, view, s, e), parts, ev)
             if announce and mention.when is None:
@@ -1036,7 +1068,7 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
                 mention.own = [p for ps in own for p in ps if p and p in parts]
             det = lex.generic_det_re.search(view.text, max(0, ts - 20), ts) or lex.relative_re.search(
                 view.text, max(0, ts - 90), ts
-            )
+            ) or (etype in lex.participle_types and lex.participle_re.search(view.text, max(0, ts - 60), ts))
             # "Nga vượt qua các lệnh trừng phạt": the subject endures them; only a
             # subject that imposes, announces or adopts them ("Mỹ công bố các lệnh …") tells an act
             # "các cuộc tấn công mạng SolarWinds": a name after the trigger makes it specific
