@@ -301,3 +301,39 @@ def test_theo_a_source_the_country_only_describes_is_not_the_country():
     assert _pipeline_claims("Ông Juan Ortega sẽ công bố kết quả kiểm phiếu vào ngày mai.") == set()
     got = _pipeline_claims("Theo Tây Ban Nha, các cuộc đàm phán sẽ tiếp tục trong tuần tới.")
     assert {sp for sp, _, _ in got} == {"Spain"}
+
+
+def test_an_intended_announcement_is_not_said_yet():
+    # "dự định/dự kiến/sắp thông báo": intends to announce; nothing was said
+    assert _pipeline_claims("Tổng thống Brazil Lucas Silva dự định thông báo Brazil sẽ rút khỏi hiệp ước.") == set()
+    assert _pipeline_claims("Bà Karen Olsen sắp công bố Na Uy sẽ tăng thuế nhập khẩu thép.") == set()
+    got = _pipeline_claims("Tổng thống Brazil Lucas Silva thông báo Brazil sẽ rút khỏi hiệp ước.")
+    assert {sp for sp, _, _ in got} == {"Lucas_Silva"}
+
+
+def test_a_quoted_title_after_a_noun_is_no_quotation():
+    # 'Trong báo cáo "…", ông X khẳng định …': the quotation names the report
+    got = _pipeline_claims(
+        'Trong báo cáo "Tương lai của ngành thép Bắc Âu", bà Karen Olsen khẳng định giá thép sẽ giảm trong năm tới.'
+    )
+    assert {text for _, _, text in got} == {"giá thép sẽ giảm trong năm tới"}, got
+    # a quotation that opens the sentence is what was said
+    got = _pipeline_claims('"Giá thép sẽ giảm trong năm tới", bà Karen Olsen khẳng định.')
+    assert {text for _, _, text in got} == {"Giá thép sẽ giảm trong năm tới"}, got
+
+
+def test_a_colon_inside_a_quoted_name_leads_no_content():
+    got = _pipeline_claims(
+        'Bà Karen Olsen nhận định tại Diễn đàn "Thép Bắc Âu: Thách thức mới" do Hiệp hội Thép Na Uy tổ chức tại Oslo.'
+    )
+    assert not any(text.startswith("Thách thức mới") for _, _, text in got), got
+
+
+def test_theo_skips_a_profession_in_apposition():
+    got = _pipeline_claims(
+        "Theo bà Karen Olsen, nhà kinh tế học, giám đốc Viện Nghiên cứu Bắc Âu, giá thép sẽ giảm trong năm tới."
+    )
+    assert {text for _, _, text in got} == {"giá thép sẽ giảm trong năm tới"}, got
+    # a clause with a verb after the speaker is the content itself
+    got = _pipeline_claims("Theo bà Karen Olsen, bên cạnh thép, giá nhôm cũng sẽ giảm trong năm tới.")
+    assert {text for _, _, text in got} == {"bên cạnh thép, giá nhôm cũng sẽ giảm trong năm tới"}, got

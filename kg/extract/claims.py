@@ -214,9 +214,11 @@ _NOT_CONTENT_START = re.compile(
     re.IGNORECASE,
 )
 # "nói trong cuộc họp báo rằng: …", "cho biết trong một tuyên bố, …": the content
-# starts after "rằng", a colon, or the comma that closes a short adverbial
+# starts after "rằng", a colon, or the comma that closes a short adverbial; a quoted
+# name on the way is one piece ('tại Diễn đàn "Kỷ nguyên mới: …"': its colon leads nothing)
 _LATER_LEAD = re.compile(
-    r"(?:(?:[^.:;!?\n]|(?<=\d)[.,](?=\d)){1,80}?(?:\brằng|:|\bvề việc(?!\w))|(?:[^.,:;!?\n]|(?<=\d)[.,](?=\d)){1,60},)\s*[:,]?\s*",
+    r"(?:(?:[^.:;!?\n\"“”]|“[^”\n]{0,120}”|\"[^\"\n]{0,120}\"|(?<=\d)[.,](?=\d)){1,80}?(?:\brằng|:|\bvề việc(?!\w))"
+    r"|(?:[^.,:;!?\n\"“”]|“[^”\n]{0,120}”|\"[^\"\n]{0,120}\"|(?<=\d)[.,](?=\d)){1,60},)\s*[:,]?\s*",
     re.IGNORECASE,
 )
 
@@ -231,8 +233,12 @@ _SEP_TAIL = re.compile(
 )
 
 
-def _content_first(ctx: ArticleContext, view: SentenceView, subj_start: int) -> tuple[tuple[int, int], bool, int] | None:
-    """"…, X cho biết." / "“…” - X cho hay": the content left of the subject."""
+def _content_first(
+    ctx: ArticleContext, view: SentenceView, subj_start: int, titles: bool = False
+) -> tuple[tuple[int, int], bool, int] | None:
+    """"…, X cho biết." / "“…” - X cho hay": the content left of the subject. With
+    ``titles`` (the cue has words after it), a quotation naming the noun before it
+    ('Trong báo cáo "…", ông X khẳng định …') is a title, not the content."""
     body = ctx.doc.article.body
     lo = window_start(view.text, subj_start - view.start)
     head = view.text[lo : subj_start - view.start]
@@ -246,6 +252,8 @@ def _content_first(ctx: ArticleContext, view: SentenceView, subj_start: int) -> 
         k -= 1
     if k > 0 and (body[k - 1] in CLOSE_QUOTES or body[k - 1] in AMBIGUOUS_QUOTES):
         q = ctx.quote_closing_at(k - 1)
+        if q is not None and titles and _names_something(ctx, view, q[0]):
+            return None  # 'Trong báo cáo "…", ông X khẳng định …': the quotation is a title
         if q is not None:
             s, e = trim_span(body, q[0] + 1, q[1])
             return ((s, e), True, q[0]) if e > s else None
@@ -294,8 +302,9 @@ def _leads_content(tail: str) -> bool:
     return not _NOT_CONTENT_START.match(rest)
 
 
-def _quote_before(ctx: ArticleContext, view: SentenceView, subj_start: int) -> bool:
-    """Does a quotation close right before the separator in front of the subject?"""
+def _quote_before(ctx: ArticleContext, view: SentenceView, subj_start: int, titles: bool = False) -> bool:
+    """Does a quotation close right before the separator in front of the subject?
+    With ``titles``, a quotation naming the noun before it does not count."""
     body = ctx.doc.article.body
     lo = window_start(view.text, subj_start - view.start)
     head = view.text[lo : subj_start - view.start]
@@ -305,7 +314,29 @@ def _quote_before(ctx: ArticleContext, view: SentenceView, subj_start: int) -> b
     k = view.start + lo + m.start()
     while k > view.start and body[k - 1].isspace():
         k -= 1
-    return k > 0 and ctx.quote_closing_at(k - 1) is not None
+    q = ctx.quote_closing_at(k - 1) if k > 0 else None
+    return q is not None and not (titles and _names_something(ctx, view, q[0]))
+
+
+def _names_something(ctx: ArticleContext, view: SentenceView, opening: int) -> bool:
+    """Is the quotation opening at ``opening`` the name of the noun right before it
+    ('báo cáo "Thực trạng …"', 'Diễn đàn "…"', 'bộ phim "…"'), a title and not
+    somebody's words? Words are quoted after a verb, a colon, a comma or a dash,
+    or open the sentence."""
+    sent = next((s for s in ctx.doc.sentences if s.sentence.index == view.index), None)
+    if sent is None:
+        return False
+    before = [t for t in sent.tokens if t.end <= opening]
+    if not before or ctx.doc.article.body[before[-1].end : opening].strip():
+        return False
+    if before[-1].pos in _COMMON_NOUN_TAGS:  # not a name: '@Monica "…" - Martin nói'
+        return True
+    # "Trong báo cáo": a word right after a preposition heads its noun phrase,
+    # whatever the tagger says ("báo cáo" is tagged a verb there)
+    return len(before) >= 2 and before[-1].pos == "V" and before[-2].pos == "E"
+
+
+_COMMON_NOUN_TAGS = frozenset({"N", "Nc", "Nu"})
 
 
 _TAIL_LOOK = 300  # characters after a cue worth looking at (the tail test needs no more)
@@ -407,9 +438,10 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
         if _nominalised(ctx, view, cs, subj):
             continue  # "Việc Tổng thống X đe dọa … có thể …": the report is a noun phrase of another verb
         first = None
-        qb = _quote_before(ctx, view, subj.start)
-        if _tail_is_short(tail) or (qb and (not _leads_content(tail) or _next_is_own_predicate(ctx, view, after_pos))):
-            first = _content_first(ctx, view, subj.start)
+        short = _tail_is_short(tail)
+        qb = _quote_before(ctx, view, subj.start, titles=not short)
+        if short or (qb and (not _leads_content(tail) or _next_is_own_predicate(ctx, view, after_pos))):
+            first = _content_first(ctx, view, subj.start, titles=not short)
         if first is not None:
             content, quote, cstart = first
             span = (min(cstart, subj.start), view.end)
@@ -757,12 +789,46 @@ def _after_title_apposition(ctx: ArticleContext, view: SentenceView, rel: int, p
     piece_s, piece_e = view.start + rel, view.start + m.end()
     if person:
         tp = next((p for p in title_parses(ctx, view) if p.start == piece_s), None)
-        return m.end() if tp is not None and tp.info.predicate is not None else rel
+        if tp is not None and tp.info.predicate is not None:
+            return m.end()
+        # "Theo bà X, nhà sử học thời trang, Giám đốc Bảo tàng …, <clause>": pieces
+        # that open with a person's noun and hold no verb describe the person
+        end = rel
+        for _ in range(3):
+            piece = _APPOSITION_PIECE.match(view.text, end)
+            if piece is None or not _describes(ctx, view, view.start + end, view.start + piece.end()):
+                break
+            end = piece.end()
+        return end
     ms = view.mentions_in(piece_s, piece_e)
     piece = view.text[rel : m.end()].rstrip(" ,")
     if len(ms) == 1 and ms[0].evidence.start == piece_s and ms[0].evidence.end - view.start == rel + len(piece):
         return m.end()  # the piece is exactly one named actor
     return rel
+
+
+def _describes(ctx: ArticleContext, view: SentenceView, lo: int, hi: int) -> bool:
+    """Is body[lo:hi] a noun phrase describing a person: opening with a lower-case
+    title, form of address or profession, with no verb or adjective of its own (a
+    clause would have one)?"""
+    sent = next((s for s in ctx.doc.sentences if s.sentence.index == view.index), None)
+    inside = [t for t in sent.tokens if lo <= t.start and t.end <= hi] if sent else []
+    words_ = [t for t in inside if t.pos != "CH"]
+    if not words_ or words_[0].pos not in ("N", "Nc") or not words_[0].text[:1].islower():
+        return False
+    text = ctx.doc.article.body[words_[0].start : hi].casefold()
+    if not any(text == h or text.startswith(h + " ") for h in _person_nouns()):
+        return False  # "bên cạnh phương án 1, …", "hình ảnh Việt Nam, …": not a person's description
+    # a capitalised word tagged a verb is part of a name ("Viện Nghiên cứu …")
+    return not any(t.pos in ("V", "A", "P", "R") and not t.text[:1].isupper() for t in words_)
+
+
+@cache
+def _person_nouns() -> tuple[str, ...]:
+    """Words that open a description of a person: the titles and forms of address
+    of honorifics.yaml and its professions ("nhà sử học", "giáo viên")."""
+    lex = load_yaml("honorifics.yaml")
+    return tuple(str(w).casefold() for w in [*lex["person_cues"], *lex["honorifics"], *lex["professions"]])
 
 
 def _outlet_cue(np_text: str) -> bool:
