@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon.load import load_yaml
-from ..model import STANCES, Claim, Doc, Evidence, Extraction
+from ..model import STANCES, Claim, Doc, Evidence, Extraction, Token
 from ..nlp.clauses import Clause, clause_at, clauses
 from ..pipeline import COMPONENTS
 from .quotes import AMBIGUOUS_QUOTES, CLOSE_QUOTES, stray_close, trim_span
@@ -63,6 +63,12 @@ class _Lexicon:
     personal: frozenset[str]  # "chia sẻ", "tâm sự": said by people, never by a place
     theo_not_re: re.Pattern[str]
     locative_tail: re.Pattern[str]  # "… tại Hà Nội", "… ở TP Đà Nẵng": the place locates what precedes it
+    carriers: frozenset[str]  # "bày tỏ hy vọng": a verb before a noun cue that still reports it
+    speech_nouns: frozenset[str]  # "trả lời phỏng vấn cho biết": a noun of a statement before a cue
+    object_cues: frozenset[str]  # "chia sẻ", "công bố": cues that also take a noun-phrase object
+    lead_only: frozenset[str]  # "từ chối": a report only with "rằng", a colon or a quote
+    topic_cues: frozenset[str]  # "phát biểu về …": "về" after these names a topic
+    predicate_words: frozenset[str]  # "là", "sẽ", "cần": words that make a clause's predicate
 
 
 def _key(s: str) -> str:
@@ -118,6 +124,12 @@ def _lexicon() -> _Lexicon:
         requests=frozenset(_key(w) for w in data["complement_of"]),
         for_comment=frozenset(_key(w) for w in data.get("request_for_comment") or ()),
         personal=frozenset(_key(w) for w in data.get("personal_cues") or ()),
+        carriers=frozenset(_key(w) for w in data.get("cue_carriers") or ()),
+        speech_nouns=frozenset(_key(w) for w in (data.get("statement_nouns") or []) + (data.get("speech_nouns") or [])),
+        object_cues=frozenset(_key(w) for w in data.get("object_cues") or ()),
+        lead_only=frozenset(_key(w) for w in data.get("lead_only_cues") or ()),
+        topic_cues=frozenset(_key(w) for w in data.get("topic_cues") or ()),
+        predicate_words=frozenset(_key(w) for w in data.get("predicate_words") or ()),
     )
 
 
@@ -178,14 +190,24 @@ def _when(
     return best[1] if best else None
 
 
-def _speaker_first_content(ctx: ArticleContext, view: SentenceView, cue_end: int) -> tuple[tuple[int, int], bool] | None:
+def _speaker_first_content(
+    ctx: ArticleContext, view: SentenceView, cue_end: int, cue: str | None = None
+) -> tuple[tuple[int, int], bool] | None:
     body = ctx.doc.article.body
     lex = _lexicon()
     rel = cue_end - view.start
     m = lex.lead_re.match(view.text, rel)
     pos = view.start + (m.end() if m else rel)
+    if m and cue is not None and _key(cue) in lex.topic_cues and _TOPIC_LEAD.match(view.text, rel, m.end()):
+        # "chia sẻ về giải đấu: “…”", "phát biểu về hiệu quả mô hình": after a cue of
+        # telling, "về" names the topic; what was said follows a colon or "rằng", or was
+        # not given ("nói về việc X đã …" reports the clause; "cảnh báo về nguy cơ …" warns)
+        tm = _AFTER_TOPIC.match(body, pos, view.end)
+        if tm is None:
+            return None
+        pos = tm.end()
     q = ctx.quote_opening_at(pos)
-    if q is not None:
+    if q is not None and not _quote_in_clause(body, q):
         s, e = trim_span(body, q[0] + 1, q[1])
         return ((s, e), True) if e - s > 0 else None
     led = body[cue_end:pos].strip() or body[max(0, cue_end - 5) : cue_end].casefold().endswith("rằng")
@@ -205,11 +227,13 @@ def _speaker_first_content(ctx: ArticleContext, view: SentenceView, cue_end: int
         end = glued.start() + len(glued.group(1))
     end = stray_close(body, pos, end)
     s, e = trim_span(body, pos, end)
+    if s > pos and ctx.quote_opening_at(s - 1) is not None:
+        s -= 1  # the clause opens with its quoted phrase: keep the opening mark
     return ((s, e), False) if e - s > 0 else None
 
 
 _NOT_CONTENT_START = re.compile(
-    r"(?!(?:trước|sau)\s+(?:đó|này)(?!\w))"  # "cho biết trước đó Kyiv đã …": a time adverb of the content
+    r"(?!(?:trước|sau)\s+(?:đó|này|đây)(?!\w))"  # "cho biết trước đó Kyiv đã …": a time adverb of the content
     r"(?:trên|trong|tại|ở|với|vào|khi|sau|trước|và|đồng thời|nhưng|song|hôm|ngày|qua|bằng)(?!\w)",
     re.IGNORECASE,
 )
@@ -219,6 +243,19 @@ _LATER_LEAD = re.compile(
     r"(?:(?:[^.:;!?\n]|(?<=\d)[.,](?=\d)){1,80}?(?:\brằng|:|\bvề việc(?!\w))|(?:[^.,:;!?\n]|(?<=\d)[.,](?=\d)){1,60},)\s*[:,]?\s*",
     re.IGNORECASE,
 )
+
+# "về" / "về việc" opening what follows a cue: a topic, not the content
+_TOPIC_LEAD = re.compile(r"\s*về(?!\s+việc)(?!\w)", re.IGNORECASE)
+_AFTER_TOPIC = re.compile(r"[^.;:!?\n]{1,150}?(?:\brằng(?!\w)|:)\s*", re.IGNORECASE)
+# a short quotation followed by the rest of its clause ("cho rằng “Sân khấu xanh” không chỉ
+# là …"): the quotation is a phrase of the reported clause, not all of it
+_CLAUSE_GOES_ON = re.compile(r"[ \t]+(?!(?:và|nhưng|song|đồng thời|rồi|nói|cho biết|cho hay)(?!\w))[a-zđà-ỹ]")
+_QUOTED_PHRASE_WORDS = 6
+
+
+def _quote_in_clause(body: str, q: tuple[int, int]) -> bool:
+    return len(body[q[0] + 1 : q[1]].split()) <= _QUOTED_PHRASE_WORDS and bool(_CLAUSE_GOES_ON.match(body, q[1] + 1))
+
 
 # "… hợp tác.Theo chuyên gia": a sentence end the splitter missed
 _GLUED_STOP = re.compile(r"(\w{2,}[.!?])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
@@ -333,6 +370,8 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
         cue = cm.group(1)
         if cue[:1].isupper() and view.text[: cm.start()].strip(" \"“”'‘’-–—("):
             continue  # "bài hát 'Ca ngợi Hồ Chủ tịch'": capitalised inside a sentence, a title
+        if _cue_is_noun(ctx, view, cs, ce):
+            continue  # "bản tin cảnh báo", "có thông báo về …", "tiếng nói": a noun, not a verb of saying
         lo = window_start(view.text, cm.start())
         before_cue = view.text[lo : cm.start()]
         nb = lex.noun_before.search(before_cue)
@@ -414,7 +453,7 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             content, quote, cstart = first
             span = (min(cstart, subj.start), view.end)
         else:
-            got = _speaker_first_content(ctx, view, after_pos)
+            got = _speaker_first_content(ctx, view, after_pos, cue)
             if got is None:
                 continue
             content, quote = got
@@ -423,6 +462,15 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             continue
         if not quote and first is None and _bare_object(ctx, view, cs, content):
             continue  # "chỉ trích động thái này": the verb's object is a noun phrase, not a claim
+        if not quote and first is None and _np_object(ctx, view, cue, content):
+            continue  # "công bố kết quả kiểm tra chất lượng …": a long noun-phrase object
+        if (
+            not quote
+            and first is None
+            and _key(cue) in lex.lead_only
+            and not _EXPLICIT_LEAD.search(ctx.doc.article.body, after_pos, content[0])
+        ):
+            continue  # "từ chối tiến hành phẫu thuật", "đã từ chối vì …": refused, said nothing
         nested = lex.cue_re.match(ctx.doc.article.body, content[0]) if not quote and first is None else None
         if nested and _key(cue) in lex.requests and _key(nested.group(1)) not in lex.for_comment:
             nested = None  # "đề nghị bổ sung …": the request is the claim, the verb opens its content
@@ -586,6 +634,104 @@ def _bare_object(ctx: ArticleContext, view: SentenceView, cue_start: int, conten
 
 
 _BARE_OBJECT_TOKENS = 6
+_EXPLICIT_LEAD = re.compile(r"rằng|:", re.IGNORECASE)
+
+
+def _sent_tokens(ctx: ArticleContext, view: SentenceView) -> list[Token]:
+    key = ("tokens", view.index)
+    got = ctx.cache.get(key)
+    if got is None:
+        sent = next((s for s in ctx.doc.sentences if s.sentence.index == view.index), None)
+        got = ctx.cache[key] = sent.tokens if sent is not None else []
+    return got
+
+
+def _token_at(tokens: list[Token], pos: int) -> int | None:
+    return next((i for i, t in enumerate(tokens) if t.start <= pos < t.end), None)
+
+
+def _cue_is_noun(ctx: ArticleContext, view: SentenceView, cs: int, ce: int) -> bool:
+    """Is the cue a noun by the tags rather than a verb of saying?
+
+    * it is only the tail of a longer common word ("tiếng nói", "chủ đề xuất": the
+      tokeniser made one word of it and the lower-case word before);
+    * it is tagged a noun right after a lower-case common noun: the end of a compound
+      noun ("bản tin cảnh báo thiên tai", "vào diện cảnh báo", "mối đe dọa", "làn
+      sóng chỉ trích"), unless that noun names a statement ("trả lời phỏng vấn cho
+      biết") or is an adverbial phrase allowed between a speaker and a cue ("nhiều lần");
+    * it is tagged a noun right after a lower-case verb that is not one of saying:
+      the verb's object ("có thông báo về …", "nâng dự báo tăng trưởng", "dập tắt
+      hy vọng", "được kỳ vọng"). Verbs that carry a noun of saying ("bày tỏ hy
+      vọng", "nhấn mạnh mong muốn") are data (``cue_carriers``).
+    """
+    toks = _sent_tokens(ctx, view)
+    k = _token_at(toks, cs)
+    if k is None:
+        return False
+    body = ctx.doc.article.body
+    t = toks[k]
+    if t.start < cs:
+        head = body[t.start : cs]
+        return head == head.lower() and (t.pos == "N" or t.end < ce)
+    if t.pos != "N" or k == 0:
+        return False
+    prev = toks[k - 1]
+    if body[prev.end : cs].strip() or prev.pos not in ("N", "V") or not prev.text[:1].islower():
+        return False
+    if view.mention_ending_at(prev.end) is not None:
+        return False  # "Đại học Kinh tế quốc dân cho hay": the word ends a name
+    bm = speaker_words().between_tail.search(body, max(view.start, prev.start - 40), cs)
+    if bm and bm.start() <= prev.start:
+        return False  # "nhiều lần", "công khai": words allowed between a speaker and a cue
+    lex = _lexicon()
+    if prev.pos == "V":
+        return _key(prev.text) not in lex.carriers
+    if any(x.start < prev.end and prev.start < x.end for x in ctx.times_in(view.index)):
+        return False
+    return _key(prev.text) not in lex.speech_nouns
+
+
+_OBJECT_OPENERS = frozenset({"M", "Z", "L", "Np", "Nc", "P", "Ny"})  # a number, determiner, name
+_NOT_PRONOUNS = frozenset({"này", "đó", "kia", "ấy", "nọ", "đây", "nào", "gì"})
+_CLAUSE_STOP = frozenset({",", ";", ":", "(", "-", "–", "—"})
+
+
+def _np_object(ctx: ArticleContext, view: SentenceView, cue: str, content: tuple[int, int]) -> bool:
+    """Is the content of a cue that also takes objects ("chia sẻ", "công bố") a noun
+    phrase however long ("chia sẻ cuộc sống gia đình trên mạng xã hội", "công bố kết
+    quả kiểm tra chất lượng bệnh viện năm 2024")? Read from the tags up to the first
+    content: it opens with a common noun, classifier or quantifier and has no
+    predicate — no adverb (R: "đã", "sẽ", "không"), no copula or modal ("là", "cần",
+    ``predicate_words``), no personal pronoun as a subject — and runs to the end of the
+    content with no clause break, after which a clause may follow."""
+    lex = _lexicon()
+    if _key(cue) not in lex.object_cues:
+        return False
+    toks = [t for t in _sent_tokens(ctx, view) if content[0] <= t.start and t.end <= content[1]]
+    if len(toks) <= _BARE_OBJECT_TOKENS:
+        return False  # short ones are _bare_object's
+    first = toks[0]
+    if first.pos not in ("N", "Nc", "L", "M") or not first.text[:1].islower():
+        return False
+    if _key(first.text) in speaker_words_pronouns():
+        return False  # "anh", "bà": a person is the subject of the clause
+    if first.pos == "N" and toks[1].pos in _OBJECT_OPENERS:
+        return False  # "thông báo trục xuất 3 nhân viên …": a verb tagged a noun, then its object
+    for t in toks:
+        if t.text in _CLAUSE_STOP:
+            return False  # "thời gian qua, ngành nước đã …": a phrase before the clause; undecided
+        w = _key(t.text)
+        if t.pos == "R" or w in lex.predicate_words or w in lex.stance:
+            return False  # a predicate, or a report inside the noun phrase ("quan điểm cho rằng …")
+        if t.pos == "P" and w not in _NOT_PRONOUNS:
+            return False
+    return True
+
+
+@cache
+def speaker_words_pronouns() -> frozenset[str]:
+    data = load_yaml("reporting_verbs.yaml")
+    return frozenset(_key(w) for w in data["person_pronouns"] if len(w.split()) == 1)
 
 
 _CLAUSE_JOIN = re.compile(r",\s*(?:(?:sau khi|trước khi|khi|vì|do|bởi vì|nhưng|song|trong khi)\s*)?$", re.IGNORECASE)

@@ -540,7 +540,9 @@ def _addressed(ctx: ArticleContext, word: str) -> set[str]:
     return by.get(word, set())
 
 
-_OWNER_GAP = re.compile(r"^\s*(?:của|từ|thuộc)\s+(?:[a-zđà-ỹ]+\s+){0,3}$")
+# "ông X của/từ CNN", and "thí sinh X tại điểm thi Trường Y": a locative after the person
+# says where the person is, the organisation or place in it does not speak
+_OWNER_GAP = re.compile(r"^\s*(?:của|từ|thuộc|tại|ở)\s+(?:[a-zđà-ỹ]+\s+){0,3}$")
 
 
 def _person_before_owner(view: SentenceView, found: Extraction, org: Mention) -> Mention | None:
@@ -640,7 +642,19 @@ def described_person(ctx: ArticleContext, view: SentenceView, end: int) -> Subje
     people = [m for m in view.mentions_in(view.start + lo, end) if entity_type(ctx.found, m) == PERSON]
     if not people:
         return None
-    p = people[-1]
+    got = _described(ctx, view, people[-1], rel_end)
+    if got is None and len(people) > 1:
+        # "Bà Michelle, vợ cựu tổng thống Obama nói": the person named inside the
+        # description (a relative, an employer) is not the head of the apposition;
+        # the description opens with a common noun ("vợ", "con trai", "giám đốc")
+        got = _described(ctx, view, people[-2], rel_end, inner=True)
+    return got
+
+
+_HONORIFIC_HEAD = re.compile(r"(?:ông|bà|anh|chị|cô|ngài|em)(?!\w)")
+
+
+def _described(ctx: ArticleContext, view: SentenceView, p: Mention, rel_end: int, inner: bool = False) -> Subject | None:
     between = view.text[p.evidence.end - view.start : rel_end]
     for form, pattern in (("dash", _DASH_DESCRIPTION), ("comma", _COMMA_DESCRIPTION)):
         m = pattern.match(between)
@@ -648,6 +662,8 @@ def described_person(ctx: ArticleContext, view: SentenceView, end: int) -> Subje
             continue
         if ". " in m.group("d"):
             continue
+        if inner and (not re.match(r"[a-zđà-ỹ]", m.group("d")) or _HONORIFIC_HEAD.match(m.group("d"))):
+            continue  # "Ông A, Thủ tướng B cho biết", "ông A, bà B cho biết": B is a speaker of their own
         before = view.text[window_start(view.text, p.evidence.start - view.start) : p.evidence.start - view.start]
         hon = _HONORIFIC_TAIL.search(before)
         start = p.evidence.start - (len(before) - hon.start()) if hon else p.evidence.start
