@@ -462,7 +462,12 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             continue
         if not quote and first is None and _bare_object(ctx, view, cs, content):
             continue  # "chỉ trích động thái này": the verb's object is a noun phrase, not a claim
-        if not quote and first is None and _np_object(ctx, view, cue, content):
+        if (
+            not quote
+            and first is None
+            and not _EXPLICIT_LEAD.search(ctx.doc.article.body, after_pos, content[0])
+            and _np_object(ctx, view, cue, content)
+        ):
             continue  # "công bố kết quả kiểm tra chất lượng …": a long noun-phrase object
         if (
             not quote
@@ -691,6 +696,7 @@ def _cue_is_noun(ctx: ArticleContext, view: SentenceView, cs: int, ce: int) -> b
     return _key(prev.text) not in lex.speech_nouns
 
 
+_PERSON_WORDS = frozenset({"ông", "bà", "anh", "chị", "cô", "em", "cháu", "chú", "bác", "thầy", "cụ", "tôi", "họ"})
 _OBJECT_OPENERS = frozenset({"M", "Z", "L", "Np", "Nc", "P", "Ny"})  # a number, determiner, name
 _NOT_PRONOUNS = frozenset({"này", "đó", "kia", "ấy", "nọ", "đây", "nào", "gì"})
 _CLAUSE_STOP = frozenset({",", ";", ":", "(", "-", "–", "—"})
@@ -713,14 +719,16 @@ def _np_object(ctx: ArticleContext, view: SentenceView, cue: str, content: tuple
     first = toks[0]
     if first.pos not in ("N", "Nc", "L", "M") or not first.text[:1].islower():
         return False
-    if _key(first.text) in speaker_words_pronouns():
-        return False  # "anh", "bà": a person is the subject of the clause
+    if _key(first.text) in speaker_words_pronouns() or _key(first.text) in _PERSON_WORDS:
+        return False  # "anh", "cô": a person is the subject of the clause
     if first.pos == "N" and toks[1].pos in _OBJECT_OPENERS:
         return False  # "thông báo trục xuất 3 nhân viên …": a verb tagged a noun, then its object
-    for t in toks:
+    for i, t in enumerate(toks):
         if t.text in _CLAUSE_STOP:
             return False  # "thời gian qua, ngành nước đã …": a phrase before the clause; undecided
         w = _key(t.text)
+        if t.pos == "V" and not (toks[i - 1].pos == "N" and i + 1 < len(toks) and toks[i + 1].pos == "N"):
+            return False  # a verb not between two nouns ("kết quả kiểm tra chất lượng"): a predicate
         if t.pos == "R" or w in lex.predicate_words or w in lex.stance:
             return False  # a predicate, or a report inside the noun phrase ("quan điểm cho rằng …")
         if t.pos == "P" and w not in _NOT_PRONOUNS:

@@ -662,8 +662,10 @@ def _described(ctx: ArticleContext, view: SentenceView, p: Mention, rel_end: int
             continue
         if ". " in m.group("d"):
             continue
-        if inner and (not re.match(r"[a-zđà-ỹ]", m.group("d")) or _HONORIFIC_HEAD.match(m.group("d"))):
-            continue  # "Ông A, Thủ tướng B cho biết", "ông A, bà B cho biết": B is a speaker of their own
+        if inner and (form != "comma" or not re.match(r"[a-zđà-ỹ]", m.group("d")) or _HONORIFIC_HEAD.match(m.group("d"))):
+            # "Ông A, Thủ tướng B cho biết", "ông A, bà B cho biết": B is a speaker of their own;
+            # "bạn thân của A - nữ diễn viên B cho hay": the dash names B, the speaker
+            continue
         before = view.text[window_start(view.text, p.evidence.start - view.start) : p.evidence.start - view.start]
         hon = _HONORIFIC_TAIL.search(before)
         start = p.evidence.start - (len(before) - hon.start()) if hon else p.evidence.start

@@ -1,0 +1,70 @@
+"""Claims on the kinds of sentence that off-topic news (sport, business, culture) is full
+of: cues that are nouns, noun-phrase objects, refusals, topics, quoted phrases inside a
+clause, and speakers described by a phrase that names someone else. All sentences are
+written for the test; the real pipeline runs (underthesea's tags, entities, roles)."""
+
+from __future__ import annotations
+
+from test_claims import _pipeline_claims
+
+
+def _cues(got):
+    return {(sp, cue) for sp, cue, _ in got}
+
+
+def test_a_cue_ending_a_compound_noun_is_no_claim():
+    # "mối đe dọa": a threat, a noun; France threatens nobody here
+    got = _pipeline_claims("Những cầu thủ mới biến Pháp thành mối đe dọa lớn với Brazil trong hành trình giành vé.")
+    assert not got
+
+
+def test_a_cue_that_is_the_object_of_another_verb_is_no_claim():
+    # "nâng dự báo", "ban hành cảnh báo": the forecast and the warning are objects
+    assert not _pipeline_claims("Ngân hàng Thế giới vừa nâng dự báo tăng trưởng của Brazil lên 3,1% trong năm nay.")
+    assert not _pipeline_claims("Chính phủ Pháp đã ban hành cảnh báo du lịch đối với Brazil.")
+    # a verb that carries a noun of saying keeps the claim
+    got = _pipeline_claims("Tổng thống Brazil Lucas Silva bày tỏ hy vọng hai nước sẽ sớm ký thỏa thuận thương mại.")
+    assert ("Lucas_Silva", "hy vọng", "hai nước sẽ sớm ký thỏa thuận thương mại") in got
+
+
+def test_a_long_noun_phrase_object_of_a_cue_of_telling_is_no_claim():
+    got = _pipeline_claims("Bộ Y tế Pháp công bố kết quả kiểm tra chất lượng nước uống năm 2024 tại các thành phố lớn.")
+    assert not got
+    got = _pipeline_claims("Bộ Y tế Pháp công bố rằng chất lượng nước uống đã được cải thiện đáng kể.")
+    assert [text for _, _, text in got] == ["chất lượng nước uống đã được cải thiện đáng kể"]
+
+
+def test_refusing_an_action_says_nothing():
+    assert not _pipeline_claims("Tổng thống Brazil Lucas Silva từ chối tham dự lễ khai mạc dù được mời nhiều lần.")
+
+
+def test_ve_after_a_cue_of_telling_names_a_topic():
+    assert not _pipeline_claims("Ông Lucas Silva phát biểu về hiệu quả của chương trình hỗ trợ nông dân vùng cao.")
+    got = _pipeline_claims("Ông Lucas Silva chia sẻ về chuyến thăm: “Chúng tôi đã học được rất nhiều điều từ bạn bè Pháp”.")
+    assert got == {("Lucas_Silva", "chia sẻ", "Chúng tôi đã học được rất nhiều điều từ bạn bè Pháp")}
+
+
+def test_a_short_quoted_phrase_opening_the_clause_keeps_the_clause():
+    got = _pipeline_claims(
+        "Bà Karen Olsen cho rằng “Ngày Xanh” không chỉ là một lễ hội mà còn là dịp để mọi người gắn kết."
+    )
+    assert got == {
+        ("Karen_Olsen", "cho rằng", "“Ngày Xanh” không chỉ là một lễ hội mà còn là dịp để mọi người gắn kết")
+    }
+
+
+def test_truoc_day_opens_the_content():
+    got = _pipeline_claims("Ông Lucas Silva cho biết trước đây ông từng làm việc tại Paris, sau đó chuyển về Brasilia.")
+    assert got == {("Lucas_Silva", "cho biết", "trước đây ông từng làm việc tại Paris, sau đó chuyển về Brasilia")}
+
+
+def test_the_head_of_an_apposition_speaks_not_the_person_named_inside_it():
+    got = _pipeline_claims("Bà Karen Olsen, vợ cựu tổng thống Pierre Dumas nói đùa rằng bà không thích nấu ăn.")
+    assert _cues(got) == {("Karen_Olsen", "nói")}
+
+
+def test_a_person_before_a_locative_speaks_not_the_organisation_in_it():
+    got = _pipeline_claims(
+        "Nhà ngoại giao Lucas Silva tại Đại sứ quán Pháp cũng nói hai nước sẽ nối lại đàm phán trong tháng tới."
+    )
+    assert _cues(got) == {("Lucas_Silva", "nói")}
