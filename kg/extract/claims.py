@@ -403,6 +403,8 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 if prev.content[0] < cut <= prev.content[1]:
                     s, e = trim_span(ctx.doc.article.body, prev.content[0], cut)
                     prev.content = (s, e)
+                    if not prev.quote and _np_object(ctx, view, prev.cue, prev.content):
+                        out.pop()  # "xác nhận những diễn biến tích cực …, và khẳng định …": only the second
                 subj = Subject(list(prev.speakers), prev.span[0])
             else:
                 # "X đã tổ chức …, kêu gọi …, đồng thời nói rằng …": the clause of the cue
@@ -419,7 +421,10 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                         if e_ > s_:
                             prev.content = (s_, e_)
                             split_from = prev.content
-                            if not prev.quote and _bare_object(ctx, view, prev.cue_start, prev.content):
+                            if not prev.quote and (
+                                _bare_object(ctx, view, prev.cue_start, prev.content)
+                                or _np_object(ctx, view, prev.cue, prev.content)
+                            ):
                                 out.pop()  # "xác nhận thông tin này, lý giải rằng …": only the second is a claim
         tail = view.text[cm.end() : cm.end() + _TAIL_LOOK]
         source = None
@@ -515,6 +520,8 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
 _RELATIVE_BEFORE = re.compile(r"(?:^|\s)mà\s+$", re.IGNORECASE)
 _DECLINE_CUES = frozenset({"từ chối"})  # "từ chối bình luận": declined; "bác bỏ quan điểm cho rằng …" is a claim
 _UNNAMED_HEAD = re.compile(r"(?:một|các|những|nhiều|một số|một vài)\s", re.IGNORECASE)
+# "Những ngày qua Mỹ cảnh báo": a time phrase, not an unnamed speaker
+_TIME_HEAD = re.compile(r"(?:một|các|những|nhiều|một số|một vài)\s+(?:ngày|tháng|năm|tuần|giờ|lần|thời gian|dịp)(?!\w)", re.IGNORECASE)
 
 
 def _unnamed_subject(ctx: ArticleContext, view: SentenceView, cue_start: int, subj: Subject) -> bool:
@@ -523,6 +530,15 @@ def _unnamed_subject(ctx: ArticleContext, view: SentenceView, cue_start: int, su
     a modifier inside it?"""
     cls = _clauses_of(ctx, view)
     own = next((c for c in cls if c.verb is not None and c.verb.start <= cue_start < c.verb.end), None)
+    if own is None and all(entity_type_id(ctx.found, sp) in (PLACE, COUNTRY) for sp in subj.speakers):
+        # "các chuyên gia giáo dục châu Âu cũng nhấn mạnh": a word of the subject was
+        # tagged a verb, so the clause's verb is not the cue; the place only describes
+        # the unnamed head that opens the clause
+        own = clause_at(cls, cue_start)
+        if own is not None and own.start <= subj.start and not _TIME_HEAD.match(ctx.doc.article.body, own.start):
+            lead = ctx.doc.article.body[own.start : subj.start]
+            return bool(_UNNAMED_HEAD.match(lead)) and not re.search(r"[,;:]", lead)
+        return False
     if own is None or any(entity_type_id(ctx.found, sp) == PERSON for sp in subj.speakers):
         return False
     np = own.subject if own.subject is not None else (cls[own.shared_from].subject if own.shared_from is not None else None)
@@ -714,8 +730,8 @@ def _np_object(ctx: ArticleContext, view: SentenceView, cue: str, content: tuple
     if _key(cue) not in lex.object_cues:
         return False
     toks = [t for t in _sent_tokens(ctx, view) if content[0] <= t.start and t.end <= content[1]]
-    if len(toks) <= _BARE_OBJECT_TOKENS:
-        return False  # short ones are _bare_object's
+    if not toks:
+        return False
     first = toks[0]
     if first.pos not in ("N", "Nc", "L", "M") or not first.text[:1].islower():
         return False
