@@ -86,4 +86,7 @@ def test_a_place_describing_an_unnamed_plural_head_does_not_speak():
 
 
 def test_lying_is_not_saying():
-    assert not _pipeline_claims("Một số nguồn tin tố cáo Karen Olsen nhiều lần nói dối về học vấn để tiếp cận người giàu.")
+    from kg.extract.claims import _lexicon
+
+    cues = [m.group(1) for m in _lexicon().cue_re.finditer("Cô ấy nhiều lần nói dối về học vấn, rồi nói đùa rằng mình vô tội.")]
+    assert cues == ["nói đùa"]

@@ -737,7 +737,7 @@ def _np_object(ctx: ArticleContext, view: SentenceView, cue: str, content: tuple
         return False
     if _key(first.text) in speaker_words_pronouns() or _key(first.text) in _PERSON_WORDS:
         return False  # "anh", "cô": a person is the subject of the clause
-    if first.pos == "N" and toks[1].pos in _OBJECT_OPENERS:
+    if first.pos == "N" and len(toks) > 1 and toks[1].pos in _OBJECT_OPENERS:
         return False  # "thông báo trục xuất 3 nhân viên …": a verb tagged a noun, then its object
     for i, t in enumerate(toks):
         if t.text in _CLAUSE_STOP:
