@@ -90,3 +90,17 @@ def test_lying_is_not_saying():
 
     cues = [m.group(1) for m in _lexicon().cue_re.finditer("Cô ấy nhiều lần nói dối về học vấn, rồi nói đùa rằng mình vô tội.")]
     assert cues == ["nói đùa"]
+
+
+def test_a_cue_after_a_passive_marker_is_not_said_by_the_subject():
+    assert not _pipeline_claims("Những cầu thủ trẻ như Lucas Silva - tài năng được kỳ vọng tỏa sáng ở giải đấu năm nay.")
+    assert not _pipeline_claims("Bà Karen Olsen, người được đánh giá là nhà ngoại giao giỏi nhất, sẽ tới Paris.")
+
+
+def test_a_person_before_a_title_without_a_comma_speaks_not_the_organisation():
+    got = _pipeline_claims(
+        "Ông Pierre Dumas Phó tổng giám đốc Ngân hàng Société Générale cho biết lãi suất sẽ giảm trong quý tới."
+    )
+    assert len(got) == 1
+    speaker, cue, text = next(iter(got))
+    assert speaker.startswith("Pierre_Dumas") and (cue, text) == ("cho biết", "lãi suất sẽ giảm trong quý tới")

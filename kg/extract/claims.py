@@ -29,7 +29,7 @@ from functools import cache
 
 from ..lexicon.load import load_yaml
 from ..model import STANCES, Claim, Doc, Evidence, Extraction, Token
-from ..nlp.clauses import Clause, clause_at, clauses
+from ..nlp.clauses import Clause, clause_at, clause_words, clauses
 from ..pipeline import COMPONENTS
 from .quotes import AMBIGUOUS_QUOTES, CLOSE_QUOTES, stray_close, trim_span
 from .speakers import (
@@ -372,6 +372,8 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             continue  # "bài hát 'Ca ngợi Hồ Chủ tịch'": capitalised inside a sentence, a title
         if _cue_is_noun(ctx, view, cs, ce):
             continue  # "bản tin cảnh báo", "có thông báo về …", "tiếng nói": a noun, not a verb of saying
+        if _passive_before(ctx, view, cs):
+            continue  # "được kỳ vọng", "bị chỉ trích", "nhận được khuyến cáo": the subject did not say it
         lo = window_start(view.text, cm.start())
         before_cue = view.text[lo : cm.start()]
         nb = lex.noun_before.search(before_cue)
@@ -669,6 +671,23 @@ def _sent_tokens(ctx: ArticleContext, view: SentenceView) -> list[Token]:
 
 def _token_at(tokens: list[Token], pos: int) -> int | None:
     return next((i for i, t in enumerate(tokens) if t.start <= pos < t.end), None)
+
+
+def _passive_before(ctx: ArticleContext, view: SentenceView, cs: int) -> bool:
+    """Is the cue right after a passive marker ("được", "bị")? Then the subject of
+    the clause is what was assessed, warned or criticised, not who spoke."""
+    toks = _sent_tokens(ctx, view)
+    k = _token_at(toks, cs)
+    if not k:
+        return False
+    prev = toks[k - 1]
+    body = ctx.doc.article.body
+    return (
+        not body[prev.end : cs].strip()
+        and _key(prev.text) in clause_words().passive
+        and prev.text[:1].islower()
+        and view.mention_ending_at(prev.end) is None
+    )
 
 
 def _cue_is_noun(ctx: ArticleContext, view: SentenceView, cs: int, ce: int) -> bool:

@@ -375,6 +375,18 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
         # "Người phát ngôn Điện Kremlin" (no name): whoever the article gives that role
         for tp in parses_by(ctx, view, "last").get(m.evidence.end, []):
             if (tp.org is m or tp.host is m) and tp.person is None and tp.last == m.evidence.end:
+                pm = view.mention_ending_at(tp.start)
+                if (
+                    pm is not None
+                    and entity_type(found, pm) == PERSON
+                    and pm.entity
+                    and not view.text[pm.evidence.end - view.start : tp.start - view.start].strip()
+                ):
+                    # "Ông Trần Văn A Phó tổng giám đốc Ngân hàng X cho biết": the title after
+                    # the name, without a comma, describes the person, who speaks
+                    lo = window_start(view.text, pm.evidence.start - view.start)
+                    hon = _HONORIFIC_TAIL.search(view.text[lo : pm.evidence.start - view.start])
+                    return Subject([pm.entity], view.start + lo + hon.start() if hon else pm.evidence.start)
                 m = tp.org or m
                 before = view.text[window_start(view.text, tp.start - view.start) : tp.start - view.start]
                 if lex.unnamed_tail.search(before + "x x") and re.search(
