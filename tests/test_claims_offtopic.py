@@ -104,3 +104,9 @@ def test_a_person_before_a_title_without_a_comma_speaks_not_the_organisation():
     assert len(got) == 1
     speaker, cue, text = next(iter(got))
     assert speaker.startswith("Pierre_Dumas") and (cue, text) == ("cho biết", "lãi suất sẽ giảm trong quý tới")
+
+
+def test_writing_a_work_is_no_claim_writing_words_is():
+    assert not _pipeline_claims("Nhà văn Karen Olsen từng viết tản văn, truyện ngắn và có bằng tiến sĩ tâm lý học.")
+    got = _pipeline_claims("Bà Karen Olsen viết trên mạng xã hội: “Tôi rất biết ơn mọi người”.")
+    assert got == {("Karen_Olsen", "viết", "Tôi rất biết ơn mọi người")}
