@@ -110,3 +110,11 @@ def test_writing_a_work_is_no_claim_writing_words_is():
     assert not _pipeline_claims("Nhà văn Karen Olsen từng viết tản văn, truyện ngắn và có bằng tiến sĩ tâm lý học.")
     got = _pipeline_claims("Bà Karen Olsen viết trên mạng xã hội: “Tôi rất biết ơn mọi người”.")
     assert got == {("Karen_Olsen", "viết", "Tôi rất biết ơn mọi người")}
+
+
+def test_a_pronoun_inside_someone_elses_quote_does_not_make_a_claim():
+    got = _pipeline_claims(
+        "Ông Pierre Dumas tới Paris hôm qua.",
+        "“Ông ấy không phàn nàn, ông ấy đe dọa rằng sẽ rút toàn bộ vốn khỏi dự án”, bà Karen Olsen nói.",
+    )
+    assert got == {("Karen_Olsen", "nói", "Ông ấy không phàn nàn, ông ấy đe dọa rằng sẽ rút toàn bộ vốn khỏi dự án")}

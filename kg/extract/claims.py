@@ -444,6 +444,11 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 tail = view.text[after_pos - view.start : after_pos - view.start + _TAIL_LOOK]
         if _unnamed_subject(ctx, view, cs, subj):
             continue  # "một cựu quan chức Mỹ cho rằng": an unnamed speaker
+        if any(q[0] < cs < q[1] for q in ctx.quotes) and not _named_person(ctx, view, subj, cs):
+            # inside someone's quoted words only a person they name reports ("“Ngoại trưởng X
+            # khẳng định …”"); "“Ông ấy không phàn nàn, ông ấy đe dọa”", "“Walmart nên ngừng
+            # đổ lỗi …”" are the quoted speaker's own words
+            continue
         if _key(cue) in lex.personal and subj.speakers and all(
             entity_type_id(ctx.found, sp) == PLACE for sp in subj.speakers
         ):
@@ -671,6 +676,14 @@ def _sent_tokens(ctx: ArticleContext, view: SentenceView) -> list[Token]:
 
 def _token_at(tokens: list[Token], pos: int) -> int | None:
     return next((i for i, t in enumerate(tokens) if t.start <= pos < t.end), None)
+
+
+def _named_person(ctx: ArticleContext, view: SentenceView, subj: Subject, cs: int) -> bool:
+    """Is the subject a person named right there (a Person mention between the subject's
+    start and the cue), not a pronoun resolved to someone named before?"""
+    return all(entity_type_id(ctx.found, sp) == PERSON for sp in subj.speakers) and any(
+        entity_type(ctx.found, m) == PERSON for m in view.mentions_in(subj.start, cs)
+    )
 
 
 def _passive_before(ctx: ArticleContext, view: SentenceView, cs: int) -> bool:
