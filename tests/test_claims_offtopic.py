@@ -118,3 +118,13 @@ def test_a_pronoun_inside_someone_elses_quote_does_not_make_a_claim():
         "“Ông ấy không phàn nàn, ông ấy đe dọa rằng sẽ rút toàn bộ vốn khỏi dự án”, bà Karen Olsen nói.",
     )
     assert got == {("Karen_Olsen", "nói", "Ông ấy không phàn nàn, ông ấy đe dọa rằng sẽ rút toàn bộ vốn khỏi dự án")}
+
+
+def test_a_nominalised_object_is_a_noun_phrase_not_a_clause():
+    assert not _pipeline_claims("Bà Karen Olsen biết chuyện và xác nhận cả việc bán nhà đất cho gia đình ông Pierre Dumas.")
+    assert not _pipeline_claims(
+        "Sau một thời gian vận hành, ông Lucas Silva nhận thấy sự quan tâm từ cả du khách nội địa và quốc tế."
+    )
+    # with a predicate of its own the nominalised phrase is the subject of a reported clause
+    got = _pipeline_claims("Ông Lucas Silva nhận thấy việc mở rộng sân bay là cần thiết.")
+    assert got == {("Lucas_Silva", "nhận thấy", "việc mở rộng sân bay là cần thiết")}

@@ -744,6 +744,7 @@ def _cue_is_noun(ctx: ArticleContext, view: SentenceView, cs: int, ce: int) -> b
     return _key(prev.text) not in lex.speech_nouns
 
 
+_NOMINALISERS = frozenset({"việc", "sự", "cuộc", "nỗi", "niềm"})
 _PERSON_WORDS = frozenset({"ông", "bà", "anh", "chị", "cô", "em", "cháu", "chú", "bác", "thầy", "cụ", "tôi", "họ"})
 _OBJECT_OPENERS = frozenset({"M", "Z", "L", "Np", "Nc", "P", "Ny"})  # a number, determiner, name
 _NOT_PRONOUNS = frozenset({"này", "đó", "kia", "ấy", "nọ", "đây", "nào", "gì"})
@@ -762,6 +763,8 @@ def _np_object(ctx: ArticleContext, view: SentenceView, cue: str, content: tuple
     if _key(cue) not in lex.object_cues:
         return False
     toks = [t for t in _sent_tokens(ctx, view) if content[0] <= t.start and t.end <= content[1]]
+    if toks and toks[0].pos == "T" and _key(toks[0].text) == "cả":
+        toks = toks[1:]  # "xác nhận cả việc bán nhà đất …": "cả" (even) opens the object
     if not toks:
         return False
     first = toks[0]
@@ -775,6 +778,8 @@ def _np_object(ctx: ArticleContext, view: SentenceView, cue: str, content: tuple
         if t.text in _CLAUSE_STOP:
             return False  # "thời gian qua, ngành nước đã …": a phrase before the clause; undecided
         w = _key(t.text)
+        if t.pos == "V" and i > 0 and _key(toks[i - 1].text) in _NOMINALISERS:
+            continue  # "việc bán", "sự quan tâm": a verb made a noun
         if t.pos == "V" and not (toks[i - 1].pos == "N" and i + 1 < len(toks) and toks[i + 1].pos == "N"):
             return False  # a verb not between two nouns ("kết quả kiểm tra chất lượng"): a predicate
         if t.pos == "R" or w in lex.predicate_words or w in lex.stance:
