@@ -128,3 +128,13 @@ def test_a_nominalised_object_is_a_noun_phrase_not_a_clause():
     # with a predicate of its own the nominalised phrase is the subject of a reported clause
     got = _pipeline_claims("Ông Lucas Silva nhận thấy việc mở rộng sân bay là cần thiết.")
     assert got == {("Lucas_Silva", "nhận thấy", "việc mở rộng sân bay là cần thiết")}
+
+
+def test_a_second_cue_after_a_quote_and_its_cue_reports_what_follows():
+    got = _pipeline_claims(
+        "“Có thể còn căng thẳng hơn cả làm việc ở Paris”, bà Karen Olsen nói, cho biết từng phải nghỉ việc sau một tuần."
+    )
+    assert got == {
+        ("Karen_Olsen", "nói", "Có thể còn căng thẳng hơn cả làm việc ở Paris"),
+        ("Karen_Olsen", "cho biết", "từng phải nghỉ việc sau một tuần"),
+    }

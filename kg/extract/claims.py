@@ -366,6 +366,7 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
     relays: dict[tuple[str, int], str] = {}  # (speaker, cue start) -> the outlet relaying it
     for cm in lex.cue_re.finditer(view.text):
         split_from: tuple[int, int] | None = None  # content of an earlier claim this one was split from
+        shared = False  # the subject is an earlier clause's (not written before the cue)
         cs, ce = view.start + cm.start(), view.start + cm.end()
         cue = cm.group(1)
         if cue[:1].isupper() and view.text[: cm.start()].strip(" \"“”'‘’-–—("):
@@ -414,6 +415,10 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 subj = _shared_subject(ctx, view, cs)
                 if subj is None:
                     continue
+                # "…”, ông nói, cho rằng …": a verb of saying of the same subject stands between
+                # it and this cue, which reports what follows; "…”, bà X, Giám đốc Viện Y, nói":
+                # only an apposition stands between, the quote is the content
+                shared = lex.cue_re.search(ctx.doc.article.body, subj.start, cs) is not None
                 if out and set(out[-1].speakers) == set(subj.speakers) and not out[-1].quote:
                     # "X cáo buộc A, cho rằng B": two claims of one speaker; A ends at the comma
                     prev = out[-1]
@@ -459,7 +464,12 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             continue  # "Việc Tổng thống X đe dọa … có thể …": the report is a noun phrase of another verb
         first = None
         qb = _quote_before(ctx, view, subj.start)
-        if _tail_is_short(tail) or (qb and (not _leads_content(tail) or _next_is_own_predicate(ctx, view, after_pos))):
+        # content on the left ("“…”, X cho biết.") only for a subject written right before the
+        # cue: one shared with an earlier clause ("…, tổ hợp phải …; mức điểm …, yêu cầu với
+        # người học.") has no content-first report
+        if not shared and (
+            _tail_is_short(tail) or (qb and (not _leads_content(tail) or _next_is_own_predicate(ctx, view, after_pos)))
+        ):
             first = _content_first(ctx, view, subj.start)
         if first is not None:
             content, quote, cstart = first
