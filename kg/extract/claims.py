@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon.load import load_yaml
-from ..model import STANCES, Claim, Doc, Evidence, Extraction
-from ..nlp.clauses import Clause, clause_at, clauses
+from ..model import STANCES, Claim, Doc, Evidence, Extraction, Token
+from ..nlp.clauses import Clause, clause_at, clause_words, clauses
 from ..pipeline import COMPONENTS
 from .quotes import AMBIGUOUS_QUOTES, CLOSE_QUOTES, stray_close, trim_span
 from .speakers import (
@@ -63,6 +63,12 @@ class _Lexicon:
     personal: frozenset[str]  # "chia sẻ", "tâm sự": said by people, never by a place
     theo_not_re: re.Pattern[str]
     locative_tail: re.Pattern[str]  # "… tại Hà Nội", "… ở TP Đà Nẵng": the place locates what precedes it
+    carriers: frozenset[str]  # "bày tỏ hy vọng": a verb before a noun cue that still reports it
+    speech_nouns: frozenset[str]  # "trả lời phỏng vấn cho biết": a noun of a statement before a cue
+    object_cues: frozenset[str]  # "chia sẻ", "công bố": cues that also take a noun-phrase object
+    lead_only: frozenset[str]  # "từ chối": a report only with "rằng", a colon or a quote
+    topic_cues: frozenset[str]  # "phát biểu về …": "về" after these names a topic
+    predicate_words: frozenset[str]  # "là", "sẽ", "cần": words that make a clause's predicate
 
 
 def _key(s: str) -> str:
@@ -118,6 +124,12 @@ def _lexicon() -> _Lexicon:
         requests=frozenset(_key(w) for w in data["complement_of"]),
         for_comment=frozenset(_key(w) for w in data.get("request_for_comment") or ()),
         personal=frozenset(_key(w) for w in data.get("personal_cues") or ()),
+        carriers=frozenset(_key(w) for w in data.get("cue_carriers") or ()),
+        speech_nouns=frozenset(_key(w) for w in (data.get("statement_nouns") or []) + (data.get("speech_nouns") or [])),
+        object_cues=frozenset(_key(w) for w in data.get("object_cues") or ()),
+        lead_only=frozenset(_key(w) for w in data.get("lead_only_cues") or ()),
+        topic_cues=frozenset(_key(w) for w in data.get("topic_cues") or ()),
+        predicate_words=frozenset(_key(w) for w in data.get("predicate_words") or ()),
     )
 
 
@@ -178,14 +190,24 @@ def _when(
     return best[1] if best else None
 
 
-def _speaker_first_content(ctx: ArticleContext, view: SentenceView, cue_end: int) -> tuple[tuple[int, int], bool] | None:
+def _speaker_first_content(
+    ctx: ArticleContext, view: SentenceView, cue_end: int, cue: str | None = None
+) -> tuple[tuple[int, int], bool] | None:
     body = ctx.doc.article.body
     lex = _lexicon()
     rel = cue_end - view.start
     m = lex.lead_re.match(view.text, rel)
     pos = view.start + (m.end() if m else rel)
+    if m and cue is not None and _key(cue) in lex.topic_cues and _TOPIC_LEAD.match(view.text, rel, m.end()):
+        # "chia sẻ về giải đấu: “…”", "phát biểu về hiệu quả mô hình": after a cue of
+        # telling, "về" names the topic; what was said follows a colon or "rằng", or was
+        # not given ("nói về việc X đã …" reports the clause; "cảnh báo về nguy cơ …" warns)
+        tm = _AFTER_TOPIC.match(body, pos, view.end)
+        if tm is None:
+            return None
+        pos = tm.end()
     q = ctx.quote_opening_at(pos)
-    if q is not None:
+    if q is not None and not _quote_in_clause(body, q):
         s, e = trim_span(body, q[0] + 1, q[1])
         return ((s, e), True) if e - s > 0 else None
     led = body[cue_end:pos].strip() or body[max(0, cue_end - 5) : cue_end].casefold().endswith("rằng")
@@ -205,11 +227,13 @@ def _speaker_first_content(ctx: ArticleContext, view: SentenceView, cue_end: int
         end = glued.start() + len(glued.group(1))
     end = stray_close(body, pos, end)
     s, e = trim_span(body, pos, end)
+    if s > pos and ctx.quote_opening_at(s - 1) is not None:
+        s -= 1  # the clause opens with its quoted phrase: keep the opening mark
     return ((s, e), False) if e - s > 0 else None
 
 
 _NOT_CONTENT_START = re.compile(
-    r"(?!(?:trước|sau)\s+(?:đó|này)(?!\w))"  # "cho biết trước đó Kyiv đã …": a time adverb of the content
+    r"(?!(?:trước|sau)\s+(?:đó|này|đây)(?!\w))"  # "cho biết trước đó Kyiv đã …": a time adverb of the content
     r"(?:trên|trong|tại|ở|với|vào|khi|sau|trước|và|đồng thời|nhưng|song|hôm|ngày|qua|bằng)(?!\w)",
     re.IGNORECASE,
 )
@@ -221,6 +245,19 @@ _LATER_LEAD = re.compile(
     r"|(?:[^.,:;!?\n\"“”]|“[^”\n]{0,120}”|\"[^\"\n]{0,120}\"|(?<=\d)[.,](?=\d)){1,60},)\s*[:,]?\s*",
     re.IGNORECASE,
 )
+
+# "về" / "về việc" opening what follows a cue: a topic, not the content
+_TOPIC_LEAD = re.compile(r"\s*về(?!\s+việc)(?!\w)", re.IGNORECASE)
+_AFTER_TOPIC = re.compile(r"[^.;:!?\n]{1,150}?(?:\brằng(?!\w)|:)\s*", re.IGNORECASE)
+# a short quotation followed by the rest of its clause ("cho rằng “Sân khấu xanh” không chỉ
+# là …"): the quotation is a phrase of the reported clause, not all of it
+_CLAUSE_GOES_ON = re.compile(r"[ \t]+(?!(?:và|nhưng|song|đồng thời|rồi|nói|cho biết|cho hay)(?!\w))[a-zđà-ỹ]")
+_QUOTED_PHRASE_WORDS = 6
+
+
+def _quote_in_clause(body: str, q: tuple[int, int]) -> bool:
+    return len(body[q[0] + 1 : q[1]].split()) <= _QUOTED_PHRASE_WORDS and bool(_CLAUSE_GOES_ON.match(body, q[1] + 1))
+
 
 # "… hợp tác.Theo chuyên gia": a sentence end the splitter missed
 _GLUED_STOP = re.compile(r"(\w{2,}[.!?])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
@@ -360,10 +397,15 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
     relays: dict[tuple[str, int], str] = {}  # (speaker, cue start) -> the outlet relaying it
     for cm in lex.cue_re.finditer(view.text):
         split_from: tuple[int, int] | None = None  # content of an earlier claim this one was split from
+        shared = False  # the subject is an earlier clause's (not written before the cue)
         cs, ce = view.start + cm.start(), view.start + cm.end()
         cue = cm.group(1)
         if cue[:1].isupper() and view.text[: cm.start()].strip(" \"“”'‘’-–—("):
             continue  # "bài hát 'Ca ngợi Hồ Chủ tịch'": capitalised inside a sentence, a title
+        if _cue_is_noun(ctx, view, cs, ce):
+            continue  # "bản tin cảnh báo", "có thông báo về …", "tiếng nói": a noun, not a verb of saying
+        if _passive_before(ctx, view, cs):
+            continue  # "được kỳ vọng", "bị chỉ trích", "nhận được khuyến cáo": the subject did not say it
         lo = window_start(view.text, cm.start())
         before_cue = view.text[lo : cm.start()]
         nb = lex.noun_before.search(before_cue)
@@ -395,6 +437,8 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 if prev.content[0] < cut <= prev.content[1]:
                     s, e = trim_span(ctx.doc.article.body, prev.content[0], cut)
                     prev.content = (s, e)
+                    if not prev.quote and _np_object(ctx, view, prev.cue, prev.content):
+                        out.pop()  # "xác nhận những diễn biến tích cực …, và khẳng định …": only the second
                 subj = Subject(list(prev.speakers), prev.span[0])
             else:
                 # "X đã tổ chức …, kêu gọi …, đồng thời nói rằng …": the clause of the cue
@@ -402,6 +446,10 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 subj = _shared_subject(ctx, view, cs)
                 if subj is None:
                     continue
+                # "…”, ông nói, cho rằng …": a verb of saying of the same subject stands between
+                # it and this cue, which reports what follows; "…”, bà X, Giám đốc Viện Y, nói":
+                # only an apposition stands between, the quote is the content
+                shared = lex.cue_re.search(ctx.doc.article.body, subj.start, cs) is not None
                 if out and set(out[-1].speakers) == set(subj.speakers) and not out[-1].quote:
                     # "X cáo buộc A, cho rằng B": two claims of one speaker; A ends at the comma
                     prev = out[-1]
@@ -411,7 +459,10 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                         if e_ > s_:
                             prev.content = (s_, e_)
                             split_from = prev.content
-                            if not prev.quote and _bare_object(ctx, view, prev.cue_start, prev.content):
+                            if not prev.quote and (
+                                _bare_object(ctx, view, prev.cue_start, prev.content)
+                                or _np_object(ctx, view, prev.cue, prev.content)
+                            ):
                                 out.pop()  # "xác nhận thông tin này, lý giải rằng …": only the second is a claim
         tail = view.text[cm.end() : cm.end() + _TAIL_LOOK]
         source = None
@@ -429,6 +480,11 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 tail = view.text[after_pos - view.start : after_pos - view.start + _TAIL_LOOK]
         if _unnamed_subject(ctx, view, cs, subj):
             continue  # "một cựu quan chức Mỹ cho rằng": an unnamed speaker
+        if any(q[0] < cs < q[1] for q in ctx.quotes) and not _named_person(ctx, view, subj, cs):
+            # inside someone's quoted words only a person they name reports ("“Ngoại trưởng X
+            # khẳng định …”"); "“Ông ấy không phàn nàn, ông ấy đe dọa”", "“Walmart nên ngừng
+            # đổ lỗi …”" are the quoted speaker's own words
+            continue
         if _key(cue) in lex.personal and subj.speakers and all(
             entity_type_id(ctx.found, sp) == PLACE for sp in subj.speakers
         ):
@@ -440,13 +496,18 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
         first = None
         short = _tail_is_short(tail)
         qb = _quote_before(ctx, view, subj.start, titles=not short)
-        if short or (qb and (not _leads_content(tail) or _next_is_own_predicate(ctx, view, after_pos))):
+        # content on the left ("“…”, X cho biết.") only for a subject written right before the
+        # cue: one shared with an earlier clause ("…, tổ hợp phải …; mức điểm …, yêu cầu với
+        # người học.") has no content-first report
+        if not shared and (
+            short or (qb and (not _leads_content(tail) or _next_is_own_predicate(ctx, view, after_pos)))
+        ):
             first = _content_first(ctx, view, subj.start, titles=not short)
         if first is not None:
             content, quote, cstart = first
             span = (min(cstart, subj.start), view.end)
         else:
-            got = _speaker_first_content(ctx, view, after_pos)
+            got = _speaker_first_content(ctx, view, after_pos, cue)
             if got is None:
                 continue
             content, quote = got
@@ -455,6 +516,20 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             continue
         if not quote and first is None and _bare_object(ctx, view, cs, content):
             continue  # "chỉ trích động thái này": the verb's object is a noun phrase, not a claim
+        if (
+            not quote
+            and first is None
+            and not _EXPLICIT_LEAD.search(ctx.doc.article.body, after_pos, content[0])
+            and _np_object(ctx, view, cue, content)
+        ):
+            continue  # "công bố kết quả kiểm tra chất lượng …": a long noun-phrase object
+        if (
+            not quote
+            and first is None
+            and _key(cue) in lex.lead_only
+            and not _EXPLICIT_LEAD.search(ctx.doc.article.body, after_pos, content[0])
+        ):
+            continue  # "từ chối tiến hành phẫu thuật", "đã từ chối vì …": refused, said nothing
         nested = lex.cue_re.match(ctx.doc.article.body, content[0]) if not quote and first is None else None
         if nested and _key(cue) in lex.requests and _key(nested.group(1)) not in lex.for_comment:
             nested = None  # "đề nghị bổ sung …": the request is the claim, the verb opens its content
@@ -494,6 +569,8 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
 _RELATIVE_BEFORE = re.compile(r"(?:^|\s)mà\s+$", re.IGNORECASE)
 _DECLINE_CUES = frozenset({"từ chối"})  # "từ chối bình luận": declined; "bác bỏ quan điểm cho rằng …" is a claim
 _UNNAMED_HEAD = re.compile(r"(?:một|các|những|nhiều|một số|một vài)\s", re.IGNORECASE)
+# "Những ngày qua Mỹ cảnh báo": a time phrase, not an unnamed speaker
+_TIME_HEAD = re.compile(r"(?:một|các|những|nhiều|một số|một vài)\s+(?:ngày|tháng|năm|tuần|giờ|lần|thời gian|dịp)(?!\w)", re.IGNORECASE)
 
 
 def _unnamed_subject(ctx: ArticleContext, view: SentenceView, cue_start: int, subj: Subject) -> bool:
@@ -502,6 +579,15 @@ def _unnamed_subject(ctx: ArticleContext, view: SentenceView, cue_start: int, su
     a modifier inside it?"""
     cls = _clauses_of(ctx, view)
     own = next((c for c in cls if c.verb is not None and c.verb.start <= cue_start < c.verb.end), None)
+    if own is None and all(entity_type_id(ctx.found, sp) in (PLACE, COUNTRY) for sp in subj.speakers):
+        # "các chuyên gia giáo dục châu Âu cũng nhấn mạnh": a word of the subject was
+        # tagged a verb, so the clause's verb is not the cue; the place only describes
+        # the unnamed head that opens the clause
+        own = clause_at(cls, cue_start)
+        if own is not None and own.start <= subj.start and not _TIME_HEAD.match(ctx.doc.article.body, own.start):
+            lead = ctx.doc.article.body[own.start : subj.start]
+            return bool(_UNNAMED_HEAD.match(lead)) and not re.search(r"[,;:]", lead)
+        return False
     if own is None or any(entity_type_id(ctx.found, sp) == PERSON for sp in subj.speakers):
         return False
     np = own.subject if own.subject is not None else (cls[own.shared_from].subject if own.shared_from is not None else None)
@@ -618,6 +704,137 @@ def _bare_object(ctx: ArticleContext, view: SentenceView, cue_start: int, conten
 
 
 _BARE_OBJECT_TOKENS = 6
+_EXPLICIT_LEAD = re.compile(r"rằng|:", re.IGNORECASE)
+
+
+def _sent_tokens(ctx: ArticleContext, view: SentenceView) -> list[Token]:
+    key = ("tokens", view.index)
+    got = ctx.cache.get(key)
+    if got is None:
+        sent = next((s for s in ctx.doc.sentences if s.sentence.index == view.index), None)
+        got = ctx.cache[key] = sent.tokens if sent is not None else []
+    return got
+
+
+def _token_at(tokens: list[Token], pos: int) -> int | None:
+    return next((i for i, t in enumerate(tokens) if t.start <= pos < t.end), None)
+
+
+def _named_person(ctx: ArticleContext, view: SentenceView, subj: Subject, cs: int) -> bool:
+    """Is the subject a person named right there (a Person mention between the subject's
+    start and the cue), not a pronoun resolved to someone named before?"""
+    return all(entity_type_id(ctx.found, sp) == PERSON for sp in subj.speakers) and any(
+        entity_type(ctx.found, m) == PERSON for m in view.mentions_in(subj.start, cs)
+    )
+
+
+def _passive_before(ctx: ArticleContext, view: SentenceView, cs: int) -> bool:
+    """Is the cue right after a passive marker ("được", "bị")? Then the subject of
+    the clause is what was assessed, warned or criticised, not who spoke."""
+    toks = _sent_tokens(ctx, view)
+    k = _token_at(toks, cs)
+    if not k:
+        return False
+    prev = toks[k - 1]
+    body = ctx.doc.article.body
+    return (
+        not body[prev.end : cs].strip()
+        and _key(prev.text) in clause_words().passive
+        and prev.text[:1].islower()
+        and view.mention_ending_at(prev.end) is None
+    )
+
+
+def _cue_is_noun(ctx: ArticleContext, view: SentenceView, cs: int, ce: int) -> bool:
+    """Is the cue a noun by the tags rather than a verb of saying?
+
+    * it is only the tail of a longer common word ("tiếng nói", "chủ đề xuất": the
+      tokeniser made one word of it and the lower-case word before);
+    * it is tagged a noun right after a lower-case common noun: the end of a compound
+      noun ("bản tin cảnh báo thiên tai", "vào diện cảnh báo", "mối đe dọa", "làn
+      sóng chỉ trích"), unless that noun names a statement ("trả lời phỏng vấn cho
+      biết") or is an adverbial phrase allowed between a speaker and a cue ("nhiều lần");
+    * it is tagged a noun right after a lower-case verb that is not one of saying:
+      the verb's object ("có thông báo về …", "nâng dự báo tăng trưởng", "dập tắt
+      hy vọng", "được kỳ vọng"). Verbs that carry a noun of saying ("bày tỏ hy
+      vọng", "nhấn mạnh mong muốn") are data (``cue_carriers``).
+    """
+    toks = _sent_tokens(ctx, view)
+    k = _token_at(toks, cs)
+    if k is None:
+        return False
+    body = ctx.doc.article.body
+    t = toks[k]
+    if t.start < cs:
+        head = body[t.start : cs]
+        return head == head.lower() and (t.pos == "N" or t.end < ce)
+    if t.pos != "N" or k == 0:
+        return False
+    prev = toks[k - 1]
+    if body[prev.end : cs].strip() or prev.pos not in ("N", "V") or not prev.text[:1].islower():
+        return False
+    if view.mention_ending_at(prev.end) is not None:
+        return False  # "Đại học Kinh tế quốc dân cho hay": the word ends a name
+    bm = speaker_words().between_tail.search(body, max(view.start, prev.start - 40), cs)
+    if bm and bm.start() <= prev.start:
+        return False  # "nhiều lần", "công khai": words allowed between a speaker and a cue
+    lex = _lexicon()
+    if prev.pos == "V":
+        return _key(prev.text) not in lex.carriers
+    if any(x.start < prev.end and prev.start < x.end for x in ctx.times_in(view.index)):
+        return False
+    return _key(prev.text) not in lex.speech_nouns
+
+
+_NOMINALISERS = frozenset({"việc", "sự", "cuộc", "nỗi", "niềm"})
+_PERSON_WORDS = frozenset({"ông", "bà", "anh", "chị", "cô", "em", "cháu", "chú", "bác", "thầy", "cụ", "tôi", "họ"})
+_OBJECT_OPENERS = frozenset({"M", "Z", "L", "Np", "Nc", "P", "Ny"})  # a number, determiner, name
+_NOT_PRONOUNS = frozenset({"này", "đó", "kia", "ấy", "nọ", "đây", "nào", "gì"})
+_CLAUSE_STOP = frozenset({",", ";", ":", "(", "-", "–", "—"})
+
+
+def _np_object(ctx: ArticleContext, view: SentenceView, cue: str, content: tuple[int, int]) -> bool:
+    """Is the content of a cue that also takes objects ("chia sẻ", "công bố") a noun
+    phrase however long ("chia sẻ cuộc sống gia đình trên mạng xã hội", "công bố kết
+    quả kiểm tra chất lượng bệnh viện năm 2024")? Read from the tags up to the first
+    content: it opens with a common noun, classifier or quantifier and has no
+    predicate — no adverb (R: "đã", "sẽ", "không"), no copula or modal ("là", "cần",
+    ``predicate_words``), no personal pronoun as a subject — and runs to the end of the
+    content with no clause break, after which a clause may follow."""
+    lex = _lexicon()
+    if _key(cue) not in lex.object_cues:
+        return False
+    toks = [t for t in _sent_tokens(ctx, view) if content[0] <= t.start and t.end <= content[1]]
+    if toks and toks[0].pos == "T" and _key(toks[0].text) == "cả":
+        toks = toks[1:]  # "xác nhận cả việc bán nhà đất …": "cả" (even) opens the object
+    if not toks:
+        return False
+    first = toks[0]
+    if first.pos not in ("N", "Nc", "L", "M") or not first.text[:1].islower():
+        return False
+    if _key(first.text) in speaker_words_pronouns() or _key(first.text) in _PERSON_WORDS:
+        return False  # "anh", "cô": a person is the subject of the clause
+    if first.pos == "N" and len(toks) > 1 and toks[1].pos in _OBJECT_OPENERS:
+        return False  # "thông báo trục xuất 3 nhân viên …": a verb tagged a noun, then its object
+    for i, t in enumerate(toks):
+        if t.text in _CLAUSE_STOP:
+            return False  # "thời gian qua, ngành nước đã …": a phrase before the clause; undecided
+        w = _key(t.text)
+        if t.pos == "V" and i > 0 and _key(toks[i - 1].text) in _NOMINALISERS:
+            continue  # "việc bán", "sự quan tâm": a verb made a noun
+        if t.pos == "V" and not (toks[i - 1].pos == "N" and i + 1 < len(toks) and toks[i + 1].pos == "N"):
+            return False  # a verb not between two nouns ("kết quả kiểm tra chất lượng"): a predicate
+        if t.pos == "R" or w in lex.predicate_words or w in lex.stance:
+            return False  # a predicate, or a report inside the noun phrase ("quan điểm cho rằng …")
+        if t.pos == "P" and w not in _NOT_PRONOUNS:
+            return False
+    return True
+
+
+@cache
+def speaker_words_pronouns() -> frozenset[str]:
+    data = load_yaml("reporting_verbs.yaml")
+    return frozenset(_key(w) for w in data["person_pronouns"] if len(w.split()) == 1)
 
 
 _CLAUSE_JOIN = re.compile(r",\s*(?:(?:sau khi|trước khi|khi|vì|do|bởi vì|nhưng|song|trong khi)\s*)?$", re.IGNORECASE)

@@ -375,6 +375,18 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
         # "Người phát ngôn Điện Kremlin" (no name): whoever the article gives that role
         for tp in parses_by(ctx, view, "last").get(m.evidence.end, []):
             if (tp.org is m or tp.host is m) and tp.person is None and tp.last == m.evidence.end:
+                pm = view.mention_ending_at(tp.start)
+                if (
+                    pm is not None
+                    and entity_type(found, pm) == PERSON
+                    and pm.entity
+                    and not view.text[pm.evidence.end - view.start : tp.start - view.start].strip()
+                ):
+                    # "Ông Trần Văn A Phó tổng giám đốc Ngân hàng X cho biết": the title after
+                    # the name, without a comma, describes the person, who speaks
+                    lo = window_start(view.text, pm.evidence.start - view.start)
+                    hon = _HONORIFIC_TAIL.search(view.text[lo : pm.evidence.start - view.start])
+                    return Subject([pm.entity], view.start + lo + hon.start() if hon else pm.evidence.start)
                 m = tp.org or m
                 before = view.text[window_start(view.text, tp.start - view.start) : tp.start - view.start]
                 if lex.unnamed_tail.search(before + "x x") and re.search(
@@ -540,7 +552,9 @@ def _addressed(ctx: ArticleContext, word: str) -> set[str]:
     return by.get(word, set())
 
 
-_OWNER_GAP = re.compile(r"^\s*(?:của|từ|thuộc)\s+(?:[a-zđà-ỹ]+\s+){0,3}$")
+# "ông X của/từ CNN", and "thí sinh X tại điểm thi Trường Y": a locative after the person
+# says where the person is, the organisation or place in it does not speak
+_OWNER_GAP = re.compile(r"^\s*(?:của|từ|thuộc|tại|ở)\s+(?:[a-zđà-ỹ]+\s+){0,3}$")
 
 
 def _person_before_owner(view: SentenceView, found: Extraction, org: Mention) -> Mention | None:
@@ -640,13 +654,29 @@ def described_person(ctx: ArticleContext, view: SentenceView, end: int) -> Subje
     people = [m for m in view.mentions_in(view.start + lo, end) if entity_type(ctx.found, m) == PERSON]
     if not people:
         return None
-    p = people[-1]
+    got = _described(ctx, view, people[-1], rel_end)
+    if got is None and len(people) > 1:
+        # "Bà Michelle, vợ cựu tổng thống Obama nói": the person named inside the
+        # description (a relative, an employer) is not the head of the apposition;
+        # the description opens with a common noun ("vợ", "con trai", "giám đốc")
+        got = _described(ctx, view, people[-2], rel_end, inner=True)
+    return got
+
+
+_HONORIFIC_HEAD = re.compile(r"(?:ông|bà|anh|chị|cô|ngài|em)(?!\w)")
+
+
+def _described(ctx: ArticleContext, view: SentenceView, p: Mention, rel_end: int, inner: bool = False) -> Subject | None:
     between = view.text[p.evidence.end - view.start : rel_end]
     for form, pattern in (("dash", _DASH_DESCRIPTION), ("comma", _COMMA_DESCRIPTION)):
         m = pattern.match(between)
         if m is None or not 1 <= len(m.group("d").split()) <= _MAX_DESCRIPTION_WORDS[form]:
             continue
         if ". " in m.group("d"):
+            continue
+        if inner and (form != "comma" or not re.match(r"[a-zđà-ỹ]", m.group("d")) or _HONORIFIC_HEAD.match(m.group("d"))):
+            # "Ông A, Thủ tướng B cho biết", "ông A, bà B cho biết": B is a speaker of their own;
+            # "bạn thân của A - nữ diễn viên B cho hay": the dash names B, the speaker
             continue
         before = view.text[window_start(view.text, p.evidence.start - view.start) : p.evidence.start - view.start]
         hon = _HONORIFIC_TAIL.search(before)

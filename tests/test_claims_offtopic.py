@@ -1,0 +1,140 @@
+"""Claims on the kinds of sentence that off-topic news (sport, business, culture) is full
+of: cues that are nouns, noun-phrase objects, refusals, topics, quoted phrases inside a
+clause, and speakers described by a phrase that names someone else. All sentences are
+written for the test; the real pipeline runs (underthesea's tags, entities, roles)."""
+
+from __future__ import annotations
+
+from test_claims import _pipeline_claims
+
+
+def _cues(got):
+    return {(sp, cue) for sp, cue, _ in got}
+
+
+def test_a_cue_ending_a_compound_noun_is_no_claim():
+    # "mối đe dọa": a threat, a noun; France threatens nobody here
+    got = _pipeline_claims("Những cầu thủ mới biến Pháp thành mối đe dọa lớn với Brazil trong hành trình giành vé.")
+    assert not got
+
+
+def test_a_cue_that_is_the_object_of_another_verb_is_no_claim():
+    # "nâng dự báo", "ban hành cảnh báo": the forecast and the warning are objects
+    assert not _pipeline_claims("Ngân hàng Thế giới vừa nâng dự báo tăng trưởng của Brazil lên 3,1% trong năm nay.")
+    assert not _pipeline_claims("Chính phủ Pháp đã ban hành cảnh báo du lịch đối với Brazil.")
+    # a verb that carries a noun of saying keeps the claim
+    got = _pipeline_claims("Tổng thống Brazil Lucas Silva bày tỏ hy vọng hai nước sẽ sớm ký thỏa thuận thương mại.")
+    assert ("Lucas_Silva", "hy vọng", "hai nước sẽ sớm ký thỏa thuận thương mại") in got
+
+
+def test_a_long_noun_phrase_object_of_a_cue_of_telling_is_no_claim():
+    got = _pipeline_claims("Bộ Y tế Pháp công bố kết quả kiểm tra chất lượng nước uống năm 2024 tại các thành phố lớn.")
+    assert not got
+    got = _pipeline_claims("Bộ Y tế Pháp công bố rằng chất lượng nước uống đã được cải thiện đáng kể.")
+    assert [text for _, _, text in got] == ["chất lượng nước uống đã được cải thiện đáng kể"]
+
+
+def test_refusing_an_action_says_nothing():
+    assert not _pipeline_claims("Tổng thống Brazil Lucas Silva từ chối tham dự lễ khai mạc dù được mời nhiều lần.")
+
+
+def test_ve_after_a_cue_of_telling_names_a_topic():
+    assert not _pipeline_claims("Ông Lucas Silva phát biểu về hiệu quả của chương trình hỗ trợ nông dân vùng cao.")
+    got = _pipeline_claims("Ông Lucas Silva chia sẻ về chuyến thăm: “Chúng tôi đã học được rất nhiều điều từ bạn bè Pháp”.")
+    assert got == {("Lucas_Silva", "chia sẻ", "Chúng tôi đã học được rất nhiều điều từ bạn bè Pháp")}
+
+
+def test_a_short_quoted_phrase_opening_the_clause_keeps_the_clause():
+    got = _pipeline_claims(
+        "Bà Karen Olsen cho rằng “Ngày Xanh” không chỉ là một lễ hội mà còn là dịp để mọi người gắn kết."
+    )
+    assert got == {
+        ("Karen_Olsen", "cho rằng", "“Ngày Xanh” không chỉ là một lễ hội mà còn là dịp để mọi người gắn kết")
+    }
+
+
+def test_truoc_day_opens_the_content():
+    got = _pipeline_claims("Ông Lucas Silva cho biết trước đây ông từng làm việc tại Paris, sau đó chuyển về Brasilia.")
+    assert got == {("Lucas_Silva", "cho biết", "trước đây ông từng làm việc tại Paris, sau đó chuyển về Brasilia")}
+
+
+def test_the_head_of_an_apposition_speaks_not_the_person_named_inside_it():
+    got = _pipeline_claims("Bà Karen Olsen, vợ cựu tổng thống Pierre Dumas nói đùa rằng bà không thích nấu ăn.")
+    assert got == {("Karen_Olsen", "nói đùa", "bà không thích nấu ăn")}
+
+
+def test_a_person_before_a_locative_speaks_not_the_organisation_in_it():
+    got = _pipeline_claims(
+        "Nhà ngoại giao Lucas Silva tại Đại sứ quán Pháp cũng nói hai nước sẽ nối lại đàm phán trong tháng tới."
+    )
+    assert _cues(got) == {("Lucas_Silva", "nói")}
+
+
+def test_an_object_noun_phrase_before_a_second_cue_is_no_claim():
+    got = _pipeline_claims(
+        "Phía Tennis Australia xác nhận những diễn biến tích cực với PTPA và khẳng định sẽ không còn liên quan đến vụ kiện."
+    )
+    assert got == {("Tennis_Australia", "khẳng định", "sẽ không còn liên quan đến vụ kiện")}
+
+
+def test_a_place_describing_an_unnamed_plural_head_does_not_speak():
+    got = _pipeline_claims(
+        "Bên cạnh những câu chuyện cá nhân, các chuyên gia giáo dục châu Âu cũng nhấn mạnh rằng chương trình "
+        "không giới hạn ở sinh viên."
+    )
+    assert not got
+
+
+def test_lying_is_not_saying():
+    from kg.extract.claims import _lexicon
+
+    cues = [m.group(1) for m in _lexicon().cue_re.finditer("Cô ấy nhiều lần nói dối về học vấn, rồi nói đùa rằng mình vô tội.")]
+    assert cues == ["nói đùa"]
+
+
+def test_a_cue_after_a_passive_marker_is_not_said_by_the_subject():
+    assert not _pipeline_claims("Những cầu thủ trẻ như Lucas Silva - tài năng được kỳ vọng tỏa sáng ở giải đấu năm nay.")
+    assert not _pipeline_claims("Bà Karen Olsen, người được đánh giá là nhà ngoại giao giỏi nhất, sẽ tới Paris.")
+
+
+def test_a_person_before_a_title_without_a_comma_speaks_not_the_organisation():
+    got = _pipeline_claims(
+        "Ông Pierre Dumas Phó tổng giám đốc Ngân hàng Société Générale cho biết lãi suất sẽ giảm trong quý tới."
+    )
+    assert len(got) == 1
+    speaker, cue, text = next(iter(got))
+    assert speaker.startswith("Pierre_Dumas") and (cue, text) == ("cho biết", "lãi suất sẽ giảm trong quý tới")
+
+
+def test_writing_a_work_is_no_claim_writing_words_is():
+    assert not _pipeline_claims("Nhà văn Karen Olsen từng viết tản văn, truyện ngắn và có bằng tiến sĩ tâm lý học.")
+    got = _pipeline_claims("Bà Karen Olsen viết trên mạng xã hội: “Tôi rất biết ơn mọi người”.")
+    assert got == {("Karen_Olsen", "viết", "Tôi rất biết ơn mọi người")}
+
+
+def test_a_pronoun_inside_someone_elses_quote_does_not_make_a_claim():
+    got = _pipeline_claims(
+        "Ông Pierre Dumas tới Paris hôm qua.",
+        "“Ông ấy không phàn nàn, ông ấy đe dọa rằng sẽ rút toàn bộ vốn khỏi dự án”, bà Karen Olsen nói.",
+    )
+    assert got == {("Karen_Olsen", "nói", "Ông ấy không phàn nàn, ông ấy đe dọa rằng sẽ rút toàn bộ vốn khỏi dự án")}
+
+
+def test_a_nominalised_object_is_a_noun_phrase_not_a_clause():
+    assert not _pipeline_claims("Bà Karen Olsen biết chuyện và xác nhận cả việc bán nhà đất cho gia đình ông Pierre Dumas.")
+    assert not _pipeline_claims(
+        "Sau một thời gian vận hành, ông Lucas Silva nhận thấy sự quan tâm từ cả du khách nội địa và quốc tế."
+    )
+    # with a predicate of its own the nominalised phrase is the subject of a reported clause
+    got = _pipeline_claims("Ông Lucas Silva nhận thấy việc mở rộng sân bay là cần thiết.")
+    assert got == {("Lucas_Silva", "nhận thấy", "việc mở rộng sân bay là cần thiết")}
+
+
+def test_a_second_cue_after_a_quote_and_its_cue_reports_what_follows():
+    got = _pipeline_claims(
+        "“Có thể còn căng thẳng hơn cả làm việc ở Paris”, bà Karen Olsen nói, cho biết từng phải nghỉ việc sau một tuần."
+    )
+    assert got == {
+        ("Karen_Olsen", "nói", "Có thể còn căng thẳng hơn cả làm việc ở Paris"),
+        ("Karen_Olsen", "cho biết", "từng phải nghỉ việc sau một tuần"),
+    }
