@@ -337,3 +337,14 @@ def test_theo_skips_a_profession_in_apposition():
     # a clause with a verb after the speaker is the content itself
     got = _pipeline_claims("Theo bà Karen Olsen, bên cạnh thép, giá nhôm cũng sẽ giảm trong năm tới.")
     assert {text for _, _, text in got} == {"bên cạnh thép, giá nhôm cũng sẽ giảm trong năm tới"}, got
+
+
+def test_theo_an_outlet_of_a_country_is_not_the_country():
+    got = _pipeline_claims("Theo nhật báo Tin Tức Buổi Sáng của Na Uy, giá thép sẽ giảm trong năm tới.")
+    assert not any(sp == "Norway" for sp, _, _ in got), got
+
+
+def test_what_an_agent_announced_in_the_passive_is_no_content():
+    # "Thông tin trên được ông X - Chủ tịch Y công bố": the announced thing is the subject
+    got = _pipeline_claims("Kết quả trên được bà Lê Thu Hà (chị Hà) - Giám đốc Công ty cổ phần Sữa Tân Phú công bố.")
+    assert not any(text.startswith("Kết quả trên") for _, _, text in got), got

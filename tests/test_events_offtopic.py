@@ -194,3 +194,9 @@ def test_two_private_people_meeting_is_no_meeting() -> None:
 
 def test_agreements_already_signed_in_general_are_no_agreement() -> None:
     assert kinds("Doanh nghiệp cần tận dụng các hiệp định thương mại đã ký kết với Brazil.") == []
+
+
+def test_signing_a_party_conclusion_is_no_agreement() -> None:
+    # "ký kết luận" is "ký" (sign) + "kết luận" (a conclusion), not "ký kết" (conclude an agreement)
+    assert kinds("Ông Marc Weber đã ký kết luận số 12 của Bộ Chính trị hôm 3/5.") == []
+    assert kinds("Đức và Việt Nam đã ký kết hiệp định thương mại hôm 3/5.") == ["Agreement"]

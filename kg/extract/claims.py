@@ -297,7 +297,14 @@ def _content_first(
     s, e = trim_span(body, view.start, stop)
     if len(body[s:e].split()) < 3:
         return None
+    if _PASSIVE_AGENT.search(body, s, e):
+        return None  # "Thông tin trên được ông X - Chủ tịch Y công bố": the subject was announced, by X
     return (s, e), False, s
+
+
+# a clause left of the subject that ends in a passive marker and its agent: the cue's
+# subject is that agent, and what it announced is the clause's subject, no content here
+_PASSIVE_AGENT = re.compile(r"(?:^|\s)(?:được|bị)\s+(?:ông|bà|anh|chị|ngài|[A-ZĐÀ-Ỹ])[^,;:.!?\"“”]*$")
 
 
 # "X nhắc lại quan điểm …, yêu cầu Pháp …": a cue right after a comma continues the subject
@@ -939,9 +946,11 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
             elif entity_type(ctx.found, ms[-1]) in (PLACE, COUNTRY) and (
                 speaker_words().org_head_tail.search(view.text[m.start(2) : ms[-1].evidence.start - view.start])
                 or modifies_a_noun(ctx, view, ms[-1], speaker_words())
+                or _outlet_cue(np_text)
             ):
-                # "Theo Công an tỉnh Đồng Nai, …", "Theo báo chí Tây Ban Nha, …": an organisation
-                # not recognised, or an unnamed source the country only describes
+                # "Theo Công an tỉnh Đồng Nai, …", "Theo báo chí Tây Ban Nha, …", "Theo trang
+                # The Nation của Thái Lan, …": an organisation or outlet not recognised, or an
+                # unnamed source the country only describes
                 continue
             elif entity_type(ctx.found, ms[-1]) in (PLACE, COUNTRY) and _lexicon().locative_tail.search(
                 view.text[m.start(2) : ms[-1].evidence.start - view.start]
