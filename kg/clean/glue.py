@@ -64,6 +64,25 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
+def _trailing() -> tuple[str, ...]:
+    return tuple(load_yaml("crawler.yaml")["glue"].get("trailing") or ())
+
+
+def _trailing_cut(run: str, known) -> int:
+    """Where an unmarked function word glued to a capitalised word starts
+    ("Zelenskycho" -> 5 + 3): only when the article prints the word before it on
+    its own; 0 otherwise."""
+    if not run[:1].isupper() or not run[1:].islower() or is_syllable(run):
+        return 0
+    for w in _trailing():
+        if run.endswith(w) and len(run) - len(w) >= 3:
+            _AMBIGUOUS[0] += 1  # the answer depends on the article: not cached
+            if run[: -len(w)] in known:
+                return len(run) - len(w)
+    return 0
+
+
+@cache
 def _common() -> frozenset[str]:
     return frozenset(load_yaml("crawler.yaml")["glue"]["common"])
 
@@ -197,9 +216,12 @@ class _Known:
 
 def _token_points(tok: str, known) -> tuple[int, ...]:
     """Where spaces go inside one whitespace-free token."""
-    if tok.isalpha() and (tok.islower() or tok.istitle()) and (is_syllable(tok) or not has_vietnamese_marks(tok)):
-        return ()  # the common case: one word, nothing glued (no inner capital, no two syllables)
     points: set[int] = set()
+    for r in _RUN.finditer(tok):
+        if cut := _trailing_cut(r.group(), known):
+            points.add(r.start() + cut)  # "Zelenskycho"
+    if tok.isalpha() and (tok.islower() or tok.istitle()) and (is_syllable(tok) or not has_vietnamese_marks(tok)):
+        return tuple(points)  # the common case: one word, nothing glued (no inner capital, no two syllables)
     if _HAS_PUNCT.search(tok):
         points.update(p.start() for pat in _PUNCT for p in pat.finditer(tok) if 0 < p.start() < len(tok))
     for r in _RUN.finditer(tok):
