@@ -71,6 +71,12 @@ def org_heads() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def eponym_heads() -> frozenset[tuple[str, ...]]:
+    """Heads after which a person's name is the institution's own name (schools)."""
+    return frozenset(phrase_key(str(c)) for c in _data().get("eponym_heads", []) or [])
+
+
+@cache
 def not_acronyms() -> frozenset[str]:
     return frozenset(str(a).upper() for a in _data().get("not_acronyms", []) or [])
 
