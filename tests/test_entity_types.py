@@ -123,3 +123,13 @@ def test_a_bank_and_a_founded_branch_named_after_a_country_are_no_persons():
     persons = _persons(found)
     assert {"Trần Thu Hà", "Nguyễn Minh Quân"} <= persons
     assert "Tanbinhbank" not in persons and "Ticket Office Vietnam" not in persons
+
+
+def test_a_country_or_a_title_glued_to_a_name_is_cut_when_the_article_prints_both():
+    text = ("Phát biểu tại Kiev, Tổng thống UkraineMykola Bondar nói rằng Ukraine cần thêm viện trợ. "
+            "Ông Mykola Bondar cũng cảm ơn HLVRoberto Mancini, người từng làm HLV tại đây. Roberto cười.")
+    fixed, spaces = split_glued(text)
+    assert "Ukraine Mykola Bondar" in fixed and "HLV Roberto Mancini" in fixed
+    assert len(spaces) == 2
+    # camel-case names stay whole when the article never prints their parts alone
+    assert split_glued("Hãng AstraZeneca và ngân hàng VPBank công bố kết quả quý.")[1] == []
