@@ -133,3 +133,10 @@ def test_a_country_or_a_title_glued_to_a_name_is_cut_when_the_article_prints_bot
     assert len(spaces) == 2
     # camel-case names stay whole when the article never prints their parts alone
     assert split_glued("Hãng AstraZeneca và ngân hàng VPBank công bố kết quả quý.")[1] == []
+
+
+def test_a_festival_or_a_trailer_is_no_actor():
+    found = _run("Hoa hậu Võ Thu Hương là đại sứ Festival Hoa lan năm nay.", "Trailer Brokeback Mountain được chiếu lại.")
+    labels = {e.label for e in found.entities.values()}
+    assert not any(label.startswith(("Festival", "Trailer")) for label in labels)
+    assert "Võ Thu Hương" in _persons(found)

@@ -42,6 +42,7 @@ from ..lexicon.organizations import (
     legal_forms,
     not_acronyms,
     not_actor_cues,
+    not_actor_openers,
     org_cues,
     org_heads,
     org_suffixes,
@@ -690,6 +691,8 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                 continue
             if _after_not_actor_cue(ss, ss.word_index_at(a)):
                 continue  # "tàu chở dầu A Symphony": a ship, not an actor
+            if len(_name_words(text)) >= 2 and _name_words(text)[0].casefold() in not_actor_openers():
+                continue  # "đại sứ Festival Hoa lan": a festival, not the ambassador's name
             if key(text) in _DIRECTIONS and _country_follows(ss, b, taken):
                 continue  # "thống đốc Nam Úc": South Australia's compass word, no actor of its own
             typ, cue_start = _cue_type(ss, a)

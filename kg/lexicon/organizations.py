@@ -88,6 +88,13 @@ def org_suffixes() -> frozenset[str]:
 
 
 @cache
+def not_actor_openers() -> frozenset[str]:
+    """First words of a capitalised name that make it an event or a work, no actor
+    ("Festival Hoa lan", "Trailer Brokeback Mountain"; organizations.yaml)."""
+    return frozenset(str(w).casefold() for w in _data().get("not_actor_openers", []) or [])
+
+
+@cache
 def not_actor_cues() -> tuple[tuple[str, ...], ...]:
     """Words before a name that make it a vehicle, weapon or campaign ("tàu …")."""
     cues = {phrase_key(str(c)) for c in _data().get("not_actor_cues", []) or []}
