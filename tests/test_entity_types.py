@@ -140,3 +140,9 @@ def test_a_festival_or_a_trailer_is_no_actor():
     labels = {e.label for e in found.entities.values()}
     assert not any(label.startswith(("Festival", "Trailer")) for label in labels)
     assert "Võ Thu Hương" in _persons(found)
+
+
+def test_a_sports_body_before_its_chiefs_name_is_split_from_it():
+    found = _run("Một trường hợp khác là Chủ tịch UFC Dana White, người công khai chia sẻ việc nhịn ăn.")
+    assert "Dana White" in _persons(found)
+    assert _types(found).get("UFC") == "Organization"
