@@ -898,6 +898,7 @@ def _is_country_name(text: str) -> bool:
 
 
 def _ends_in_a_country(text: str) -> bool:
+    """The name closes with a country after other words ("Starbucks Vietnam", "Tennis Australia")."""
     ws = words(text)
     return any(_is_country_name(text[ws[k][0]:]) for k in range(1, len(ws)))
 
@@ -912,7 +913,7 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
     """Type the names no cue typed, from the rest of the article, else drop them."""
     typed: dict[str, str] = {}
     person_last: dict[str, str] = {}
-    org_part: dict[str, Candidate] = {}
+    org_part: set[str] = set()
     for c in cands:
         if c.type is None:
             continue
@@ -928,7 +929,7 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
             # "Tập đoàn Sumitomo", "Shopee Live": the name alone is that organisation
             for w in (ws[0], ws[-1]):
                 if is_capitalised(w) and gazetteer().lookup(w) is None:
-                    org_part.setdefault(key(w), c)
+                    org_part.add(key(w))
     acronyms_stop = not_acronyms()
     starts = {c.start: c for c in cands}
     prev: Candidate | None = None
