@@ -146,3 +146,13 @@ def test_a_sports_body_before_its_chiefs_name_is_split_from_it():
     found = _run("Một trường hợp khác là Chủ tịch UFC Dana White, người công khai chia sẻ việc nhịn ăn.")
     assert "Dana White" in _persons(found)
     assert _types(found).get("UFC") == "Organization"
+
+
+def test_a_tournament_or_a_race_is_no_actor():
+    found = _run(
+        "Real Madrid sẽ ra quân ở FIFA Club World Cup vào tháng 6.",
+        "Giải chạy Saigon River Marathon thu hút 10.000 người tham gia.",
+    )
+    labels = {e.label for e in found.entities.values()}
+    assert not any(label.endswith(("Cup", "Marathon")) for label in labels)
+    assert _types(found).get("Real Madrid") == "Organization"

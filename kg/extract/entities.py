@@ -43,6 +43,7 @@ from ..lexicon.organizations import (
     not_acronyms,
     not_actor_cues,
     not_actor_openers,
+    not_actor_suffixes,
     org_cues,
     org_heads,
     org_suffixes,
@@ -691,8 +692,9 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                 continue
             if _after_not_actor_cue(ss, ss.word_index_at(a)):
                 continue  # "tàu chở dầu A Symphony": a ship, not an actor
-            if len(_name_words(text)) >= 2 and _name_words(text)[0].casefold() in not_actor_openers():
-                continue  # "đại sứ Festival Hoa lan": a festival, not the ambassador's name
+            if len(_name_words(text)) >= 2 and (_name_words(text)[0].casefold() in not_actor_openers()
+                                                or _name_words(text)[-1].casefold() in not_actor_suffixes()):
+                continue  # "đại sứ Festival Hoa lan", "Club World Cup": an event, not an actor
             if key(text) in _DIRECTIONS and _country_follows(ss, b, taken):
                 continue  # "thống đốc Nam Úc": South Australia's compass word, no actor of its own
             typ, cue_start = _cue_type(ss, a)

@@ -95,6 +95,13 @@ def not_actor_openers() -> frozenset[str]:
 
 
 @cache
+def not_actor_suffixes() -> frozenset[str]:
+    """Last words of a capitalised name that make it a tournament, a prize or an event,
+    no actor ("Club World Cup", "Roland Garros Open"; organizations.yaml)."""
+    return frozenset(str(w).casefold() for w in _data().get("not_actor_suffixes", []) or [])
+
+
+@cache
 def not_actor_cues() -> tuple[tuple[str, ...], ...]:
     """Words before a name that make it a vehicle, weapon or campaign ("tàu …")."""
     cues = {phrase_key(str(c)) for c in _data().get("not_actor_cues", []) or []}
