@@ -156,3 +156,8 @@ def test_a_tournament_or_a_race_is_no_actor():
     labels = {e.label for e in found.entities.values()}
     assert not any(label.endswith(("Cup", "Marathon")) for label in labels)
     assert _types(found).get("Real Madrid") == "Organization"
+
+
+def test_a_beauty_pageant_is_an_organisation():
+    found = _run("Người đẹp này từng dự thi Miss Grand International năm 2023.")
+    assert _types(found).get("Miss Grand International") == "Organization"

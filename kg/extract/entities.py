@@ -45,6 +45,7 @@ from ..lexicon.organizations import (
     not_actor_openers,
     not_actor_suffixes,
     org_cues,
+    org_openers,
     org_heads,
     org_suffixes,
     templates,
@@ -710,7 +711,10 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                 # "Phó giám đốc Vietcombank, ông Nguyễn Văn Hải, …": the title's person is
                 # the one named after the comma; the word between is the organisation
                 typ = "Organization"
-            if typ in (None, "Person") and _name_words(text) and _name_words(text)[-1].casefold() in org_suffixes():
+            if typ in (None, "Person") and _name_words(text) and (
+                _name_words(text)[-1].casefold() in org_suffixes()
+                or len(_name_words(text)) >= 2 and _name_words(text)[0].casefold() in org_openers()
+            ):
                 # "Straits Times"; "người đứng đầu European Super League": a title before
                 # an organisation's name does not make it a person
                 typ = "Organization"  # "Straits Times", "Goodwood Ship Management"

@@ -95,6 +95,12 @@ def not_actor_openers() -> frozenset[str]:
 
 
 @cache
+def org_openers() -> frozenset[str]:
+    """First words of a capitalised name that make it an organisation ("Miss World"; organizations.yaml)."""
+    return frozenset(str(w).casefold() for w in _data().get("org_openers", []) or [])
+
+
+@cache
 def not_actor_suffixes() -> frozenset[str]:
     """Last words of a capitalised name that make it a tournament, a prize or an event,
     no actor ("Club World Cup", "Roland Garros Open"; organizations.yaml)."""
