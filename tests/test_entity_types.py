@@ -161,3 +161,14 @@ def test_a_tournament_or_a_race_is_no_actor():
 def test_a_beauty_pageant_is_an_organisation():
     found = _run("Người đẹp này từng dự thi Miss Grand International năm 2023.")
     assert _types(found).get("Miss Grand International") == "Organization"
+
+
+def test_a_name_with_a_brands_inner_capital_is_an_organisation_not_a_surname_particle():
+    found = _run(
+        "Theo tính toán của BlueX Carbon, mỗi tấm pallet giúp giảm 5 kg khí thải.",
+        "BlueX Carbon đặt kế hoạch mở thêm nhà máy vào năm 2027.",
+        "Ông Ian VanderBurgh, giáo sư toán, cho biết đề thi năm nay khó.",
+    )
+    types = _types(found)
+    assert types.get("BlueX Carbon") == "Organization"
+    assert types.get("Ian VanderBurgh") == "Person"

@@ -894,6 +894,20 @@ def _truncated_form_of(k: str, cands: list[Candidate]) -> Candidate | None:
 
 # One-word names that end in a bank's word are banks: "Vietcombank", "Agribank", "VPBank".
 _ORG_ENDING = re.compile(r"\w[Bb]ank$")
+# A word with a capital inside is a brand ("VinFast", "AirX", "ByteDance"), unless a
+# surname's particle opens it ("McCain", "DeSantis", "ElBaradei") or it names a kind of
+# person ("TikToker", "YouTuber").
+_BRAND_WORD = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|El|Al|Van|Vander|Vanden|Von|Fitz|O)[A-Z])([A-Z][a-z]+)[A-Z](?!\w*er$)")
+
+
+def _brand_word(w: str) -> bool:
+    """A brand's word with a capital inside ("VinFast", "AirX"), not a place glued to a
+    name by the crawler ("IndonesiaNatalius", "LiverpoolAlan")."""
+    m = _BRAND_WORD.match(w)
+    if m is None:
+        return False
+    entry = gazetteer().lookup(m.group(1))
+    return entry is None or entry.type not in ("Country", "Place")
 
 
 def _is_country_name(text: str) -> bool:
@@ -970,7 +984,8 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
             # company's branch or a national body; a person is not named after a country
             c.type, c.conf = "Organization", CONF_GUESS
         elif _looks_like_person(c.text) and (c.ner == "PER" or not is_vietnamese_style(c.text)):
-            c.type, c.conf = "Person", CONF_GUESS
+            # "AirX Carbon": a brand's inner capital makes the name no person's
+            c.type, c.conf = "Organization" if any(_brand_word(w) for w in ws) else "Person", CONF_GUESS
         elif 3 <= len(ws) <= 4 and is_vietnamese_style(c.text) and key(ws[0]) in vietnamese_surnames() and (
             _looks_like_person(c.text)
         ):
@@ -983,7 +998,7 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
             prev is not None and prev.type == "Person" and prev.sent == c.sent and len(ws) == 1
             and c.ner == "PER"
         ):
-            c.type, c.conf = "Person", CONF_GUESS
+            c.type, c.conf = "Organization" if _brand_word(c.text) else "Person", CONF_GUESS  # not "VinFast"
         prev = c
     # one name, one type: a guess yields to stronger evidence for the same
     # written name ("Đắk Lắk" after a comma is the province named with "tỉnh");
