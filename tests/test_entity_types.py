@@ -110,6 +110,13 @@ def test_a_school_or_a_street_named_after_a_person_is_no_person():
     assert _types(found).get("Trường THPT Lý Tự Trọng") == "Organization"
 
 
+def test_a_street_word_written_with_a_capital_opens_a_name():
+    found = _run("Trong phim, Đường Tăng cùng các đồ đệ đi lấy kinh.")
+    types = _types(found)
+    assert "Tăng" not in types
+    assert types.get("Đường Tăng") == "Person"
+
+
 def test_a_compass_word_before_a_country_is_no_person():
     found = _run("Chia sẻ tại buổi gặp, thống đốc Nam Úc nhấn mạnh giáo dục là trụ cột hợp tác.")
     assert "Nam" not in _persons(found)

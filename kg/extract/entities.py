@@ -30,6 +30,7 @@ from ..lexicon.cues import (
     institution_titles,
     person_cues,
     place_cues,
+    place_cues_lower_only,
     title_modifiers,
     vietnamese_surnames,
 )
@@ -555,7 +556,9 @@ def _cue_type(ss: SentenceWords, start: int) -> tuple[str | None, str | None]:
     if p is not None and _starts_word(ss, ss.words[i - len(p)][0]):
         return "Organization", ss.words[i - len(p)][0]
     p = phrase_ending(seq, i, place_cues())
-    if p is not None and _starts_word(ss, ss.words[i - len(p)][0]):
+    if p is not None and _starts_word(ss, ss.words[i - len(p)][0]) and not (
+        p in place_cues_lower_only() and is_capitalised(ss.words[i - len(p)][2])
+    ):
         return "Place", ss.words[i - len(p)][0]
     if _person_cue(ss, i) is not None:
         return "Person", None
@@ -660,6 +663,8 @@ def _strip_leading_cue(
         p = phrase_at(seq, 0, cues)
         if p is not None and after_person_cue and len(p) == 1 and seq[0] in vietnamese_surnames():
             continue  # "ông Hồ Quang Cua": after a form of address "Hồ" is a family name, not a lake
+        if p is not None and p in place_cues_lower_only():
+            continue  # "Đường Tăng": capitalised, the cue word opens a name
         if p is not None and len(p) < len(ws) and is_capitalised(ws[len(p)][2]):
             return ws[len(p)][0], b, (typ, a)
     if seq[0] in _DIRECTIONS and foreign(ws[1][2]) and not keep_directions:
