@@ -12,12 +12,16 @@ from kg.pipeline import extract
 PIPE = ("entities", "link")
 
 
-def _run(*sentences: str):
+def _article(*sentences: str) -> Article:
     body, sents = "", []
     for i, s in enumerate(sentences):
         sents.append(Sentence(i, len(body), len(body) + len(s), s))
         body += s + " "
-    return extract(analyse(Article(id="own", source="test", body=body, sentences=sents)), PIPE)
+    return Article(id="own", source="test", body=body, sentences=sents)
+
+
+def _run(*sentences: str):
+    return extract(analyse(_article(*sentences)), PIPE)
 
 
 def _types(found) -> dict[str, str]:
@@ -179,3 +183,27 @@ def test_a_name_with_a_brands_inner_capital_is_an_organisation_not_a_surname_par
     types = _types(found)
     assert types.get("BlueX Carbon") == "Organization"
     assert types.get("Ian VanderBurgh") == "Person"
+
+
+def test_a_principal_speaks_for_himself_not_for_the_school():
+    found = extract(analyse(_article(
+        "PGS.TS Nguyễn Phú Khang, Phó Hiệu trưởng Trường ĐH Hòa Bình cho biết, trường sẽ tuyển thêm 500 sinh viên.",
+        "Cô Nguyễn Thị Lệ Hà, Hiệu trưởng Trường THCS Tân Lập cho biết trường xây đã 30 năm.",
+    )))
+    speakers = {found.entities[c.speaker].label for c in found.claims}
+    assert speakers == {"Nguyễn Phú Khang", "Nguyễn Thị Lệ Hà"}
+    roles = {(found.entities[r.person].label, r.predicate, found.entities[r.org].label) for r in found.roles if r.org}
+    assert ("Nguyễn Thị Lệ Hà", "leader_of", "Trường THCS Tân Lập") in roles
+    assert ("Nguyễn Phú Khang", "official_of", "Trường ĐH Hòa Bình") in roles
+
+
+def test_a_university_named_after_a_person_and_its_head_named_after_it():
+    found = _run(
+        "Bộ Giáo dục trả lời về hiệu trưởng ĐH Tôn Đức Thắng bị đình chỉ chức vụ.",
+        "Hiệu trưởng Trường ĐH Kinh tế Quốc dân Phạm Hồng Chương cho biết trường sẽ mở ngành mới.",
+    )
+    persons = _persons(found)
+    assert "Tôn Đức Thắng" not in persons and "Phạm Hồng Chương" in persons
+    types = _types(found)
+    assert types.get("ĐH Tôn Đức Thắng") == "Organization"
+    assert types.get("Trường ĐH Kinh tế Quốc dân") == "Organization"

@@ -443,12 +443,12 @@ def _headed_orgs(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candid
         first = j
         last = None
         legal = False
-        eponym = head in eponym_heads()  # "Trường THPT Lý Tự Trọng": a school named after a person
+        eponym = head in eponym_heads()  # "Trường THPT Lý Tự Trọng": a school named after a person (right after the head)
         while j < len(toks):
             w = toks[j].text
             if key(w) in legal_forms():
                 legal = True  # "Công ty TNHH Dư Thái Bình": a company may bear a person's name
-            if not legal and not eponym and toks[j].pos in PROPER_POS and _person_after_org(toks[j]) and (
+            if not legal and not (eponym and j == first) and toks[j].pos in PROPER_POS and _person_after_org(toks[j]) and (
                 not inside(taken, toks[j].start, toks[j].end)
             ):
                 break  # a person's name after the organisation ("… Quốc hội Trần Thanh Mẫn")
