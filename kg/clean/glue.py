@@ -64,6 +64,49 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
+def _trailing() -> tuple[str, ...]:
+    return tuple(load_yaml("crawler.yaml")["glue"].get("trailing") or ())
+
+
+def _trailing_cut(run: str, known) -> int:
+    """Where an unmarked function word glued to a capitalised word starts
+    ("Zelenskycho" -> 5 + 3): only when the article prints the word before it on
+    its own; 0 otherwise."""
+    if not run[:1].isupper() or not run[1:].islower() or is_syllable(run):
+        return 0
+    for w in _trailing():
+        if run.endswith(w) and len(run) - len(w) >= 3:
+            _AMBIGUOUS[0] += 1  # the answer depends on the article: not cached
+            if run[: -len(w)] in known:
+                return len(run) - len(w)
+    return 0
+
+
+def _actor_then_name(left: str, right: str, known) -> bool:
+    """A country, city or organisation the lexicon knows, or a title's acronym, glued
+    to a capitalised word: "NgaVladimir", "KremlinDmitry", "IndonesiaNatalius",
+    "HLVEnzo". Cut only when the article prints both words on their own, so
+    "AstraZeneca", "VPBank" or "JPMorgan" stay whole."""
+    if len(left) < 2 or len(right) < 2 or not right[0].isupper() or not right[1:].islower():
+        return False
+    if not (left.isupper() and left in _title_acronyms()):
+        from ..lexicon.known import gazetteer
+
+        entry = gazetteer().lookup(left)
+        if entry is None or not (entry.type in ("Country", "Organization") or (
+                entry.type == "Place" and entry.population >= 100_000)):
+            return False
+    _AMBIGUOUS[0] += 1  # the answer depends on the article: not cached
+    return left in known and right in known
+
+
+@cache
+def _title_acronyms() -> frozenset[str]:
+    """Acronyms of titles that stand before a name ("HLV", "CEO"; crawler.yaml)."""
+    return frozenset(load_yaml("crawler.yaml")["glue"].get("title_acronyms") or ())
+
+
+@cache
 def _common() -> frozenset[str]:
     return frozenset(load_yaml("crawler.yaml")["glue"]["common"])
 
@@ -158,11 +201,14 @@ def _run_cuts(run: str, known: frozenset[str] = frozenset()) -> list[int]:
         left, right = run[(cuts[-1] if cuts else 0):i], run[i:nexts[k]]
         if kind == "lowerupper":
             ok = (_vn_word(left) and (has_vietnamese_marks(left) or left[0].islower() or left.casefold() in openers)) or (
-                _vn_word(right) and _clearly_vietnamese(right))
+                _vn_word(right) and _clearly_vietnamese(right)) or _actor_then_name(left, right, known)
         else:  # "TASSdẫn": the lower-case part must be a marked syllable
             whole = run[i - 1:nexts[k]]  # "PVDân", "HCMSáng": the last capital opens the word
             if i - 1 > (cuts[-1] if cuts else 0) and _vn_word(whole) and has_vietnamese_marks(whole):
                 cuts.append(i - 1)
+                continue
+            if i - 1 > (cuts[-1] if cuts else 0) and _actor_then_name(run[(cuts[-1] if cuts else 0):i - 1], whole, known):
+                cuts.append(i - 1)  # "HLVEnzo", "FBIKash": a title or an agency, then a name
                 continue
             ok = (_vn_word(right) and has_vietnamese_marks(right)) or bool(_split_piece(right))
         if ok:
@@ -197,9 +243,12 @@ class _Known:
 
 def _token_points(tok: str, known) -> tuple[int, ...]:
     """Where spaces go inside one whitespace-free token."""
-    if tok.isalpha() and (tok.islower() or tok.istitle()) and (is_syllable(tok) or not has_vietnamese_marks(tok)):
-        return ()  # the common case: one word, nothing glued (no inner capital, no two syllables)
     points: set[int] = set()
+    for r in _RUN.finditer(tok):
+        if cut := _trailing_cut(r.group(), known):
+            points.add(r.start() + cut)  # "Zelenskycho"
+    if tok.isalpha() and (tok.islower() or tok.istitle()) and (is_syllable(tok) or not has_vietnamese_marks(tok)):
+        return tuple(points)  # the common case: one word, nothing glued (no inner capital, no two syllables)
     if _HAS_PUNCT.search(tok):
         points.update(p.start() for pat in _PUNCT for p in pat.finditer(tok) if 0 < p.start() < len(tok))
     for r in _RUN.finditer(tok):

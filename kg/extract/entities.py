@@ -30,6 +30,7 @@ from ..lexicon.cues import (
     institution_titles,
     person_cues,
     place_cues,
+    place_cues_lower_only,
     title_modifiers,
     vietnamese_surnames,
 )
@@ -38,10 +39,14 @@ from ..lexicon.known import gazetteer
 from ..lexicon.load import load_yaml
 from ..lexicon.organizations import (
     division_words,
+    eponym_heads,
     legal_forms,
     not_acronyms,
     not_actor_cues,
+    not_actor_openers,
+    not_actor_suffixes,
     org_cues,
+    org_openers,
     org_heads,
     org_suffixes,
     templates,
@@ -438,11 +443,12 @@ def _headed_orgs(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candid
         first = j
         last = None
         legal = False
+        eponym = head in eponym_heads()  # "Trường THPT Lý Tự Trọng": a school named after a person (right after the head)
         while j < len(toks):
             w = toks[j].text
             if key(w) in legal_forms():
                 legal = True  # "Công ty TNHH Dư Thái Bình": a company may bear a person's name
-            if not legal and toks[j].pos in PROPER_POS and _person_after_org(toks[j]) and (
+            if not legal and not (eponym and j == first) and toks[j].pos in PROPER_POS and _person_after_org(toks[j]) and (
                 not inside(taken, toks[j].start, toks[j].end)
             ):
                 break  # a person's name after the organisation ("… Quốc hội Trần Thanh Mẫn")
@@ -550,7 +556,9 @@ def _cue_type(ss: SentenceWords, start: int) -> tuple[str | None, str | None]:
     if p is not None and _starts_word(ss, ss.words[i - len(p)][0]):
         return "Organization", ss.words[i - len(p)][0]
     p = phrase_ending(seq, i, place_cues())
-    if p is not None and _starts_word(ss, ss.words[i - len(p)][0]):
+    if p is not None and _starts_word(ss, ss.words[i - len(p)][0]) and not (
+        p in place_cues_lower_only() and is_capitalised(ss.words[i - len(p)][2])
+    ):
         return "Place", ss.words[i - len(p)][0]
     if _person_cue(ss, i) is not None:
         return "Person", None
@@ -655,6 +663,8 @@ def _strip_leading_cue(
         p = phrase_at(seq, 0, cues)
         if p is not None and after_person_cue and len(p) == 1 and seq[0] in vietnamese_surnames():
             continue  # "ông Hồ Quang Cua": after a form of address "Hồ" is a family name, not a lake
+        if p is not None and p in place_cues_lower_only():
+            continue  # "Đường Tăng": capitalised, the cue word opens a name
         if p is not None and len(p) < len(ws) and is_capitalised(ws[len(p)][2]):
             return ws[len(p)][0], b, (typ, a)
     if seq[0] in _DIRECTIONS and foreign(ws[1][2]) and not keep_directions:
@@ -688,6 +698,11 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                 continue
             if _after_not_actor_cue(ss, ss.word_index_at(a)):
                 continue  # "tàu chở dầu A Symphony": a ship, not an actor
+            if len(_name_words(text)) >= 2 and (_name_words(text)[0].casefold() in not_actor_openers()
+                                                or _name_words(text)[-1].casefold() in not_actor_suffixes()):
+                continue  # "đại sứ Festival Hoa lan", "Club World Cup": an event, not an actor
+            if key(text) in _DIRECTIONS and _country_follows(ss, b, taken):
+                continue  # "thống đốc Nam Úc": South Australia's compass word, no actor of its own
             typ, cue_start = _cue_type(ss, a)
             if lead is not None:
                 typ, cue_start = lead
@@ -701,7 +716,10 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                 # "Phó giám đốc Vietcombank, ông Nguyễn Văn Hải, …": the title's person is
                 # the one named after the comma; the word between is the organisation
                 typ = "Organization"
-            if typ in (None, "Person") and _name_words(text) and _name_words(text)[-1].casefold() in org_suffixes():
+            if typ in (None, "Person") and _name_words(text) and (
+                _name_words(text)[-1].casefold() in org_suffixes()
+                or len(_name_words(text)) >= 2 and _name_words(text)[0].casefold() in org_openers()
+            ):
                 # "Straits Times"; "người đứng đầu European Super League": a title before
                 # an organisation's name does not make it a person
                 typ = "Organization"  # "Straits Times", "Goodwood Ship Management"
@@ -718,6 +736,9 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                 typ = "Organization"  # "trợ lý Meta AI", "Hải Phòng FC": no person's name ends in an acronym
             if typ in ("Person", None):
                 cut = _institution_prefix(text)
+                org_from = cut  # "CEO Netflix Ted Sarandos": the known organisation after the acronym
+                known_cut = _known_org_prefix(text[cut:])
+                cut += known_cut
                 if cut and _name_words(text[cut:]) and key(_name_words(text[cut:])[0]) in _honorific_keys():
                     # "… Ảnh: DUYÊN PHAN Ông Bùi Trung Kiên": the form of address is no part of the name
                     nxt = re.match(r"\S+\s+", text[cut:])
@@ -726,7 +747,9 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                     rest = text[cut:]
                     first = _name_words(rest)[0] if _name_words(rest) else ""
                     vi_name = is_vietnamese_style(rest) and key(first) in vietnamese_surnames()
-                    known = gazetteer().lookup(text[:cut].strip(" ,-–"))
+                    if not known_cut:
+                        org_from = 0
+                    known = gazetteer().lookup(text[org_from:cut].strip(" ,-–"))
                     known_org = known is not None and known.type == "Organization"
                     foreign_name = not is_vietnamese_style(rest) and (
                         _ner_of(ss, a + cut, b) == "PER" or (typ == "Person" and known_org)
@@ -734,14 +757,14 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                     if _looks_like_person(rest) and (vi_name or foreign_name):
                         if known_org:
                             # "Tổng thư ký NATO Mark Rutte": the known organisation stays one
-                            pre = text[:cut].rstrip(" ,-–")
-                            out.append(Candidate(ss.s.index, a + ss.base, a + len(pre) + ss.base, pre,
-                                                 type="Organization", head=known.label, conf=CONF_LEXICON))
+                            pre = text[org_from:cut].rstrip(" ,-–")
+                            out.append(Candidate(ss.s.index, a + org_from + ss.base, a + org_from + len(pre) + ss.base,
+                                                 pre, type="Organization", head=known.label, conf=CONF_LEXICON))
                         # "Chủ tịch HĐQT Dương Công Minh", "Giám đốc VPF Trần Anh Tú": the
                         # institution is glued to the name; the person is what follows it
                         a, text = a + cut, rest
                         cand = Candidate(ss.s.index, a + ss.base, b + ss.base, text, ner=_ner_of(ss, a, b))
-                    elif typ == "Person":
+                    elif typ == "Person" and not known_cut:
                         typ = "Organization"  # "Chủ tịch CLB HA Gia Lai": a club, not a person
                 elif typ == "Person" and (k := _vietnamese_name_inside(ss, a, text)):
                     # "Bộ trưởng Công Thương Nguyễn Hồng Diên", "Tổng giám đốc Sacombank Nguyễn
@@ -771,6 +794,15 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                     cand.extra["after_locative"] = "1"  # "tại Defense Priorities": where, not who
             out.append(cand)
     return out
+
+
+def _country_follows(ss: SentenceWords, end: int, taken: list[tuple[int, int]]) -> bool:
+    """A country the lexicon matched starts one space after ``end``."""
+    for s, e in taken:
+        if s == end + 1 and ss.text[end] == " ":
+            entry = gazetteer().lookup(ss.text[s:e])
+            return entry is not None and entry.type == "Country"
+    return False
 
 
 def _vietnamese_name_inside(ss: SentenceWords, a: int, text: str) -> int:
@@ -832,6 +864,18 @@ def _institution_prefix(text: str) -> int:
     return cut if cut < len(text) else 0
 
 
+def _known_org_prefix(text: str) -> int:
+    """Offset of the word after a known organisation that opens the name, when two or
+    more words follow it: "Meta Mark Zuckerberg", "Man Utd Patrice Evra" (underthesea
+    runs the company or club into the name of its chief or player); 0 otherwise."""
+    ws = words(text)
+    for k in range(min(3, len(ws) - 2), 0, -1):
+        entry = gazetteer().lookup(text[: ws[k - 1][1]])
+        if entry is not None and entry.type == "Organization":
+            return ws[k][0]
+    return 0
+
+
 def _looks_like_person(text: str) -> bool:
     """Two or more capitalised parts, none an acronym or a number ("Lee Hyun-koo"),
     the last longer than a letter ("Model Y", "Galaxy S" are products)."""
@@ -853,22 +897,66 @@ def _truncated_form_of(k: str, cands: list[Candidate]) -> Candidate | None:
     return None
 
 
+# One-word names that end in a bank's word are banks: "Vietcombank", "Agribank", "VPBank".
+_ORG_ENDING = re.compile(r"\w[Bb]ank$")
+# A word with a capital inside is a brand ("VinFast", "AirX", "ByteDance"), unless a
+# surname's particle opens it ("McCain", "DeSantis", "ElBaradei") or it names a kind of
+# person ("TikToker", "YouTuber").
+_BRAND_WORD = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|El|Al|Van|Vander|Vanden|Von|Fitz|O)[A-Z])([A-Z][a-z]+)[A-Z](?!\w*er$)")
+
+
+def _brand_word(w: str) -> bool:
+    """A brand's word with a capital inside ("VinFast", "AirX"), not a place glued to a
+    name by the crawler ("IndonesiaNatalius", "LiverpoolAlan")."""
+    m = _BRAND_WORD.match(w)
+    if m is None:
+        return False
+    entry = gazetteer().lookup(m.group(1))
+    return entry is None or entry.type not in ("Country", "Place")
+
+
+def _is_country_name(text: str) -> bool:
+    """A country's name that is no Vietnamese given name: "Vietnam", "Việt Nam", "Australia";
+    not the one-syllable short forms "Anh", "Nga", "Mỹ" that end many names ("Lan Anh")."""
+    entry = gazetteer().lookup(text)
+    return entry is not None and entry.type == "Country" and (" " in text.strip() or len(text.strip()) > 4)
+
+
+def _ends_in_a_country(text: str) -> bool:
+    """The name closes with a country after other words ("Starbucks Vietnam", "Tennis Australia")."""
+    ws = words(text)
+    return any(_is_country_name(text[ws[k][0]:]) for k in range(1, len(ws)))
+
+
+def _country_after(c: Candidate, starts: dict[int, Candidate]) -> bool:
+    """The name runs on into a country the lexicon matched: "Kantar Worldpanel Việt Nam"."""
+    nxt = starts.get(c.end + 1)
+    return nxt is not None and nxt.sent == c.sent and nxt.type == "Country" and _is_country_name(nxt.text)
+
+
 def _resolve_untyped(cands: list[Candidate]) -> None:
     """Type the names no cue typed, from the rest of the article, else drop them."""
     typed: dict[str, str] = {}
     person_last: dict[str, str] = {}
+    org_part: set[str] = set()
     for c in cands:
         if c.type is None:
             continue
         k = key(c.head or c.text)
         typed.setdefault(k, c.type)
         typed.setdefault(key(c.text), c.type)
-        if c.type == "Person":
-            ws = _name_words(c.text)
-            if ws:
-                person_last.setdefault(key(ws[-1]), "Person")
-                person_last.setdefault(key(ws[0]), "Person")
+        ws = _name_words(c.text)
+        if c.type == "Person" and ws and not any(len(w) >= 2 and is_all_caps(w) for w in ws):
+            # not "HĐQT VinFast" (a board and its company after "chủ tịch"): no person's name
+            person_last.setdefault(key(ws[-1]), "Person")
+            person_last.setdefault(key(ws[0]), "Person")
+        if c.type == "Organization" and len(ws) >= 2 and c.conf >= CONF_CUE:
+            # "Tập đoàn Sumitomo", "Shopee Live": the name alone is that organisation
+            for w in (ws[0], ws[-1]):
+                if is_capitalised(w) and gazetteer().lookup(w) is None:
+                    org_part.add(key(w))
     acronyms_stop = not_acronyms()
+    starts = {c.start: c for c in cands}
     prev: Candidate | None = None
     for c in cands:
         if c.type is not None:
@@ -892,19 +980,30 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
             # "nghiên cứu viên tại Defense Priorities": one works at an institution,
             # not at a person (known places were matched by the gazetteer before)
             c.type, c.conf = "Organization", CONF_GUESS
+        elif len(ws) == 1 and _ORG_ENDING.search(c.text):
+            c.type, c.conf = "Organization", CONF_GUESS  # "Vietcombank", "Agribank": a bank's name
+        elif len(ws) >= 2 and not is_vietnamese_style(c.text) and (
+            _ends_in_a_country(c.text) or _country_after(c, starts)
+        ):
+            # "Starbucks Vietnam", "Tennis Australia", "Kantar Worldpanel Việt Nam": a
+            # company's branch or a national body; a person is not named after a country
+            c.type, c.conf = "Organization", CONF_GUESS
         elif _looks_like_person(c.text) and (c.ner == "PER" or not is_vietnamese_style(c.text)):
-            c.type, c.conf = "Person", CONF_GUESS
+            # "AirX Carbon": a brand's inner capital makes the name no person's
+            c.type, c.conf = "Organization" if any(_brand_word(w) for w in ws) else "Person", CONF_GUESS
         elif 3 <= len(ws) <= 4 and is_vietnamese_style(c.text) and key(ws[0]) in vietnamese_surnames() and (
             _looks_like_person(c.text)
         ):
             # "Nguyễn Văn Tiến" after a long organisation name that hid the title before it:
             # a family name and given names are a person's
             c.type, c.conf = "Person", CONF_GUESS
+        elif len(ws) == 1 and k in org_part and k not in person_last:
+            c.type, c.conf = "Organization", CONF_CONTEXT  # "Sumitomo" after "Tập đoàn Sumitomo"
         elif (
             prev is not None and prev.type == "Person" and prev.sent == c.sent and len(ws) == 1
             and c.ner == "PER"
         ):
-            c.type, c.conf = "Person", CONF_GUESS
+            c.type, c.conf = "Organization" if _brand_word(c.text) else "Person", CONF_GUESS  # not "VinFast"
         prev = c
     # one name, one type: a guess yields to stronger evidence for the same
     # written name ("Đắk Lắk" after a comma is the province named with "tỉnh");
@@ -936,6 +1035,50 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
         if (c.type == "Place" and c.extra.get("source") in ("city", "city_alias")
                 and c.extra.get("words") == "1" and key(c.text) in surnames):
             c.type, c.head, c.conf = "Person", c.text, CONF_CONTEXT
+
+
+_PREFIX_PLACE_POPULATION = 100_000  # a town this small is more often a name's first word ("Kong", "Tyler")
+
+
+def _split_glued_prefixes(cands: list[Candidate]) -> list[Candidate]:
+    """A foreign person's name with a place or an organisation glued before it:
+    "ngôi sao Hollywood Angelina Jolie", "CEO Astronomer Andy Byron". The name is
+    split when what follows the first word or two is a person's name the article
+    prints on its own, and the words before it a known country or city; or when the
+    words before it are a name that a cue or the lexicon types as no person elsewhere
+    in the article ("công ty Astronomer")."""
+    texts = {key(c.text) for c in cands}
+    typed: dict[str, Candidate] = {}
+    for c in cands:
+        if c.type is not None and c.type != "Person" and c.conf >= CONF_CUE:
+            typed.setdefault(key(c.text), c)
+    out: list[Candidate] = []
+    for c in cands:
+        out.append(c)
+        if c.type not in (None, "Person") or is_vietnamese_style(c.text):
+            continue
+        ws = words(c.text)
+        for k in (2, 1):
+            if len(ws) - k < 2:
+                continue
+            pre, rest = c.text[: ws[k - 1][1]], c.text[ws[k][0]:]
+            if not _looks_like_person(rest) or is_vietnamese_style(rest):
+                continue
+            entry = gazetteer().lookup(pre)
+            place = entry is not None and (entry.type == "Country" or (
+                entry.type == "Place" and entry.population >= _PREFIX_PLACE_POPULATION))
+            ctx = typed.get(key(pre))
+            if not ((place and key(rest) in texts) or ctx is not None):
+                continue
+            typ, head = (entry.type, entry.label) if place else (ctx.type, ctx.head)
+            out[-1] = Candidate(c.sent, c.start, c.start + len(pre), pre, type=typ, head=head, conf=CONF_CONTEXT)
+            person = Candidate(c.sent, c.start + ws[k][0], c.end, rest, type=c.type, head=None, conf=c.conf,
+                               ner=c.ner, extra=dict(c.extra))
+            if "cue_gap" in person.extra:
+                person.extra["cue_gap"] = str(int(person.extra["cue_gap"]) + k)
+            out.append(person)
+            break
+    return out
 
 
 def _person_shaped(c: Candidate, name_parts: set[str]) -> bool:
@@ -1008,8 +1151,10 @@ def _institutions_after_titles(cands: list[Candidate], body: str) -> None:
     for i, c in enumerate(ordered):
         if c.type != "Person" or c.extra.get("cue") not in titles or c.extra.get("cue_gap") != "0":
             continue
-        if _person_shaped(c, name_parts):
-            continue
+        if _person_shaped(c, name_parts) and not (
+            not is_vietnamese_style(c.text) and _ends_in_a_country(c.text)
+        ):
+            continue  # but "người sáng lập Box Office Vietnam": no person is named after a country
         if (len(_name_words(c.text)) == 1 or is_vietnamese_style(c.text) or _ends_in_a_place(c.text)
                 or _apposed_to_person(ordered, i, body)):
             c.type, c.conf = "Organization", CONF_CONTEXT
@@ -1181,6 +1326,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     if outlet is not None:
         cands.append(outlet)
     cands.sort(key=lambda c: (c.start, -c.end))
+    cands = _split_glued_prefixes(cands)
     _resolve_untyped(cands)
     _institutions_after_titles(cands, doc.article.body)
     return [c for c in cands if c.type is not None]

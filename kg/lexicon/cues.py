@@ -40,6 +40,12 @@ def place_cues() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def place_cues_lower_only() -> frozenset[tuple[str, ...]]:
+    """Place cues that are cues only in lower case ("đường Lê Lợi", not "Đường Tăng")."""
+    return frozenset(_phrases("place_cues_lower_only"))
+
+
+@cache
 def vietnamese_surnames() -> frozenset[str]:
     """Case-folded family names of Vietnamese-style names (honorifics.yaml), Chinese ones included."""
     from .text import key

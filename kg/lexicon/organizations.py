@@ -71,6 +71,12 @@ def org_heads() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def eponym_heads() -> frozenset[tuple[str, ...]]:
+    """Heads after which a person's name is the institution's own name (schools)."""
+    return frozenset(phrase_key(str(c)) for c in _data().get("eponym_heads", []) or [])
+
+
+@cache
 def not_acronyms() -> frozenset[str]:
     return frozenset(str(a).upper() for a in _data().get("not_acronyms", []) or [])
 
@@ -79,6 +85,26 @@ def not_acronyms() -> frozenset[str]:
 def org_suffixes() -> frozenset[str]:
     """Last words that make a capitalised name an organisation ("… Times", "… Group")."""
     return frozenset(str(w).casefold() for w in _data().get("org_suffixes", []) or [])
+
+
+@cache
+def not_actor_openers() -> frozenset[str]:
+    """First words of a capitalised name that make it an event or a work, no actor
+    ("Festival Hoa lan", "Trailer Brokeback Mountain"; organizations.yaml)."""
+    return frozenset(str(w).casefold() for w in _data().get("not_actor_openers", []) or [])
+
+
+@cache
+def org_openers() -> frozenset[str]:
+    """First words of a capitalised name that make it an organisation ("Miss World"; organizations.yaml)."""
+    return frozenset(str(w).casefold() for w in _data().get("org_openers", []) or [])
+
+
+@cache
+def not_actor_suffixes() -> frozenset[str]:
+    """Last words of a capitalised name that make it a tournament, a prize or an event,
+    no actor ("Club World Cup", "Roland Garros Open"; organizations.yaml)."""
+    return frozenset(str(w).casefold() for w in _data().get("not_actor_suffixes", []) or [])
 
 
 @cache
