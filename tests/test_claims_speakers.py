@@ -348,3 +348,10 @@ def test_what_an_agent_announced_in_the_passive_is_no_content():
     # "Thông tin trên được ông X - Chủ tịch Y công bố": the announced thing is the subject
     got = _pipeline_claims("Kết quả trên được bà Lê Thu Hà (chị Hà) - Giám đốc Công ty cổ phần Sữa Tân Phú công bố.")
     assert not any(text.startswith("Kết quả trên") for _, _, text in got), got
+
+
+def test_saying_goodbye_or_having_the_right_to_ask_reports_nothing():
+    assert _pipeline_claims("Huấn luyện viên Marc Weber đã nói lời chia tay với người hâm mộ sau trận đấu.") == set()
+    assert _pipeline_claims("Chỉ có bà Karen Olsen mới có quyền yêu cầu công chứng bản di chúc này.") == set()
+    got = _pipeline_claims("Huấn luyện viên Marc Weber nói đội bóng sẽ trở lại mạnh mẽ hơn.")
+    assert {sp for sp, _, _ in got} == {"Marc_Weber"}, got
