@@ -355,3 +355,10 @@ def test_saying_goodbye_or_having_the_right_to_ask_reports_nothing():
     assert _pipeline_claims("Chỉ có bà Karen Olsen mới có quyền yêu cầu công chứng bản di chúc này.") == set()
     got = _pipeline_claims("Huấn luyện viên Marc Weber nói đội bóng sẽ trở lại mạnh mẽ hơn.")
     assert {sp for sp, _, _ in got} == {"Marc_Weber"}, got
+
+
+def test_supplementing_something_is_no_report_adding_that_is():
+    assert _pipeline_claims("Đại hội cổ đông Công ty cổ phần Thép Hòa Bình đã bầu bổ sung ông Trần Văn Minh vào hội đồng quản trị.") == set()
+    assert _pipeline_claims("Bộ Tài chính Na Uy bổ sung quy định mới về thuế nhập khẩu thép.") == set()
+    got = _pipeline_claims("Bà Karen Olsen bổ sung thêm rằng giá thép sẽ giảm trong năm tới.")
+    assert {sp for sp, _, _ in got} == {"Karen_Olsen"}, got

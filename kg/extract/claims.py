@@ -535,6 +535,7 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             and first is None
             and _key(cue) in lex.lead_only
             and not _EXPLICIT_LEAD.search(ctx.doc.article.body, after_pos, content[0])
+            and not _LEAD_AFTER_THEM.match(ctx.doc.article.body, content[0])
         ):
             continue  # "từ chối tiến hành phẫu thuật", "đã từ chối vì …": refused, said nothing
         nested = lex.cue_re.match(ctx.doc.article.body, content[0]) if not quote and first is None else None
@@ -712,6 +713,8 @@ def _bare_object(ctx: ArticleContext, view: SentenceView, cue_start: int, conten
 
 _BARE_OBJECT_TOKENS = 6
 _EXPLICIT_LEAD = re.compile(r"rằng|:", re.IGNORECASE)
+# "bổ sung thêm rằng …", "viết thêm: …": the lead after "thêm" (more) that the content took in
+_LEAD_AFTER_THEM = re.compile(r"thêm\s*(?:rằng|:)", re.IGNORECASE)
 
 
 def _sent_tokens(ctx: ArticleContext, view: SentenceView) -> list[Token]:
