@@ -362,3 +362,11 @@ def test_supplementing_something_is_no_report_adding_that_is():
     assert _pipeline_claims("Bộ Tài chính Na Uy bổ sung quy định mới về thuế nhập khẩu thép.") == set()
     got = _pipeline_claims("Bà Karen Olsen bổ sung thêm rằng giá thép sẽ giảm trong năm tới.")
     assert {sp for sp, _, _ in got} == {"Karen_Olsen"}, got
+
+
+def test_this_unit_or_company_is_the_organisation_named_last():
+    got = _pipeline_claims(
+        "Ông Trần Văn Minh vừa ký hợp đồng với Tập đoàn Thép Hòa Bình.",
+        "Đơn vị này cho rằng giá thép sẽ giảm trong năm tới.",
+    )
+    assert {sp for sp, _, text in got if text.startswith("giá thép")} == {"Tap_doan_Thep_Hoa_Binh"}, got
