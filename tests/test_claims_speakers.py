@@ -370,3 +370,8 @@ def test_this_unit_or_company_is_the_organisation_named_last():
         "Đơn vị này cho rằng giá thép sẽ giảm trong năm tới.",
     )
     assert {sp for sp, _, text in got if text.startswith("giá thép")} == {"Tap_doan_Thep_Hoa_Binh"}, got
+
+
+def test_an_enterprise_written_dn_is_no_organisation():
+    # "DN" (doanh nghiệp, an enterprise) and "PR" (public relations) are abbreviations, no actors
+    assert _pipeline_claims("Đại diện DN cho rằng chi phí vận chuyển sẽ còn tăng.") == set()
