@@ -375,3 +375,8 @@ def test_this_unit_or_company_is_the_organisation_named_last():
 def test_an_enterprise_written_dn_is_no_organisation():
     # "DN" (doanh nghiệp, an enterprise) and "PR" (public relations) are abbreviations, no actors
     assert _pipeline_claims("Đại diện DN cho rằng chi phí vận chuyển sẽ còn tăng.") == set()
+
+
+def test_receiving_or_accepting_a_statement_is_not_making_it():
+    assert _pipeline_claims("Bà Karen Olsen vừa nhận thông báo trả hồ sơ của Sở Xây dựng Oslo.") == set()
+    assert _pipeline_claims("Tổng thống Brazil Lucas Silva đã chấp nhận đề nghị ngừng bắn của Na Uy.") == set()
