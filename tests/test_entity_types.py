@@ -207,3 +207,17 @@ def test_a_university_named_after_a_person_and_its_head_named_after_it():
     types = _types(found)
     assert types.get("ĐH Tôn Đức Thắng") == "Organization"
     assert types.get("Trường ĐH Kinh tế Quốc dân") == "Organization"
+
+
+def test_airlines_and_a_chinese_order_outlet_name_are_organisations():
+    found = _run("Ông Trần Văn Minh, Tổng giám đốc Vietnam Airlines, cho biết hãng sẽ mở thêm đường bay.",
+                 "Theo Hoàn Cầu Thời báo, hai nước đã nhất trí tiếp tục hợp tác.")
+    types = _types(found)
+    assert types.get("Vietnam Airlines") == "Organization", types
+    assert types.get("Global Times") == "Organization", types
+    assert not any(r.org == "Vietnam" for r in found.roles), found.roles
+
+
+def test_the_reverent_pronoun_nguoi_is_no_person():
+    found = _run("Đọc lại thư của Hồ Chủ tịch Người viết năm 1946 gửi các cháu thiếu nhi.")
+    assert "Người" not in _types(found)
