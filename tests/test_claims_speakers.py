@@ -380,3 +380,14 @@ def test_an_enterprise_written_dn_is_no_organisation():
 def test_receiving_or_accepting_a_statement_is_not_making_it():
     assert _pipeline_claims("Bà Karen Olsen vừa nhận thông báo trả hồ sơ của Sở Xây dựng Oslo.") == set()
     assert _pipeline_claims("Tổng thống Brazil Lucas Silva đã chấp nhận đề nghị ngừng bắn của Na Uy.") == set()
+
+
+def test_a_cue_after_a_passive_marker_and_an_unnamed_agent_is_no_ones_claim():
+    got = _pipeline_claims(
+        "Bà Karen Olsen phát biểu tại hội nghị.",
+        "Khoảnh khắc ấy được bà chia sẻ lên mạng xã hội đã nhanh chóng thu hút sự chú ý.",
+    )
+    assert got == set(), got
+    # "bị cáo" is the defendant, no passive marker
+    got = _pipeline_claims("Tại phiên tòa, bị cáo Trần Văn Minh thừa nhận đã nhận tiền của công ty.")
+    assert {sp for sp, _, _ in got} == {"Tran_Van_Minh"}, got

@@ -302,6 +302,12 @@ def _content_first(
     return (s, e), False, s
 
 
+# "được/bị <agent> <cue>": the cue's agent stands between the passive marker and the cue
+# ("bị cáo", "bị can", "bị hại", "bị đơn" are nouns: the defendant, the accused, the victim)
+_PASSIVE_BY = re.compile(
+    r"(?:^|\s)(?:được|bị(?!\s+(?:cáo|can|hại|đơn)(?!\w)))\s+((?:[^\s,.;:!?\"“”]+\s+){1,4})$", re.IGNORECASE
+)
+
 # a clause left of the subject that ends in a passive marker and its agent: the cue's
 # subject is that agent, and what it announced is the clause's subject, no content here
 _PASSIVE_AGENT = re.compile(r"(?:^|\s)(?:được|bị)\s+(?:ông|bà|anh|chị|ngài|[A-ZĐÀ-Ỹ])[^,;:.!?\"“”]*$")
@@ -429,6 +435,10 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             continue  # "chưa bình luận", "không cho biết": nothing was said
         elif lex.complement_before.search(before_cue[-30:]):
             continue  # "đề nghị bổ sung …", "để đánh giá …": asked or intended, not said
+        elif (pa := _PASSIVE_BY.search(before_cue)) and not view.mentions_in(
+            view.start + lo + pa.start(1), view.start + lo + pa.end(1)
+        ):
+            continue  # "nhiều công trình được giới chuyên môn đánh giá cao": an unnamed agent
         else:
             subj = subject_before(ctx, view, cs)
         if subj is None:
