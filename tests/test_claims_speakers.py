@@ -391,3 +391,10 @@ def test_a_cue_after_a_passive_marker_and_an_unnamed_agent_is_no_ones_claim():
     # "bị cáo" is the defendant, no passive marker
     got = _pipeline_claims("Tại phiên tòa, bị cáo Trần Văn Minh thừa nhận đã nhận tiền của công ty.")
     assert {sp for sp, _, _ in got} == {"Tran_Van_Minh"}, got
+
+
+def test_a_cue_inside_a_job_title_is_no_report():
+    got = _pipeline_claims("Ông Trần Văn Minh, Trưởng phòng dự báo Đài khí tượng Na Uy, cảnh báo mưa lớn sẽ kéo dài.")
+    assert {cue for _, cue, _ in got} == {"cảnh báo"}, got
+    got = _pipeline_claims("Bộ Quốc phòng Na Uy cho biết cuộc tập trận sẽ kết thúc vào cuối tuần.")
+    assert {sp for sp, _, _ in got} == {"Ministry_of_Defence_of_Norway"}, got
