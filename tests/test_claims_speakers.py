@@ -398,3 +398,12 @@ def test_a_cue_inside_a_job_title_is_no_report():
     assert {cue for _, cue, _ in got} == {"cảnh báo"}, got
     got = _pipeline_claims("Bộ Quốc phòng Na Uy cho biết cuộc tập trận sẽ kết thúc vào cuối tuần.")
     assert {sp for sp, _, _ in got} == {"Ministry_of_Defence_of_Norway"}, got
+
+
+def test_theo_skips_a_title_and_a_workplace_in_apposition():
+    got = _pipeline_claims(
+        "Theo bác sĩ Trần Văn Minh, khoa Nhi, Bệnh viện Đa khoa TP.HCM, trẻ nhỏ cần được tiêm phòng đầy đủ."
+    )
+    assert {text for _, _, text in got} == {"trẻ nhỏ cần được tiêm phòng đầy đủ"}, got
+    got = _pipeline_claims("Theo ông Trần Văn Minh, Cục trưởng Cục Quản lý chất lượng (Bộ Giáo dục), kỳ thi sẽ diễn ra an toàn.")
+    assert {text for _, _, text in got} == {"kỳ thi sẽ diễn ra an toàn"}, got

@@ -1015,7 +1015,7 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
     return out
 
 
-_APPOSITION_PIECE = re.compile(r"[^,;:.!?\"“”]{1,120}?,\s*")
+_APPOSITION_PIECE = re.compile(r"(?:[^,;:.!?\"“”]|\.(?=\S)){1,120}?,\s*")  # "TP.HCM" keeps its dot
 
 
 def _after_title_apposition(ctx: ArticleContext, view: SentenceView, rel: int, person: bool) -> int:
@@ -1047,13 +1047,13 @@ def _after_title_apposition(ctx: ArticleContext, view: SentenceView, rel: int, p
 
 
 def _describes(ctx: ArticleContext, view: SentenceView, lo: int, hi: int) -> bool:
-    """Is body[lo:hi] a noun phrase describing a person: opening with a lower-case
-    title, form of address or profession, with no verb or adjective of its own (a
-    clause would have one)?"""
+    """Is body[lo:hi] a noun phrase describing a person: opening with a title, form of
+    address, profession or workplace, with no verb or adjective of its own (a clause
+    would have one)?"""
     sent = next((s for s in ctx.doc.sentences if s.sentence.index == view.index), None)
     inside = [t for t in sent.tokens if lo <= t.start and t.end <= hi] if sent else []
     words_ = [t for t in inside if t.pos != "CH"]
-    if not words_ or words_[0].pos not in ("N", "Nc") or not words_[0].text[:1].islower():
+    if not words_:
         return False
     text = ctx.doc.article.body[words_[0].start : hi].casefold()
     if not any(text == h or text.startswith(h + " ") for h in _person_nouns()):
@@ -1065,9 +1065,13 @@ def _describes(ctx: ArticleContext, view: SentenceView, lo: int, hi: int) -> boo
 @cache
 def _person_nouns() -> tuple[str, ...]:
     """Words that open a description of a person: the titles and forms of address
-    of honorifics.yaml and its professions ("nhà sử học", "giáo viên")."""
+    of honorifics.yaml, its professions ("nhà sử học", "giáo viên") and workplaces
+    ("khoa", "phòng"), and the heads of organisations' names ("Bệnh viện", "Cục")."""
     lex = load_yaml("honorifics.yaml")
-    return tuple(str(w).casefold() for w in [*lex["person_cues"], *lex["honorifics"], *lex["professions"]])
+    orgs = load_yaml("organizations.yaml")
+    # where the person works describes the person too ("Theo bác sĩ X, khoa Y, Bệnh viện Z, …")
+    return tuple(str(w).casefold() for w in [*lex["person_cues"], *lex["honorifics"], *lex["professions"],
+                                             *lex["workplaces"], *orgs["org_heads"], *orgs["org_cues"]])
 
 
 def _outlet_cue(np_text: str) -> bool:
