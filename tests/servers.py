@@ -193,15 +193,28 @@ class DaskCluster:
 
     def start(self) -> DaskCluster:
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.scheduler = self._python("distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port",
-                                      str(self.port), "--dashboard-address", ":0", "--no-show", log="scheduler.log")
+        # the port chosen by free_port() may be taken by another process before the
+        # scheduler binds it ("Address already in use"): then the scheduler exits and
+        # is started again on a new port; workers start only once it accepts connections
+        for attempt in range(5):
+            if attempt:
+                self.port = free_port()
+                self.address = f"tcp://127.0.0.1:{self.port}"
+            self.scheduler = self._python("distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port",
+                                          str(self.port), "--dashboard-address", ":0", "--no-show",
+                                          log="scheduler.log")
+            try:
+                _wait(lambda: socket.create_connection(("127.0.0.1", self.port), timeout=1).close() is None,
+                      "dask scheduler", self.scheduler, 60, self.folder / "scheduler.log")
+                break
+            except RuntimeError:
+                stop(self.scheduler)
+                if attempt == 4:
+                    raise
         for _ in range(self.n):
             self.add_worker()
         if self.n:
             self.wait_for_workers(self.n)
-        else:  # only the scheduler: wait until it accepts connections
-            _wait(lambda: socket.create_connection(("127.0.0.1", self.port), timeout=1).close() is None,
-                  "dask scheduler", self.scheduler, 60)
         return self
 
     def add_worker(self) -> subprocess.Popen:
@@ -214,8 +227,16 @@ class DaskCluster:
     def wait_for_workers(self, n: int, timeout: float = 120) -> None:
         from distributed import Client
 
-        with Client(self.address, timeout="30s") as client:
-            client.wait_for_workers(n, timeout=timeout)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with Client(self.address, timeout="30s") as client:
+                    client.wait_for_workers(n, timeout=max(1.0, deadline - time.monotonic()))
+                return
+            except OSError:  # CommClosedError is one: a connection dropped while the scheduler settles
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(1)
 
     def stop(self) -> None:
         for w in self.workers:
