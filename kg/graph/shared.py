@@ -41,13 +41,12 @@ from itertools import combinations
 import pyoxigraph as ox
 
 from .iris import pair_iri
-from .terms import CO_MENTION_GRAPH_NODE, ENTITY_GRAPH_NODE
+from .terms import ARTICLE_COUNT, CO_MENTION_GRAPH_NODE, ENTITY_GRAPH_NODE, XSD_INTEGER, article_count
 from .namespaces import KG, KGD, RDF, RDFS, SDO, SKOS
 
 TYPE = ox.NamedNode(str(RDF.type))
 MENTIONS = ox.NamedNode(str(SDO.mentions))
 MEMBER = ox.NamedNode(str(KG.member))
-ARTICLE_COUNT = ox.NamedNode(str(KG.articleCount))
 FLOOR = ox.NamedNode(str(KG.topCountFloor))
 # how many of the most frequent pairs the floor is kept for (the canned query's LIMIT)
 TOP_PAIRS = 500
@@ -147,18 +146,13 @@ def pair_node(a: ox.NamedNode, b: ox.NamedNode) -> ox.NamedNode:
     return ox.NamedNode(str(pair_iri(a.value, b.value)))
 
 
-_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-
-
-def _count_triple(node: ox.NamedNode, count: int) -> Triple:
-    return Triple(node, ARTICLE_COUNT, ox.Literal(str(count), datatype=_XSD_INTEGER))
 
 
 def pair_triples(a: ox.NamedNode, b: ox.NamedNode, count: int) -> list[Triple]:
     """The triples of one co-mention node."""
     node = pair_node(a, b)
     return [Triple(node, TYPE, _CO_MENTION), Triple(node, MEMBER, a), Triple(node, MEMBER, b),
-            _count_triple(node, count)]
+            article_count(node, count)]
 
 
 def co_mention_counts(articles: Iterable[frozenset[ox.NamedNode]]) -> Counter[tuple[ox.NamedNode, ox.NamedNode]]:
@@ -193,8 +187,8 @@ def count_changes(
             continue
         node = pair_node(a, b)
         if before and after:
-            delete.append(_count_triple(node, before))
-            insert.append(_count_triple(node, after))
+            delete.append(article_count(node, before))
+            insert.append(article_count(node, after))
         elif before:
             delete.extend(pair_triples(a, b, before))
         else:
@@ -204,7 +198,7 @@ def count_changes(
 
 def floor_triple(floor: int) -> Triple:
     """``kgg:co-mentions kg:topCountFloor N``."""
-    return Triple(CO_MENTION_GRAPH_NODE, FLOOR, ox.Literal(str(floor), datatype=_XSD_INTEGER))
+    return Triple(CO_MENTION_GRAPH_NODE, FLOOR, ox.Literal(str(floor), datatype=XSD_INTEGER))
 
 
 def floor_triples(store: ox.Store) -> list[Triple]:

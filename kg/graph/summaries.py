@@ -56,7 +56,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from .iris import short_hash
-from .terms import SUMMARY_GRAPH_NODE
+from .terms import SUMMARY_GRAPH_NODE, article_count
 from .namespaces import KG, KGP, PROV, RDF, RDFS
 
 TYPE = ox.NamedNode(str(RDF.type))
@@ -84,7 +84,6 @@ EVENT_TYPE = ox.NamedNode(str(KG.eventType))
 EVENT_PLACE = ox.NamedNode(str(KG.eventPlace))
 EVENT_DATE = ox.NamedNode(str(KG.eventDate))
 EVENT_PARTICIPANT = ox.NamedNode(str(KG.eventParticipant))
-ARTICLE_COUNT = ox.NamedNode(str(KG.articleCount))
 RECENT_CLAIM = ox.NamedNode(str(KG.recentClaim))
 RECENT_ARTICLE = ox.NamedNode(str(KG.recentArticle))
 TOP_EVENT = ox.NamedNode(str(KG.topEvent))
@@ -97,7 +96,6 @@ RECENT_ARTICLES = 20
 TOP_EVENTS = 500
 TOP_PAIRS = 500
 
-_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 Triple = ox.Triple
 
 
@@ -110,8 +108,6 @@ def event_types() -> frozenset[ox.NamedNode]:
     return frozenset(ox.NamedNode(str(s)) for s in ontology_graph().subjects(sub, KG.Event))
 
 
-def _count(node: ox.NamedNode, n: int) -> Triple:
-    return Triple(node, ARTICLE_COUNT, ox.Literal(str(n), datatype=_XSD_INTEGER))
 
 
 def role_node(person: ox.NamedNode, role: ox.NamedNode, org: ox.NamedNode | None) -> ox.NamedNode:
@@ -176,7 +172,7 @@ def role_triples(view: View, person: ox.NamedNode) -> list[Triple]:
     for (role, org), (titles, articles) in rows.items():
         node = role_node(person, role, org)
         out += [Triple(node, TYPE, ROLE_SUMMARY), Triple(node, HOLDER, person), Triple(node, ROLE_TYPE, role),
-                _count(node, len(articles))]
+                article_count(node, len(articles))]
         if org is not None:
             out.append(Triple(node, ROLE_ORG, org))
         out += [Triple(node, TITLE_TEXT, t) for t in titles]
@@ -191,7 +187,7 @@ def event_triples(view: View, event: ox.NamedNode) -> list[Triple]:
     node = event_node(event)
     kinds = event_types()
     out = [Triple(node, TYPE, EVENT_SUMMARY), Triple(node, SUMMARIZES, event),
-           _count(node, len({o for p, o in facts if p == DERIVED}))]
+           article_count(node, len({o for p, o in facts if p == DERIVED}))]
     out += [Triple(node, EVENT_TYPE, o) for p, o in facts if p == TYPE and o in kinds]
     places = [o for p, o in facts if p == HELD_IN]
     if places:

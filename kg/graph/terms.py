@@ -28,8 +28,16 @@ ONTOLOGY_GRAPH_NODE = ox.NamedNode(str(ONTOLOGY_GRAPH))
 ENTITY_GRAPH_NODE = ox.NamedNode(str(ENTITY_GRAPH))
 CO_MENTION_GRAPH_NODE = ox.NamedNode(str(CO_MENTION_GRAPH))
 SUMMARY_GRAPH_NODE = ox.NamedNode(str(SUMMARY_GRAPH))
+# how many articles hold a pair or a summarised fact (the co-mention and summary graphs)
+ARTICLE_COUNT = ox.NamedNode(str(KG.articleCount))
+XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 # the graphs shared by all articles (not an article's own)
 SHARED_GRAPH_NODES = (ENTITY_GRAPH_NODE, CO_MENTION_GRAPH_NODE, ONTOLOGY_GRAPH_NODE, SUMMARY_GRAPH_NODE)
+
+
+def article_count(node: ox.NamedNode, n: int) -> ox.Triple:
+    """``node kg:articleCount n``, the count the shared and summary graphs keep."""
+    return ox.Triple(node, ARTICLE_COUNT, ox.Literal(str(n), datatype=XSD_INTEGER))
 
 
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
