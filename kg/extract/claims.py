@@ -373,10 +373,7 @@ def _names_something(ctx: ArticleContext, view: SentenceView, opening: int) -> b
     ('báo cáo "Thực trạng …"', 'Diễn đàn "…"', 'bộ phim "…"'), a title and not
     somebody's words? Words are quoted after a verb, a colon, a comma or a dash,
     or open the sentence."""
-    sent = next((s for s in ctx.doc.sentences if s.sentence.index == view.index), None)
-    if sent is None:
-        return False
-    before = [t for t in sent.tokens if t.end <= opening]
+    before = [t for t in _sent_tokens(ctx, view) if t.end <= opening]
     if not before or ctx.doc.article.body[before[-1].end : opening].strip():
         return False
     if before[-1].pos in _COMMON_NOUN_TAGS:  # not a name: '@Monica "…" - Martin nói'
@@ -1050,8 +1047,7 @@ def _describes(ctx: ArticleContext, view: SentenceView, lo: int, hi: int) -> boo
     """Is body[lo:hi] a noun phrase describing a person: opening with a title, form of
     address, profession or workplace, with no verb or adjective of its own (a clause
     would have one)?"""
-    sent = next((s for s in ctx.doc.sentences if s.sentence.index == view.index), None)
-    inside = [t for t in sent.tokens if lo <= t.start and t.end <= hi] if sent else []
+    inside = [t for t in _sent_tokens(ctx, view) if lo <= t.start and t.end <= hi]
     words_ = [t for t in inside if t.pos != "CH"]
     if not words_:
         return False
