@@ -5,19 +5,12 @@ person's name is split from it."""
 from __future__ import annotations
 
 from kg.clean.glue import split_glued
-from kg.model import Article, Sentence
 from kg.nlp import analyse
 from kg.pipeline import extract
 
+from test_org_holders import _article
+
 PIPE = ("entities", "link")
-
-
-def _article(*sentences: str) -> Article:
-    body, sents = "", []
-    for i, s in enumerate(sentences):
-        sents.append(Sentence(i, len(body), len(body) + len(s), s))
-        body += s + " "
-    return Article(id="own", source="test", body=body, sentences=sents)
 
 
 def _run(*sentences: str):
