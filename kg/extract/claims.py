@@ -949,6 +949,11 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
         persons = [x for x in ms if entity_type(ctx.found, x) == PERSON]
         if persons:
             speaker = persons[-1].entity
+        elif entity_type(ctx.found, ms[-1]) == PLACE and _common_noun_first(np_text):
+            # "Theo dữ liệu từ phòng đăng ký kinh doanh Hà Nội, …": a city or province at
+            # the end of a phrase opened by a common noun only says whose office or data
+            # it is; that source is unnamed
+            continue
         else:
             subj = np_at_end(ctx, view, ms[-1].evidence.end)
             if subj and subj.speakers:
@@ -1068,6 +1073,16 @@ def _person_nouns() -> tuple[str, ...]:
     # where the person works describes the person too ("Theo bác sĩ X, khoa Y, Bệnh viện Z, …")
     return tuple(str(w).casefold() for w in [*lex["person_cues"], *lex["honorifics"], *lex["professions"],
                                              *lex["workplaces"], *orgs["org_heads"], *orgs["org_cues"]])
+
+
+def _common_noun_first(np_text: str) -> bool:
+    """Does the noun phrase open with a lower-case word that is not one with which a
+    place acts itself ("phía", "chính quyền": ``place_as_actor_heads``)?"""
+    words = np_text.split()
+    if not words or not words[0][:1].islower():
+        return False
+    heads = speaker_words().place_as_actor_heads
+    return words[0].casefold() not in heads and " ".join(words[:2]).casefold() not in heads
 
 
 def _outlet_cue(np_text: str) -> bool:

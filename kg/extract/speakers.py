@@ -47,6 +47,7 @@ class SpeakerWords:
     leader_tail: re.Pattern[str]  # "nhà lãnh đạo " before a country: its named leader speaks
     org_head_tail: re.Pattern[str]  # "Phòng Thương mại " before a country: part of an organisation's name
     country_as_actor_heads: frozenset[str]  # "phía", "chính phủ" before a country: the country acts
+    place_as_actor_heads: frozenset[str]  # the same before a city or province ("chính quyền Seoul")
 
 
 @cache
@@ -72,6 +73,7 @@ def speaker_words() -> SpeakerWords:
         org_head_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['organisation_heads']))})(?:\s+[A-ZĐÀ-Ỹ][\w&-]*){{0,3}}"
                                  r"(?:\s+(?:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường|thị xã|bang))?\s+$"),
         country_as_actor_heads=frozenset(" ".join(w.casefold().split()) for w in data.get("country_as_actor_heads") or ()),
+        place_as_actor_heads=frozenset(" ".join(w.casefold().split()) for w in data.get("place_as_actor_heads") or ()),
     )
 
 
@@ -504,13 +506,40 @@ def modifies_a_noun(ctx: ArticleContext, view: SentenceView, m: Mention, lex: Sp
     """
     tokens = ctx.doc.sentences[view.index].tokens
     before = [t for t in tokens if t.end <= m.evidence.start]
+    place = entity_type(ctx.found, m) == PLACE
+    if place:
+        before = _before_place_name(before)
     if not before or before[-1].pos not in _NOUN_TAGS:
         return False
-    if m.evidence.start - before[-1].end > 1:
+    if m.evidence.start - before[-1].end > 1 and not place:
         return False  # punctuation or a gap between them: another phrase
+    heads = lex.place_as_actor_heads if place else lex.country_as_actor_heads
     head = " ".join(t.text.casefold() for t in before[-2:])
     last = before[-1].text.casefold()
-    return last not in lex.country_as_actor_heads and head not in lex.country_as_actor_heads
+    return last not in heads and head not in heads
+
+
+def _before_place_name(before: list) -> list:
+    """The tokens before a city or province, with what still belongs to its noun
+    phrase stepped over, so that the noun it describes comes last:
+
+    - a number after a noun ("Thuế cơ sở 2 TP.HCM": the second branch office);
+    - the first half of a hyphenated pair ("Công an tỉnh Bà Rịa - Vũng Tàu", "BOT Hải
+      Phòng - Quảng Ninh": the province or road is one name);
+    - a comma after a proper name ("UBND quận Hoàng Mai, Hà Nội": the city says where
+      that office is). After a common word the comma closes an opening phrase
+      ("Bên cạnh đó, Đà Nẵng đề nghị"), and the place is the subject.
+    The noun found is then tested like any other head."""
+    out = list(before)
+    while len(out) >= 2 and out[-1].text in ("-", "–") and out[-2].pos == "Np":
+        out = out[:-2]
+    if len(out) >= 2 and out[-1].text == "," and out[-2].pos == "Np" and len(out) >= 3:
+        return out[:-1]
+    if out and out[-1].text == ",":
+        return []  # an opening phrase closed by the comma: the place begins the clause
+    if len(out) >= 2 and out[-1].pos == "M" and out[-2].pos in _NOUN_TAGS:
+        return out[:-1]
+    return out
 
 
 _ADDRESS_FORMS = ("ông", "bà")
