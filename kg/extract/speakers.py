@@ -469,12 +469,18 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
     pm = lex.pronoun_tail.search(head)
     if pm:
         word = pm.group(0).strip(" ,(-–").split()[0].casefold() if pm.group(0).strip(" ,(-–") else ""
-        other = _other_address(ctx, word)  # persons the article addresses the other way
+        other = _other_address(ctx, word)  # persons the article marks as of the other sex
         who = ctx.last_speaker(view.index)
-        if who is not None and who in other:
-            who = None  # "Bà cho rằng …" after a man spoke: not him
+        skipped = who is not None and who in other  # "Bà cho rằng …" after a man spoke: not him
+        if skipped:
+            who = None
         if who is None:
             who = _recent_not_in(ctx, base + pm.start(), other)
+            skipped = skipped or (who is not None and who != ctx.recent_person(base + pm.start()))
+        if who and skipped and who not in _same_sex(ctx, word):
+            # the nearest person was of the other sex: the one further back is the
+            # speaker only when the text marks that one as of the pronoun's sex
+            who = None
         return Subject([who], base + pm.start()) if who else None
     # a bare title ("Ngoại trưởng cho biết", "Nữ Ngoại trưởng Indonesia" is a mention above)
     tm = re.search(rf"(?:^|(?<=\s))({word_alt(tuple(_titles().titles))})\s*$", head, re.IGNORECASE)
@@ -542,17 +548,29 @@ def _before_place_name(before: list) -> list:
     return out
 
 
-_ADDRESS_FORMS = ("ông", "bà")
+@cache
+def _sexes() -> dict[str, dict[str, str]]:
+    """honorifics.yaml's ``sex`` table: forms of address, name words and pronouns that
+    tell a man ("m") from a woman ("f")."""
+    data = load_yaml("honorifics.yaml")["sex"]
+    return {k: {" ".join(str(w).casefold().split()): sex for sex in ("m", "f") for w in data[k][sex]}
+            for k in ("address", "describers", "middle_names", "pronouns")}
 
 
 def _other_address(ctx: ArticleContext, word: str) -> set[str]:
-    """Persons the article addresses only with the other form than ``word``
-    ("ông" for a man, "bà" for a woman): a pronoun ``word`` cannot be them."""
-    if word not in _ADDRESS_FORMS:
+    """Persons the text marks as of the other sex than the pronoun ``word`` ("ông",
+    "anh" for a man; "bà", "chị", "cô" for a woman): ``word`` cannot be them. A person
+    marked both ways (a name shared, a tagging slip) is excluded from neither."""
+    sex = _sexes()["pronouns"].get(word)
+    if sex is None:
         return set()
-    mine = _addressed(ctx, word)
-    theirs = _addressed(ctx, "bà" if word == "ông" else "ông")
-    return theirs - mine
+    return {eid for eid, got in _person_sexes(ctx).items() if got == {"f" if sex == "m" else "m"}}
+
+
+def _same_sex(ctx: ArticleContext, word: str) -> set[str]:
+    """Persons the text marks as of the sex of the pronoun ``word`` (and not the other)."""
+    sex = _sexes()["pronouns"].get(word)
+    return {eid for eid, got in _person_sexes(ctx).items() if got == {sex}} if sex else set()
 
 
 def _recent_not_in(ctx: ArticleContext, pos: int, other: set[str]) -> str | None:
@@ -566,19 +584,40 @@ def _recent_not_in(ctx: ArticleContext, pos: int, other: set[str]) -> str | None
     return None
 
 
-def _addressed(ctx: ArticleContext, word: str) -> set[str]:
-    """The persons the article writes with ``word`` before their name."""
-    by = ctx.cache.get("address_forms")
+def _person_sexes(ctx: ArticleContext) -> dict[str, set[str]]:
+    """What the article tells of each person's sex: the form of address right before a
+    mention ("ông X", "chị Y", "nữ ca sĩ Z") and the middle name of a Vietnamese
+    name ("Nguyễn Thị …" a woman, "Nguyễn Văn …" a man)."""
+    by = ctx.cache.get("person_sexes")
     if by is None:
         by = {}
+        table = _sexes()
         body = ctx.doc.article.body
         for m in ctx.persons:
-            before = body[max(0, m.evidence.start - 6) : m.evidence.start].casefold().rstrip()
-            for form in _ADDRESS_FORMS:
-                if before.endswith(form) and m.entity:
-                    by.setdefault(form, set()).add(m.entity)
-        ctx.cache["address_forms"] = by
-    return by.get(word, set())
+            if not m.entity:
+                continue
+            raw = re.split(r"[\s]+", body[max(0, m.evidence.start - 30) : m.evidence.start].strip())
+            words = [w.casefold() for w in raw]
+            got = by.setdefault(m.entity, set())
+            for n in (2, 1):  # "quý bà", then "bà"
+                sex = table["address"].get(" ".join(words[-n:])) if len(words) >= n else None
+                if sex:
+                    got.add(sex)
+                    break
+            # "nữ ca sĩ X", "nam diễn viên Y": a lower-case sex word opens the description
+            for w, nxt in list(zip(raw, raw[1:]))[-3:]:
+                sex = table["describers"].get(w.casefold()) if nxt[:1].islower() else None
+                if sex:
+                    got.add(sex)
+            name = m.text.split()
+            for w in name[1:-1]:
+                sex = table["middle_names"].get(w.casefold())
+                if sex:
+                    got.add(sex)
+        for eid in [e for e, g in by.items() if not g]:
+            del by[eid]
+        ctx.cache["person_sexes"] = by
+    return by
 
 
 # "ông X của/từ CNN", and "thí sinh X tại điểm thi Trường Y": a locative after the person

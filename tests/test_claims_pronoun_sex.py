@@ -1,0 +1,36 @@
+"""A pronoun standing for the speaker ("anh nói", "chị cho biết") is never resolved to a
+person the text marks as of the other sex: by the form of address ("ông X", "chị Y"),
+a describing word ("nữ ca sĩ Z") or the middle name of a Vietnamese name ("Nguyễn Thị
+…", "Trần Văn …"). All sentences are written for the test; the real pipeline runs."""
+
+from __future__ import annotations
+
+from test_claims import _pipeline_claims
+
+
+def _speakers(*sentences: str) -> set[str]:
+    return {sp for sp, _, _ in _pipeline_claims(*sentences)}
+
+
+def test_anh_is_not_a_woman_named_before():
+    got = _speakers("Người bán rau Nguyễn Thị Lan dọn hàng từ sáng sớm ở chợ.",
+                    "“Giá rau đã tăng gấp đôi từ tháng trước”, anh nói.")
+    assert "Nguyen_Thi_Lan" not in got
+
+
+def test_chi_is_not_a_man_named_before():
+    got = _speakers("Ông Trần Văn Hải mở quán cà phê này từ năm 2010.",
+                    "Chị cho biết quán đông khách nhất vào cuối tuần.")
+    assert "Tran_Van_Hai" not in got
+
+
+def test_anh_is_not_a_nu_ca_si():
+    got = _speakers("Nữ ca sĩ Mai Anh Thư vừa ra mắt album thứ ba.",
+                    "“Album này kể về tuổi thơ của tôi ở miền biển”, anh chia sẻ.")
+    assert "Mai_Anh_Thu" not in got
+
+
+def test_a_pronoun_of_the_same_sex_keeps_its_speaker():
+    got = _speakers("Bà Trần Thị Hoa bán rau ở chợ Bến Thành đã 20 năm.",
+                    "“Giá rau đã tăng gấp đôi từ tháng trước”, bà nói.")
+    assert got == {"Tran_Thi_Hoa"}
