@@ -419,6 +419,8 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
         lo = window_start(view.text, cm.start())
         before_cue = view.text[lo : cm.start()]
         nb = lex.noun_before.search(before_cue)
+        if nb and nb.group(0)[:1].isupper() and re.search(r"(?:^|\s)[A-ZĐÀ-Ỹ][\w-]*\s+$", before_cue[: nb.start()]):
+            nb = None  # "Nhật Bản khẳng định": the last word of a name, not the noun "bản"
         subj = None
         if nb:
             if _key(nb.group(0)) != "với" or stance_of(cue) not in _NOUN_CUE_STANCES:
@@ -874,6 +876,12 @@ def _cut_at_later_quote(ctx: ArticleContext, found: list[_Found]) -> None:
                     a.content = (s, e)
 
 
+@cache
+def _actor_head_tail() -> re.Pattern[str]:
+    heads = sorted(speaker_words().country_as_actor_heads - {"việc", "sự"}, key=len, reverse=True)
+    return re.compile(rf"(?<=,)\s*(?:{'|'.join(re.escape(h) for h in heads)})$", re.IGNORECASE)
+
+
 def _cut_at_next_subject(ctx: ArticleContext, found: list[_Found]) -> None:
     """"Pháp tuyên bố rút quân, giới chức Đức cho rằng …": a later claim whose
     subject starts after a comma inside an earlier claim's content ends that content.
@@ -890,6 +898,11 @@ def _cut_at_next_subject(ctx: ArticleContext, found: list[_Found]) -> None:
             if not (a.content[0] < subj < a.content[1]):
                 continue
             head = body[a.content[0] : subj].rstrip()
+            # "…, phía Nhật Bản khẳng định …", "…, chính quyền Seoul cảnh báo …": the head
+            # with which the country acts opens the later subject
+            hm = _actor_head_tail().search(head)
+            if hm:
+                head = head[: hm.start()].rstrip()
             view = next((v for v in ctx.views if v.start <= subj < v.end), None)
             if view is not None and head.endswith(",") and view.mention_ending_at(a.content[0] + len(head) - 1):
                 continue  # "chính quyền thủ đô Oslo, Na Uy đã …": a place and its country
