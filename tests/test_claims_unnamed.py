@@ -23,3 +23,13 @@ def test_phia_x_after_a_comma_starts_a_second_claim():
         ("Japan", "khẳng định", "quần thể cá đã phục hồi"),
     }
 
+
+def test_a_title_without_a_name_is_not_the_country():
+    assert not _pipeline_claims(
+        "Ngày 3-6, Bộ trưởng Nông nghiệp Nhật Bản cho biết chính phủ sẵn sàng bán thêm gạo dự trữ."
+    )
+    got = _pipeline_claims(
+        "Bộ trưởng Nông nghiệp Nhật Bản Taro Suzuki đến thăm một kho gạo ở Osaka.",
+        "Bộ trưởng Nông nghiệp Nhật Bản cho biết chính phủ sẵn sàng bán thêm gạo dự trữ.",
+    )
+    assert {sp for sp, _, _ in got} == {"Taro_Suzuki"}

@@ -406,9 +406,9 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
                     leaders = {r.person for r in found.roles if r.org == m.entity and r.predicate in _LEADER_PREDICATES}
                     who = ctx.recent_person(m.evidence.start, leaders) if leaders else None
                     return Subject([who], tp.start) if who in leaders else None
-                if pred in ("official_of", "member_of", "adviser_of", None):
-                    return None  # "một quan chức Mỹ": unnamed
-                return Subject([m.entity or ""], tp.start)
+                # "một quan chức Mỹ", "Bộ trưởng Nông nghiệp Nhật Bản cho biết" in an article
+                # that names no holder: an unnamed person spoke, not the country
+                return None
         lo = window_start(view.text, m.evidence.start - view.start)
         sm = lex.statement_of_tail.search(view.text[lo : m.evidence.start - view.start])
         if sm:
