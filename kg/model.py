@@ -175,6 +175,7 @@ class Role:
     org: str | None  # Entity.id or None
     title: str  # the title as written: "Người phát ngôn Điện Kremlin"
     evidence: Evidence
+    former: bool = False  # "cựu/nguyên Thủ tướng": held before, not now (the title keeps the word)
 
 
 @dataclass(slots=True)

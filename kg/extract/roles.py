@@ -64,6 +64,7 @@ class _Lexicon:
     honorific_re: re.Pattern[str]
     modifier_tail_re: re.Pattern[str]
     stop: frozenset[str]
+    former_tail_re: re.Pattern[str]  # "cựu ", "nguyên " right before a title
 
 
 @cache
@@ -90,6 +91,7 @@ def _lexicon() -> _Lexicon:
         honorific_re=re.compile(rf"\s*(?:,\s*)?(?:{hon})\s+(?=\S)", re.IGNORECASE),
         modifier_tail_re=re.compile(rf"(?:[,(\-–—]|\blà)\s*(?:(?:{mods})\s+)?$", re.IGNORECASE),
         stop=frozenset(w.casefold() for w in data["domain_stop"]),
+        former_tail_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['former_modifiers']))})\s+$", re.IGNORECASE),
     )
 
 
@@ -401,7 +403,9 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
                 predicate = info.with_org
             org_end = parse.org.evidence.end if parse.org is not None else e
             host_end = parse.host.evidence.end if parse.host is not None else org_end
-            title = body[s:max(org_end, host_end)]
+            fm = _lexicon().former_tail_re.search(view.text, max(0, s - view.start - 12), s - view.start)
+            title_start = view.start + fm.start() if fm else s
+            title = body[title_start:max(org_end, host_end)]
             for p in persons:
                 predicate = _no_state_head(info, parse, p, predicate, view.text[p.evidence.end - view.start:])
                 ev_start = min(s, p.evidence.start)
@@ -410,9 +414,9 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
                 org_id = parse.org.entity if parse.org is not None else None
                 if org_id == p.entity:
                     org_id = None
-                out.append(Role(p.entity or "", predicate, org_id, title, ev))
+                out.append(Role(p.entity or "", predicate, org_id, title, ev, former=fm is not None))
                 if predicate == "ambassador_of" and parse.host is not None and parse.host.entity:
-                    out.append(Role(p.entity or "", "ambassador_to", parse.host.entity, title, ev))
+                    out.append(Role(p.entity or "", "ambassador_to", parse.host.entity, title, ev, former=fm is not None))
     return out
 
 

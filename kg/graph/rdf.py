@@ -243,6 +243,8 @@ def add_role(g: TripleSink, article: Article, role: Role) -> URIRef:
     g.add((stmt, KG.role, predicate_iri(role.predicate)))
     if role.title:
         g.add((stmt, KG.roleTitle, Literal(role.title, lang=VI)))
+    if role.former:
+        g.add((stmt, KG.former, Literal(True)))
     if role.org:
         org = entity_iri(role.org)
         g.add((stmt, KG.organization, org))

@@ -1,0 +1,45 @@
+"""A title printed as held before ("cựu Thủ tướng", "nguyên Bộ trưởng") keeps its role,
+marked former: the title as written keeps the word and the role assertion carries
+kg:former true, which the SHACL shapes accept. Sentences written for the test."""
+
+from __future__ import annotations
+
+from rdflib import Literal
+
+from kg.graph.namespaces import KG
+from kg.graph.rdf import extraction_to_graph
+from kg.graph.validate import validate_graph
+from kg.model import Article, Sentence
+from kg.pipeline import process
+
+
+def _extract(*sentences: str):
+    body, sents = "", []
+    for i, s in enumerate(sentences):
+        sents.append(Sentence(i, len(body), len(body) + len(s), s))
+        body += s + " "
+    return process(Article(id="own", source="test", body=body, sentences=sents))
+
+
+def test_cuu_marks_a_former_role_and_keeps_the_word_in_the_title():
+    x = _extract("Cựu Thủ tướng Na Uy Erik Dahl đến thăm Hà Nội hôm qua.",
+                 "Thủ tướng Na Uy Lena Holm phát biểu tại hội nghị.")
+    roles = {(r.person, r.predicate, r.org): r for r in x.roles}
+    dahl = roles[("Erik_Dahl", "prime_minister_of", "Norway")]
+    assert dahl.former and dahl.title.casefold().startswith("cựu thủ tướng")
+    holm = roles[("Lena_Holm", "prime_minister_of", "Norway")]
+    assert not holm.former
+
+
+def test_nguyen_before_a_bare_title_is_former_too():
+    x = _extract("Nguyên Bộ trưởng Lê Văn Hải cho biết dự án đã chậm hai năm.")
+    assert [(r.person, r.former, r.title) for r in x.roles] == [("Le_Van_Hai", True, "Nguyên Bộ trưởng")]
+
+
+def test_the_graph_says_former_and_validates():
+    x = _extract("Cựu Thủ tướng Na Uy Erik Dahl đến thăm Hà Nội hôm qua.")
+    g = extraction_to_graph(x)
+    stmts = [s for s in g.subjects(KG.former, Literal(True))]
+    assert len(stmts) == 1
+    assert str(g.value(stmts[0], KG.roleTitle)).casefold().startswith("cựu thủ tướng")
+    assert validate_graph(g).conforms
