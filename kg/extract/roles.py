@@ -65,6 +65,7 @@ class _Lexicon:
     modifier_tail_re: re.Pattern[str]
     stop: frozenset[str]
     former_tail_re: re.Pattern[str]  # "cựu ", "nguyên " right before a title
+    former_head_re: re.Pattern[str]  # the same opening a title as written
 
 
 @cache
@@ -92,6 +93,7 @@ def _lexicon() -> _Lexicon:
         modifier_tail_re=re.compile(rf"(?:[,(\-–—]|\blà)\s*(?:(?:{mods})\s+)?$", re.IGNORECASE),
         stop=frozenset(w.casefold() for w in data["domain_stop"]),
         former_tail_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['former_modifiers']))})\s+$", re.IGNORECASE),
+        former_head_re=re.compile(rf"^(?:{word_alt(tuple(data['former_modifiers']))})\s+", re.IGNORECASE),
     )
 
 

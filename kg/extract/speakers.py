@@ -163,12 +163,12 @@ class ArticleContext:
             # "cựu Tổng thống Pháp cho biết" in an article that only wrote "cựu Tổng
             # thống Pierre Dumas": the one holder of the same bare title, when there is just one
             elsewhere = {r.person for r in self.found.roles if r.predicate == predicate and r.org is not None}
-            key = " ".join(title.casefold().split()) if title else None
+            key = _bare_title_key(title) if title else None
             bare = {
                 r.person
                 for r in self.found.roles
                 if r.predicate == predicate and r.org is None and r.person not in elsewhere
-                and (key is None or " ".join(r.title.casefold().split()) == key)
+                and (key is None or _bare_title_key(r.title) == key)
             }
             if len(bare) == 1:
                 cands = bare
@@ -189,6 +189,12 @@ class ArticleContext:
             if q[0] == pos:
                 return q
         return None
+
+
+def _bare_title_key(title: str) -> str:
+    """A title compared without the word that makes it former: "cựu Tổng thống" and
+    "Tổng thống" are one title (the role keeps "cựu" in what it prints)."""
+    return " ".join(_titles().former_head_re.sub("", " ".join(title.casefold().split())).split())
 
 
 def title_parses(ctx: ArticleContext, view: SentenceView) -> list[TitleParse]:
