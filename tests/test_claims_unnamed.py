@@ -33,3 +33,31 @@ def test_a_title_without_a_name_is_not_the_country():
         "Bộ trưởng Nông nghiệp Nhật Bản cho biết chính phủ sẵn sàng bán thêm gạo dự trữ.",
     )
     assert {sp for sp, _, _ in got} == {"Taro_Suzuki"}
+
+
+def _speakers(*sentences: str) -> set[str]:
+    return {sp for sp, _, _ in _pipeline_claims(*sentences)}
+
+
+def test_a_country_inside_a_subject_headed_by_a_common_noun_does_not_speak():
+    assert not _speakers("Nhà cầm quân Italy tiết lộ đội tuyển sẽ dùng đội hình trẻ ở trận tới.")
+    assert "United_States" not in _speakers("Tòa án tối cao Mỹ đã khẳng định quyền tự do ngôn luận của báo chí.")
+    assert not _speakers("Ngành du lịch Việt Nam kỳ vọng đón thêm hai triệu khách quốc tế trong năm nay.")
+
+
+def test_a_country_with_its_own_actor_head_or_after_a_time_word_speaks():
+    assert _speakers("Giới chức Philippines đã yêu cầu hàng nghìn người sơ tán khỏi vùng bão.") == {"Philippines"}
+    assert _speakers("Thay vào đó, giới chức Ukraine yêu cầu Matxcơva tiến hành lệnh ngừng bắn vô điều kiện.") == {"Ukraine"}
+    assert _speakers("Lúc đó Mỹ tuyên bố sẽ rút khỏi hiệp định.") == {"United_States"}
+    assert "Moscow" in _speakers(
+        "Trong nhiều tháng qua, ông Putin và giới chức Matxcơva đã nhấn mạnh điều kiện kết thúc chiến tranh là "
+        "rút quân khỏi các vùng tranh chấp."
+    )
+
+
+def test_a_former_title_without_a_name_is_its_holder():
+    got = _speakers(
+        "Cựu Tổng thống Lucas Silva nói rằng ông luôn muốn cải thiện quan hệ với các nước láng giềng.",
+        "“Tôi có quan hệ tốt với mọi nhà lãnh đạo trong khu vực”, cựu Tổng thống Brazil cho biết.",
+    )
+    assert got == {"Lucas_Silva"}

@@ -496,6 +496,8 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 tail = view.text[after_pos - view.start : after_pos - view.start + _TAIL_LOOK]
         if _unnamed_subject(ctx, view, cs, subj):
             continue  # "một cựu quan chức Mỹ cho rằng": an unnamed speaker
+        if _actor_describes_head(ctx, view, cs, subj):
+            continue  # "Nhà cầm quân Italy tiết lộ", "Tòa án tối cao Mỹ khẳng định": not the country
         if any(q[0] < cs < q[1] for q in ctx.quotes) and not _named_person(ctx, view, subj, cs):
             # inside someone's quoted words only a person they name reports ("“Ngoại trưởng X
             # khẳng định …”"); "“Ông ấy không phàn nàn, ông ấy đe dọa”", "“Walmart nên ngừng
@@ -588,6 +590,59 @@ _DECLINE_CUES = frozenset({"từ chối"})  # "từ chối bình luận": declin
 _UNNAMED_HEAD = re.compile(r"(?:một|các|những|nhiều|một số|một vài)\s", re.IGNORECASE)
 # "Những ngày qua Mỹ cảnh báo": a time phrase, not an unnamed speaker
 _TIME_HEAD = re.compile(r"(?:một|các|những|nhiều|một số|một vài)\s+(?:ngày|tháng|năm|tuần|giờ|lần|thời gian|dịp)(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _time_heads() -> frozenset[str]:
+    """Words that open a time phrase run into a subject ("Ngày 6-11 Mỹ công bố …")."""
+    data = load_yaml("time_words.yaml")
+    more = load_yaml("reporting_verbs.yaml").get("time_heads") or []
+    words = [*data["date_cues"], *data["day_parts"], *data["unit_words"], *more]
+    return frozenset(" ".join(str(w).casefold().split()) for w in words)
+
+
+def _actor_describes_head(ctx: ArticleContext, view: SentenceView, cue_start: int, subj: Subject) -> bool:
+    """Is the country or city the subject resolved to only a modifier inside a subject
+    headed by a common noun ("Nhà cầm quân Italy tiết lộ", "truyền hình nhà nước Iran
+    thông báo", "Tòa án tối cao Mỹ khẳng định", "ngành du lịch Việt Nam kỳ vọng",
+    "Nhiều khán giả Nhật …, nhắc lại")? That head speaks, unnamed or not recognised,
+    not the country. Read from the clause of the cue (kg.nlp.clauses), or the clause
+    whose subject it shares: its first word, past determiners, is a common noun
+    standing before the actor's mention. Heads with which the country acts itself
+    ("phía", "chính quyền", "giới chức": country_as_actor_heads) and time words run into
+    the subject ("Ngày 6-11 Mỹ …", "Tuần trước Mỹ …") are no such heads."""
+    if not subj.speakers or not all(entity_type_id(ctx.found, sp) in (PLACE, COUNTRY) for sp in subj.speakers):
+        return False
+    cls = _clauses_of(ctx, view)
+    own = next((c for c in cls if c.verb is not None and c.verb.start <= cue_start < c.verb.end), None)
+    if own is None:
+        # the tagger read a word of the subject as the clause's verb ("Nhà cầm quân …");
+        # a clause whose verb is itself a cue holds this one in its content ("Reuters
+        # cho biết trước đó chính quyền Ukraine đã yêu cầu …"): not this subject's clause
+        own = clause_at(cls, cue_start)
+        if own is None or (own.verb is not None and _lexicon().cue_re.match(ctx.doc.article.body, own.verb.start)):
+            return False
+    if own.subject is None and own.shared_from is not None:
+        own = cls[own.shared_from]
+    mention = next((m for m in view.mentions if m.entity in subj.speakers and own.start <= m.evidence.start < cue_start), None)
+    if mention is None:
+        return False
+    tokens = _sent_tokens(ctx, view)
+    k = own.first + own.opener_tokens
+    for j in range(k, own.last):
+        if tokens[j].start >= mention.evidence.start:
+            break
+        if tokens[j].pos == "C" or tokens[j].text.casefold() in ("và", "hoặc", "hay", "cùng"):
+            k = j + 1  # "ông Putin và giới chức Matxcơva": the actor's own conjunct
+    while k < own.last and (tokens[k].pos in ("L", "M", "CH") or _UNNAMED_HEAD.match(tokens[k].text + " ")):
+        k += 1  # "các", "nhiều", "hai": the head comes after
+    if k >= own.last or tokens[k].end > mention.evidence.start or tokens[k].pos not in ("N", "Nc"):
+        return False
+    one = " ".join(tokens[k].text.casefold().split())
+    # the next word, also when the tagger glued it to the name ("giới" + "chức Ukraine")
+    two = f"{one} {tokens[k + 1].text.casefold().split()[0]}" if k + 1 < own.last and tokens[k + 1].text.strip() else one
+    heads = speaker_words().country_as_actor_heads | _time_heads()
+    return one not in heads and two not in heads and one.split()[0] not in heads
 
 
 def _unnamed_subject(ctx: ArticleContext, view: SentenceView, cue_start: int, subj: Subject) -> bool:
