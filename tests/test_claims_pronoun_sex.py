@@ -34,3 +34,12 @@ def test_a_pronoun_of_the_same_sex_keeps_its_speaker():
     got = _speakers("Bà Trần Thị Hoa bán rau ở chợ Bến Thành đã 20 năm.",
                     "“Giá rau đã tăng gấp đôi từ tháng trước”, bà nói.")
     assert got == {"Tran_Thi_Hoa"}
+
+
+def test_anh_after_a_noun_is_britain_not_he():
+    got = _speakers("Ông Karl Berg dẫn dắt câu lạc bộ từ năm 2023.",
+                    "Truyền thông Anh cho rằng câu lạc bộ bắt đầu tìm kiếm huấn luyện viên mới.")
+    assert "Karl_Berg" not in got
+    got = _speakers("Ông Karl Berg dẫn dắt câu lạc bộ từ năm 2023.",
+                    "Sau trận đấu, Anh cho rằng đội bóng cần thêm thời gian.")
+    assert got == {"Karl_Berg"}

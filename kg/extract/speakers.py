@@ -473,6 +473,10 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
         pairs = recent_leaders(ctx, base + pm.start(), 2)
         return Subject(pairs, base + pm.start()) if len(pairs) == 2 else None
     pm = lex.pronoun_tail.search(head)
+    if pm and pm.group(0).strip(" ,(-–")[:1].isupper() and re.search(r"\w\s+$", head[: pm.start()]):
+        # "Truyền thông Anh cho rằng", "báo chí Anh đưa tin": a capitalised "Anh" after a
+        # noun is Britain describing that noun (an unnamed speaker), not the pronoun "he"
+        return None
     if pm:
         word = pm.group(0).strip(" ,(-–").split()[0].casefold() if pm.group(0).strip(" ,(-–") else ""
         other = _other_address(ctx, word)  # persons the article marks as of the other sex
