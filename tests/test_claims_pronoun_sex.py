@@ -43,3 +43,11 @@ def test_anh_after_a_noun_is_britain_not_he():
     got = _speakers("Ông Karl Berg dẫn dắt câu lạc bộ từ năm 2023.",
                     "Sau trận đấu, Anh cho rằng đội bóng cần thêm thời gian.")
     assert got == {"Karl_Berg"}
+
+
+def test_a_relative_named_by_the_person_speaks_not_the_person():
+    assert not _speakers("Mẹ Lưu Diệc Phi cho rằng con gái bà cần nghỉ ngơi nhiều hơn.")
+    assert not _speakers("Gia đình ông Trần Văn Tâm tiếp tục đề nghị cho bảo lãnh tại ngoại.")
+    assert "Nha_Phuong" not in _speakers("Phía công ty quản lý Nhã Phương cho rằng đạo diễn không nói rõ là ai.")
+    # a compound ending in a relation word ("tuyên bố") is no relation
+    assert "Putin" in _speakers("Ông Zelensky tuyên bố ông Putin đang cố đổ lỗi cho những người khác về thất bại.")

@@ -48,6 +48,7 @@ class SpeakerWords:
     org_head_tail: re.Pattern[str]  # "Phòng Thương mại " before a country: part of an organisation's name
     country_as_actor_heads: frozenset[str]  # "phía", "chính phủ" before a country: the country acts
     place_as_actor_heads: frozenset[str]  # the same before a city or province ("chính quyền Seoul")
+    person_relations: frozenset[str]  # "mẹ", "gia đình", "công ty quản lý" right before a person's name
 
 
 @cache
@@ -74,6 +75,7 @@ def speaker_words() -> SpeakerWords:
                                  r"(?:\s+(?:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường|thị xã|bang))?\s+$"),
         country_as_actor_heads=frozenset(" ".join(w.casefold().split()) for w in data.get("country_as_actor_heads") or ()),
         place_as_actor_heads=frozenset(" ".join(w.casefold().split()) for w in data.get("place_as_actor_heads") or ()),
+        person_relations=frozenset(" ".join(w.casefold().split()) for w in data.get("person_relations") or ()),
     )
 
 
@@ -379,6 +381,8 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
             pre = view.text[window_start(view.text, start - view.start) : start - view.start]
             if _OWNED_BY_TAIL.search(pre) and not lex.statement_of_tail.search(pre):
                 return None  # "Người thân của X nói", "luật sư của X cho biết": not X, and unnamed
+            if _after_a_relation(ctx, view, start, lex):
+                return None  # "mẹ Đức Huy nói", "gia đình Kim Sae Ron cáo buộc": a relative speaks, unnamed
             return Subject([m.entity or ""], start)
         # "Người phát ngôn Điện Kremlin" (no name): whoever the article gives that role
         for tp in parses_by(ctx, view, "last").get(m.evidence.end, []):
@@ -509,6 +513,20 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
 
 # underthesea's noun tags: common, proper, classifier, unit, abbreviation
 _NOUN_TAGS = frozenset({"N", "Np", "Nc", "Nu", "Ny", "Nb"})
+
+
+def _after_a_relation(ctx: ArticleContext, view: SentenceView, start: int, lex: SpeakerWords) -> bool:
+    """Do the words right before a person's name (an honorific stepped over) name a
+    relative or agent of that person ("Mẹ Lưu Diệc Phi", "gia đình ông Tâm", "công ty
+    quản lý Nhã Phương")? Read from the tokens, so "tuyên bố ông X" is not "bố ông X"."""
+    tokens = [t for t in ctx.doc.sentences[view.index].tokens if t.end <= start]
+    if tokens and tokens[-1].text.casefold() in ("ông", "bà", "anh", "chị", "cô"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return False
+    one = " ".join(tokens[-1].text.casefold().split())
+    two = " ".join(t.text.casefold() for t in tokens[-2:])
+    return one in lex.person_relations or two in lex.person_relations
 
 
 def modifies_a_noun(ctx: ArticleContext, view: SentenceView, m: Mention, lex: SpeakerWords) -> bool:
