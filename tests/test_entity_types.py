@@ -214,3 +214,11 @@ def test_airlines_and_a_chinese_order_outlet_name_are_organisations():
 def test_the_reverent_pronoun_nguoi_is_no_person():
     found = _run("Đọc lại thư của Hồ Chủ tịch Người viết năm 1946 gửi các cháu thiếu nhi.")
     assert "Người" not in _types(found)
+
+
+def test_vleague_clubs_named_after_a_sponsor_and_a_province_are_organisations():
+    types = _types(_run("Hoàng Anh Gia Lai khẳng định sẽ trụ hạng mùa này.",
+                        "Thể Công - Viettel đánh bại Sông Lam Nghệ An 2-0 trên sân nhà."))
+    assert types["Hoàng Anh Gia Lai"] == "Organization"
+    assert types["Thể Công - Viettel"] == "Organization" and types["Sông Lam Nghệ An"] == "Organization"
+    assert "Gia Lai" not in types and "Lam Nghệ An" not in types
