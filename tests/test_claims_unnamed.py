@@ -61,3 +61,16 @@ def test_a_former_title_without_a_name_is_its_holder():
         "“Tôi có quan hệ tốt với mọi nhà lãnh đạo trong khu vực”, cựu Tổng thống Brazil cho biết.",
     )
     assert got == {"Lucas_Silva"}
+
+
+def test_a_forecast_raised_or_kept_is_an_object_not_a_report():
+    assert not _pipeline_claims("Tổ chức Thương mại thế giới vừa hạ mạnh dự báo tăng trưởng thương mại toàn cầu năm nay.")
+    assert not _pipeline_claims("Ngân hàng Thế giới tiếp tục giữ nguyên dự báo tăng trưởng của Brazil ở mức 2,5%.")
+    assert _speakers("Ngân hàng Thế giới dự báo kinh tế Brazil sẽ tăng 2,5% trong năm nay.") == {"World_Bank"}
+    # a name ending in the syllable of such a verb is still a subject
+    assert _speakers("Ông Tạ Văn Hạ cho rằng việc sửa luật là cần thiết.") == {"Ta_Van_Ha"}
+
+
+def test_doi_hoi_requires_and_reports_nothing():
+    assert not _pipeline_claims("Bà Lena Holm cho biết công việc này không đơn giản, đòi hỏi sự kiên nhẫn và tỉ mỉ.") - {
+        ("Lena_Holm", "cho biết", "công việc này không đơn giản, đòi hỏi sự kiên nhẫn và tỉ mỉ")}

@@ -414,6 +414,10 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             continue  # "bài hát 'Ca ngợi Hồ Chủ tịch'": capitalised inside a sentence, a title
         if _cue_is_noun(ctx, view, cs, ce):
             continue  # "bản tin cảnh báo", "có thông báo về …", "tiếng nói": a noun, not a verb of saying
+        if _lexicon_not_cue(view.text, cm.start()):
+            continue  # "đòi hỏi" (requires) begins with the cue "đòi"
+        if _object_of_a_change(view, cm.start()):
+            continue  # "nâng dự báo tăng trưởng", "giữ nguyên đánh giá": the forecast is an object
         if _passive_before(ctx, view, cs):
             continue  # "được kỳ vọng", "bị chỉ trích", "nhận được khuyến cáo": the subject did not say it
         lo = window_start(view.text, cm.start())
@@ -601,6 +605,33 @@ def _time_heads() -> frozenset[str]:
     return frozenset(" ".join(str(w).casefold().split()) for w in words)
 
 
+@cache
+def _change_tail() -> re.Pattern[str]:
+    data = load_yaml("reporting_verbs.yaml")
+    verbs = word_alt(tuple(data.get("cue_object_verbs") or ()))
+    adverbs = word_alt(tuple(data.get("degree_adverbs") or ()))
+    # lower case: "Tạ Văn Hạ cho rằng" ends in a name, not in the verb "hạ"
+    return re.compile(rf"(?:^|(?<=\s))(?:{verbs})(?:\s+(?:{adverbs}))?\s+$")
+
+
+@cache
+def _not_cues() -> tuple[str, ...]:
+    return tuple(" ".join(str(w).casefold().split()) for w in load_yaml("reporting_verbs.yaml").get("not_cues") or ())
+
+
+def _lexicon_not_cue(text: str, rel_start: int) -> bool:
+    """Does a word that begins with a cue start here ("đòi hỏi" after the cue "đòi")?"""
+    head = " ".join(text[rel_start : rel_start + 30].casefold().split())
+    return any(head == w or head.startswith(w + " ") for w in _not_cues())
+
+
+def _object_of_a_change(view: SentenceView, rel_start: int) -> bool:
+    """Is the cue the object of a verb that raises, cuts, keeps or revises it ("WTO hạ
+    mạnh dự báo tăng trưởng", "UOB giữ nguyên dự báo")? Then it is a noun: a forecast
+    or an assessment, not a report (cue_object_verbs)."""
+    return bool(_change_tail().search(view.text[max(0, rel_start - 30) : rel_start]))
+
+
 def _actor_describes_head(ctx: ArticleContext, view: SentenceView, cue_start: int, subj: Subject) -> bool:
     """Is the country or city the subject resolved to only a modifier inside a subject
     headed by a common noun ("Nhà cầm quân Italy tiết lộ", "truyền hình nhà nước Iran
@@ -642,6 +673,8 @@ def _actor_describes_head(ctx: ArticleContext, view: SentenceView, cue_start: in
     # the next word, also when the tagger glued it to the name ("giới" + "chức Ukraine")
     two = f"{one} {tokens[k + 1].text.casefold().split()[0]}" if k + 1 < own.last and tokens[k + 1].text.strip() else one
     heads = speaker_words().country_as_actor_heads | _time_heads()
+    if speaker_words().statement_of_tail.search(ctx.doc.article.body[tokens[k].start : mention.evidence.start]):
+        return False  # "Thông báo của Brazil cho biết": the statement is the actor's own
     return one not in heads and two not in heads and one.split()[0] not in heads
 
 
