@@ -60,6 +60,7 @@ class _Lexicon:
     imposing_re: re.Pattern[str]
     pair_re: re.Pattern[str]
     two_parties: frozenset[str]
+    placed_without_actor: frozenset[str]
     needs_polity: frozenset[str]
     local_divisions: tuple[str, ...]
     travel_re: re.Pattern[str]
@@ -119,6 +120,7 @@ def _lexicon() -> _Lexicon:
         classifier_re=re.compile(rf"^(?:(?:{word_alt(tuple(data['classifiers']))})\s+)+", I),
         composed=tuple(_composed(c) for c in data["composed"]) + tuple(_split(c) for c in data.get("split", ())),
         two_parties=frozenset(data["two_parties"]),
+        placed_without_actor=frozenset(data["placed_without_actor"]),
         needs_polity=frozenset(_key(w) for w in data["needs_polity"]),
         needs_office=frozenset(_key(w) for w in data["needs_office"]),
         local_divisions=tuple(w.casefold() + " " for w in data.get("local_divisions") or ()),
@@ -480,7 +482,7 @@ def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int) -> l
         before, prev = prev, ph
         if ph.role not in _PARTICIPANT_ROLES:
             continue
-        if ph.role == "of" and role_before in ("place", "to", "other"):
+        if ph.role == "of" and role_before in ("place", "to", "other") and not _delegation_of(ctx, view, ph):
             continue  # "tới thủ đô Kiev của Ukraine": "của" qualifies the place, not the act
         # "giữa A và đặc phái viên của ông X": "của" qualifies the noun before it; the
         # person it names sent a party and is none ("Ngoại trưởng của các nước EU" are the EU's)
@@ -502,6 +504,28 @@ def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int) -> l
                 continue
             out.append(m)
     return out
+
+
+def _opens_with_verb(ctx: ArticleContext, view: SentenceView, s: int) -> bool:
+    """Does the clause holding the trigger at ``s`` open with a verb ("Trả lời câu hỏi
+    của báo X tại buổi họp báo, …"): a leading clause without a subject of its own?"""
+    lo = view.start + _clause_start(view.text, s - view.start)
+    first = next((t for t in _tokens(ctx, view.index) if t.start >= lo), None)
+    return first is not None and first.start < s and first.pos == "V"
+
+
+def _delegation_of(ctx: ArticleContext, view: SentenceView, ph: Phrase) -> bool:
+    """Does a "của" phrase name who travels: a person ("chuyến thăm tới Brazil của Tổng
+    thống X") or a delegation ("… của phái đoàn Pháp"), not whose place it is ("tới thủ
+    đô Kiev của Ukraine")?"""
+    ms = [m for m in view.mentions_in(ph.start, ph.end) if _actor(ctx.found, m)]
+    if not ms:
+        return False
+    if entity_type(ctx.found, ms[0]) == PERSON:
+        return True
+    lo = ph.start - view.start
+    head = view.text[lo : ms[0].evidence.start - view.start]
+    return _lexicon().delegation_re.search(head) is not None
 
 
 def _ends_with_noun(ctx: ArticleContext, view: SentenceView, end: int) -> bool:
@@ -672,13 +696,24 @@ def _participants(
         out += _resolve(ctx, view, m)
     clause_head = text[_clause_start(text, s - view.start) : s - view.start]
     # a leading clause without its own subject ("Sau khi thị sát …, ông X …"):
-    # nothing before the trigger names an actor
-    opener = len(clause_head.split()) <= 4 and not view.mentions_in(view.start, s) and not passive
-    if opener and (etype in _lexicon().speaker_events or not any(
+    # nothing before the trigger names an actor (a leading source "Theo kênh X, …" or
+    # the press asking "Trả lời câu hỏi của báo X tại buổi họp báo, …" names none)
+    aside = _bystanders(ctx, view, s, etype)
+    no_actor_before = not passive and all(
+        any(a <= m.evidence.start and m.evidence.end <= b for a, b in aside) for m in view.mentions_in(view.start, s)
+    )
+    speaker_event = etype in _lexicon().speaker_events
+    opener = len(clause_head.split()) <= 4 and no_actor_before
+    if opener and (speaker_event or not any(
         entity_type_id(found, p) == PERSON for p in out
     )):
-        main = _main_subject(ctx, view, e) if etype in _lexicon().speaker_events else []
+        main = _main_subject(ctx, view, e) if speaker_event else []
         out += main or _first_actor_after(ctx, view, e)
+    elif speaker_event and no_actor_before and _opens_with_verb(ctx, view, s) and _in_prepositional(text, s - view.start):
+        # a longer leading clause opened by its verb, the trigger in its "tại/trong" phrase
+        # ("Trả lời câu hỏi của báo X tại buổi họp báo ngày 3/5, ông Y cho biết"): Y
+        # speaks there; only the subject of the reporting cue, no other actor after it
+        out += _main_subject(ctx, view, e)
     wm = _WHEN_GOING.search(text, max(0, s - view.start - 30), s - view.start)
     if wm and not subject_part and not view.mentions_in(view.start + wm.start(), s):
         # "Tổng thống X …, khi tới dự hội nghị thượng đỉnh NATO": the clause of "khi" has
@@ -1172,12 +1207,15 @@ def event_id(etype: str, when: str | None, where: str | None, participants: list
 
 def _enough(head: _Mention, entity_types: dict[str, str], local_places: frozenset[str],
             holders: frozenset[str] | None = None) -> bool:
-    """Does the merged event name what its type needs? Two parties for a meeting or
-    a call; a state, organisation or place (not only a ward or commune, ``local_places``)
-    for an act named by a common word."""
+    """Does the merged event name what its type needs? An actor taking part (a strike
+    may have only its place); two parties for a meeting or a call; a state,
+    organisation or place (not only a ward or commune, ``local_places``) for an act
+    named by a common word."""
     lex = _lexicon()
     if head.type in lex.two_parties and len(set(head.participants)) < 2:
         return False
+    if not head.participants and not (head.type in lex.placed_without_actor and head.where):
+        return False  # "trong buổi họp báo ngày 27-3": nobody named takes part
     if head.key in lex.needs_polity and (not head.where or head.where in local_places) and not any(
         entity_types.get(p) in ("Country", "Organization", "Place") for p in head.participants
     ):

@@ -1,0 +1,52 @@
+"""Events name who takes part: an event whose sentence names no actor of it is no fact.
+
+Off-topic news tells press conferences, posts and votes without saying who held them
+("trong buổi họp báo ngày 3/5, …", "clip chia sẻ trên mạng xã hội"); such an event says
+nothing about any actor and is dropped, except a strike told by its place. The actor of a
+press conference opened by a subjectless clause ("Trả lời câu hỏi của báo X tại buổi họp
+báo, ông Y cho biết") and of a visit "của phái đoàn X" is read from the grammar. The
+sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from test_events_offtopic import MORE
+from test_roles_support import make
+
+
+def events(text: str, published: str | None = "2024-05-10"):
+    return make(text, MORE, published).events
+
+
+def test_an_event_nobody_named_takes_part_in_is_no_fact() -> None:
+    assert events("Trong buổi họp báo ngày 3/5, tin nhắn được công bố cho thấy hai người đã chia tay.") == []
+    assert events("Việc bỏ phiếu bắt đầu từ ngày 3/5 và kết thúc vào ngày 10/5.") == []
+    assert events("Đoạn clip chia sẻ trên mạng xã hội hôm 3/5 cho thấy cảnh hỗn loạn ở Lyon.") == []
+    assert events("Trong chuyến thăm ngày 3/5, đoàn đã trao quà cho học sinh.") == []
+
+
+def test_a_strike_told_by_its_place_stays() -> None:
+    got = events("Hôm 3/5 đã xảy ra một vụ tấn công bằng tên lửa tại Lyon.")
+    assert [(e.type, e.where, e.participants) for e in got] == [("Attack", "Lyon", [])]
+
+
+def test_the_speaker_after_a_leading_clause_holds_the_press_conference() -> None:
+    got = events("Trả lời câu hỏi của kênh truyền hình TV5 tại buổi họp báo ngày 3/5, ông Pierre Dumas cho biết Pháp sẽ tham gia.")
+    assert [(e.type, e.participants) for e in got] == [("PressConference", ["Pierre_Dumas"])]
+    # a leading source is no actor either
+    got = events("Theo kênh truyền hình TV5, ngay sau khi nhậm chức ngày 3/5, Tổng thống Brazil Lucas Silva đã ký sắc lệnh.")
+    assert [(e.type, e.participants) for e in got] == [("Inauguration", ["Lucas_Silva"])]
+
+
+def test_a_leading_clause_does_not_give_its_subject_to_an_act_inside_it() -> None:
+    # "công dân bị trục xuất" is inside the object of "trả lời câu hỏi về"; the spokesman expels nobody
+    got = events("Trả lời câu hỏi về các công dân bị trục xuất nhà ngoại giao, ông Pierre Dumas cho biết Pháp sẽ tham gia.")
+    assert all("Pierre_Dumas" not in e.participants for e in got if e.type == "Sanction")
+
+
+def test_who_visits_may_follow_the_destination() -> None:
+    got = events("Hôm 3/5, đã có chuyến thăm tới Brazil của phái đoàn Pháp.")
+    assert [(e.type, e.where, e.participants) for e in got] == [("Visit", "Brazil", ["France"])]
+    # "của" after a capital names whose capital it is
+    got = events("Ông Pierre Dumas có chuyến thăm tới thủ đô Vienna của Áo hôm 3/5.")
+    assert [(e.type, e.where, e.participants) for e in got] == [("Visit", "Vienna", ["Pierre_Dumas"])]
