@@ -24,7 +24,7 @@ from ..lexicon.load import load_yaml
 from ..lexicon.organizations import org_heads
 from ..lexicon.text import phrase_key
 from ..link.names import is_vietnamese_style
-from ..model import ROLE_PREDICATES, Doc, Evidence, Extraction, Mention, Role
+from ..model import ROLE_PREDICATES, Doc, Evidence, Extraction, Mention, Role, Token
 from ..pipeline import COMPONENTS
 from .spans import (
     PERSON,
@@ -55,6 +55,7 @@ class TitleInfo:
     place_org: bool = False  # the organisation may be a place ("Thống đốc vùng Odessa")
     not_after: frozenset[str] = frozenset()  # "kiện tướng": the word before makes it another word
     not_before: frozenset[str] = frozenset()  # "đại sứ hình ảnh": the words after make it another title
+    body_after: bool = False  # "lãnh đạo Ford": a name right after it is the body led, not the holder
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class _Lexicon:
     honorific_re: re.Pattern[str]
     modifier_tail_re: re.Pattern[str]
     stop: frozenset[str]
+    org_followers_re: re.Pattern[str]
 
 
 @cache
@@ -78,7 +80,8 @@ def _lexicon() -> _Lexicon:
         titles[key] = TitleInfo(pred, row.get("with_org"), bool(row.get("domain")), bool(row.get("needs_org")),
                                 bool(row.get("host")) or pred == "ambassador_of", bool(row.get("place_org")),
                                 frozenset(str(w).casefold() for w in row.get("not_after") or ()),
-                                frozenset(" ".join(str(w).casefold().split()) for w in row.get("not_before") or ()))
+                                frozenset(" ".join(str(w).casefold().split()) for w in row.get("not_before") or ()),
+                                bool(row.get("body_after")))
     alt = word_alt(tuple(titles))
     # "Đại sứ quán" is an embassy, not an ambassador
     title_re = re.compile(rf"(?<!\w)({alt})(?!\w)(?!\s+quán)", re.IGNORECASE)
@@ -90,6 +93,7 @@ def _lexicon() -> _Lexicon:
         honorific_re=re.compile(rf"\s*(?:,\s*)?(?:{hon})\s+(?=\S)", re.IGNORECASE),
         modifier_tail_re=re.compile(rf"(?:[,(\-–—]|\blà)\s*(?:(?:{mods})\s+)?$", re.IGNORECASE),
         stop=frozenset(w.casefold() for w in data["domain_stop"]),
+        org_followers_re=re.compile(rf"\s*(?:{word_alt(tuple(data['org_name_followers']))})(?!\w)", re.IGNORECASE),
     )
 
 
@@ -342,6 +346,53 @@ def _evidence(article_id: str, view: SentenceView, start: int, end: int) -> Evid
     return Evidence(article_id, view.index, start, end, NAME)
 
 
+_RUN_ON = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?\s+[^\W\d_a-zđà-ỹ]", re.UNICODE)
+
+
+def _tokens_of(doc: Doc, index: int) -> list[Token]:
+    sent = next((s for s in doc.sentences if s.sentence.index == index), None)
+    if sent is not None and sent.tokens:
+        return sent.tokens
+    from ..nlp.annotate import analyse_sentence  # a Doc made by hand: tag this sentence now
+
+    raw = next((s for s in doc.article.sentences if s.index == index), None)
+    return analyse_sentence(raw).tokens if raw is not None and raw.text.strip() else []
+
+
+def _org_cut_short(doc: Doc, view: SentenceView, org: Mention) -> bool:
+    """Does the organisation's name go on after the mention in lower case, so that the
+    mention holds only its first words? "giám đốc Trung tâm Y học [hạt nhân]", "chủ tịch
+    Tổng công ty Phát triển [đô thị Kinh Bắc]": a lower-case noun or adjective right after
+    it, or lower-case words running on to another capitalised word; a time ("Chủ tịch X
+    hôm qua", lexicon ``org_name_followers``), a verb or a function word ends the name."""
+    rel = org.evidence.end - view.start
+    text = view.text
+    if rel >= len(text) or not text[rel : rel + 1].isspace():
+        return False
+    word = text[rel:].lstrip()
+    if not word[:1].islower() or _lexicon().org_followers_re.match(text, rel):
+        return False
+    at = org.evidence.end + (len(text) - rel - len(word))
+    tok = next((t for t in _tokens_of(doc, view.index) if t.start >= at), None)
+    if tok is None or tok.start != at:
+        return False
+    from .claims import _lexicon as _claim_lexicon
+
+    cue_re = _claim_lexicon().cue_re
+    if cue_re.match(word):
+        return False  # a verb of saying ends the title ("… Hà Nội cho hay", tagged A)
+    if tok.pos in ("N", "A"):
+        return True
+    if tok.pos != "V":
+        return False
+    # "Phát triển đô thị Kinh Bắc": lower-case words, then a capital, with no verb of
+    # saying or other follower between
+    run = _RUN_ON.match(word)
+    if run is None:
+        return False
+    return cue_re.search(word, 0, run.end()) is None and not _lexicon().org_followers_re.search(word, 0, run.end())
+
+
 def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = None) -> list[Role]:
     """Every title pattern of the article, as Role records (not deduplicated)."""
     lex = _lexicon()
@@ -370,6 +421,15 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
             if cover is not None and e <= cover.evidence.end and entity_type(found, cover) != PERSON:
                 continue
             parse = parse_after_title(view, found, s, e, info, names)
+            if (info.body_after and parse.person is not None and parse.org is None and not parse.domain_words
+                    and not view.text[e - view.start : parse.person.evidence.start - view.start].strip()):
+                # "Lãnh đạo Ford xác nhận …": Ford is the body whose leadership speaks
+                parse.person, parse.last = None, e
+            if parse.org is not None and entity_type(found, parse.org) == "Organization" and _org_cut_short(doc, view, parse.org):
+                # "giám đốc Trung tâm Y học hạt nhân …": not "Trung tâm Y học"; the title still
+                # heads a body ("chủ tịch" of an association is no head of state)
+                parse.org = None
+                parse.domain_words = max(parse.domain_words, 1)
             if info.domain:
                 stop = parse.org or parse.person
                 domain_until = stop.evidence.start if stop is not None else parse.last
