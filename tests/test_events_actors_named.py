@@ -50,3 +50,28 @@ def test_who_visits_may_follow_the_destination() -> None:
     # "của" after a capital names whose capital it is
     got = events("Ông Pierre Dumas có chuyến thăm tới thủ đô Vienna của Áo hôm 3/5.")
     assert [(e.type, e.where, e.participants) for e in got] == [("Visit", "Vienna", ["Pierre_Dumas"])]
+
+
+NAMED = {**MORE, "Liên hợp quốc": ("United_Nations", "Organization"), "G20": ("G20", "Organization"), "Đài TV5": ("TV5", "Organization")}
+
+
+def named(text: str):
+    return make(text, NAMED, "2024-05-10").events
+
+
+def test_a_body_in_the_name_of_a_conference_is_no_party() -> None:
+    got = named("Tổng thống Pierre Dumas đã tham dự Hội nghị Đại dương Liên hợp quốc lần thứ 3 tại Vienna hôm 3/5.")
+    assert all("United_Nations" not in e.participants for e in got)
+    # the group that meets, and an interview's outlet, are parties
+    got = named("Tổng thống Pierre Dumas đã tham dự Hội nghị thượng đỉnh G20 tại Vienna hôm 3/5.")
+    assert [(e.type, sorted(e.participants)) for e in got] == [("Summit", ["G20", "Pierre_Dumas"])]
+    got = named("Trả lời phỏng vấn Đài TV5 hôm 3/5, ông Pierre Dumas cho biết Pháp sẽ tham gia.")
+    assert [(e.type, sorted(e.participants)) for e in got] == [("Interview", ["Pierre_Dumas", "TV5"])]
+
+
+def test_registering_a_marriage_is_no_agreement() -> None:
+    assert named("Ca sĩ Anna Berg và ông Marc Weber đã đăng ký kết hôn tại Lyon hôm 3/5.") == []
+
+
+def test_a_woman_of_a_nationality_does_not_bring_her_state_in() -> None:
+    assert named("Một người phụ nữ Đức bị bắt tại Lyon hôm 3/5 vì đột nhập nhà ca sĩ Anna Berg.") == []

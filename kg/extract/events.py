@@ -35,6 +35,7 @@ from .speakers import (
 from .claims import _lexicon as _claim_lexicon
 from .claims import stance_of
 from .event_args import Phrase, phrases_after
+from .roles import _lexicon as _role_titles
 from .spans import PERSON, SentenceView, entity_type, window_start, word_alt
 
 NAME = "events"
@@ -468,7 +469,7 @@ _GATHERINGS = frozenset({"Summit", "Meeting", "Negotiation", "PressConference"})
 _PARTICIPANT_ROLES = ("object", "party", "target", "of")
 
 
-def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int) -> list[Mention]:
+def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int, etype: str = "") -> list[Mention]:
     """Actors in the object, party ("với/giữa"), target ("đối với/nhằm vào") and "của"
     phrases after the trigger; a country that only qualifies a person's title
     ("Tổng thống Mỹ Donald Trump") or an outlet ("tờ Le Monde của Pháp") is left out."""
@@ -493,6 +494,8 @@ def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int) -> l
             continue  # "đặc phái viên của ông X": X sent the party
         ms = [m for m in view.mentions_in(ph.start, ph.end) if _actor(found, m)
               and entity_type(found, m) in ((PERSON, "Country", "Organization") if not envoy_of else ("Country", "Organization"))]
+        if ph.role == "object" and etype in _GATHERINGS:
+            ms = [m for m in ms if not _inside_event_name(ctx, view, ph, m)]
         for m in ms:
             if entity_type(found, m) == "Country" and any(
                 tp.org is m and tp.person is not None and tp.person in ms for tp in parses
@@ -526,6 +529,24 @@ def _delegation_of(ctx: ArticleContext, view: SentenceView, ph: Phrase) -> bool:
     lo = ph.start - view.start
     head = view.text[lo : ms[0].evidence.start - view.start]
     return _lexicon().delegation_re.search(head) is not None
+
+
+def _inside_event_name(ctx: ArticleContext, view: SentenceView, ph: Phrase, m: Mention) -> bool:
+    """Is a state or body in the object of a trigger only part of the event's name,
+    after a few words opening with a capital that are no actor and no title ("Hội nghị Đại dương Liên
+    hợp quốc", "cuộc họp báo Robocon Việt Nam 2025")? It names the organiser or the
+    theme, not a party ("Hội nghị thượng đỉnh G20", "cuộc gặp Tổng thống Putin" stay).
+    Only for gatherings: an interview's object is its outlet ("phỏng vấn Hãng tin AFP")."""
+    if entity_type(ctx.found, m) == PERSON:
+        return False
+    head = view.text[ph.start - view.start : m.evidence.start - view.start]
+    words = head.split()
+    # a name capitalises its first syllable ("Đại dương", "Thiên văn Quốc gia")
+    if not words or len(words) > 5 or not words[0][:1].isupper():
+        return False
+    if view.mentions_in(ph.start, m.evidence.start):
+        return False  # "cuộc gặp Tổng thống Mỹ Donald Trump": actors before it
+    return _role_titles().title_re.match(head) is None
 
 
 def _ends_with_noun(ctx: ArticleContext, view: SentenceView, end: int) -> bool:
@@ -692,7 +713,7 @@ def _participants(
         out += _subordinate_subject(ctx, view, s)
     subject_part = list(out)
     # after: the object and the "với/giữa/đối với/của" phrases of the trigger's clause
-    for m in _phrase_participants(ctx, view, e):
+    for m in _phrase_participants(ctx, view, e, etype):
         out += _resolve(ctx, view, m)
     clause_head = text[_clause_start(text, s - view.start) : s - view.start]
     # a leading clause without its own subject ("Sau khi thị sát …, ông X …"):
