@@ -75,3 +75,12 @@ def test_registering_a_marriage_is_no_agreement() -> None:
 
 def test_a_woman_of_a_nationality_does_not_bring_her_state_in() -> None:
     assert named("Một người phụ nữ Đức bị bắt tại Lyon hôm 3/5 vì đột nhập nhà ca sĩ Anna Berg.") == []
+
+
+def test_the_body_of_a_speakers_title_is_no_second_party() -> None:
+    actors = {**NAMED, "Ủy ban Lyon": ("Lyon_Committee", "Organization")}
+    text = "Văn phòng thành phố vừa ban hành thông báo về kết luận của Phó chủ tịch Ủy ban Lyon Marc Weber tại hội nghị làm việc với các sở."
+    assert [e.type for e in make(text, actors, "2024-05-10").events] == []  # one side: no meeting
+    text = "Chủ tịch Ủy ban Lyon Marc Weber và Tổng thống Pierre Dumas đã có cuộc điện đàm hôm 3/5."
+    got = make(text, actors, "2024-05-10").events
+    assert [(e.type, sorted(e.participants)) for e in got] == [("PhoneCall", ["Marc_Weber", "Pierre_Dumas"])]

@@ -700,9 +700,14 @@ def _participants(
             for cm in cue_re.finditer(text, cs - view.start, s - view.start):
                 last_cue = cm
             lo = view.start + last_cue.end() if last_cue else cs
-            for m in view.mentions_in(lo, s):
-                if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization"):
-                    out += _resolve(ctx, view, m)
+            ms = [m for m in view.mentions_in(lo, s)
+                  if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization")]
+            for m in ms:
+                if entity_type(found, m) != PERSON and any(
+                    tp.org is m and tp.person is not None and tp.person in ms for tp in title_parses(ctx, view)
+                ):
+                    continue  # "Phó chủ tịch UBND TP X Lê Văn A tại hội nghị": the body only qualifies A's title
+                out += _resolve(ctx, view, m)
     if not out and not passive and not held:
         # "X, ông Y, trong cuộc phỏng vấn với Z, cho biết", "Phái đoàn X - do Y dẫn
         # đầu - đã có mặt tại …": the subject stands before an apposition
