@@ -48,3 +48,15 @@ def test_the_leadership_of_a_body_is_not_a_person() -> None:
     # the holder in apposition, and a holder named after the body, still are
     assert rows("Ông Tom Hale, lãnh đạo lực lượng cứu hộ địa phương, cho biết nước đang rút.") == {("Tom_Hale", "leader_of", None)}
     assert rows("Lãnh đạo Nga Ivan Petrov đã tới Paris.") == {("Ivan_Petrov", "leader_of", "Russia")}
+
+
+def test_a_governor_of_a_state_heads_no_country() -> None:
+    assert rows("Thống đốc bang Nam Pháp Anna Berg đã tới Brazil.") == {("Anna_Berg", "leader_of", None)}
+
+
+def test_an_assistant_needs_whose_office_it_serves() -> None:
+    # a coach's or a private assistant is no adviser of a state
+    assert rows("HLV Lucas Silva ủy quyền cho trợ lý Tom Hale dự họp báo.") == set()
+    assert rows("Được trợ lý HLV Tom Hale khen ngợi, tiền vệ này tỏa sáng.") == set()
+    # "trợ lý tổng thống Nga X" is an adviser of Russia
+    assert ("Ivan_Petrov", "adviser_of", "Russia") in rows("Trợ lý tổng thống Nga Ivan Petrov cho biết hai bên sẽ gặp nhau.")

@@ -56,6 +56,7 @@ class TitleInfo:
     not_after: frozenset[str] = frozenset()  # "kiện tướng": the word before makes it another word
     not_before: frozenset[str] = frozenset()  # "đại sứ hình ảnh": the words after make it another title
     body_after: bool = False  # "lãnh đạo Ford": a name right after it is the body led, not the holder
+    needs_domain: bool = False  # "trợ lý X" alone is a private assistant: a role only with whose office it serves
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class _Lexicon:
     modifier_tail_re: re.Pattern[str]
     stop: frozenset[str]
     org_followers_re: re.Pattern[str]
+    subdivision_re: re.Pattern[str]
 
 
 @cache
@@ -81,7 +83,7 @@ def _lexicon() -> _Lexicon:
                                 bool(row.get("host")) or pred == "ambassador_of", bool(row.get("place_org")),
                                 frozenset(str(w).casefold() for w in row.get("not_after") or ()),
                                 frozenset(" ".join(str(w).casefold().split()) for w in row.get("not_before") or ()),
-                                bool(row.get("body_after")))
+                                bool(row.get("body_after")), bool(row.get("needs_domain")))
     alt = word_alt(tuple(titles))
     # "Đại sứ quán" is an embassy, not an ambassador
     title_re = re.compile(rf"(?<!\w)({alt})(?!\w)(?!\s+quán)", re.IGNORECASE)
@@ -93,6 +95,7 @@ def _lexicon() -> _Lexicon:
         honorific_re=re.compile(rf"\s*(?:,\s*)?(?:{hon})\s+(?=\S)", re.IGNORECASE),
         modifier_tail_re=re.compile(rf"(?:[,(\-–—]|\blà)\s*(?:(?:{mods})\s+)?$", re.IGNORECASE),
         stop=frozenset(w.casefold() for w in data["domain_stop"]),
+        subdivision_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['subdivisions']))})\s+\S", re.IGNORECASE),
         org_followers_re=re.compile(rf"\s*(?:{word_alt(tuple(data['org_name_followers']))})(?!\w)", re.IGNORECASE),
     )
 
@@ -430,6 +433,11 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
                 # heads a body ("chủ tịch" of an association is no head of state)
                 parse.org = None
                 parse.domain_words = max(parse.domain_words, 1)
+            if (parse.org is not None and parse.domain_words and entity_type(found, parse.org) == "Country"
+                    and lex.subdivision_re.search(view.text, e - view.start, parse.org.evidence.start - view.start)):
+                parse.org = None  # "Thống đốc bang Nam Úc": a state of Australia heads no country
+            if info.needs_domain and not parse.domain_words and parse.org is None:
+                continue  # "trợ lý Trần Văn A": whose assistant, the title does not say
             if info.domain:
                 stop = parse.org or parse.person
                 domain_until = stop.evidence.start if stop is not None else parse.last
