@@ -84,3 +84,17 @@ def test_the_body_of_a_speakers_title_is_no_second_party() -> None:
     text = "Chủ tịch Ủy ban Lyon Marc Weber và Tổng thống Pierre Dumas đã có cuộc điện đàm hôm 3/5."
     got = make(text, actors, "2024-05-10").events
     assert [(e.type, sorted(e.participants)) for e in got] == [("PhoneCall", ["Marc_Weber", "Pierre_Dumas"])]
+
+
+def test_an_agreement_nearly_reached_or_being_negotiated_is_none() -> None:
+    got = named("Ông Pierre Dumas cho biết ông đã gần như đạt được một thỏa thuận với Brazil hôm 3/5.")
+    assert [e.type for e in got if e.type == "Agreement"] == []
+    got = named("Hôm 3/5, Pháp đã đàm phán với Brazil về thỏa thuận thương mại song phương.")
+    assert [e.type for e in got if e.type == "Agreement"] == []
+
+
+def test_signing_an_agreement_is_one_act_and_private_deals_are_none() -> None:
+    got = named("Hôm 3/5, Pháp đã ký kết một thỏa thuận với Brazil về năng lượng.")
+    assert [(e.type, sorted(e.participants)) for e in got] == [("Agreement", ["Brazil", "France"])]
+    assert named("Hôm 3/5, vợ chồng bà Anna Berg thỏa thuận bán nhà cho ông Marc Weber.") == []
+    assert named("Trong thỏa thuận ly hôn giữa ông Marc Weber và bà Anna Berg hôm 3/5, hai bên chia đôi tài sản.") == []

@@ -72,6 +72,9 @@ class _Lexicon:
     bodies_re: re.Pattern[str]
     needs_object: dict[str, re.Pattern[str]]
     needs_office: frozenset[str]
+    negotiated_types: frozenset[str]
+    negotiated_re: re.Pattern[str]
+    merge_in_sentence: frozenset[str]
     sport_types: frozenset[str]
     sport_re: re.Pattern[str]
     team_re: re.Pattern[str]
@@ -124,6 +127,13 @@ def _lexicon() -> _Lexicon:
         placed_without_actor=frozenset(data["placed_without_actor"]),
         needs_polity=frozenset(_key(w) for w in data["needs_polity"]),
         needs_office=frozenset(_key(w) for w in data["needs_office"]),
+        negotiated_types=frozenset(data["negotiated"]["types"]),
+        # the verb, then at most max_words words without a clause break, then the trigger
+        negotiated_re=re.compile(
+            rf"(?<!\w)(?:{word_alt(tuple(data['negotiated']['verbs']))})(?!\w)(?:\s+[^\s,;:.!?()]+){{0,{int(data['negotiated']['max_words'])}}}\s+$",
+            I,
+        ),
+        merge_in_sentence=frozenset(data["merge_in_sentence"]),
         local_divisions=tuple(w.casefold() + " " for w in data.get("local_divisions") or ()),
         back_ref_re=re.compile(rf"\s*(?:{word_alt(tuple(data['back_reference_after']))})(?!\w)", I),
         imposing_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['imposing_verbs']))})(?!\w)", I),
@@ -1096,6 +1106,8 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
                 continue  # "U23 Việt Nam chỉ tấn công ở cánh trái": play, not war
             if key in lex.needs_object and not _clause_names(view.text, ts, te, lex.needs_object[key]):
                 continue  # "người di cư bị trục xuất": no diplomat expelled
+            if etype in lex.negotiated_types and lex.negotiated_re.search(view.text, max(0, ts - 80), ts):
+                continue  # "đàm phán với Mỹ về thỏa thuận thương mại": what is negotiated
             s, e = view.start + ts, view.start + te
             travel = etype == "Visit" and _is_travel(trig)
             where = _destination(ctx, view, e) if travel else _place_after(ctx, view, e, etype)
@@ -1207,7 +1219,8 @@ def _date_from_follow_up(ctx: ArticleContext, mentions: list[_Mention]) -> None:
 def _compatible(a: _Mention | Event, b: _Mention, merge_any: frozenset[str], a_key: str) -> bool:
     if a.type != b.type:
         return False
-    if a.type not in merge_any and a_key != b.key:
+    same_sentence = a.type in _lexicon().merge_in_sentence and isinstance(a, _Mention) and a.evidence.sentence == b.evidence.sentence
+    if a.type not in merge_any and a_key != b.key and not same_sentence:
         return False
     a_actor = getattr(a, "actor", None)
     if (a.type not in merge_any or a.type in _SPEAKER_ONLY) and a_actor and b.actor and a_actor != b.actor:
