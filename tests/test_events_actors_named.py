@@ -98,3 +98,11 @@ def test_signing_an_agreement_is_one_act_and_private_deals_are_none() -> None:
     assert [(e.type, sorted(e.participants)) for e in got] == [("Agreement", ["Brazil", "France"])]
     assert named("Hôm 3/5, vợ chồng bà Anna Berg thỏa thuận bán nhà cho ông Marc Weber.") == []
     assert named("Trong thỏa thuận ly hôn giữa ông Marc Weber và bà Anna Berg hôm 3/5, hai bên chia đôi tài sản.") == []
+
+
+def test_a_platform_or_a_relative_is_no_party() -> None:
+    actors = {**NAMED, "TikTok": ("TikTok", "Organization"), "Facebook": ("Facebook", "Organization")}
+    got = make("Trong video đăng trên TikTok và Facebook hôm 3/5, bà Anna Berg cho biết sẽ giải nghệ.", actors, "2024-05-10").events
+    assert [(e.type, e.participants) for e in got] == [("Statement", ["Anna_Berg"])]
+    got = named("Hôm 3/5, hai cô con gái của ông Marc Weber chia sẻ với báo giới rằng họ sẽ về nước.")
+    assert all("Marc_Weber" not in e.participants for e in got)

@@ -85,6 +85,8 @@ class _Lexicon:
     press_before_re: re.Pattern[str]
     press_after_re: re.Pattern[str]
     press_events: frozenset[str]
+    kin_re: re.Pattern[str]
+    media: frozenset[str]
     hedged_re: re.Pattern[str]
     envoy_re: re.Pattern[str]
     held_types: frozenset[str]
@@ -170,6 +172,10 @@ def _lexicon() -> _Lexicon:
         press_before_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['not_participants']['press_before']))})\s+$", I),
         press_after_re=re.compile(rf"\s+(?:{word_alt(tuple(data['not_participants']['press_after']))})(?!\w)", I),
         press_events=frozenset(data["not_participants"]["press_events"]),
+        kin_re=re.compile(
+            rf"(?<!\w)(?:{word_alt(tuple(data['not_participants']['kin_before']))})\s+(?:của\s+)?(?:(?:ông|bà|cô|anh|chị|nam|nữ)\s+)?$", I
+        ),
+        media=frozenset(_key(w) for c in data["composed"] if c["type"] == "Statement" for w in c["media"]),
         held_types=frozenset(data["held_acts"]["types"]),
         held_re=re.compile(
             rf"(?<!\w)(?:{word_alt(tuple(data['held_acts']['prepositions']))})\s+(?:(?:\d+|một|hai|ba)\s+)?"
@@ -307,8 +313,9 @@ def _bystanders(ctx: ArticleContext, view: SentenceView, s: int, etype: str = ""
     """Body spans of a sentence whose actors take no part in a trigger at ``s``: a
     leading "Theo X," source, the credit of a glued photo caption (with the caption
     itself when the trigger follows it), a dateline opening a story ("TTO - "), a
-    country that only gives people their nationality ("11 người Việt Nam") and, at a
-    press conference, the outlet of the press asking ("câu hỏi của X")."""
+    country that only gives people their nationality ("11 người Việt Nam"), a person named
+    only as someone's kin ("gia đình X", "vợ của Y") and, at a press conference, the
+    outlet of the press asking ("câu hỏi của X")."""
     lex = _lexicon()
     rel = s - view.start
     sources, credits, fixed, press = _bystander_spans(ctx, view)
@@ -349,6 +356,8 @@ def _bystander_spans(ctx: ArticleContext, view: SentenceView) -> tuple[list, lis
     for m in view.mentions:
         a, b = m.evidence.start - view.start, m.evidence.end - view.start
         if entity_type(ctx.found, m) == "Country" and lex.nationality_re.search(text, max(0, a - 25), a):
+            fixed.append((m.evidence.start, m.evidence.end))
+        if entity_type(ctx.found, m) == PERSON and lex.kin_re.search(text, max(0, a - 25), a):
             fixed.append((m.evidence.start, m.evidence.end))
         if lex.press_before_re.search(text, max(0, a - 25), a) or lex.press_after_re.match(text, b):
             press.append((m.evidence.start, m.evidence.end))
@@ -1123,6 +1132,10 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             parts += [p for p in _split_objects(ctx, view, etype, trig, s) if p not in parts]
             if etype in _SPEAKER_ONLY and subj_part:
                 parts = list(subj_part)  # a statement is its speaker's; what it names is its content
+            if etype in _SPEAKER_ONLY:
+                # "video đăng trên TikTok và Facebook": the platform carries the post, it says nothing
+                parts = [p for p in parts if not (p in ctx.found.entities and {
+                    _key(a) for a in ctx.found.entities[p].aliases | {ctx.found.entities[p].label}} & lex.media)]
             parts = [p for p in parts if p != where]
             aside = _bystanders(ctx, view, s, etype)
             if aside:
