@@ -106,3 +106,9 @@ def test_a_platform_or_a_relative_is_no_party() -> None:
     assert [(e.type, e.participants) for e in got] == [("Statement", ["Anna_Berg"])]
     got = named("Hôm 3/5, hai cô con gái của ông Marc Weber chia sẻ với báo giới rằng họ sẽ về nước.")
     assert all("Marc_Weber" not in e.participants for e in got)
+
+
+def test_a_bargaining_tool_is_no_negotiation() -> None:
+    assert named("Hôm 3/5, Pháp dùng thuế quan như công cụ đàm phán với Brazil.") == []
+    got = named("Hôm 3/5, Pháp đã đàm phán với Brazil về thuế quan.")
+    assert [(e.type, sorted(e.participants)) for e in got] == [("Negotiation", ["Brazil", "France"])]
