@@ -112,3 +112,8 @@ def test_a_bargaining_tool_is_no_negotiation() -> None:
     assert named("Hôm 3/5, Pháp dùng thuế quan như công cụ đàm phán với Brazil.") == []
     got = named("Hôm 3/5, Pháp đã đàm phán với Brazil về thuế quan.")
     assert [(e.type, sorted(e.participants)) for e in got] == [("Negotiation", ["Brazil", "France"])]
+
+
+def test_the_states_visited_are_destinations_not_parties() -> None:
+    got = named("Hôm 3/5, Tổng thống Pierre Dumas thăm chính thức Brazil và Đức.")
+    assert [(e.type, e.participants) for e in got] == [("Visit", ["Pierre_Dumas"])]

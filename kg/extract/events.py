@@ -486,6 +486,7 @@ _GATHERINGS = frozenset({"Summit", "Meeting", "Negotiation", "PressConference"})
 
 
 _PARTICIPANT_ROLES = ("object", "party", "target", "of")
+_VISITS = frozenset({"Visit"})
 
 
 def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int, etype: str = "") -> list[Mention]:
@@ -515,6 +516,9 @@ def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int, etyp
               and entity_type(found, m) in ((PERSON, "Country", "Organization") if not envoy_of else ("Country", "Organization"))]
         if ph.role == "object" and etype in _GATHERINGS:
             ms = [m for m in ms if not _inside_event_name(ctx, view, ph, m)]
+        if ph.role in ("object", "to") and etype in _VISITS:
+            # "thăm chính thức Estonia và Thụy Điển": the states visited are destinations
+            ms = [m for m in ms if entity_type(found, m) != "Country"]
         for m in ms:
             if entity_type(found, m) == "Country" and any(
                 tp.org is m and tp.person is not None and tp.person in ms for tp in parses
