@@ -36,7 +36,7 @@ def kinds(text: str, published: str | None = "2024-05-10") -> list[str]:
 def test_being_seen_or_kidnapped_is_no_arrest() -> None:
     assert kinds("Ca sĩ Anna Berg bị bắt gặp đi dạo cùng bạn trai ở Lyon hôm 3/5.") == []
     assert kinds("Hai công dân Pháp bị bắt cóc ở Brazil hôm 3/5.") == []
-    assert kinds("Hai công dân Pháp bị bắt ở Brazil hôm 3/5.") == ["Arrest"]  # the word itself still is one
+    assert kinds("Nhà báo Marc Weber bị bắt ở Brazil hôm 3/5.") == ["Arrest"]  # the word itself still is one
 
 
 def test_a_negotiated_solution_and_a_bill_are_no_events() -> None:

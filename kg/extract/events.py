@@ -35,6 +35,7 @@ from .speakers import (
 from .claims import _lexicon as _claim_lexicon
 from .claims import stance_of
 from .event_args import Phrase, phrases_after
+from .roles import _lexicon as _role_titles
 from .spans import PERSON, SentenceView, entity_type, window_start, word_alt
 
 NAME = "events"
@@ -60,6 +61,7 @@ class _Lexicon:
     imposing_re: re.Pattern[str]
     pair_re: re.Pattern[str]
     two_parties: frozenset[str]
+    placed_without_actor: frozenset[str]
     needs_polity: frozenset[str]
     local_divisions: tuple[str, ...]
     travel_re: re.Pattern[str]
@@ -70,6 +72,9 @@ class _Lexicon:
     bodies_re: re.Pattern[str]
     needs_object: dict[str, re.Pattern[str]]
     needs_office: frozenset[str]
+    negotiated_types: frozenset[str]
+    negotiated_re: re.Pattern[str]
+    merge_in_sentence: frozenset[str]
     sport_types: frozenset[str]
     sport_re: re.Pattern[str]
     team_re: re.Pattern[str]
@@ -80,6 +85,8 @@ class _Lexicon:
     press_before_re: re.Pattern[str]
     press_after_re: re.Pattern[str]
     press_events: frozenset[str]
+    kin_re: re.Pattern[str]
+    media: frozenset[str]
     hedged_re: re.Pattern[str]
     envoy_re: re.Pattern[str]
     held_types: frozenset[str]
@@ -119,8 +126,16 @@ def _lexicon() -> _Lexicon:
         classifier_re=re.compile(rf"^(?:(?:{word_alt(tuple(data['classifiers']))})\s+)+", I),
         composed=tuple(_composed(c) for c in data["composed"]) + tuple(_split(c) for c in data.get("split", ())),
         two_parties=frozenset(data["two_parties"]),
+        placed_without_actor=frozenset(data["placed_without_actor"]),
         needs_polity=frozenset(_key(w) for w in data["needs_polity"]),
         needs_office=frozenset(_key(w) for w in data["needs_office"]),
+        negotiated_types=frozenset(data["negotiated"]["types"]),
+        # the verb, then at most max_words words without a clause break, then the trigger
+        negotiated_re=re.compile(
+            rf"(?<!\w)(?:{word_alt(tuple(data['negotiated']['verbs']))})(?!\w)(?:\s+[^\s,;:.!?()]+){{0,{int(data['negotiated']['max_words'])}}}\s+$",
+            I,
+        ),
+        merge_in_sentence=frozenset(data["merge_in_sentence"]),
         local_divisions=tuple(w.casefold() + " " for w in data.get("local_divisions") or ()),
         back_ref_re=re.compile(rf"\s*(?:{word_alt(tuple(data['back_reference_after']))})(?!\w)", I),
         imposing_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['imposing_verbs']))})(?!\w)", I),
@@ -157,6 +172,10 @@ def _lexicon() -> _Lexicon:
         press_before_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['not_participants']['press_before']))})\s+$", I),
         press_after_re=re.compile(rf"\s+(?:{word_alt(tuple(data['not_participants']['press_after']))})(?!\w)", I),
         press_events=frozenset(data["not_participants"]["press_events"]),
+        kin_re=re.compile(
+            rf"(?<!\w)(?:{word_alt(tuple(data['not_participants']['kin_before']))})\s+(?:của\s+)?(?:(?:ông|bà|cô|anh|chị|nam|nữ)\s+)?$", I
+        ),
+        media=frozenset(_key(w) for c in data["composed"] if c["type"] == "Statement" for w in c["media"]),
         held_types=frozenset(data["held_acts"]["types"]),
         held_re=re.compile(
             rf"(?<!\w)(?:{word_alt(tuple(data['held_acts']['prepositions']))})\s+(?:(?:\d+|một|hai|ba)\s+)?"
@@ -294,8 +313,9 @@ def _bystanders(ctx: ArticleContext, view: SentenceView, s: int, etype: str = ""
     """Body spans of a sentence whose actors take no part in a trigger at ``s``: a
     leading "Theo X," source, the credit of a glued photo caption (with the caption
     itself when the trigger follows it), a dateline opening a story ("TTO - "), a
-    country that only gives people their nationality ("11 người Việt Nam") and, at a
-    press conference, the outlet of the press asking ("câu hỏi của X")."""
+    country that only gives people their nationality ("11 người Việt Nam"), a person named
+    only as someone's kin ("gia đình X", "vợ của Y") and, at a press conference, the
+    outlet of the press asking ("câu hỏi của X")."""
     lex = _lexicon()
     rel = s - view.start
     sources, credits, fixed, press = _bystander_spans(ctx, view)
@@ -336,6 +356,8 @@ def _bystander_spans(ctx: ArticleContext, view: SentenceView) -> tuple[list, lis
     for m in view.mentions:
         a, b = m.evidence.start - view.start, m.evidence.end - view.start
         if entity_type(ctx.found, m) == "Country" and lex.nationality_re.search(text, max(0, a - 25), a):
+            fixed.append((m.evidence.start, m.evidence.end))
+        if entity_type(ctx.found, m) == PERSON and lex.kin_re.search(text, max(0, a - 25), a):
             fixed.append((m.evidence.start, m.evidence.end))
         if lex.press_before_re.search(text, max(0, a - 25), a) or lex.press_after_re.match(text, b):
             press.append((m.evidence.start, m.evidence.end))
@@ -464,9 +486,10 @@ _GATHERINGS = frozenset({"Summit", "Meeting", "Negotiation", "PressConference"})
 
 
 _PARTICIPANT_ROLES = ("object", "party", "target", "of")
+_VISITS = frozenset({"Visit"})
 
 
-def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int) -> list[Mention]:
+def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int, etype: str = "") -> list[Mention]:
     """Actors in the object, party ("với/giữa"), target ("đối với/nhằm vào") and "của"
     phrases after the trigger; a country that only qualifies a person's title
     ("Tổng thống Mỹ Donald Trump") or an outlet ("tờ Le Monde của Pháp") is left out."""
@@ -480,7 +503,7 @@ def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int) -> l
         before, prev = prev, ph
         if ph.role not in _PARTICIPANT_ROLES:
             continue
-        if ph.role == "of" and role_before in ("place", "to", "other"):
+        if ph.role == "of" and role_before in ("place", "to", "other") and not _delegation_of(ctx, view, ph):
             continue  # "tới thủ đô Kiev của Ukraine": "của" qualifies the place, not the act
         # "giữa A và đặc phái viên của ông X": "của" qualifies the noun before it; the
         # person it names sent a party and is none ("Ngoại trưởng của các nước EU" are the EU's)
@@ -491,6 +514,11 @@ def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int) -> l
             continue  # "đặc phái viên của ông X": X sent the party
         ms = [m for m in view.mentions_in(ph.start, ph.end) if _actor(found, m)
               and entity_type(found, m) in ((PERSON, "Country", "Organization") if not envoy_of else ("Country", "Organization"))]
+        if ph.role == "object" and etype in _GATHERINGS:
+            ms = [m for m in ms if not _inside_event_name(ctx, view, ph, m)]
+        if ph.role in ("object", "to") and etype in _VISITS:
+            # "thăm chính thức Estonia và Thụy Điển": the states visited are destinations
+            ms = [m for m in ms if entity_type(found, m) != "Country"]
         for m in ms:
             if entity_type(found, m) == "Country" and any(
                 tp.org is m and tp.person is not None and tp.person in ms for tp in parses
@@ -502,6 +530,46 @@ def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int) -> l
                 continue
             out.append(m)
     return out
+
+
+def _opens_with_verb(ctx: ArticleContext, view: SentenceView, s: int) -> bool:
+    """Does the clause holding the trigger at ``s`` open with a verb ("Trả lời câu hỏi
+    của báo X tại buổi họp báo, …"): a leading clause without a subject of its own?"""
+    lo = view.start + _clause_start(view.text, s - view.start)
+    first = next((t for t in _tokens(ctx, view.index) if t.start >= lo), None)
+    return first is not None and first.start < s and first.pos == "V"
+
+
+def _delegation_of(ctx: ArticleContext, view: SentenceView, ph: Phrase) -> bool:
+    """Does a "của" phrase name who travels: a person ("chuyến thăm tới Brazil của Tổng
+    thống X") or a delegation ("… của phái đoàn Pháp"), not whose place it is ("tới thủ
+    đô Kiev của Ukraine")?"""
+    ms = [m for m in view.mentions_in(ph.start, ph.end) if _actor(ctx.found, m)]
+    if not ms:
+        return False
+    if entity_type(ctx.found, ms[0]) == PERSON:
+        return True
+    lo = ph.start - view.start
+    head = view.text[lo : ms[0].evidence.start - view.start]
+    return _lexicon().delegation_re.search(head) is not None
+
+
+def _inside_event_name(ctx: ArticleContext, view: SentenceView, ph: Phrase, m: Mention) -> bool:
+    """Is a state or body in the object of a trigger only part of the event's name,
+    after a few words opening with a capital that are no actor and no title ("Hội nghị Đại dương Liên
+    hợp quốc", "cuộc họp báo Robocon Việt Nam 2025")? It names the organiser or the
+    theme, not a party ("Hội nghị thượng đỉnh G20", "cuộc gặp Tổng thống Putin" stay).
+    Only for gatherings: an interview's object is its outlet ("phỏng vấn Hãng tin AFP")."""
+    if entity_type(ctx.found, m) == PERSON:
+        return False
+    head = view.text[ph.start - view.start : m.evidence.start - view.start]
+    words = head.split()
+    # a name capitalises its first syllable ("Đại dương", "Thiên văn Quốc gia")
+    if not words or len(words) > 5 or not words[0][:1].isupper():
+        return False
+    if view.mentions_in(ph.start, m.evidence.start):
+        return False  # "cuộc gặp Tổng thống Mỹ Donald Trump": actors before it
+    return _role_titles().title_re.match(head) is None
 
 
 def _ends_with_noun(ctx: ArticleContext, view: SentenceView, end: int) -> bool:
@@ -655,9 +723,14 @@ def _participants(
             for cm in cue_re.finditer(text, cs - view.start, s - view.start):
                 last_cue = cm
             lo = view.start + last_cue.end() if last_cue else cs
-            for m in view.mentions_in(lo, s):
-                if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization"):
-                    out += _resolve(ctx, view, m)
+            ms = [m for m in view.mentions_in(lo, s)
+                  if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization")]
+            for m in ms:
+                if entity_type(found, m) != PERSON and any(
+                    tp.org is m and tp.person is not None and tp.person in ms for tp in title_parses(ctx, view)
+                ):
+                    continue  # "Phó chủ tịch UBND TP X Lê Văn A tại hội nghị": the body only qualifies A's title
+                out += _resolve(ctx, view, m)
     if not out and not passive and not held:
         # "X, ông Y, trong cuộc phỏng vấn với Z, cho biết", "Phái đoàn X - do Y dẫn
         # đầu - đã có mặt tại …": the subject stands before an apposition
@@ -668,17 +741,28 @@ def _participants(
         out += _subordinate_subject(ctx, view, s)
     subject_part = list(out)
     # after: the object and the "với/giữa/đối với/của" phrases of the trigger's clause
-    for m in _phrase_participants(ctx, view, e):
+    for m in _phrase_participants(ctx, view, e, etype):
         out += _resolve(ctx, view, m)
     clause_head = text[_clause_start(text, s - view.start) : s - view.start]
     # a leading clause without its own subject ("Sau khi thị sát …, ông X …"):
-    # nothing before the trigger names an actor
-    opener = len(clause_head.split()) <= 4 and not view.mentions_in(view.start, s) and not passive
-    if opener and (etype in _lexicon().speaker_events or not any(
+    # nothing before the trigger names an actor (a leading source "Theo kênh X, …" or
+    # the press asking "Trả lời câu hỏi của báo X tại buổi họp báo, …" names none)
+    aside = _bystanders(ctx, view, s, etype)
+    no_actor_before = not passive and all(
+        any(a <= m.evidence.start and m.evidence.end <= b for a, b in aside) for m in view.mentions_in(view.start, s)
+    )
+    speaker_event = etype in _lexicon().speaker_events
+    opener = len(clause_head.split()) <= 4 and no_actor_before
+    if opener and (speaker_event or not any(
         entity_type_id(found, p) == PERSON for p in out
     )):
-        main = _main_subject(ctx, view, e) if etype in _lexicon().speaker_events else []
+        main = _main_subject(ctx, view, e) if speaker_event else []
         out += main or _first_actor_after(ctx, view, e)
+    elif speaker_event and no_actor_before and _opens_with_verb(ctx, view, s) and _in_prepositional(text, s - view.start):
+        # a longer leading clause opened by its verb, the trigger in its "tại/trong" phrase
+        # ("Trả lời câu hỏi của báo X tại buổi họp báo ngày 3/5, ông Y cho biết"): Y
+        # speaks there; only the subject of the reporting cue, no other actor after it
+        out += _main_subject(ctx, view, e)
     wm = _WHEN_GOING.search(text, max(0, s - view.start - 30), s - view.start)
     if wm and not subject_part and not view.mentions_in(view.start + wm.start(), s):
         # "Tổng thống X …, khi tới dự hội nghị thượng đỉnh NATO": the clause of "khi" has
@@ -1035,6 +1119,8 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
                 continue  # "U23 Việt Nam chỉ tấn công ở cánh trái": play, not war
             if key in lex.needs_object and not _clause_names(view.text, ts, te, lex.needs_object[key]):
                 continue  # "người di cư bị trục xuất": no diplomat expelled
+            if etype in lex.negotiated_types and lex.negotiated_re.search(view.text, max(0, ts - 80), ts):
+                continue  # "đàm phán với Mỹ về thỏa thuận thương mại": what is negotiated
             s, e = view.start + ts, view.start + te
             travel = etype == "Visit" and _is_travel(trig)
             where = _destination(ctx, view, e) if travel else _place_after(ctx, view, e, etype)
@@ -1050,6 +1136,10 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             parts += [p for p in _split_objects(ctx, view, etype, trig, s) if p not in parts]
             if etype in _SPEAKER_ONLY and subj_part:
                 parts = list(subj_part)  # a statement is its speaker's; what it names is its content
+            if etype in _SPEAKER_ONLY:
+                # "video đăng trên TikTok và Facebook": the platform carries the post, it says nothing
+                parts = [p for p in parts if not (p in ctx.found.entities and {
+                    _key(a) for a in ctx.found.entities[p].aliases | {ctx.found.entities[p].label}} & lex.media)]
             parts = [p for p in parts if p != where]
             aside = _bystanders(ctx, view, s, etype)
             if aside:
@@ -1146,7 +1236,8 @@ def _date_from_follow_up(ctx: ArticleContext, mentions: list[_Mention]) -> None:
 def _compatible(a: _Mention | Event, b: _Mention, merge_any: frozenset[str], a_key: str) -> bool:
     if a.type != b.type:
         return False
-    if a.type not in merge_any and a_key != b.key:
+    same_sentence = a.type in _lexicon().merge_in_sentence and isinstance(a, _Mention) and a.evidence.sentence == b.evidence.sentence
+    if a.type not in merge_any and a_key != b.key and not same_sentence:
         return False
     a_actor = getattr(a, "actor", None)
     if (a.type not in merge_any or a.type in _SPEAKER_ONLY) and a_actor and b.actor and a_actor != b.actor:
@@ -1172,12 +1263,15 @@ def event_id(etype: str, when: str | None, where: str | None, participants: list
 
 def _enough(head: _Mention, entity_types: dict[str, str], local_places: frozenset[str],
             holders: frozenset[str] | None = None) -> bool:
-    """Does the merged event name what its type needs? Two parties for a meeting or
-    a call; a state, organisation or place (not only a ward or commune, ``local_places``)
-    for an act named by a common word."""
+    """Does the merged event name what its type needs? An actor taking part (a strike
+    may have only its place); two parties for a meeting or a call; a state,
+    organisation or place (not only a ward or commune, ``local_places``) for an act
+    named by a common word."""
     lex = _lexicon()
     if head.type in lex.two_parties and len(set(head.participants)) < 2:
         return False
+    if not head.participants and not (head.type in lex.placed_without_actor and head.where):
+        return False  # "trong buổi họp báo ngày 27-3": nobody named takes part
     if head.key in lex.needs_polity and (not head.where or head.where in local_places) and not any(
         entity_types.get(p) in ("Country", "Organization", "Place") for p in head.participants
     ):

@@ -24,7 +24,7 @@ from ..lexicon.load import load_yaml
 from ..lexicon.organizations import org_heads
 from ..lexicon.text import phrase_key
 from ..link.names import is_vietnamese_style
-from ..model import ROLE_PREDICATES, Doc, Evidence, Extraction, Mention, Role
+from ..model import ROLE_PREDICATES, Doc, Evidence, Extraction, Mention, Role, Token
 from ..pipeline import COMPONENTS
 from .spans import (
     PERSON,
@@ -55,6 +55,8 @@ class TitleInfo:
     place_org: bool = False  # the organisation may be a place ("Thống đốc vùng Odessa")
     not_after: frozenset[str] = frozenset()  # "kiện tướng": the word before makes it another word
     not_before: frozenset[str] = frozenset()  # "đại sứ hình ảnh": the words after make it another title
+    body_after: bool = False  # "lãnh đạo Ford": a name right after it is the body led, not the holder
+    needs_domain: bool = False  # "trợ lý X" alone is a private assistant: a role only with whose office it serves
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class _Lexicon:
     stop: frozenset[str]
     former_tail_re: re.Pattern[str]  # "cựu ", "nguyên " right before a title
     former_head_re: re.Pattern[str]  # the same opening a title as written
+    org_followers_re: re.Pattern[str]
+    subdivision_re: re.Pattern[str]
 
 
 @cache
@@ -80,7 +84,8 @@ def _lexicon() -> _Lexicon:
         titles[key] = TitleInfo(pred, row.get("with_org"), bool(row.get("domain")), bool(row.get("needs_org")),
                                 bool(row.get("host")) or pred == "ambassador_of", bool(row.get("place_org")),
                                 frozenset(str(w).casefold() for w in row.get("not_after") or ()),
-                                frozenset(" ".join(str(w).casefold().split()) for w in row.get("not_before") or ()))
+                                frozenset(" ".join(str(w).casefold().split()) for w in row.get("not_before") or ()),
+                                bool(row.get("body_after")), bool(row.get("needs_domain")))
     alt = word_alt(tuple(titles))
     # "Đại sứ quán" is an embassy, not an ambassador
     title_re = re.compile(rf"(?<!\w)({alt})(?!\w)(?!\s+quán)", re.IGNORECASE)
@@ -94,6 +99,8 @@ def _lexicon() -> _Lexicon:
         stop=frozenset(w.casefold() for w in data["domain_stop"]),
         former_tail_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['former_modifiers']))})\s+$", re.IGNORECASE),
         former_head_re=re.compile(rf"^(?:{word_alt(tuple(data['former_modifiers']))})\s+", re.IGNORECASE),
+        subdivision_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['subdivisions']))})\s+\S", re.IGNORECASE),
+        org_followers_re=re.compile(rf"\s*(?:{word_alt(tuple(data['org_name_followers']))})(?!\w)", re.IGNORECASE),
     )
 
 
@@ -346,6 +353,53 @@ def _evidence(article_id: str, view: SentenceView, start: int, end: int) -> Evid
     return Evidence(article_id, view.index, start, end, NAME)
 
 
+_RUN_ON = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?\s+[^\W\d_a-zđà-ỹ]", re.UNICODE)
+
+
+def _tokens_of(doc: Doc, index: int) -> list[Token]:
+    sent = next((s for s in doc.sentences if s.sentence.index == index), None)
+    if sent is not None and sent.tokens:
+        return sent.tokens
+    from ..nlp.annotate import analyse_sentence  # a Doc made by hand: tag this sentence now
+
+    raw = next((s for s in doc.article.sentences if s.index == index), None)
+    return analyse_sentence(raw).tokens if raw is not None and raw.text.strip() else []
+
+
+def _org_cut_short(doc: Doc, view: SentenceView, org: Mention) -> bool:
+    """Does the organisation's name go on after the mention in lower case, so that the
+    mention holds only its first words? "giám đốc Trung tâm Y học [hạt nhân]", "chủ tịch
+    Tổng công ty Phát triển [đô thị Kinh Bắc]": a lower-case noun or adjective right after
+    it, or lower-case words running on to another capitalised word; a time ("Chủ tịch X
+    hôm qua", lexicon ``org_name_followers``), a verb or a function word ends the name."""
+    rel = org.evidence.end - view.start
+    text = view.text
+    if rel >= len(text) or not text[rel : rel + 1].isspace():
+        return False
+    word = text[rel:].lstrip()
+    if not word[:1].islower() or _lexicon().org_followers_re.match(text, rel):
+        return False
+    at = org.evidence.end + (len(text) - rel - len(word))
+    tok = next((t for t in _tokens_of(doc, view.index) if t.start >= at), None)
+    if tok is None or tok.start != at:
+        return False
+    from .claims import _lexicon as _claim_lexicon
+
+    cue_re = _claim_lexicon().cue_re
+    if cue_re.match(word):
+        return False  # a verb of saying ends the title ("… Hà Nội cho hay", tagged A)
+    if tok.pos in ("N", "A"):
+        return True
+    if tok.pos != "V":
+        return False
+    # "Phát triển đô thị Kinh Bắc": lower-case words, then a capital, with no verb of
+    # saying or other follower between
+    run = _RUN_ON.match(word)
+    if run is None:
+        return False
+    return cue_re.search(word, 0, run.end()) is None and not _lexicon().org_followers_re.search(word, 0, run.end())
+
+
 def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = None) -> list[Role]:
     """Every title pattern of the article, as Role records (not deduplicated)."""
     lex = _lexicon()
@@ -374,6 +428,20 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
             if cover is not None and e <= cover.evidence.end and entity_type(found, cover) != PERSON:
                 continue
             parse = parse_after_title(view, found, s, e, info, names)
+            if (info.body_after and parse.person is not None and parse.org is None and not parse.domain_words
+                    and not view.text[e - view.start : parse.person.evidence.start - view.start].strip()):
+                # "Lãnh đạo Ford xác nhận …": Ford is the body whose leadership speaks
+                parse.person, parse.last = None, e
+            if parse.org is not None and entity_type(found, parse.org) == "Organization" and _org_cut_short(doc, view, parse.org):
+                # "giám đốc Trung tâm Y học hạt nhân …": not "Trung tâm Y học"; the title still
+                # heads a body ("chủ tịch" of an association is no head of state)
+                parse.org = None
+                parse.domain_words = max(parse.domain_words, 1)
+            if (parse.org is not None and parse.domain_words and entity_type(found, parse.org) == "Country"
+                    and lex.subdivision_re.search(view.text, e - view.start, parse.org.evidence.start - view.start)):
+                parse.org = None  # "Thống đốc bang Nam Úc": a state of Australia heads no country
+            if info.needs_domain and not parse.domain_words and parse.org is None:
+                continue  # "trợ lý Trần Văn A": whose assistant, the title does not say
             if info.domain:
                 stop = parse.org or parse.person
                 domain_until = stop.evidence.start if stop is not None else parse.last

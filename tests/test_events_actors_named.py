@@ -1,0 +1,119 @@
+"""Events name who takes part: an event whose sentence names no actor of it is no fact.
+
+Off-topic news tells press conferences, posts and votes without saying who held them
+("trong buổi họp báo ngày 3/5, …", "clip chia sẻ trên mạng xã hội"); such an event says
+nothing about any actor and is dropped, except a strike told by its place. The actor of a
+press conference opened by a subjectless clause ("Trả lời câu hỏi của báo X tại buổi họp
+báo, ông Y cho biết") and of a visit "của phái đoàn X" is read from the grammar. The
+sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from test_events_offtopic import MORE
+from test_roles_support import make
+
+
+def events(text: str, published: str | None = "2024-05-10"):
+    return make(text, MORE, published).events
+
+
+def test_an_event_nobody_named_takes_part_in_is_no_fact() -> None:
+    assert events("Trong buổi họp báo ngày 3/5, tin nhắn được công bố cho thấy hai người đã chia tay.") == []
+    assert events("Việc bỏ phiếu bắt đầu từ ngày 3/5 và kết thúc vào ngày 10/5.") == []
+    assert events("Đoạn clip chia sẻ trên mạng xã hội hôm 3/5 cho thấy cảnh hỗn loạn ở Lyon.") == []
+    assert events("Trong chuyến thăm ngày 3/5, đoàn đã trao quà cho học sinh.") == []
+
+
+def test_a_strike_told_by_its_place_stays() -> None:
+    got = events("Hôm 3/5 đã xảy ra một vụ tấn công bằng tên lửa tại Lyon.")
+    assert [(e.type, e.where, e.participants) for e in got] == [("Attack", "Lyon", [])]
+
+
+def test_the_speaker_after_a_leading_clause_holds_the_press_conference() -> None:
+    got = events("Trả lời câu hỏi của kênh truyền hình TV5 tại buổi họp báo ngày 3/5, ông Pierre Dumas cho biết Pháp sẽ tham gia.")
+    assert [(e.type, e.participants) for e in got] == [("PressConference", ["Pierre_Dumas"])]
+    # a leading source is no actor either
+    got = events("Theo kênh truyền hình TV5, ngay sau khi nhậm chức ngày 3/5, Tổng thống Brazil Lucas Silva đã ký sắc lệnh.")
+    assert [(e.type, e.participants) for e in got] == [("Inauguration", ["Lucas_Silva"])]
+
+
+def test_a_leading_clause_does_not_give_its_subject_to_an_act_inside_it() -> None:
+    # "công dân bị trục xuất" is inside the object of "trả lời câu hỏi về"; the spokesman expels nobody
+    got = events("Trả lời câu hỏi về các công dân bị trục xuất nhà ngoại giao, ông Pierre Dumas cho biết Pháp sẽ tham gia.")
+    assert all("Pierre_Dumas" not in e.participants for e in got if e.type == "Sanction")
+
+
+def test_who_visits_may_follow_the_destination() -> None:
+    got = events("Hôm 3/5, đã có chuyến thăm tới Brazil của phái đoàn Pháp.")
+    assert [(e.type, e.where, e.participants) for e in got] == [("Visit", "Brazil", ["France"])]
+    # "của" after a capital names whose capital it is
+    got = events("Ông Pierre Dumas có chuyến thăm tới thủ đô Vienna của Áo hôm 3/5.")
+    assert [(e.type, e.where, e.participants) for e in got] == [("Visit", "Vienna", ["Pierre_Dumas"])]
+
+
+NAMED = {**MORE, "Liên hợp quốc": ("United_Nations", "Organization"), "G20": ("G20", "Organization"), "Đài TV5": ("TV5", "Organization")}
+
+
+def named(text: str):
+    return make(text, NAMED, "2024-05-10").events
+
+
+def test_a_body_in_the_name_of_a_conference_is_no_party() -> None:
+    got = named("Tổng thống Pierre Dumas đã tham dự Hội nghị Đại dương Liên hợp quốc lần thứ 3 tại Vienna hôm 3/5.")
+    assert all("United_Nations" not in e.participants for e in got)
+    # the group that meets, and an interview's outlet, are parties
+    got = named("Tổng thống Pierre Dumas đã tham dự Hội nghị thượng đỉnh G20 tại Vienna hôm 3/5.")
+    assert [(e.type, sorted(e.participants)) for e in got] == [("Summit", ["G20", "Pierre_Dumas"])]
+    got = named("Trả lời phỏng vấn Đài TV5 hôm 3/5, ông Pierre Dumas cho biết Pháp sẽ tham gia.")
+    assert [(e.type, sorted(e.participants)) for e in got] == [("Interview", ["Pierre_Dumas", "TV5"])]
+
+
+def test_registering_a_marriage_is_no_agreement() -> None:
+    assert named("Ca sĩ Anna Berg và ông Marc Weber đã đăng ký kết hôn tại Lyon hôm 3/5.") == []
+
+
+def test_a_woman_of_a_nationality_does_not_bring_her_state_in() -> None:
+    assert named("Một người phụ nữ Đức bị bắt tại Lyon hôm 3/5 vì đột nhập nhà ca sĩ Anna Berg.") == []
+
+
+def test_the_body_of_a_speakers_title_is_no_second_party() -> None:
+    actors = {**NAMED, "Ủy ban Lyon": ("Lyon_Committee", "Organization")}
+    text = "Văn phòng thành phố vừa ban hành thông báo về kết luận của Phó chủ tịch Ủy ban Lyon Marc Weber tại hội nghị làm việc với các sở."
+    assert [e.type for e in make(text, actors, "2024-05-10").events] == []  # one side: no meeting
+    text = "Chủ tịch Ủy ban Lyon Marc Weber và Tổng thống Pierre Dumas đã có cuộc điện đàm hôm 3/5."
+    got = make(text, actors, "2024-05-10").events
+    assert [(e.type, sorted(e.participants)) for e in got] == [("PhoneCall", ["Marc_Weber", "Pierre_Dumas"])]
+
+
+def test_an_agreement_nearly_reached_or_being_negotiated_is_none() -> None:
+    got = named("Ông Pierre Dumas cho biết ông đã gần như đạt được một thỏa thuận với Brazil hôm 3/5.")
+    assert [e.type for e in got if e.type == "Agreement"] == []
+    got = named("Hôm 3/5, Pháp đã đàm phán với Brazil về thỏa thuận thương mại song phương.")
+    assert [e.type for e in got if e.type == "Agreement"] == []
+
+
+def test_signing_an_agreement_is_one_act_and_private_deals_are_none() -> None:
+    got = named("Hôm 3/5, Pháp đã ký kết một thỏa thuận với Brazil về năng lượng.")
+    assert [(e.type, sorted(e.participants)) for e in got] == [("Agreement", ["Brazil", "France"])]
+    assert named("Hôm 3/5, vợ chồng bà Anna Berg thỏa thuận bán nhà cho ông Marc Weber.") == []
+    assert named("Trong thỏa thuận ly hôn giữa ông Marc Weber và bà Anna Berg hôm 3/5, hai bên chia đôi tài sản.") == []
+
+
+def test_a_platform_or_a_relative_is_no_party() -> None:
+    actors = {**NAMED, "TikTok": ("TikTok", "Organization"), "Facebook": ("Facebook", "Organization")}
+    got = make("Trong video đăng trên TikTok và Facebook hôm 3/5, bà Anna Berg cho biết sẽ giải nghệ.", actors, "2024-05-10").events
+    assert [(e.type, e.participants) for e in got] == [("Statement", ["Anna_Berg"])]
+    got = named("Hôm 3/5, hai cô con gái của ông Marc Weber chia sẻ với báo giới rằng họ sẽ về nước.")
+    assert all("Marc_Weber" not in e.participants for e in got)
+
+
+def test_a_bargaining_tool_is_no_negotiation() -> None:
+    assert named("Hôm 3/5, Pháp dùng thuế quan như công cụ đàm phán với Brazil.") == []
+    got = named("Hôm 3/5, Pháp đã đàm phán với Brazil về thuế quan.")
+    assert [(e.type, sorted(e.participants)) for e in got] == [("Negotiation", ["Brazil", "France"])]
+
+
+def test_the_states_visited_are_destinations_not_parties() -> None:
+    got = named("Hôm 3/5, Tổng thống Pierre Dumas thăm chính thức Brazil và Đức.")
+    assert [(e.type, e.participants) for e in got] == [("Visit", ["Pierre_Dumas"])]
