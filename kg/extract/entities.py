@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..clean.syllable import has_vietnamese_marks, is_syllable
 from ..lexicon.cues import (
     honorifics,
     institution_titles,
@@ -34,6 +35,7 @@ from ..lexicon.cues import (
     title_modifiers,
     vietnamese_surnames,
 )
+from ..lexicon.edges import clause_openers
 from ..lexicon.gazetteer import Entry, Match
 from ..lexicon.known import gazetteer
 from ..lexicon.load import load_yaml
@@ -672,10 +674,63 @@ def _strip_leading_cue(
     return a, b, None
 
 
+# underthesea tags of function words and verbs: a clause opener tagged so is not a name's word
+_FUNCTION_POS = {"E", "C", "P", "L", "R", "V", "T", "X"}
+
+
+def _foreign_word(w: str) -> bool:
+    """Not a Vietnamese syllable: a foreign name's word ("Reuters", "Bros"), an acronym, an initial."""
+    return len(w) == 1 or is_all_caps(w) or not is_syllable(w)
+
+
+def _split_at_clause_openers(ss: SentenceWords, a: int, b: int) -> list[tuple[int, int]]:
+    """The run [a, b) cut where a capitalised clause opener starts a new sentence.
+
+    A crawler that drops the full stop after a photo credit ("- Ảnh: Reuters
+    Trong khi đó, …", "Ảnh: WireImage Theo USA Today, …") leaves the next
+    sentence's first word capitalised right after a name, and underthesea runs
+    the two together. The opener ("Trong", "Theo", "Cặp"; name_edges.yaml) ends
+    the name before it when the word before is foreign (no Vietnamese given name
+    precedes), when a number follows ("… Ngày 9-6"), or when underthesea tags the
+    opener as a function word; the opener itself belongs to neither name.
+    A Vietnamese name that has such a word as a given name ("Nguyễn Văn Được")
+    is one underthesea word and stays whole, and so does a place that opens with
+    one ("TP. Bà Rịa", "Tuy Hòa").
+    """
+    ws = [(s + a, e + a, w) for s, e, w in words(ss.text[a:b])]
+    openers = clause_openers()
+    out: list[tuple[int, int]] = []
+    start = a
+    for k in range(1, len(ws)):
+        s, e, w = ws[k]
+        if s < start or key(w) not in openers or not is_capitalised(w) or is_all_caps(w):
+            continue
+        j = ss.word_index_at(e)
+        nxt = ss.words[j][2] if j < len(ss.words) and joined(ss, j) else ""
+        cov = covering_tokens(ss.tokens, s, e)
+        tok = cov[0] if cov else None
+        own = tok is not None and tok.start == s  # the opener starts an underthesea word
+        spans_on = own and tok.end > e and is_capitalised(ss.text[e:tok.end].strip()[:1] or "x")  # "Bà Rịa"
+        name_tag = tok is not None and (tok.pos in PROPER_POS | ABBR_POS)
+        if nxt[:1].isdigit():
+            cut = True  # "Công an tỉnh Đồng Nai Ngày 9-6, …"
+        elif _foreign_word(ws[k - 1][2]):
+            cut = not is_capitalised(nxt) or not name_tag or (has_vietnamese_marks(w) and own and not spans_on)
+        else:
+            cut = own and tok.pos in _FUNCTION_POS
+        if cut:
+            if ws[k - 1][1] > start:
+                out.append((start, ws[k - 1][1]))
+            start = e
+    if start < b:
+        out.append((start, b))
+    return out
+
+
 def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candidate]:
     out = []
     for run in proper_runs(ss):
-        for a, b in subtract(run, taken):
+        for a, b in (p for piece in subtract(run, taken) for p in _split_at_clause_openers(ss, *piece)):
             a, b = _trim(ss, a, b)
             if b <= a:
                 continue
@@ -982,6 +1037,8 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
             c.type, c.conf = "Organization", CONF_GUESS
         elif len(ws) == 1 and _ORG_ENDING.search(c.text):
             c.type, c.conf = "Organization", CONF_GUESS  # "Vietcombank", "Agribank": a bank's name
+        elif len(ws) == 1 and c.ner in ("PER", "ORG") and _brand_word(c.text):
+            c.type, c.conf = "Organization", CONF_GUESS  # "NewJeans", "VinFast": a brand's inner capital
         elif len(ws) >= 2 and not is_vietnamese_style(c.text) and (
             _ends_in_a_country(c.text) or _country_after(c, starts)
         ):

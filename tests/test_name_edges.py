@@ -1,0 +1,60 @@
+"""Where a name ends, on our own sentences (issue 11, entities on off-topic text).
+
+A crawler that drops the full stop after a photo credit leaves the next
+sentence's capitalised first word ("Trong", "Theo", "Cặp") right after a name;
+that word is no part of the name. Vietnamese given names that are the same
+words ("Được", "Trong") stay in their names."""
+
+from __future__ import annotations
+
+from kg.nlp import analyse
+from kg.pipeline import extract
+
+from test_org_holders import _article
+
+PIPE = ("entities", "link")
+
+
+def _labels(*sentences: str) -> dict[str, str]:
+    found = extract(analyse(_article(*sentences)), PIPE)
+    out = {}
+    for e in found.entities.values():
+        for name in {e.label, *e.aliases}:
+            out[name] = e.type
+    return out
+
+
+def _has_word(labels: dict[str, str], word: str) -> list[str]:
+    return [n for n in labels if word in n.split()]
+
+
+def test_a_clause_opener_after_a_photo_credit_is_no_part_of_the_name():
+    labels = _labels(
+        "Mẫu xe mới ra mắt tại triển lãm - Ảnh: Carlington Trong khi đó, hãng đối thủ chưa công bố giá bán.",
+        "Hai diễn viên trong bộ ảnh cưới - Ảnh: Starpost Cặp đôi cho biết sẽ tổ chức hôn lễ vào tháng sau.",
+    )
+    assert not _has_word(labels, "Trong")
+    assert not _has_word(labels, "Cặp")
+
+
+def test_a_source_after_a_photo_credit_is_its_own_name():
+    labels = _labels("Một góc cửa hàng - Ảnh: Northwind Theo Daily Ledger, doanh số quý này giảm mạnh.")
+    assert not _has_word(labels, "Theo")
+    assert "Daily Ledger" in labels
+
+
+def test_a_date_after_a_place_is_no_part_of_it():
+    labels = _labels(
+        "Ban chỉ huy quân sự Phan Rang Sáng 6-11, đoàn kiểm tra đã làm việc với địa phương.",
+        "Cảnh sát khu vực Tân Lập Ngày 9-6, công an đã bắt giữ nghi phạm.",
+    )
+    assert not _has_word(labels, "Sáng") and not _has_word(labels, "Ngày")
+
+
+def test_vietnamese_given_names_that_are_function_words_stay_whole():
+    labels = _labels(
+        "Ông Nguyễn Văn Được cho biết thành phố sẽ hoàn thành dự án trong năm nay.",
+        "Ông Võ Đức Trong được bổ nhiệm giữ chức trưởng ban.",
+    )
+    assert labels.get("Nguyễn Văn Được") == "Person"
+    assert labels.get("Võ Đức Trong") == "Person"
