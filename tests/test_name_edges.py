@@ -58,3 +58,31 @@ def test_vietnamese_given_names_that_are_function_words_stay_whole():
     )
     assert labels.get("Nguyễn Văn Được") == "Person"
     assert labels.get("Võ Đức Trong") == "Person"
+
+
+def test_an_organisations_name_runs_on_over_the_object_of_its_domain():
+    labels = _labels(
+        "Theo Trung tâm Dự báo khí tượng thủy văn quốc gia, chiều nay mưa lớn sẽ giảm dần.",
+        "Ông Lưu Đình Phong, chủ tịch Tổng công ty Phát triển đô thị Kinh Bắc, cho biết dự án đã khởi công.",
+        "Cục An toàn thực phẩm yêu cầu các cửa hàng rà soát sản phẩm.",
+    )
+    assert labels.get("Trung tâm Dự báo khí tượng thủy văn quốc gia") == "Organization"
+    assert labels.get("Tổng công ty Phát triển đô thị Kinh Bắc") == "Organization"
+    assert labels.get("Cục An toàn thực phẩm") == "Organization"
+    assert not {"Trung tâm Dự báo", "Tổng công ty Phát triển", "Cục An toàn"} & set(labels)
+
+
+def test_a_closed_domain_ends_where_its_capitals_end():
+    labels = _labels("Bộ Y tế ngày 5-6 gửi văn bản tới các địa phương.", "Bộ Xây dựng đề nghị các tỉnh rà soát.")
+    assert "Bộ Y tế" in labels and "Bộ Xây dựng" in labels
+    assert not [n for n in labels if n.startswith(("Bộ Y tế ", "Bộ Xây dựng "))]
+
+
+def test_a_newspaper_named_after_its_city_is_one_organisation():
+    labels = _labels(
+        "Theo New York Post, nữ ca sĩ đã hủy buổi diễn cuối tuần.",
+        "Báo Bangkok Post dẫn lời một quan chức cho biết biên giới vẫn mở.",
+    )
+    assert labels.get("New York Post") == "Organization"
+    assert labels.get("Bangkok Post") == "Organization"
+    assert "Post" not in labels

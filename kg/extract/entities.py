@@ -35,7 +35,7 @@ from ..lexicon.cues import (
     title_modifiers,
     vietnamese_surnames,
 )
-from ..lexicon.edges import clause_openers
+from ..lexicon.edges import clause_openers, object_stops, open_domains
 from ..lexicon.gazetteer import Entry, Match
 from ..lexicon.known import gazetteer
 from ..lexicon.load import load_yaml
@@ -403,6 +403,33 @@ def _to_known_place(toks: list[Token], j: int, taken: list[tuple[int, int]]) -> 
     return 0
 
 
+_OBJECT_REACH = 6  # lower-case words the object of an organisation's domain may run over
+
+
+def _object_of_domain(toks: list[Token], last: int) -> int:
+    """Index of the last token of the object that follows an organisation's open domain
+    word (name_edges.yaml: "Dự báo", "Phát triển", "Cảnh sát"): Vietnamese writes
+    it in lower case ("Trung tâm Dự báo khí tượng thủy văn quốc gia", "Cục Cảnh sát
+    giao thông"), as nouns and their modifiers, closed by a proper name ("Tổng công
+    ty Phát triển đô thị Kinh Bắc"). A verb that is no domain word, a function word,
+    punctuation or a time ends it; ``last`` itself when no noun follows."""
+    end = last
+    j = last + 1
+    while j < len(toks) and j - last <= _OBJECT_REACH:
+        t = toks[j]
+        k = key(t.text)
+        if t.text[:1].islower():
+            if k in object_stops() or not (t.pos in ("N", "A") or (t.pos == "V" and k in open_domains())):
+                break
+            end = j
+            j += 1
+            continue
+        if end > last and t.pos in PROPER_POS and not _person_after_org(t):
+            end = j  # "… đô thị Kinh Bắc", "… di sản văn hóa thế giới Hội An"
+        break
+    return end
+
+
 def _acronym_after(ss: SentenceWords, end: int) -> tuple[str, int] | None:
     """ "(FDA)" right after a name: the acronym and the offset after ")"."""
     m = re.match(r"\s*\(\s*([^()]{2,25}?)\s*\)", ss.text[end:])
@@ -483,6 +510,8 @@ def _headed_orgs(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candid
             toks[last + 1].start == toks[last].end + 1
         ):
             last += 1  # "Bệnh viện Quân y 175": the number is part of the name
+        if last is not None and key(toks[last].text) in open_domains():
+            last = _object_of_domain(toks, last)  # "Trung tâm Dự báo khí tượng thủy văn quốc gia"
         if last is None:
             k += len(head)
             continue
@@ -1376,7 +1405,10 @@ def find_candidates(doc: Doc) -> list[Candidate]:
                     taken.append((pos, pos + len(acr)))
                     cands.append(Candidate(ss.s.index, pos + ss.base, pos + len(acr) + ss.base, acr,
                                            type="Organization", head=h.head or h.text, conf=CONF_PATTERN))
-        cands.extend(_np_candidates(ss, sorted(taken)))
+        nps, papers = _place_before_org_word(_np_candidates(ss, sorted(taken)), matches, ss)
+        if papers:  # the city is part of the newspaper's name: no place of its own
+            cands[:] = [c for c in cands if not (c.sent == ss.s.index and (c.start, c.end) in papers)]
+        cands.extend(nps)
     cands = _pronoun_or_country(cands, doc.article.body)
     cands = _credits(doc, cands)
     outlet = _outlet_candidate(doc, cands)
@@ -1387,6 +1419,37 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     _resolve_untyped(cands)
     _institutions_after_titles(cands, doc.article.body)
     return [c for c in cands if c.type is not None]
+
+
+def _place_before_org_word(
+    found: list[Candidate], matches: list[Match], ss: SentenceWords
+) -> tuple[list[Candidate], set[tuple[int, int]]]:
+    """ "Bangkok Post", "New York Post", "Phnom Penh Post": a city or country the lexicon
+    knows, then one capitalised word that closes organisations' names (org_suffixes:
+    Post, Times, Herald …) is one organisation, a newspaper named after its city; the
+    word alone is no actor. Returns the candidates and the (body) spans of the places
+    that are parts of such names."""
+    suffixes = org_suffixes()
+    out: list[Candidate] = []
+    places: set[tuple[int, int]] = set()
+    for c in found:
+        a = c.start - ss.base
+        m = None
+        if c.type in (None, "Organization", "Person") and len(_name_words(c.text)) == 1 and (
+            c.text.casefold() in suffixes
+        ):
+            m = next((m for m in matches if m.end + 1 == a and ss.text[m.end] == " "
+                      and m.entry.type in ("Place", "Country")), None)
+        if m is None:
+            out.append(c)
+            continue
+        text = ss.text[m.start:a + len(c.text)]
+        known = gazetteer().lookup(text)
+        out.append(Candidate(c.sent, m.start + ss.base, c.end, text, type="Organization",
+                             head=known.label if known is not None and known.type == "Organization" else None,
+                             conf=CONF_PATTERN))
+        places.add((m.start + ss.base, m.end + ss.base))
+    return out, places
 
 
 def _from_match(ss: SentenceWords, m: Match) -> Candidate:
