@@ -86,3 +86,14 @@ def test_a_newspaper_named_after_its_city_is_one_organisation():
     assert labels.get("New York Post") == "Organization"
     assert labels.get("Bangkok Post") == "Organization"
     assert "Post" not in labels
+
+
+def test_english_words_that_close_no_persons_name():
+    labels = _labels(
+        "Phong cách của công nương Kate nhanh chóng thành hiện tượng, với hiệu ứng Kate Effect khiến trang phục cháy hàng.",
+        "Giám đốc Marlowe Robotics cho biết công ty sẽ mở nhà máy mới.",
+        "Ngân hàng Pellham Generale cho rằng giá vàng còn tăng.",
+    )
+    assert "Kate Effect" not in labels and labels.get("Kate") == "Person"
+    assert labels.get("Marlowe Robotics") == "Organization"
+    assert labels.get("Pellham Generale") != "Person"
