@@ -97,3 +97,19 @@ def test_english_words_that_close_no_persons_name():
     assert "Kate Effect" not in labels and labels.get("Kate") == "Person"
     assert labels.get("Marlowe Robotics") == "Organization"
     assert labels.get("Pellham Generale") != "Person"
+
+
+def test_capitalised_ho_before_a_name_is_a_family_name_not_a_lake():
+    labels = _labels(
+        "Bí thư Thành ủy Đà Lạt Hồ Văn Khoa vừa đề nghị thành phố lập kế hoạch xây nhà công vụ.",
+        "Chị Hồ Thị Lựu cho biết nhà hàng đã xin lỗi gia đình.",
+        "Du khách đi dạo quanh hồ Gươm vào sáng sớm.",
+    )
+    assert labels.get("Hồ Văn Khoa") == "Person" and labels.get("Hồ Thị Lựu") == "Person"
+    assert "Văn Khoa" not in labels and "Thị Lựu" not in labels
+
+
+def test_the_znews_signature_is_an_outlet_not_a_person():
+    labels = _labels("Trả lời Tri Thức - Znews, anh Lâm Quốc Bảo cho biết quán đã kín chỗ từ sáng.")
+    assert labels.get("Tri Thức - Znews") == "Organization" or labels.get("Znews") == "Organization"
+    assert labels.get("Tri Thức") != "Person"
