@@ -113,3 +113,12 @@ def test_the_znews_signature_is_an_outlet_not_a_person():
     labels = _labels("Trả lời Tri Thức - Znews, anh Lâm Quốc Bảo cho biết quán đã kín chỗ từ sáng.")
     assert labels.get("Tri Thức - Znews") == "Organization" or labels.get("Znews") == "Organization"
     assert labels.get("Tri Thức") != "Person"
+
+
+def test_the_city_youth_union_is_an_organisation_not_a_person():
+    labels = _labels(
+        "Đại diện Thành Đoàn cho biết chương trình tình nguyện sẽ kéo dài hai tháng.",
+        "Ông Nguyễn Thành Đoàn cho biết đội bóng đã sẵn sàng.",
+    )
+    assert labels.get("Thành Đoàn") == "Organization"
+    assert labels.get("Nguyễn Thành Đoàn") == "Person"

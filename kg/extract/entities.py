@@ -35,7 +35,7 @@ from ..lexicon.cues import (
     title_modifiers,
     vietnamese_surnames,
 )
-from ..lexicon.edges import clause_openers, object_stops, open_domains
+from ..lexicon.edges import clause_openers, object_stops, open_domains, standalone_orgs
 from ..lexicon.gazetteer import Entry, Match
 from ..lexicon.known import gazetteer
 from ..lexicon.load import load_yaml
@@ -790,6 +790,8 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
             typ, cue_start = _cue_type(ss, a)
             if lead is not None:
                 typ, cue_start = lead
+            if any(key(text) == o or key(text).startswith(o + " ") for o in standalone_orgs()):
+                typ = "Organization"  # "Đại diện Thành Đoàn cho biết", "Thành Đoàn TP.HCM": the city's youth union
             if typ is None and _apposition_cue(ss, b) and (
                 len(_name_words(text)) >= 2 or _ner_of(ss, a, b) == "PER"
             ):

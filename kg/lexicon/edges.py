@@ -31,3 +31,10 @@ def object_stops() -> frozenset[str]:
     """Keys of lower-case words that end an organisation name's object (name_edges.yaml)."""
     data = load_yaml("name_edges.yaml") or {}
     return frozenset(key(str(w)) for w in data.get("object_stops", []) or [])
+
+
+@cache
+def standalone_orgs() -> frozenset[str]:
+    """Keys of institutions' names complete on their own ("Thành Đoàn"; name_edges.yaml)."""
+    data = load_yaml("name_edges.yaml") or {}
+    return frozenset(key(str(w)) for w in data.get("standalone_orgs", []) or [])
