@@ -122,3 +122,13 @@ def test_the_city_youth_union_is_an_organisation_not_a_person():
     )
     assert labels.get("Thành Đoàn") == "Organization"
     assert labels.get("Nguyễn Thành Đoàn") == "Person"
+
+
+def test_duc_before_a_vietnamese_given_name_is_part_of_the_name():
+    labels = _labels(
+        "Anh Lâm Đức Hải mở quán cà phê năm ngoái.",
+        "Đức Hải cho biết quán đang thua lỗ nhưng anh vẫn cố duy trì.",
+        "Đức Giáo hoàng Leo XIV kêu gọi hòa bình.",
+    )
+    assert "Hải" not in labels
+    assert labels.get("Đức Hải") == "Person" or labels.get("Lâm Đức Hải") == "Person"

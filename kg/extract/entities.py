@@ -35,7 +35,7 @@ from ..lexicon.cues import (
     title_modifiers,
     vietnamese_surnames,
 )
-from ..lexicon.edges import clause_openers, object_stops, open_domains, standalone_orgs
+from ..lexicon.edges import clause_openers, given_name_honorifics, object_stops, open_domains, standalone_orgs
 from ..lexicon.gazetteer import Entry, Match
 from ..lexicon.known import gazetteer
 from ..lexicon.load import load_yaml
@@ -545,7 +545,7 @@ def _trim(ss: SentenceWords, start: int, end: int) -> tuple[int, int]:
     while ws:
         seq = [key(w) for _, _, w in ws]
         p = phrase_at(seq, 0, cues)
-        if p is not None and len(p) < len(ws):
+        if p is not None and len(p) < len(ws) and not _given_name_first(ws[0][2], ws[1][2]):
             ws = ws[len(p):]
             continue
         if not is_capitalised(ws[0][2]) and not ws[0][2][0].isdigit():
@@ -596,6 +596,13 @@ def _cue_type(ss: SentenceWords, start: int) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _given_name_first(word: str, nxt: str) -> bool:
+    """ "Đức" in "Đức Anh": an honorific that is also a given name, capitalised before a
+    capitalised Vietnamese syllable, is the name's first word (name_edges.yaml)."""
+    return (key(word) in given_name_honorifics() and is_capitalised(word) and is_capitalised(nxt)
+            and not is_all_caps(nxt) and is_syllable(nxt))
+
+
 def _person_cue(ss: SentenceWords, i: int) -> tuple[tuple[str, ...], int, int] | None:
     """The person cue (honorific or title) before word ``i``: (its word keys, the
     index of its first word, how many capitalised words stand between it and the
@@ -607,6 +614,8 @@ def _person_cue(ss: SentenceWords, i: int) -> tuple[tuple[str, ...], int, int] |
     gap = 0
     while True:
         p = phrase_ending(seq, k, cues)
+        if p is not None and k < len(ss.words) and _given_name_first(ss.words[k - 1][2], ss.words[k][2]):
+            return None  # "Đức Anh": a given name, no form of address
         if p is not None:
             return p, k - len(p), i - k
         if k == 0 or gap >= _CUE_GAP or not joined(ss, k):
@@ -790,6 +799,9 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
             typ, cue_start = _cue_type(ss, a)
             if lead is not None:
                 typ, cue_start = lead
+            nw = _name_words(text)
+            if typ is None and len(nw) in (2, 3) and _given_name_first(nw[0], nw[1]):
+                typ = "Person"  # "Đức Phúc": read as a form of address or as a given name, a person
             if any(key(text) == o or key(text).startswith(o + " ") for o in standalone_orgs()):
                 typ = "Organization"  # "Đại diện Thành Đoàn cho biết", "Thành Đoàn TP.HCM": the city's youth union
             if typ is None and _apposition_cue(ss, b) and (

@@ -38,3 +38,10 @@ def standalone_orgs() -> frozenset[str]:
     """Keys of institutions' names complete on their own ("Thành Đoàn"; name_edges.yaml)."""
     data = load_yaml("name_edges.yaml") or {}
     return frozenset(key(str(w)) for w in data.get("standalone_orgs", []) or [])
+
+
+@cache
+def given_name_honorifics() -> frozenset[str]:
+    """Keys of honorifics that are also given names ("Đức"; name_edges.yaml)."""
+    data = load_yaml("name_edges.yaml") or {}
+    return frozenset(key(str(w)) for w in data.get("given_name_honorifics", []) or [])
