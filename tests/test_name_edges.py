@@ -132,3 +132,14 @@ def test_duc_before_a_vietnamese_given_name_is_part_of_the_name():
     )
     assert "Hải" not in labels
     assert labels.get("Đức Hải") == "Person" or labels.get("Lâm Đức Hải") == "Person"
+
+
+def test_companies_and_clubs_named_like_towns_are_organisations():
+    labels = _labels(
+        "Toyota cho biết mẫu xe điện mới sẽ ra mắt cuối năm.",
+        "Chelsea đã đề nghị mức phí chuyển nhượng kỷ lục.",
+        "Cushman & Wakefield cho hay giá căn hộ tiếp tục tăng.",
+    )
+    assert labels.get("Toyota") == "Organization"
+    assert labels.get("Chelsea") == "Organization"
+    assert labels.get("Cushman & Wakefield") == "Organization" and "Wakefield" not in labels
