@@ -143,3 +143,9 @@ def test_companies_and_clubs_named_like_towns_are_organisations():
     assert labels.get("Toyota") == "Organization"
     assert labels.get("Chelsea") == "Organization"
     assert labels.get("Cushman & Wakefield") == "Organization" and "Wakefield" not in labels
+
+
+def test_a_form_of_address_after_a_credit_opens_the_persons_name():
+    labels = _labels("Toàn cảnh hội thảo - Ảnh: Kordia Bà Elina Marsh cho biết dự án sẽ mở rộng.")
+    assert "Elina Marsh" in labels
+    assert not _has_word(labels, "Bà")

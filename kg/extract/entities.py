@@ -748,12 +748,14 @@ def _split_at_clause_openers(ss: SentenceWords, a: int, b: int) -> list[tuple[in
         cov = covering_tokens(ss.tokens, s, e)
         tok = cov[0] if cov else None
         own = tok is not None and tok.start == s  # the opener starts an underthesea word
-        spans_on = own and tok.end > e and is_capitalised(ss.text[e:tok.end].strip()[:1] or "x")  # "Bà Rịa"
+        # one underthesea word with the Vietnamese syllable after it: "Bà Rịa", "Tuy Hòa" (not "Bà Shebnem")
+        spans_on = (tok is not None and j < len(ss.words) and tok.end >= ss.words[j][1]
+                    and is_capitalised(nxt) and is_syllable(nxt))
         name_tag = tok is not None and (tok.pos in PROPER_POS | ABBR_POS)
         if nxt[:1].isdigit():
             cut = True  # "Công an tỉnh Đồng Nai Ngày 9-6, …"
         elif _foreign_word(ws[k - 1][2]):
-            cut = not is_capitalised(nxt) or not name_tag or (has_vietnamese_marks(w) and own and not spans_on)
+            cut = not is_capitalised(nxt) or not name_tag or (has_vietnamese_marks(w) and not spans_on)
         else:
             cut = own and tok.pos in _FUNCTION_POS
         if cut:
