@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..clean.syllable import has_vietnamese_marks, is_syllable
 from ..lexicon.cues import (
     honorifics,
     institution_titles,
@@ -34,6 +35,7 @@ from ..lexicon.cues import (
     title_modifiers,
     vietnamese_surnames,
 )
+from ..lexicon.edges import clause_openers, given_name_honorifics, object_stops, open_domains, standalone_orgs
 from ..lexicon.gazetteer import Entry, Match
 from ..lexicon.known import gazetteer
 from ..lexicon.load import load_yaml
@@ -401,6 +403,33 @@ def _to_known_place(toks: list[Token], j: int, taken: list[tuple[int, int]]) -> 
     return 0
 
 
+_OBJECT_REACH = 6  # lower-case words the object of an organisation's domain may run over
+
+
+def _object_of_domain(toks: list[Token], last: int) -> int:
+    """Index of the last token of the object that follows an organisation's open domain
+    word (name_edges.yaml: "Dự báo", "Phát triển", "Cảnh sát"): Vietnamese writes
+    it in lower case ("Trung tâm Dự báo khí tượng thủy văn quốc gia", "Cục Cảnh sát
+    giao thông"), as nouns and their modifiers, closed by a proper name ("Tổng công
+    ty Phát triển đô thị Kinh Bắc"). A verb that is no domain word, a function word,
+    punctuation or a time ends it; ``last`` itself when no noun follows."""
+    end = last
+    j = last + 1
+    while j < len(toks) and j - last <= _OBJECT_REACH:
+        t = toks[j]
+        k = key(t.text)
+        if t.text[:1].islower():
+            if k in object_stops() or not (t.pos in ("N", "A") or (t.pos == "V" and k in open_domains())):
+                break
+            end = j
+            j += 1
+            continue
+        if end > last and t.pos in PROPER_POS and not _person_after_org(t):
+            end = j  # "… đô thị Kinh Bắc", "… di sản văn hóa thế giới Hội An"
+        break
+    return end
+
+
 def _acronym_after(ss: SentenceWords, end: int) -> tuple[str, int] | None:
     """ "(FDA)" right after a name: the acronym and the offset after ")"."""
     m = re.match(r"\s*\(\s*([^()]{2,25}?)\s*\)", ss.text[end:])
@@ -481,6 +510,8 @@ def _headed_orgs(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candid
             toks[last + 1].start == toks[last].end + 1
         ):
             last += 1  # "Bệnh viện Quân y 175": the number is part of the name
+        if last is not None and key(toks[last].text) in open_domains():
+            last = _object_of_domain(toks, last)  # "Trung tâm Dự báo khí tượng thủy văn quốc gia"
         if last is None:
             k += len(head)
             continue
@@ -514,7 +545,7 @@ def _trim(ss: SentenceWords, start: int, end: int) -> tuple[int, int]:
     while ws:
         seq = [key(w) for _, _, w in ws]
         p = phrase_at(seq, 0, cues)
-        if p is not None and len(p) < len(ws):
+        if p is not None and len(p) < len(ws) and not _given_name_first(ws[0][2], ws[1][2]):
             ws = ws[len(p):]
             continue
         if not is_capitalised(ws[0][2]) and not ws[0][2][0].isdigit():
@@ -565,6 +596,13 @@ def _cue_type(ss: SentenceWords, start: int) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _given_name_first(word: str, nxt: str) -> bool:
+    """ "Đức" in "Đức Anh": an honorific that is also a given name, capitalised before a
+    capitalised Vietnamese syllable, is the name's first word (name_edges.yaml)."""
+    return (key(word) in given_name_honorifics() and is_capitalised(word) and is_capitalised(nxt)
+            and not is_all_caps(nxt) and is_syllable(nxt))
+
+
 def _person_cue(ss: SentenceWords, i: int) -> tuple[tuple[str, ...], int, int] | None:
     """The person cue (honorific or title) before word ``i``: (its word keys, the
     index of its first word, how many capitalised words stand between it and the
@@ -576,6 +614,8 @@ def _person_cue(ss: SentenceWords, i: int) -> tuple[tuple[str, ...], int, int] |
     gap = 0
     while True:
         p = phrase_ending(seq, k, cues)
+        if p is not None and k < len(ss.words) and _given_name_first(ss.words[k - 1][2], ss.words[k][2]):
+            return None  # "Đức Anh": a given name, no form of address
         if p is not None:
             return p, k - len(p), i - k
         if k == 0 or gap >= _CUE_GAP or not joined(ss, k):
@@ -672,10 +712,65 @@ def _strip_leading_cue(
     return a, b, None
 
 
+# underthesea tags of function words and verbs: a clause opener tagged so is not a name's word
+_FUNCTION_POS = {"E", "C", "P", "L", "R", "V", "T", "X"}
+
+
+def _foreign_word(w: str) -> bool:
+    """Not a Vietnamese syllable: a foreign name's word ("Reuters", "Bros"), an acronym, an initial."""
+    return len(w) == 1 or is_all_caps(w) or not is_syllable(w)
+
+
+def _split_at_clause_openers(ss: SentenceWords, a: int, b: int) -> list[tuple[int, int]]:
+    """The run [a, b) cut where a capitalised clause opener starts a new sentence.
+
+    A crawler that drops the full stop after a photo credit ("- Ảnh: Reuters
+    Trong khi đó, …", "Ảnh: WireImage Theo USA Today, …") leaves the next
+    sentence's first word capitalised right after a name, and underthesea runs
+    the two together. The opener ("Trong", "Theo", "Cặp"; name_edges.yaml) ends
+    the name before it when the word before is foreign (no Vietnamese given name
+    precedes), when a number follows ("… Ngày 9-6"), or when underthesea tags the
+    opener as a function word; the opener itself belongs to neither name.
+    A Vietnamese name that has such a word as a given name ("Nguyễn Văn Được")
+    is one underthesea word and stays whole, and so does a place that opens with
+    one ("TP. Bà Rịa", "Tuy Hòa").
+    """
+    ws = [(s + a, e + a, w) for s, e, w in words(ss.text[a:b])]
+    openers = clause_openers()
+    out: list[tuple[int, int]] = []
+    start = a
+    for k in range(1, len(ws)):
+        s, e, w = ws[k]
+        if s < start or key(w) not in openers or not is_capitalised(w) or is_all_caps(w):
+            continue
+        j = ss.word_index_at(e)
+        nxt = ss.words[j][2] if j < len(ss.words) and joined(ss, j) else ""
+        cov = covering_tokens(ss.tokens, s, e)
+        tok = cov[0] if cov else None
+        own = tok is not None and tok.start == s  # the opener starts an underthesea word
+        # one underthesea word with the Vietnamese syllable after it: "Bà Rịa", "Tuy Hòa" (not "Bà Shebnem")
+        spans_on = (tok is not None and j < len(ss.words) and tok.end >= ss.words[j][1]
+                    and is_capitalised(nxt) and is_syllable(nxt))
+        name_tag = tok is not None and (tok.pos in PROPER_POS | ABBR_POS)
+        if nxt[:1].isdigit():
+            cut = True  # "Công an tỉnh Đồng Nai Ngày 9-6, …"
+        elif _foreign_word(ws[k - 1][2]):
+            cut = not is_capitalised(nxt) or not name_tag or (has_vietnamese_marks(w) and not spans_on)
+        else:
+            cut = own and tok.pos in _FUNCTION_POS
+        if cut:
+            if ws[k - 1][1] > start:
+                out.append((start, ws[k - 1][1]))
+            start = e
+    if start < b:
+        out.append((start, b))
+    return out
+
+
 def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candidate]:
     out = []
     for run in proper_runs(ss):
-        for a, b in subtract(run, taken):
+        for a, b in (p for piece in subtract(run, taken) for p in _split_at_clause_openers(ss, *piece)):
             a, b = _trim(ss, a, b)
             if b <= a:
                 continue
@@ -706,6 +801,11 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
             typ, cue_start = _cue_type(ss, a)
             if lead is not None:
                 typ, cue_start = lead
+            nw = _name_words(text)
+            if typ is None and len(nw) in (2, 3) and _given_name_first(nw[0], nw[1]):
+                typ = "Person"  # "Đức Phúc": read as a form of address or as a given name, a person
+            if any(key(text) == o or key(text).startswith(o + " ") for o in standalone_orgs()):
+                typ = "Organization"  # "Đại diện Thành Đoàn cho biết", "Thành Đoàn TP.HCM": the city's youth union
             if typ is None and _apposition_cue(ss, b) and (
                 len(_name_words(text)) >= 2 or _ner_of(ss, a, b) == "PER"
             ):
@@ -982,6 +1082,8 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
             c.type, c.conf = "Organization", CONF_GUESS
         elif len(ws) == 1 and _ORG_ENDING.search(c.text):
             c.type, c.conf = "Organization", CONF_GUESS  # "Vietcombank", "Agribank": a bank's name
+        elif len(ws) == 1 and c.ner in ("PER", "ORG") and _brand_word(c.text):
+            c.type, c.conf = "Organization", CONF_GUESS  # "NewJeans", "VinFast": a brand's inner capital
         elif len(ws) >= 2 and not is_vietnamese_style(c.text) and (
             _ends_in_a_country(c.text) or _country_after(c, starts)
         ):
@@ -1319,7 +1421,10 @@ def find_candidates(doc: Doc) -> list[Candidate]:
                     taken.append((pos, pos + len(acr)))
                     cands.append(Candidate(ss.s.index, pos + ss.base, pos + len(acr) + ss.base, acr,
                                            type="Organization", head=h.head or h.text, conf=CONF_PATTERN))
-        cands.extend(_np_candidates(ss, sorted(taken)))
+        nps, papers = _place_before_org_word(_np_candidates(ss, sorted(taken)), matches, ss)
+        if papers:  # the city is part of the newspaper's name: no place of its own
+            cands[:] = [c for c in cands if not (c.sent == ss.s.index and (c.start, c.end) in papers)]
+        cands.extend(nps)
     cands = _pronoun_or_country(cands, doc.article.body)
     cands = _credits(doc, cands)
     outlet = _outlet_candidate(doc, cands)
@@ -1330,6 +1435,37 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     _resolve_untyped(cands)
     _institutions_after_titles(cands, doc.article.body)
     return [c for c in cands if c.type is not None]
+
+
+def _place_before_org_word(
+    found: list[Candidate], matches: list[Match], ss: SentenceWords
+) -> tuple[list[Candidate], set[tuple[int, int]]]:
+    """ "Bangkok Post", "New York Post", "Phnom Penh Post": a city or country the lexicon
+    knows, then one capitalised word that closes organisations' names (org_suffixes:
+    Post, Times, Herald …) is one organisation, a newspaper named after its city; the
+    word alone is no actor. Returns the candidates and the (body) spans of the places
+    that are parts of such names."""
+    suffixes = org_suffixes()
+    out: list[Candidate] = []
+    places: set[tuple[int, int]] = set()
+    for c in found:
+        a = c.start - ss.base
+        m = None
+        if c.type in (None, "Organization", "Person") and len(_name_words(c.text)) == 1 and (
+            c.text.casefold() in suffixes
+        ):
+            m = next((m for m in matches if m.end + 1 == a and ss.text[m.end] == " "
+                      and m.entry.type in ("Place", "Country")), None)
+        if m is None:
+            out.append(c)
+            continue
+        text = ss.text[m.start:a + len(c.text)]
+        known = gazetteer().lookup(text)
+        out.append(Candidate(c.sent, m.start + ss.base, c.end, text, type="Organization",
+                             head=known.label if known is not None and known.type == "Organization" else None,
+                             conf=CONF_PATTERN))
+        places.add((m.start + ss.base, m.end + ss.base))
+    return out, places
 
 
 def _from_match(ss: SentenceWords, m: Match) -> Candidate:

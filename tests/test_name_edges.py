@@ -1,0 +1,151 @@
+"""Where a name ends, on our own sentences (issue 11, entities on off-topic text).
+
+A crawler that drops the full stop after a photo credit leaves the next
+sentence's capitalised first word ("Trong", "Theo", "Cặp") right after a name;
+that word is no part of the name. Vietnamese given names that are the same
+words ("Được", "Trong") stay in their names."""
+
+from __future__ import annotations
+
+from kg.nlp import analyse
+from kg.pipeline import extract
+
+from test_org_holders import _article
+
+PIPE = ("entities", "link")
+
+
+def _labels(*sentences: str) -> dict[str, str]:
+    found = extract(analyse(_article(*sentences)), PIPE)
+    out = {}
+    for e in found.entities.values():
+        for name in {e.label, *e.aliases}:
+            out[name] = e.type
+    return out
+
+
+def _has_word(labels: dict[str, str], word: str) -> list[str]:
+    return [n for n in labels if word in n.split()]
+
+
+def test_a_clause_opener_after_a_photo_credit_is_no_part_of_the_name():
+    labels = _labels(
+        "Mẫu xe mới ra mắt tại triển lãm - Ảnh: Carlington Trong khi đó, hãng đối thủ chưa công bố giá bán.",
+        "Hai diễn viên trong bộ ảnh cưới - Ảnh: Starpost Cặp đôi cho biết sẽ tổ chức hôn lễ vào tháng sau.",
+    )
+    assert not _has_word(labels, "Trong")
+    assert not _has_word(labels, "Cặp")
+
+
+def test_a_source_after_a_photo_credit_is_its_own_name():
+    labels = _labels("Một góc cửa hàng - Ảnh: Northwind Theo Daily Ledger, doanh số quý này giảm mạnh.")
+    assert not _has_word(labels, "Theo")
+    assert "Daily Ledger" in labels
+
+
+def test_a_date_after_a_place_is_no_part_of_it():
+    labels = _labels(
+        "Ban chỉ huy quân sự Phan Rang Sáng 6-11, đoàn kiểm tra đã làm việc với địa phương.",
+        "Cảnh sát khu vực Tân Lập Ngày 9-6, công an đã bắt giữ nghi phạm.",
+    )
+    assert not _has_word(labels, "Sáng") and not _has_word(labels, "Ngày")
+
+
+def test_vietnamese_given_names_that_are_function_words_stay_whole():
+    labels = _labels(
+        "Ông Nguyễn Văn Được cho biết thành phố sẽ hoàn thành dự án trong năm nay.",
+        "Ông Võ Đức Trong được bổ nhiệm giữ chức trưởng ban.",
+    )
+    assert labels.get("Nguyễn Văn Được") == "Person"
+    assert labels.get("Võ Đức Trong") == "Person"
+
+
+def test_an_organisations_name_runs_on_over_the_object_of_its_domain():
+    labels = _labels(
+        "Theo Trung tâm Dự báo khí tượng thủy văn quốc gia, chiều nay mưa lớn sẽ giảm dần.",
+        "Ông Lưu Đình Phong, chủ tịch Tổng công ty Phát triển đô thị Kinh Bắc, cho biết dự án đã khởi công.",
+        "Cục An toàn thực phẩm yêu cầu các cửa hàng rà soát sản phẩm.",
+    )
+    assert labels.get("Trung tâm Dự báo khí tượng thủy văn quốc gia") == "Organization"
+    assert labels.get("Tổng công ty Phát triển đô thị Kinh Bắc") == "Organization"
+    assert labels.get("Cục An toàn thực phẩm") == "Organization"
+    assert not {"Trung tâm Dự báo", "Tổng công ty Phát triển", "Cục An toàn"} & set(labels)
+
+
+def test_a_closed_domain_ends_where_its_capitals_end():
+    labels = _labels("Bộ Y tế ngày 5-6 gửi văn bản tới các địa phương.", "Bộ Xây dựng đề nghị các tỉnh rà soát.")
+    assert "Bộ Y tế" in labels and "Bộ Xây dựng" in labels
+    assert not [n for n in labels if n.startswith(("Bộ Y tế ", "Bộ Xây dựng "))]
+
+
+def test_a_newspaper_named_after_its_city_is_one_organisation():
+    labels = _labels(
+        "Theo New York Post, nữ ca sĩ đã hủy buổi diễn cuối tuần.",
+        "Báo Bangkok Post dẫn lời một quan chức cho biết biên giới vẫn mở.",
+    )
+    assert labels.get("New York Post") == "Organization"
+    assert labels.get("Bangkok Post") == "Organization"
+    assert "Post" not in labels
+
+
+def test_english_words_that_close_no_persons_name():
+    labels = _labels(
+        "Phong cách của công nương Kate nhanh chóng thành hiện tượng, với hiệu ứng Kate Effect khiến trang phục cháy hàng.",
+        "Giám đốc Marlowe Robotics cho biết công ty sẽ mở nhà máy mới.",
+        "Ngân hàng Pellham Generale cho rằng giá vàng còn tăng.",
+    )
+    assert "Kate Effect" not in labels and labels.get("Kate") == "Person"
+    assert labels.get("Marlowe Robotics") == "Organization"
+    assert labels.get("Pellham Generale") != "Person"
+
+
+def test_capitalised_ho_before_a_name_is_a_family_name_not_a_lake():
+    labels = _labels(
+        "Bí thư Thành ủy Đà Lạt Hồ Văn Khoa vừa đề nghị thành phố lập kế hoạch xây nhà công vụ.",
+        "Chị Hồ Thị Lựu cho biết nhà hàng đã xin lỗi gia đình.",
+        "Du khách đi dạo quanh hồ Gươm vào sáng sớm.",
+    )
+    assert labels.get("Hồ Văn Khoa") == "Person" and labels.get("Hồ Thị Lựu") == "Person"
+    assert "Văn Khoa" not in labels and "Thị Lựu" not in labels
+
+
+def test_the_znews_signature_is_an_outlet_not_a_person():
+    labels = _labels("Trả lời Tri Thức - Znews, anh Lâm Quốc Bảo cho biết quán đã kín chỗ từ sáng.")
+    assert labels.get("Tri Thức - Znews") == "Organization" or labels.get("Znews") == "Organization"
+    assert labels.get("Tri Thức") != "Person"
+
+
+def test_the_city_youth_union_is_an_organisation_not_a_person():
+    labels = _labels(
+        "Đại diện Thành Đoàn cho biết chương trình tình nguyện sẽ kéo dài hai tháng.",
+        "Ông Nguyễn Thành Đoàn cho biết đội bóng đã sẵn sàng.",
+    )
+    assert labels.get("Thành Đoàn") == "Organization"
+    assert labels.get("Nguyễn Thành Đoàn") == "Person"
+
+
+def test_duc_before_a_vietnamese_given_name_is_part_of_the_name():
+    labels = _labels(
+        "Anh Lâm Đức Hải mở quán cà phê năm ngoái.",
+        "Đức Hải cho biết quán đang thua lỗ nhưng anh vẫn cố duy trì.",
+        "Đức Giáo hoàng Leo XIV kêu gọi hòa bình.",
+    )
+    assert "Hải" not in labels
+    assert labels.get("Đức Hải") == "Person" or labels.get("Lâm Đức Hải") == "Person"
+
+
+def test_companies_and_clubs_named_like_towns_are_organisations():
+    labels = _labels(
+        "Toyota cho biết mẫu xe điện mới sẽ ra mắt cuối năm.",
+        "Chelsea đã đề nghị mức phí chuyển nhượng kỷ lục.",
+        "Cushman & Wakefield cho hay giá căn hộ tiếp tục tăng.",
+    )
+    assert labels.get("Toyota") == "Organization"
+    assert labels.get("Chelsea") == "Organization"
+    assert labels.get("Cushman & Wakefield") == "Organization" and "Wakefield" not in labels
+
+
+def test_a_form_of_address_after_a_credit_opens_the_persons_name():
+    labels = _labels("Toàn cảnh hội thảo - Ảnh: Kordia Bà Elina Marsh cho biết dự án sẽ mở rộng.")
+    assert "Elina Marsh" in labels
+    assert not _has_word(labels, "Bà")
