@@ -69,6 +69,8 @@ class _Lexicon:
     lead_only: frozenset[str]  # "từ chối": a report only with "rằng", a colon or a quote
     topic_cues: frozenset[str]  # "phát biểu về …": "về" after these names a topic
     predicate_words: frozenset[str]  # "là", "sẽ", "cần": words that make a clause's predicate
+    object_head_re: re.Pattern[str]  # "danh sách", "kế hoạch", "báo cáo": a published thing opens the object
+    object_clause_adverbs: frozenset[str]  # "còn", "sẽ": after such a head, a predicate
 
 
 def _key(s: str) -> str:
@@ -130,6 +132,12 @@ def _lexicon() -> _Lexicon:
         lead_only=frozenset(_key(w) for w in data.get("lead_only_cues") or ()),
         topic_cues=frozenset(_key(w) for w in data.get("topic_cues") or ()),
         predicate_words=frozenset(_key(w) for w in data.get("predicate_words") or ()),
+        object_clause_adverbs=frozenset(_key(w) for w in data.get("object_clause_adverbs") or ()),
+        object_head_re=re.compile(
+            rf"(?:(?:{word_alt(tuple(data.get('object_determiners') or ()))})\s+)*"
+            rf"(?:{word_alt(tuple(data.get('object_heads') or ()))})(?!\w)",
+            I,
+        ),
     )
 
 
@@ -492,6 +500,11 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 subj = Subject([target.entity], subj.start)
                 after_pos = target.evidence.end
                 tail = view.text[after_pos - view.start : after_pos - view.start + _TAIL_LOOK]
+            elif _RELAYED_NAME.match(view.text, ce - view.start):
+                # "“…”, báo X dẫn lời Porro": a named speaker the entity stage did not make
+                # a person; the words are theirs, not the outlet's ("dẫn lời một số quan chức"
+                # relays unnamed speakers and stays the outlet's)
+                continue
         if _unnamed_subject(ctx, view, cs, subj):
             continue  # "một cựu quan chức Mỹ cho rằng": an unnamed speaker
         if any(q[0] < cs < q[1] for q in ctx.quotes) and not _named_person(ctx, view, subj, cs):
@@ -580,6 +593,8 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
     return out
 
 
+# after "dẫn lời": a name, maybe behind an honorific or a lower-case title ("tiền vệ Porro")
+_RELAYED_NAME = re.compile(r"\s+(?:[a-zđà-ỹ]+\s+){0,3}[A-ZĐÀ-Ỹ]")
 # "các biện pháp mà ông X đề xuất": a relative clause, the cue reports nothing
 _RELATIVE_BEFORE = re.compile(r"(?:^|\s)mà\s+$", re.IGNORECASE)
 _DECLINE_CUES = frozenset({"từ chối"})  # "từ chối bình luận": declined; "bác bỏ quan điểm cho rằng …" is a claim
@@ -696,10 +711,11 @@ def _np_speaker(ctx: ArticleContext, view: SentenceView, np) -> Subject | None:
         ms = view.mentions_in(np.start, np.end)
         if len(ms) == 1 and ms[0].entity:
             m = ms[0]
-            if entity_type(ctx.found, m) in (PLACE, COUNTRY) and speaker_words().org_head_tail.search(
-                ctx.doc.article.body[np.start : m.evidence.start]
+            if entity_type(ctx.found, m) in (PLACE, COUNTRY) and (
+                speaker_words().org_head_tail.search(ctx.doc.article.body[np.start : m.evidence.start])
+                or speaker_words().collective_tail.search(ctx.doc.article.body[np.start : m.evidence.start])
             ):
-                return None
+                return None  # "Phòng Thương mại Mỹ", "Truyền thông Trung Quốc từng …, cho rằng": not the country
             subj = Subject([m.entity], np.start)
     return subj
 
@@ -821,6 +837,8 @@ def _np_object(ctx: ArticleContext, view: SentenceView, cue: str, content: tuple
     lex = _lexicon()
     if _key(cue) not in lex.object_cues:
         return False
+    if _headed_object(ctx, content):
+        return True
     toks = [t for t in _sent_tokens(ctx, view) if content[0] <= t.start and t.end <= content[1]]
     if toks and toks[0].pos == "T" and _key(toks[0].text) == "cả":
         toks = toks[1:]  # "xác nhận cả việc bán nhà đất …": "cả" (even) opens the object
@@ -845,6 +863,45 @@ def _np_object(ctx: ArticleContext, view: SentenceView, cue: str, content: tuple
             return False  # a predicate, or a report inside the noun phrase ("quan điểm cho rằng …")
         if t.pos == "P" and w not in _NOT_PRONOUNS:
             return False
+    return True
+
+
+# what a quote or a parenthesis holds is not read for the predicate of the clause around it
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|\([^()]*\)")
+# a report inside the content ("kết quả khảo sát cho thấy …", "danh sách … là"): a clause
+_STRONG_PREDICATE = re.compile(r"(?<!\w)(?:là|cho thấy|cho biết|rằng)(?!\w)", re.IGNORECASE)
+_DEMONSTRATIVE = frozenset({"này", "đó", "trên", "ấy", "kia"})
+
+
+def _headed_object(ctx: ArticleContext, content: tuple[int, int]) -> bool:
+    """Does the content open with a noun naming a thing one publishes, shares or confirms
+    ("công bố danh sách 272 thí sinh trúng tuyển …", "công bố kế hoạch thuế quan …",
+    "công bố báo cáo tài chính quý 1 với doanh thu …, tăng …", "chia sẻ loạt ảnh cưới …";
+    heads in ``object_heads``) that is not the subject of a clause? The tags inside such
+    noun phrases are unreliable (nouns read as verbs: "thuế quan/V", "hiệp định/V"), so
+    the clause is read from its predicate words: a copula or a report anywhere outside
+    quotes ("là", "cho thấy"), an adverb of a predicate before the first clause break
+    ("… còn có", "… sẽ quyết định"; ``object_clause_adverbs``), or a predicate word right
+    after the head or after a demonstrative that closes the subject ("quyết định này có
+    hiệu lực …")."""
+    lex = _lexicon()
+    text = ctx.doc.article.body[content[0] : content[1]]
+    m = lex.object_head_re.match(text)
+    if m is None or not text[:1].islower():
+        return False
+    rest = _QUOTED.sub(" ", text[m.end() :])
+    if _STRONG_PREDICATE.search(rest):
+        return False
+    words = re.findall(r"[\w-]+|[,;:]", rest.casefold())
+    for i, w in enumerate(words):
+        if w in ",;:":
+            break
+        if w in lex.object_clause_adverbs:
+            return False  # "số liệu quan trắc … còn có độ bất định": a clause
+        w2 = f"{w} {words[i + 1]}" if i + 1 < len(words) else w
+        if w in lex.predicate_words or w2 in lex.predicate_words:
+            if i == 0 or words[i - 1] in _DEMONSTRATIVE:
+                return False
     return True
 
 

@@ -47,6 +47,8 @@ class SpeakerWords:
     leader_tail: re.Pattern[str]  # "nhà lãnh đạo " before a country: its named leader speaks
     org_head_tail: re.Pattern[str]  # "Phòng Thương mại " before a country: part of an organisation's name
     country_as_actor_heads: frozenset[str]  # "phía", "chính phủ" before a country: the country acts
+    preposition_tail: re.Pattern[str]  # "với ", "cho ", "tại " right before an actor: its phrase is no subject
+    collective_tail: re.Pattern[str]  # "truyền thông ", "dư luận " before a country: the country does not speak
 
 
 @cache
@@ -72,6 +74,9 @@ def speaker_words() -> SpeakerWords:
         org_head_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['organisation_heads']))})(?:\s+[A-ZĐÀ-Ỹ][\w&-]*){{0,3}}"
                                  r"(?:\s+(?:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường|thị xã|bang))?\s+$"),
         country_as_actor_heads=frozenset(" ".join(w.casefold().split()) for w in data.get("country_as_actor_heads") or ()),
+        # "cùng với X" coordinates X with the subject before it ("A cùng với B cho biết"): not a preposition here
+        preposition_tail=re.compile(rf"(?:^|(?<=\s))(?<!cùng\s)(?:{word_alt(tuple(data.get('object_prepositions') or ()))})\s+$", I),
+        collective_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data.get('collective_heads') or ()))})\s+$", I),
     )
 
 
@@ -371,6 +376,8 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
             pre = view.text[window_start(view.text, start - view.start) : start - view.start]
             if _OWNED_BY_TAIL.search(pre) and not lex.statement_of_tail.search(pre):
                 return None  # "Người thân của X nói", "luật sư của X cho biết": not X, and unnamed
+            if lex.preposition_tail.search(pre):
+                return None  # "ảnh chụp chung với X như ngầm khẳng định": X is the object of "với"
             return Subject([m.entity or ""], start)
         # "Người phát ngôn Điện Kremlin" (no name): whoever the article gives that role
         for tp in parses_by(ctx, view, "last").get(m.evidence.end, []):
@@ -389,6 +396,8 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
                     return Subject([pm.entity], view.start + lo + hon.start() if hon else pm.evidence.start)
                 m = tp.org or m
                 before = view.text[window_start(view.text, tp.start - view.start) : tp.start - view.start]
+                if lex.preposition_tail.search(before):
+                    return None  # "trao đổi với người phát ngôn Bộ X, …": the object of "với"
                 if lex.unnamed_tail.search(before + "x x") and re.search(
                     rf"(?:^|\s)(?:{lex.unnamed_alt})\s+$", before, re.I
                 ):
@@ -408,6 +417,8 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
                     return None  # "một quan chức Mỹ": unnamed
                 return Subject([m.entity or ""], tp.start)
         lo = window_start(view.text, m.evidence.start - view.start)
+        if lex.preposition_tail.search(view.text[lo : m.evidence.start - view.start]):
+            return None  # "nhà kinh tế A tại Viện B cho rằng", "chụp chung với X …": not the subject
         sm = lex.statement_of_tail.search(view.text[lo : m.evidence.start - view.start])
         if sm:
             # "tuyên bố của Bộ Ngoại giao Na Uy nêu rõ", "thông báo của Brazil cho biết":
@@ -420,6 +431,8 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
             who = ctx.recent_person(m.evidence.start, leaders) if leaders else None
             return Subject([who], view.start + lo + lm.start()) if who in leaders else None
         if entity_type(found, m) in (PLACE, COUNTRY):
+            if lex.collective_tail.search(view.text[lo : m.evidence.start - view.start]):
+                return None  # "truyền thông Trung Quốc cho rằng": the country's press, unnamed
             # "Phó chủ tịch UBND thành phố X chia sẻ": the place describes the
             # speaker, it does not speak (unlike "Moscow cho biết")
             if lex.place_descriptor_tail.search(view.text[lo : m.evidence.start - view.start]):
@@ -681,6 +694,9 @@ def _described(ctx: ArticleContext, view: SentenceView, p: Mention, rel_end: int
         before = view.text[window_start(view.text, p.evidence.start - view.start) : p.evidence.start - view.start]
         hon = _HONORIFIC_TAIL.search(before)
         start = p.evidence.start - (len(before) - hon.start()) if hon else p.evidence.start
+        np_lead = view.text[window_start(view.text, _person_np_start(ctx, view, p) - view.start) : _person_np_start(ctx, view, p) - view.start]
+        if speaker_words().preposition_tail.search(np_lead):
+            continue  # "Chia sẻ với Tri Thức - ZNews, Y cho biết": the outlet after "với" heads no apposition
         if form == "comma":
             if len(m.group("d").split()) < 2:
                 continue
