@@ -138,3 +138,58 @@ def test_a_second_cue_after_a_quote_and_its_cue_reports_what_follows():
         ("Karen_Olsen", "nói", "Có thể còn căng thẳng hơn cả làm việc ở Paris"),
         ("Karen_Olsen", "cho biết", "từng phải nghỉ việc sau một tuần"),
     }
+
+
+def test_a_published_thing_as_the_object_of_cong_bo_is_no_claim():
+    # the tags read nouns inside these objects as verbs ("thuế quan/V", "hiệp định/V"),
+    # so the head noun ("kế hoạch", "tuyên bố chung", "báo cáo") decides
+    assert not _pipeline_claims("Khi đó Tổng thống Lucas Silva công bố kế hoạch thuế quan “có đi có lại” với nhiều đối tác.")
+    assert not _pipeline_claims(
+        "Pháp và Brazil đã công bố tuyên bố chung về khuôn khổ hiệp định thương mại đối ứng, công bằng và cân bằng ngày 26-10."
+    )
+    assert not _pipeline_claims(
+        "Về tình hình kinh doanh, Công ty Hưng Phát đã công bố báo cáo tài chính quý 1 với doanh thu thuần "
+        "hơn 3.000 tỉ đồng, tăng gấp 20 lần so với cùng kỳ."
+    )
+    assert not _pipeline_claims(
+        "Công ty Minh Long công bố kế hoạch tổ chức đại hội đồng cổ đông thường niên năm 2025, dự kiến diễn ra vào cuối tháng 6 này."
+    )
+
+
+def test_a_published_thing_that_is_a_subject_keeps_the_claim():
+    # a predicate after the head, or a report inside the content, makes it a clause
+    got = _pipeline_claims("Nhà Trắng công bố quyết định này có hiệu lực ngược trở lại từ ngày 13-11.")
+    assert {text for _, _, text in got} == {"quyết định này có hiệu lực ngược trở lại từ ngày 13-11"}
+    got = _pipeline_claims("Viện Khoa học Nam Hải công bố kết quả khảo sát cho thấy 70% người dân ủng hộ dự án.")
+    assert {text for _, _, text in got} == {"kết quả khảo sát cho thấy 70% người dân ủng hộ dự án"}
+
+
+def test_an_actor_after_a_preposition_is_not_the_speaker():
+    # "với X": X is the object of a phrase, not who "khẳng định"
+    got = _pipeline_claims(
+        "Đáng chú ý, cô đăng loạt hình ảnh chụp chung với Minh Khôi như ngầm khẳng định nam diễn viên là bạn trai của mình."
+    )
+    assert not any(sp == "Minh_Khoi" for sp, _, _ in got)
+    # the outlet one spoke with heads no apposition "- Znews, Y"
+    got = _pipeline_claims("Chia sẻ với Tri Thức - Znews, Tuấn Đạt cho biết người đăng video là em gái của mình.")
+    assert not any(sp == "Tri_Thuc" for sp, _, _ in got)
+    # "cùng với" after a subject still coordinates two speakers
+    got = _pipeline_claims("Ông Lucas Silva cùng với bà Karen Olsen cho biết hai bên sẽ hợp tác lâu dài.")
+    assert {sp for sp, _, _ in got} == {"Lucas_Silva", "Karen_Olsen"}
+
+
+def test_the_press_of_a_country_is_not_the_country():
+    # "truyền thông" is often tagged a verb, so the collective noun is read as a word
+    assert not _pipeline_claims(
+        "Năm 2019, truyền thông Trung Quốc bất ngờ đưa tin, chồng của nữ diễn viên bị một sòng bài tố cáo quỵt nợ."
+    )
+    # a subject shared with an earlier predicate ("từng lên tiếng …, cho rằng …")
+    assert not _pipeline_claims(
+        "Truyền thông Trung Quốc từng lên tiếng về vấn đề này, cho rằng các nhóm biểu diễn kiểu này làm mất uy tín của ngôi chùa."
+    )
+
+
+def test_an_outlet_relaying_a_name_it_did_not_resolve_does_not_speak():
+    assert not _pipeline_claims("“Tôi rất vui khi trở lại”, báo Marca dẫn lời tiền vệ Hernandez.")
+    got = _pipeline_claims("Hãng tin Reuters dẫn lời Ngoại trưởng Pháp Jean Dupont cho biết Paris sẽ gửi thêm viện trợ.")
+    assert ("Jean_Dupont", "cho biết", "Paris sẽ gửi thêm viện trợ") in got
