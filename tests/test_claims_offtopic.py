@@ -193,3 +193,18 @@ def test_an_outlet_relaying_a_name_it_did_not_resolve_does_not_speak():
     assert not _pipeline_claims("“Tôi rất vui khi trở lại”, báo Marca dẫn lời tiền vệ Hernandez.")
     got = _pipeline_claims("Hãng tin Reuters dẫn lời Ngoại trưởng Pháp Jean Dupont cho biết Paris sẽ gửi thêm viện trợ.")
     assert ("Jean_Dupont", "cho biết", "Paris sẽ gửi thêm viện trợ") in got
+
+
+def test_said_so_reports_nothing_new():
+    # "nói như vậy sau …": what was said came before; the rest is when it was said
+    assert not _pipeline_claims("Tay vợt Lucas Silva nói như vậy sau thất bại trước đối thủ người Ý ở bán kết.")
+
+
+def test_people_of_an_organisation_are_not_the_organisation():
+    # "hàng trăm sinh viên của Trường X": the students speak, unnamed
+    assert not _pipeline_claims(
+        "Sau khi thông báo được đưa ra, hàng trăm sinh viên của Trường đại học Nam Hải đã bày tỏ sự vui mừng trên mạng xã hội."
+    )
+    # a representative or a statement of the organisation speaks for it
+    got = _pipeline_claims("Đại diện của Công ty Hưng Phát cho biết nhà máy sẽ hoạt động trở lại vào tháng sau.")
+    assert {sp for sp, _, _ in got} == {"Cong_ty_Hung_Phat"}

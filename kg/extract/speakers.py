@@ -419,6 +419,9 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
         lo = window_start(view.text, m.evidence.start - view.start)
         if lex.preposition_tail.search(view.text[lo : m.evidence.start - view.start]):
             return None  # "nhà kinh tế A tại Viện B cho rằng", "chụp chung với X …": not the subject
+        owned = view.text[lo : m.evidence.start - view.start]
+        if _OWNED_BY_TAIL.search(owned) and not lex.statement_of_tail.search(owned):
+            return None  # "hàng trăm sinh viên của Trường X bày tỏ": the students speak, unnamed
         sm = lex.statement_of_tail.search(view.text[lo : m.evidence.start - view.start])
         if sm:
             # "tuyên bố của Bộ Ngoại giao Na Uy nêu rõ", "thông báo của Brazil cho biết":
