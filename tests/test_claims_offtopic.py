@@ -208,3 +208,16 @@ def test_people_of_an_organisation_are_not_the_organisation():
     # a representative or a statement of the organisation speaks for it
     got = _pipeline_claims("Đại diện của Công ty Hưng Phát cho biết nhà máy sẽ hoạt động trở lại vào tháng sau.")
     assert {sp for sp, _, _ in got} == {"Cong_ty_Hung_Phat"}
+
+
+def test_a_pronoun_after_a_quote_is_not_someone_the_quote_names():
+    got = _pipeline_claims(
+        "Ông Lucas Silva phát biểu tại hội nghị.",
+        "“Tôi đã gặp Tổng thống Pháp Jean Dupont hôm qua”, ông nói.",
+    )
+    assert {sp for sp, _, _ in got} == {"Lucas_Silva"}
+    got = _pipeline_claims(
+        "Bà Karen Olsen là quản lý của nhóm nhạc.",
+        "“Ai sẽ là người đầu tiên gặp ca sĩ Lucas Silva tại Hà Nội? Chỉ dành cho khán giả hạng vàng thôi nha”, người này viết.",
+    )
+    assert {sp for sp, _, _ in got} == {"Karen_Olsen"}

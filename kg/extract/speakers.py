@@ -543,11 +543,16 @@ def _other_address(ctx: ArticleContext, word: str) -> set[str]:
 
 
 def _recent_not_in(ctx: ArticleContext, pos: int, other: set[str]) -> str | None:
+    """The last person named before ``pos``, not one of ``other`` and not one named
+    inside a quotation that closed before ``pos``: in "“… khán giả hạng Super Sponsor …”,
+    người này viết" the pronoun is the writer of the quote, not someone the quote names."""
     i = bisect_left(ctx.person_starts, pos) - 1
     limit = pos - 1500
     while i >= 0 and ctx.persons[i].evidence.start >= limit:
-        eid = ctx.persons[i].entity
-        if eid and eid not in other:
+        m = ctx.persons[i]
+        eid = m.entity
+        quoted = any(q[0] <= m.evidence.start and m.evidence.end <= q[1] <= pos for q in ctx.quotes)
+        if eid and eid not in other and not quoted:
             return eid
         i -= 1
     return None
