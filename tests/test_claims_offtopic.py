@@ -221,3 +221,35 @@ def test_a_pronoun_after_a_quote_is_not_someone_the_quote_names():
         "“Ai sẽ là người đầu tiên gặp ca sĩ Lucas Silva tại Hà Nội? Chỉ dành cho khán giả hạng vàng thôi nha”, người này viết.",
     )
     assert {sp for sp, _, _ in got} == {"Karen_Olsen"}
+
+
+def test_a_theo_frame_closing_the_sentence_cites_the_clause_before_it():
+    got = _pipeline_claims(
+        "Để phát triển sản phẩm tài chính số, doanh nghiệp cần đáp ứng các tiêu chí minh bạch và tốc độ, "
+        "theo bà Karen Olsen, Tổng giám đốc công ty Nam Hải."
+    )
+    assert got == {
+        ("Karen_Olsen", "theo", "Để phát triển sản phẩm tài chính số, doanh nghiệp cần đáp ứng các tiêu chí minh bạch và tốc độ")
+    }
+
+
+def test_a_theo_frame_with_a_parenthesis_or_without_its_comma():
+    # the comma inside "(56 tuổi, …)" does not close the frame
+    got = _pipeline_claims(
+        "Theo phản ánh của chị Karen Olsen (SN 1992, trú tại xã Phiêng Khoài, Sơn La) tới phóng viên, "
+        "con trai chị bị sốt cao nhiều ngày."
+    )
+    assert got == {("Karen_Olsen", "Theo", "con trai chị bị sốt cao nhiều ngày")}
+    assert not _pipeline_claims(
+        "Phiên tòa được mở lại theo đơn khởi kiện của ông Lucas Silva (66 tuổi, trú quận Hoàng Mai, Hà Nội) kiện trường đại học."
+    )
+    # no comma after the person: the clause opens at its subject
+    got = _pipeline_claims(
+        "Tuy nhiên, theo ông Lucas Silva thị trường khoa học trong nước chưa phát triển đúng với tiềm năng, "
+        "nguồn cầu còn yếu bởi nhiều nguyên nhân."
+    )
+    assert {text for _, _, text in got} == {
+        "thị trường khoa học trong nước chưa phát triển đúng với tiềm năng, nguồn cầu còn yếu bởi nhiều nguyên nhân"
+    }
+    # done on someone's advice: nothing they said
+    assert not _pipeline_claims("Sau đó, theo lời khuyên của bà Karen Olsen, anh bỏ việc và cùng vợ khởi nghiệp bằng một mỏ than.")

@@ -974,13 +974,26 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
     for m in _THEO.finditer(view.text):
         np_s, np_e = view.start + m.start(2), view.start + m.end(2)
         clause_rel = m.end()
-        app = re.match(r"(?:ông|bà|ngài)\s+([^,.;:\n]{1,60}),\s*", view.text[m.end() :], re.IGNORECASE)
-        if app and not _is_name(ctx, view, view.start + m.end() + app.start(1), view.start + m.end() + app.end(1)):
+        frame = m.group(2)
+        if frame.count("(") > frame.count(")"):
+            # "Theo chị X (SN 1992, trú tại …, Sơn La) tới PV Y, <clause>": the comma matched
+            # is inside a parenthesis; the source is what stands before it, and the clause
+            # opens after the next comma past its end ("theo đơn của ông X (66 tuổi, …) kiện
+            # …." has none: nothing is cited)
+            close = view.text.find(")", m.end(2))
+            comma = view.text.find(",", close) if close >= 0 else -1
+            if comma < 0:
+                continue
+            np_e = np_s + frame.index("(")
+            clause_rel = comma + 1
+        at = clause_rel
+        app = re.match(r"(?:ông|bà|ngài)\s+([^,.;:\n]{1,60}),\s*", view.text[at:], re.IGNORECASE)
+        if app and not _is_name(ctx, view, view.start + at + app.start(1), view.start + at + app.end(1)):
             app = None
         if app:
             # "Theo người phát ngôn Bộ Ngoại giao Brazil, ông Lucas Silva, …"
-            np_e = view.start + m.end() + app.end(1)
-            clause_rel = m.end() + app.end()
+            np_e = view.start + at + app.end(1)
+            clause_rel = at + app.end()
         ms = view.mentions_in(np_s, np_e)
         if not ms:
             # "Cũng theo chuyên gia này, …": the person who spoke last
@@ -1029,6 +1042,17 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
                 speaker = ms[-1].entity
         if not speaker:
             continue
+        after_person = persons[-1].evidence.end - view.start if persons else None
+        if (
+            after_person is not None
+            and not app
+            and len(view.text[after_person : np_e - view.start].split()) > 3
+            and _opens_subject(ctx, view, view.start + after_person)
+            and not _describes(ctx, view, view.start + after_person, np_e)
+        ):
+            # "theo ông Tùng thị trường … chưa phát triển …, nguồn cầu …": no comma closes
+            # the frame; a subject noun phrase, the clause, opens right after the person
+            clause_rel = after_person
         app2 = _LEADING_APPOSITIVE.match(view.text, clause_rel)
         if app2 and persons:
             clause_rel = app2.end()  # "Theo Đại tá X, người phụ trách …, <clause>"
@@ -1036,6 +1060,14 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
             clause_rel = _after_title_apposition(ctx, view, clause_rel, bool(persons))
         clause_s = view.start + clause_rel
         s, e = trim_span(body, clause_s, min(view.end, clause_s + _MAX_CONTENT))
+        before = view.text[: m.start()].rstrip()
+        if persons and before.endswith(",") and len(before.split()) >= 6:
+            piece = re.match(r"[^,;]*", view.text[clause_rel:])
+            piece_e = view.start + clause_rel + len(piece.group(0).rstrip(" .!?")) if piece else clause_s
+            if piece_e > clause_s and _describes(ctx, view, clause_s, piece_e):
+                # "<clause>, theo bà X, Tổng giám đốc Y.": the frame closes the sentence and
+                # what follows it describes the person; the clause before is what was said
+                s, e = trim_span(body, view.start, view.start + len(before) - 1)
         # "Theo Hãng tin X, một quan chức … nói rằng: “…”": the quote is the content
         qm = re.search(r":\s*(?=[\"“])", body[s:e])
         if qm:
@@ -1067,6 +1099,22 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
         if entity_type_id(ctx.found, speaker) == PERSON:
             ctx.speakers_so_far.append((view.index, speaker))  # "Theo ông X, …. Ông cũng cảnh báo …"
     return out
+
+
+_SUBJECT_OPENERS = frozenset({"N", "Nc", "P", "M", "L"})
+
+
+def _opens_subject(ctx: ArticleContext, view: SentenceView, pos: int) -> bool:
+    """Does a common noun, pronoun, number or determiner open right at ``pos`` (after
+    spaces): the start of a subject ("theo ông X thị trường …"), not a dash or a bracket
+    of an apposition, a preposition ("trong quyển …") or the frame's own verb ("theo lời
+    ông X trình bày tại tòa")?"""
+    toks = _sent_tokens(ctx, view)
+    k = next((i for i, t in enumerate(toks) if t.start >= pos), None)
+    if k is None or ctx.doc.article.body[pos : toks[k].start].strip():
+        return False
+    t = toks[k]
+    return t.pos in _SUBJECT_OPENERS and t.text[:1].islower()
 
 
 _APPOSITION_PIECE = re.compile(r"(?:[^,;:.!?\"“”]|\.(?=\S)){1,120}?,\s*")  # "TP.HCM" keeps its dot
