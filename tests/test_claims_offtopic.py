@@ -253,3 +253,15 @@ def test_a_theo_frame_with_a_parenthesis_or_without_its_comma():
     }
     # done on someone's advice: nothing they said
     assert not _pipeline_claims("Sau đó, theo lời khuyên của bà Karen Olsen, anh bỏ việc và cùng vợ khởi nghiệp bằng một mỏ than.")
+
+
+def test_an_organisation_ending_a_named_persons_description_does_not_speak():
+    # the person after "ThS.BS" is not linked here; the hospital only says where she works
+    got = _pipeline_claims(
+        "ThS.BS Trần Thị Mỹ Duyên, Đơn nguyên Tiêm chủng, Bệnh viện Đại học Y Dược TP.HCM nhấn mạnh rằng "
+        "trẻ cần được tiêm đủ mũi vắc xin."
+    )
+    assert not any(sp.startswith("Benh_vien") for sp, _, _ in got)
+    # an organisation that opens its clause still speaks
+    got = _pipeline_claims("Sau khi gặp ông Lucas Silva, Bộ Ngoại giao Pháp cho biết hai bên sẽ tiếp tục đối thoại.")
+    assert {sp for sp, _, _ in got} == {"Ministry_of_Foreign_Affairs_of_France"}

@@ -748,7 +748,25 @@ def subject_before(ctx: ArticleContext, view: SentenceView, cue_start: int) -> S
     if cm:
         start = view.start + lo + cm.start()
     speakers = [s for i, s in enumerate(speakers) if s and s not in speakers[:i]]
+    if speakers and all(entity_type_id(ctx.found, sp) != PERSON for sp in speakers):
+        lo = window_start(view.text, start - view.start)
+        if _unlinked_person_apposition().search(view.text[lo : start - view.start]):
+            # "ThS.BS Lê Thị X, Đơn nguyên Tiêm chủng, Bệnh viện Y nhấn mạnh": the organisation
+            # ends the description of a named person the entity stage did not link; the
+            # person spoke, not the organisation
+            return None
     return Subject(speakers, start) if speakers else None
+
+
+@cache
+def _unlinked_person_apposition() -> re.Pattern[str]:
+    """An honorific or academic title and a capitalised name opening a clause, then a
+    comma and at most two pieces of description, ending where the subject starts."""
+    hon = word_alt(tuple(load_yaml("honorifics.yaml")["honorifics"]))
+    return re.compile(
+        rf"(?:^|[,;:]\s+)(?:{hon})(?:\.?\s*(?:{hon}))*\.?\s+(?:[A-ZĐÀ-Ỹ][\w'’-]*\s+){{0,4}}[A-ZĐÀ-Ỹ][\w'’-]*"
+            rf"\s*,\s*(?:[^,;:\"“”]{{1,80}},\s*)?(?:[^,;:\"“”]{{0,80}})$"
+    )
 
 
 def make_context(doc: Doc, found: Extraction) -> ArticleContext:
