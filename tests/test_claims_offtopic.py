@@ -265,3 +265,17 @@ def test_an_organisation_ending_a_named_persons_description_does_not_speak():
     # an organisation that opens its clause still speaks
     got = _pipeline_claims("Sau khi gặp ông Lucas Silva, Bộ Ngoại giao Pháp cho biết hai bên sẽ tiếp tục đối thoại.")
     assert {sp for sp, _, _ in got} == {"Ministry_of_Foreign_Affairs_of_France"}
+
+
+def test_a_cue_that_heads_another_word_or_is_a_notice_one_has_is_no_claim():
+    # "khuyên nhủ" (to exhort) and "nói chung/nói riêng" (in general/in particular)
+    got = _pipeline_claims("Ông Lucas Silva đã khuyên nhủ khán giả nên lắng nghe và thấu hiểu.")
+    assert not any(cue == "khuyên" for _, cue, _ in got)
+    assert not _pipeline_claims(
+        "Các doanh nghiệp Pháp nói chung và Tập đoàn Nam Hải nói riêng sẽ tiếp tục mở rộng đầu tư tại Brazil."
+    )
+    # "có thông báo về việc …": a notice about an act, not a report
+    assert not _pipeline_claims("Thành ủy Hà Nội vừa có thông báo về việc phân công nhiệm vụ cho các ủy viên Ban Thường vụ.")
+    # the one-syllable cue on its own still reports
+    got = _pipeline_claims("Ông Lucas Silva khuyên khán giả nên lắng nghe và thấu hiểu.")
+    assert got == {("Lucas_Silva", "khuyên", "khán giả nên lắng nghe và thấu hiểu")}

@@ -801,6 +801,17 @@ def _cue_is_noun(ctx: ArticleContext, view: SentenceView, cs: int, ce: int) -> b
     if t.start < cs:
         head = body[t.start : cs]
         return head == head.lower() and (t.pos == "N" or t.end < ce)
+    if t.end > ce and body[ce : ce + 1].isspace() and " " not in body[cs:ce].strip():
+        # a one-syllable cue that the tokeniser read as the head of a two-syllable word
+        # ("khuyên nhủ", "nói chung", "nói riêng"); longer tokens are more often a cue glued
+        # to its object ("nhận định giá vàng …") and stay cues
+        rest = body[ce : t.end].strip()
+        if re.fullmatch(r"[a-zđà-ỹ]+", rest) and _key(rest) not in _CUE_TOKEN_TAILS:
+            return True
+    if k > 0 and _key(toks[k - 1].text) == "có" and _key(body[cs:ce]) not in _lexicon().topic_cues and re.match(r"\s+về(?!\s+việc\s+này)(?!\w)", body[t.end : t.end + 20]):
+        # "vừa có thông báo về việc …": a notice the subject has, a noun ("có chia sẻ về giải
+        # đấu: “…”" names a topic, then what was said: topic_cues are read as before)
+        return True
     if t.pos != "N" or k == 0:
         return False
     prev = toks[k - 1]
@@ -819,6 +830,8 @@ def _cue_is_noun(ctx: ArticleContext, view: SentenceView, cs: int, ce: int) -> b
     return _key(prev.text) not in lex.speech_nouns
 
 
+# words a tokeniser may glue to a cue that still leave it a verb of saying ("nói rằng")
+_CUE_TOKEN_TAILS = frozenset({"rằng", "là", "thêm", "lại", "ra"})
 _NOMINALISERS = frozenset({"việc", "sự", "cuộc", "nỗi", "niềm"})
 _PERSON_WORDS = frozenset({"ông", "bà", "anh", "chị", "cô", "em", "cháu", "chú", "bác", "thầy", "cụ", "tôi", "họ"})
 _OBJECT_OPENERS = frozenset({"M", "Z", "L", "Np", "Nc", "P", "Ny"})  # a number, determiner, name
