@@ -279,3 +279,15 @@ def test_a_cue_that_heads_another_word_or_is_a_notice_one_has_is_no_claim():
     # the one-syllable cue on its own still reports
     got = _pipeline_claims("Ông Lucas Silva khuyên khán giả nên lắng nghe và thấu hiểu.")
     assert got == {("Lucas_Silva", "khuyên", "khán giả nên lắng nghe và thấu hiểu")}
+
+
+def test_a_numbered_document_and_a_shared_life_are_no_claims():
+    assert not _pipeline_claims(
+        "Ngày 7-11, Chủ tịch UBND tỉnh Nam Hải Lucas Silva ký ban hành thông báo số 1311 về việc ủy nhiệm điều hành công việc."
+    )
+    assert not _pipeline_claims(
+        "Khi Karen Olsen và chồng chia sẻ cuộc sống gia đình trên mạng xã hội, họ nhanh chóng thu hút sự chú ý."
+    )
+    # "số" opening a reported clause is no document number
+    got = _pipeline_claims("Bộ Y tế Pháp cho biết số ca mắc sốt xuất huyết đã tăng mạnh trong tuần qua.")
+    assert {text for _, _, text in got} == {"số ca mắc sốt xuất huyết đã tăng mạnh trong tuần qua"}

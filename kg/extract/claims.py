@@ -808,6 +808,8 @@ def _cue_is_noun(ctx: ArticleContext, view: SentenceView, cs: int, ce: int) -> b
         rest = body[ce : t.end].strip()
         if re.fullmatch(r"[a-zđà-ỹ]+", rest) and _key(rest) not in _CUE_TOKEN_TAILS:
             return True
+    if _NUMBERED.match(body, ce):
+        return True  # "ban hành thông báo số 1311 về …", "quyết định số 39": a numbered document
     if k > 0 and _key(toks[k - 1].text) == "có" and _key(body[cs:ce]) not in _lexicon().topic_cues and re.match(r"\s+về(?!\s+việc\s+này)(?!\w)", body[t.end : t.end + 20]):
         # "vừa có thông báo về việc …": a notice the subject has, a noun ("có chia sẻ về giải
         # đấu: “…”" names a topic, then what was said: topic_cues are read as before)
@@ -830,6 +832,7 @@ def _cue_is_noun(ctx: ArticleContext, view: SentenceView, cs: int, ce: int) -> b
     return _key(prev.text) not in lex.speech_nouns
 
 
+_NUMBERED = re.compile(r"\s+số\s+\d", re.IGNORECASE)
 # words a tokeniser may glue to a cue that still leave it a verb of saying ("nói rằng")
 _CUE_TOKEN_TAILS = frozenset({"rằng", "là", "thêm", "lại", "ra"})
 _NOMINALISERS = frozenset({"việc", "sự", "cuộc", "nỗi", "niềm"})
