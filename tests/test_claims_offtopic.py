@@ -291,3 +291,11 @@ def test_a_numbered_document_and_a_shared_life_are_no_claims():
     # "số" opening a reported clause is no document number
     got = _pipeline_claims("Bộ Y tế Pháp cho biết số ca mắc sốt xuất huyết đã tăng mạnh trong tuần qua.")
     assert {text for _, _, text in got} == {"số ca mắc sốt xuất huyết đã tăng mạnh trong tuần qua"}
+
+
+def test_two_or_three_words_after_a_cue_are_no_reported_clause():
+    assert not _pipeline_claims("Sau sự việc, Bệnh viện Đa khoa Nam Hải cũng đã thừa nhận thiếu sót.")
+    assert not _pipeline_claims("Tổng thống Lucas Silva đang cố đổ lỗi cho người khác.")
+    # a quotation keeps a short content
+    got = _pipeline_claims("Tổng thống Lucas Silva nói: “Tôi không né tránh”.")
+    assert {text for _, _, text in got} == {"Tôi không né tránh"}

@@ -539,7 +539,9 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 continue
             content, quote = got
             span = (subj.start, max(view.end, content[1]))
-        if len(ctx.doc.article.body[content[0] : content[1]].split()) < 2:
+        if len(ctx.doc.article.body[content[0] : content[1]].split()) < (2 if quote else _MIN_REPORTED_WORDS):
+            # "thừa nhận thiếu sót", "yêu cầu điều tra", "đổ lỗi cho người khác": two or three
+            # words after a cue are its object or a verb phrase, not a clause with a subject
             continue
         if not quote and first is None and _bare_object(ctx, view, cs, content):
             continue  # "chỉ trích động thái này": the verb's object is a noun phrase, not a claim
@@ -735,6 +737,7 @@ def _bare_object(ctx: ArticleContext, view: SentenceView, cue_start: int, conten
 
 
 _BARE_OBJECT_TOKENS = 6
+_MIN_REPORTED_WORDS = 4  # a reported clause not in quotes: a subject and a predicate, at least
 _EXPLICIT_LEAD = re.compile(r"rằng|:", re.IGNORECASE)
 # "bổ sung thêm rằng …", "viết thêm: …": the lead after "thêm" (more) that the content took in
 _LEAD_AFTER_THEM = re.compile(r"thêm\s*(?:rằng|:)", re.IGNORECASE)
