@@ -299,3 +299,14 @@ def test_two_or_three_words_after_a_cue_are_no_reported_clause():
     # a quotation keeps a short content
     got = _pipeline_claims("Tổng thống Lucas Silva nói: “Tôi không né tránh”.")
     assert {text for _, _, text in got} == {"Tôi không né tránh"}
+
+
+def test_a_city_in_apposition_or_a_purpose_clause_does_not_speak():
+    # "UBND quận X, TP.HCM": the city locates the unlinked office before it
+    got = _pipeline_claims("UBND quận Bình Tân, TP.HCM đề xuất tăng thêm gần 700 chỉ tiêu lớp 10 công lập cho trường.")
+    assert not any(sp == "Ho_Chi_Minh_City" for sp, _, _ in got)
+    # "cơ hội để X tái khẳng định": what X may do, not what X said
+    assert not _pipeline_claims("Diễn đàn tại Monaco là cơ hội để Việt Nam tái khẳng định các nỗ lực trong bảo vệ đại dương.")
+    # a city opening its clause after a phrase still speaks
+    got = _pipeline_claims("Trước tầm quan trọng của lễ kỷ niệm, Hà Nội đề nghị các sở chủ trì xây dựng đề cương tuyên truyền.")
+    assert {sp for sp, _, _ in got} == {"Hanoi"}

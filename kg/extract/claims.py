@@ -716,8 +716,11 @@ def _np_speaker(ctx: ArticleContext, view: SentenceView, np) -> Subject | None:
             if entity_type(ctx.found, m) in (PLACE, COUNTRY) and (
                 speaker_words().org_head_tail.search(ctx.doc.article.body[np.start : m.evidence.start])
                 or speaker_words().collective_tail.search(ctx.doc.article.body[np.start : m.evidence.start])
+                or modifies_a_noun(ctx, view, m, speaker_words())
             ):
-                return None  # "Phòng Thương mại Mỹ", "Truyền thông Trung Quốc từng …, cho rằng": not the country
+                # "Phòng Thương mại Mỹ", "Truyền thông Trung Quốc từng …, cho rằng", "Cựu hậu vệ
+                # Pháp đăng thông điệp …, cho biết": the country names or describes the subject's head
+                return None
             subj = Subject([m.entity], np.start)
     return subj
 

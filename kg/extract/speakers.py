@@ -342,6 +342,11 @@ _WORD_TAIL = re.compile(r"(?:^|(?<=\s))(?!(?:và|hoặc|hay|với|của|bị|đ�
 _OWNED_BY_TAIL = re.compile(r"(?:^|\s)[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+){0,2}\s+của\s+$")
 
 
+# a capitalised name, then a comma or a spaced dash, right before a city or province: a
+# location in apposition ("UBND quận Bình Tân, TP.HCM") or the second end of a route's name
+# ("cao tốc Nội Bài - Lào Cai"); after a lower-case word the comma closes a phrase and the
+# city may open its clause ("Trước tầm quan trọng của lễ kỷ niệm, Hà Nội đề nghị …")
+_LOCATIVE_APPOSITION = re.compile(r"(?:^|\s)[A-ZĐÀ-Ỹ][\w.&'’]*\s*(?:,|\s[-–])\s*$")
 _window_start = window_start
 # "ông"/"bà"/"ngài" right before a name: part of the speaker's span
 _HONORIFIC_TAIL = re.compile(r"(?:^|(?<=\s))(?:ông|bà|ngài)\s+$", re.IGNORECASE)
@@ -436,6 +441,10 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
         if entity_type(found, m) in (PLACE, COUNTRY):
             if lex.collective_tail.search(view.text[lo : m.evidence.start - view.start]):
                 return None  # "truyền thông Trung Quốc cho rằng": the country's press, unnamed
+            if entity_type(found, m) == PLACE and _LOCATIVE_APPOSITION.search(view.text[lo : m.evidence.start - view.start]):
+                # "UBND quận Bình Tân, TP.HCM đề xuất", "cao tốc Nội Bài - Lào Cai thì yêu cầu": the
+                # city locates or ends the name before it; it does not speak
+                return None
             # "Phó chủ tịch UBND thành phố X chia sẻ": the place describes the
             # speaker, it does not speak (unlike "Moscow cho biết")
             if lex.place_descriptor_tail.search(view.text[lo : m.evidence.start - view.start]):
