@@ -310,3 +310,17 @@ def test_a_city_in_apposition_or_a_purpose_clause_does_not_speak():
     # a city opening its clause after a phrase still speaks
     got = _pipeline_claims("Trước tầm quan trọng của lễ kỷ niệm, Hà Nội đề nghị các sở chủ trì xây dựng đề cương tuyên truyền.")
     assert {sp for sp, _, _ in got} == {"Hanoi"}
+
+
+def test_a_country_completing_a_location_and_an_intended_assessment_are_no_claims():
+    got = _pipeline_claims(
+        "Trước đó cảnh sát ở thành phố Juarez, Mexico thông báo đã giải cứu 49 người di cư bị bắt cóc khi tìm cách vượt biên."
+    )
+    assert not any(sp == "Mexico" for sp, _, _ in got)
+    # "để tiếp tục đánh giá": what the meeting is for, not an assessment made
+    assert not _pipeline_claims(
+        "Thủ tướng Lucas Silva chủ trì cuộc họp với các bộ, ngành để tiếp tục đánh giá, cập nhật tình hình, "
+        "diễn biến mới sau khi phía Mỹ áp thuế."
+    )
+    got = _pipeline_claims("Tại cuộc họp đó, Nhật Bản đã đề nghị các nước cần có sự hiểu biết chung về dự trữ dầu mỏ.")
+    assert {sp for sp, _, _ in got} == {"Japan"}

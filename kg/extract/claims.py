@@ -122,7 +122,10 @@ def _lexicon() -> _Lexicon:
         theo_not_re=re.compile(rf"\s*(?:{word_alt(tuple(data['theo_not_speakers']))})(?!\w)", I),
         locative_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['locatives']))})\s+$", I),
         noun_before=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['noun_markers']))})\s+$", I),
-        complement_before=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['complement_of']))})\s+$", I),
+        # "để tiếp tục đánh giá …": an adverb of the intended act may stand between
+        complement_before=re.compile(
+            rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['complement_of']))})\s+(?:(?:{word_alt(tuple(data['intended_adverbs']))})\s+)?$", I
+        ),
         requests=frozenset(_key(w) for w in data["complement_of"]),
         for_comment=frozenset(_key(w) for w in data.get("request_for_comment") or ()),
         personal=frozenset(_key(w) for w in data.get("personal_cues") or ()),

@@ -347,6 +347,8 @@ _OWNED_BY_TAIL = re.compile(r"(?:^|\s)[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+){0,2}\s
 # ("cao tốc Nội Bài - Lào Cai"); after a lower-case word the comma closes a phrase and the
 # city may open its clause ("Trước tầm quan trọng của lễ kỷ niệm, Hà Nội đề nghị …")
 _LOCATIVE_APPOSITION = re.compile(r"(?:^|\s)[A-ZĐÀ-Ỹ][\w.&'’]*\s*(?:,|\s[-–])\s*$")
+# a country after "ở thành phố X, ": the country completes a location
+_PLACE_WORD_BEFORE = re.compile(r"(?:^|\s)(?i:ở|tại|thành phố|tỉnh|bang|quận|huyện)\s+[A-ZĐÀ-Ỹ][^,;:]{0,40},\s*$")
 _window_start = window_start
 # "ông"/"bà"/"ngài" right before a name: part of the speaker's span
 _HONORIFIC_TAIL = re.compile(r"(?:^|(?<=\s))(?:ông|bà|ngài)\s+$", re.IGNORECASE)
@@ -441,9 +443,13 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
         if entity_type(found, m) in (PLACE, COUNTRY):
             if lex.collective_tail.search(view.text[lo : m.evidence.start - view.start]):
                 return None  # "truyền thông Trung Quốc cho rằng": the country's press, unnamed
-            if entity_type(found, m) == PLACE and _LOCATIVE_APPOSITION.search(view.text[lo : m.evidence.start - view.start]):
-                # "UBND quận Bình Tân, TP.HCM đề xuất", "cao tốc Nội Bài - Lào Cai thì yêu cầu": the
-                # city locates or ends the name before it; it does not speak
+            before_m = view.text[lo : m.evidence.start - view.start]
+            if _LOCATIVE_APPOSITION.search(before_m) and (
+                entity_type(found, m) == PLACE or _PLACE_WORD_BEFORE.search(before_m)
+            ):
+                # "UBND quận Bình Tân, TP.HCM đề xuất", "cao tốc Nội Bài - Lào Cai thì yêu cầu",
+                # "cảnh sát ở thành phố Juarez, Mexico thông báo": the city or country locates or
+                # ends the name before it; it does not speak
                 return None
             # "Phó chủ tịch UBND thành phố X chia sẻ": the place describes the
             # speaker, it does not speak (unlike "Moscow cho biết")
