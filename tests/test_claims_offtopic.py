@@ -324,3 +324,20 @@ def test_a_country_completing_a_location_and_an_intended_assessment_are_no_claim
     )
     got = _pipeline_claims("Tại cuộc họp đó, Nhật Bản đã đề nghị các nước cần có sự hiểu biết chung về dự trữ dầu mỏ.")
     assert {sp for sp, _, _ in got} == {"Japan"}
+
+
+def test_a_country_inside_an_unlinked_organisation_name_does_not_speak():
+    # "Tòa án tối cao Mỹ": a court with a lower-case qualifier in its name
+    got = _pipeline_claims(
+        "Từ năm 1967, Tòa án tối cao Mỹ đã khẳng định công dân Mỹ sinh ra trong nước chỉ mất quốc tịch khi tự nguyện từ bỏ."
+    )
+    assert not any(sp == "United_States" for sp, _, _ in got)
+    # "<Name> của <country>": the country owns the named source
+    assert not _pipeline_claims("Theo Dịch vụ Y tế Quốc gia của Vương quốc Anh, người lớn từ 19 tuổi trở lên cần 700 mg canxi mỗi ngày.")
+    # a statement of the country is the country's ("thông báo của Mỹ")
+    got = _pipeline_claims("Theo thông báo của Mỹ, hai bên sẽ gặp nhau vào tuần tới tại Geneva.")
+    assert {sp for sp, _, _ in got} == {"United_States"}
+
+
+def test_a_content_first_phrase_without_a_verb_is_no_claim():
+    assert not _pipeline_claims("Sau 11 năm (2008 - 2019), Bộ Nông nghiệp Pháp công nhận.")

@@ -33,6 +33,7 @@ from ..nlp.clauses import Clause, clause_at, clause_words, clauses
 from ..pipeline import COMPONENTS
 from .quotes import AMBIGUOUS_QUOTES, CLOSE_QUOTES, stray_close, trim_span
 from .speakers import (
+    OWNED_BY_NAME,
     ArticleContext,
     Subject,
     entity_type_id,
@@ -536,6 +537,10 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
         if first is not None:
             content, quote, cstart = first
             span = (min(cstart, subj.start), view.end)
+            if not quote and not any(
+                t.pos in ("V", "A") for t in _sent_tokens(ctx, view) if content[0] <= t.start and t.end <= content[1]
+            ):
+                continue  # "Sau 11 năm (2008 - 2019), Bộ X công nhận.": a time phrase, no reported clause
         else:
             got = _speaker_first_content(ctx, view, after_pos, cue)
             if got is None:
@@ -1050,6 +1055,7 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
                 speaker = subj.speakers[0]
             elif entity_type(ctx.found, ms[-1]) in (PLACE, COUNTRY) and (
                 speaker_words().org_head_tail.search(view.text[m.start(2) : ms[-1].evidence.start - view.start])
+                or OWNED_BY_NAME.search(view.text[m.start(2) : ms[-1].evidence.start - view.start])
                 or modifies_a_noun(ctx, view, ms[-1], speaker_words())
                 or _outlet_cue(np_text)
             ):

@@ -72,6 +72,7 @@ def speaker_words() -> SpeakerWords:
         # capitalised as a name ("Phòng Thương mại Mỹ"), so no IGNORECASE
         # "Công an tỉnh Đồng Nai": a division word may stand between the head and the place
         org_head_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['organisation_heads']))})(?:\s+[A-ZĐÀ-Ỹ][\w&-]*){{0,3}}"
+                                 rf"(?:\s+(?:{word_alt(tuple(data.get('organisation_qualifiers') or ()))}))?"
                                  r"(?:\s+(?:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường|thị xã|bang))?\s+$"),
         country_as_actor_heads=frozenset(" ".join(w.casefold().split()) for w in data.get("country_as_actor_heads") or ()),
         # "cùng với X" coordinates X with the subject before it ("A cùng với B cho biết"): not a preposition here
@@ -347,6 +348,10 @@ _OWNED_BY_TAIL = re.compile(r"(?:^|\s)[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+){0,2}\s
 # ("cao tốc Nội Bài - Lào Cai"); after a lower-case word the comma closes a phrase and the
 # city may open its clause ("Trước tầm quan trọng của lễ kỷ niệm, Hà Nội đề nghị …")
 _LOCATIVE_APPOSITION = re.compile(r"(?:^|\s)[A-ZĐÀ-Ỹ][\w.&'’]*\s*(?:,|\s[-–])\s*$")
+# capitalised words (a name the entity stage did not link) and "của" before a country:
+# the country owns the named organisation, which is the actor
+# (each word of a Vietnamese name capitalises its first syllable only: "Dịch vụ Y tế Quốc gia")
+OWNED_BY_NAME = re.compile(r"(?:^|\s)[A-ZĐÀ-Ỹ][\w&-]*(?:\s+[a-zđà-ỹ][\w-]*)?(?:\s+[A-ZĐÀ-Ỹ][\w&-]*(?:\s+[a-zđà-ỹ][\w-]*)?)+\s+của\s+$")
 # a country after "ở thành phố X, ": the country completes a location
 _PLACE_WORD_BEFORE = re.compile(r"(?:^|\s)(?i:ở|tại|thành phố|tỉnh|bang|quận|huyện)\s+[A-ZĐÀ-Ỹ][^,;:]{0,40},\s*$")
 _window_start = window_start
@@ -444,6 +449,8 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
             if lex.collective_tail.search(view.text[lo : m.evidence.start - view.start]):
                 return None  # "truyền thông Trung Quốc cho rằng": the country's press, unnamed
             before_m = view.text[lo : m.evidence.start - view.start]
+            if OWNED_BY_NAME.search(before_m):
+                return None  # "Dịch vụ Y tế Quốc gia của Vương quốc Anh": an unlinked organisation of the country
             if _LOCATIVE_APPOSITION.search(before_m) and (
                 entity_type(found, m) == PLACE or _PLACE_WORD_BEFORE.search(before_m)
             ):
