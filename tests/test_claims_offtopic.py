@@ -341,3 +341,11 @@ def test_a_country_inside_an_unlinked_organisation_name_does_not_speak():
 
 def test_a_content_first_phrase_without_a_verb_is_no_claim():
     assert not _pipeline_claims("Sau 11 năm (2008 - 2019), Bộ Nông nghiệp Pháp công nhận.")
+
+
+def test_a_relative_named_by_their_tie_speaks_not_the_person():
+    got = _pipeline_claims("Tại tòa, anh trai bà Karen Olsen cho biết gia đình đã nộp 66 tỉ đồng để khắc phục hậu quả của vụ án.")
+    assert not any(sp == "Karen_Olsen" for sp, _, _ in got)
+    # "anh" before a name is a form of address: that person speaks
+    got = _pipeline_claims("Anh Lucas Silva cho biết gia đình đã nộp 66 tỉ đồng để khắc phục hậu quả.")
+    assert {sp for sp, _, _ in got} == {"Lucas_Silva"}

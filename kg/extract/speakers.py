@@ -49,6 +49,7 @@ class SpeakerWords:
     country_as_actor_heads: frozenset[str]  # "phía", "chính phủ" before a country: the country acts
     preposition_tail: re.Pattern[str]  # "với ", "cho ", "tại " right before an actor: its phrase is no subject
     collective_tail: re.Pattern[str]  # "truyền thông ", "dư luận " before a country: the country does not speak
+    relation_tail: re.Pattern[str]  # "anh trai ", "vợ " before a person: the relative, not the person, speaks
 
 
 @cache
@@ -77,6 +78,7 @@ def speaker_words() -> SpeakerWords:
         country_as_actor_heads=frozenset(" ".join(w.casefold().split()) for w in data.get("country_as_actor_heads") or ()),
         # "cùng với X" coordinates X with the subject before it ("A cùng với B cho biết"): not a preposition here
         preposition_tail=re.compile(rf"(?:^|(?<=\s))(?<!cùng\s)(?:{word_alt(tuple(data.get('object_prepositions') or ()))})\s+$", I),
+        relation_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data.get('relation_nouns') or ()))})\s+(?:của\s+)?$", I),
         collective_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data.get('collective_heads') or ()))})\s+$", I),
     )
 
@@ -388,6 +390,8 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
             pre = view.text[window_start(view.text, start - view.start) : start - view.start]
             if _OWNED_BY_TAIL.search(pre) and not lex.statement_of_tail.search(pre):
                 return None  # "Người thân của X nói", "luật sư của X cho biết": not X, and unnamed
+            if lex.relation_tail.search(pre):
+                return None  # "anh trai bà X cho biết", "vợ ông Y nói": the relative speaks, unnamed
             if lex.preposition_tail.search(pre):
                 return None  # "ảnh chụp chung với X như ngầm khẳng định": X is the object of "với"
             return Subject([m.entity or ""], start)
