@@ -349,3 +349,14 @@ def test_a_relative_named_by_their_tie_speaks_not_the_person():
     # "anh" before a name is a form of address: that person speaks
     got = _pipeline_claims("Anh Lucas Silva cho biết gia đình đã nộp 66 tỉ đồng để khắc phục hậu quả.")
     assert {sp for sp, _, _ in got} == {"Lucas_Silva"}
+
+
+def test_a_content_cut_short_at_the_next_cue_and_saying_someone_is_right():
+    # "yêu cầu xin lỗi, đồng thời đề nghị …": once cut at the second cue, two words remain
+    got = _pipeline_claims(
+        "Bất bình về phát biểu của trọng tài, Real Madrid yêu cầu xin lỗi, đồng thời đề nghị thay trọng tài chính nhưng bị từ chối."
+    )
+    assert {cue for _, cue, _ in got} == {"đề nghị"}
+    # "nói đúng": is right, inside the quoted words of someone else
+    got = _pipeline_claims("Bà Karen Olsen cho biết: “Anh Lucas Silva nói đúng mà, từ xưa đến giờ tôi rất thương con riêng của mình”.")
+    assert {sp for sp, _, _ in got} == {"Karen_Olsen"}

@@ -463,7 +463,7 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 if prev.content[0] < cut <= prev.content[1]:
                     s, e = trim_span(ctx.doc.article.body, prev.content[0], cut)
                     prev.content = (s, e)
-                    if not prev.quote and _np_object(ctx, view, prev.cue, prev.content):
+                    if not prev.quote and (_np_object(ctx, view, prev.cue, prev.content) or _too_short(ctx, prev.content)):
                         out.pop()  # "xác nhận những diễn biến tích cực …, và khẳng định …": only the second
                 subj = Subject(list(prev.speakers), prev.span[0])
             else:
@@ -488,6 +488,7 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                             if not prev.quote and (
                                 _bare_object(ctx, view, prev.cue_start, prev.content)
                                 or _np_object(ctx, view, prev.cue, prev.content)
+                                or _too_short(ctx, prev.content)
                             ):
                                 out.pop()  # "xác nhận thông tin này, lý giải rằng …": only the second is a claim
         tail = view.text[cm.end() : cm.end() + _TAIL_LOOK]
@@ -749,6 +750,12 @@ def _bare_object(ctx: ArticleContext, view: SentenceView, cue_start: int, conten
 
 _BARE_OBJECT_TOKENS = 6
 _MIN_REPORTED_WORDS = 4  # a reported clause not in quotes: a subject and a predicate, at least
+
+
+def _too_short(ctx: ArticleContext, content: tuple[int, int]) -> bool:
+    """Is an unquoted content, once cut at the next cue of its speaker ("Real yêu cầu xin
+    lỗi, đồng thời đề nghị …"), too short to be a reported clause?"""
+    return len(ctx.doc.article.body[content[0] : content[1]].split()) < _MIN_REPORTED_WORDS
 _EXPLICIT_LEAD = re.compile(r"rằng|:", re.IGNORECASE)
 # "bổ sung thêm rằng …", "viết thêm: …": the lead after "thêm" (more) that the content took in
 _LEAD_AFTER_THEM = re.compile(r"thêm\s*(?:rằng|:)", re.IGNORECASE)
