@@ -360,3 +360,9 @@ def test_a_content_cut_short_at_the_next_cue_and_saying_someone_is_right():
     # "nói đúng": is right, inside the quoted words of someone else
     got = _pipeline_claims("Bà Karen Olsen cho biết: “Anh Lucas Silva nói đúng mà, từ xưa đến giờ tôi rất thương con riêng của mình”.")
     assert {sp for sp, _, _ in got} == {"Karen_Olsen"}
+
+
+def test_a_photo_caption_glued_after_a_cue_is_not_what_was_said():
+    assert not _pipeline_claims(
+        "Nhà báo lão thành Lucas Silva chia sẻ - Ảnh: Báo Nhân Dân Buổi ra mắt sách diễn ra chiều 5-6 tại trụ sở báo."
+    )

@@ -548,6 +548,8 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 continue
             content, quote = got
             span = (subj.start, max(view.end, content[1]))
+        if _CAPTION_START.match(ctx.doc.article.body, content[0]):
+            continue  # "Nhà báo X chia sẻ - Ảnh: Báo Y …": a photo caption glued to the text, not said
         if len(ctx.doc.article.body[content[0] : content[1]].split()) < (2 if quote else _MIN_REPORTED_WORDS):
             # "thừa nhận thiếu sót", "yêu cầu điều tra", "đổ lỗi cho người khác": two or three
             # words after a cue are its object or a verb phrase, not a clause with a subject
@@ -750,6 +752,7 @@ def _bare_object(ctx: ArticleContext, view: SentenceView, cue_start: int, conten
 
 _BARE_OBJECT_TOKENS = 6
 _MIN_REPORTED_WORDS = 4  # a reported clause not in quotes: a subject and a predicate, at least
+_CAPTION_START = re.compile(r"(?:Ảnh|Ảnh minh họa|Nguồn|Video|Clip)\s*(?:\([^()]{0,30}\))?\s*:")
 
 
 def _too_short(ctx: ArticleContext, content: tuple[int, int]) -> bool:
