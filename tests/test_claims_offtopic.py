@@ -138,3 +138,231 @@ def test_a_second_cue_after_a_quote_and_its_cue_reports_what_follows():
         ("Karen_Olsen", "nói", "Có thể còn căng thẳng hơn cả làm việc ở Paris"),
         ("Karen_Olsen", "cho biết", "từng phải nghỉ việc sau một tuần"),
     }
+
+
+def test_a_published_thing_as_the_object_of_cong_bo_is_no_claim():
+    # the tags read nouns inside these objects as verbs ("thuế quan/V", "hiệp định/V"),
+    # so the head noun ("kế hoạch", "tuyên bố chung", "báo cáo") decides
+    assert not _pipeline_claims("Khi đó Tổng thống Lucas Silva công bố kế hoạch thuế quan “có đi có lại” với nhiều đối tác.")
+    assert not _pipeline_claims(
+        "Pháp và Brazil đã công bố tuyên bố chung về khuôn khổ hiệp định thương mại đối ứng, công bằng và cân bằng ngày 26-10."
+    )
+    assert not _pipeline_claims(
+        "Về tình hình kinh doanh, Công ty Hưng Phát đã công bố báo cáo tài chính quý 1 với doanh thu thuần "
+        "hơn 3.000 tỉ đồng, tăng gấp 20 lần so với cùng kỳ."
+    )
+    assert not _pipeline_claims(
+        "Công ty Minh Long công bố kế hoạch tổ chức đại hội đồng cổ đông thường niên năm 2025, dự kiến diễn ra vào cuối tháng 6 này."
+    )
+
+
+def test_a_published_thing_that_is_a_subject_keeps_the_claim():
+    # a predicate after the head, or a report inside the content, makes it a clause
+    got = _pipeline_claims("Nhà Trắng công bố quyết định này có hiệu lực ngược trở lại từ ngày 13-11.")
+    assert {text for _, _, text in got} == {"quyết định này có hiệu lực ngược trở lại từ ngày 13-11"}
+    got = _pipeline_claims("Viện Khoa học Nam Hải công bố kết quả khảo sát cho thấy 70% người dân ủng hộ dự án.")
+    assert {text for _, _, text in got} == {"kết quả khảo sát cho thấy 70% người dân ủng hộ dự án"}
+
+
+def test_an_actor_after_a_preposition_is_not_the_speaker():
+    # "với X": X is the object of a phrase, not who "khẳng định"
+    got = _pipeline_claims(
+        "Đáng chú ý, cô đăng loạt hình ảnh chụp chung với Minh Khôi như ngầm khẳng định nam diễn viên là bạn trai của mình."
+    )
+    assert not any(sp == "Minh_Khoi" for sp, _, _ in got)
+    # the outlet one spoke with heads no apposition "- Znews, Y"
+    got = _pipeline_claims("Chia sẻ với Tri Thức - Znews, Tuấn Đạt cho biết người đăng video là em gái của mình.")
+    assert not any(sp == "Tri_Thuc" for sp, _, _ in got)
+    # "cùng với" after a subject still coordinates two speakers
+    got = _pipeline_claims("Ông Lucas Silva cùng với bà Karen Olsen cho biết hai bên sẽ hợp tác lâu dài.")
+    assert {sp for sp, _, _ in got} == {"Lucas_Silva", "Karen_Olsen"}
+
+
+def test_the_press_of_a_country_is_not_the_country():
+    # "truyền thông" is often tagged a verb, so the collective noun is read as a word
+    assert not _pipeline_claims(
+        "Năm 2019, truyền thông Trung Quốc bất ngờ đưa tin, chồng của nữ diễn viên bị một sòng bài tố cáo quỵt nợ."
+    )
+    # a subject shared with an earlier predicate ("từng lên tiếng …, cho rằng …")
+    assert not _pipeline_claims(
+        "Truyền thông Trung Quốc từng lên tiếng về vấn đề này, cho rằng các nhóm biểu diễn kiểu này làm mất uy tín của ngôi chùa."
+    )
+
+
+def test_an_outlet_relaying_a_name_it_did_not_resolve_does_not_speak():
+    assert not _pipeline_claims("“Tôi rất vui khi trở lại”, báo Marca dẫn lời tiền vệ Hernandez.")
+    got = _pipeline_claims("Hãng tin Reuters dẫn lời Ngoại trưởng Pháp Jean Dupont cho biết Paris sẽ gửi thêm viện trợ.")
+    assert ("Jean_Dupont", "cho biết", "Paris sẽ gửi thêm viện trợ") in got
+
+
+def test_said_so_reports_nothing_new():
+    # "nói như vậy sau …": what was said came before; the rest is when it was said
+    assert not _pipeline_claims("Tay vợt Lucas Silva nói như vậy sau thất bại trước đối thủ người Ý ở bán kết.")
+
+
+def test_people_of_an_organisation_are_not_the_organisation():
+    # "hàng trăm sinh viên của Trường X": the students speak, unnamed
+    assert not _pipeline_claims(
+        "Sau khi thông báo được đưa ra, hàng trăm sinh viên của Trường đại học Nam Hải đã bày tỏ sự vui mừng trên mạng xã hội."
+    )
+    # a representative or a statement of the organisation speaks for it
+    got = _pipeline_claims("Đại diện của Công ty Hưng Phát cho biết nhà máy sẽ hoạt động trở lại vào tháng sau.")
+    assert {sp for sp, _, _ in got} == {"Cong_ty_Hung_Phat"}
+
+
+def test_a_pronoun_after_a_quote_is_not_someone_the_quote_names():
+    got = _pipeline_claims(
+        "Ông Lucas Silva phát biểu tại hội nghị.",
+        "“Tôi đã gặp Tổng thống Pháp Jean Dupont hôm qua”, ông nói.",
+    )
+    assert {sp for sp, _, _ in got} == {"Lucas_Silva"}
+    got = _pipeline_claims(
+        "Bà Karen Olsen là quản lý của nhóm nhạc.",
+        "“Ai sẽ là người đầu tiên gặp ca sĩ Lucas Silva tại Hà Nội? Chỉ dành cho khán giả hạng vàng thôi nha”, người này viết.",
+    )
+    assert {sp for sp, _, _ in got} == {"Karen_Olsen"}
+
+
+def test_a_theo_frame_closing_the_sentence_cites_the_clause_before_it():
+    got = _pipeline_claims(
+        "Để phát triển sản phẩm tài chính số, doanh nghiệp cần đáp ứng các tiêu chí minh bạch và tốc độ, "
+        "theo bà Karen Olsen, Tổng giám đốc công ty Nam Hải."
+    )
+    assert got == {
+        ("Karen_Olsen", "theo", "Để phát triển sản phẩm tài chính số, doanh nghiệp cần đáp ứng các tiêu chí minh bạch và tốc độ")
+    }
+
+
+def test_a_theo_frame_with_a_parenthesis_or_without_its_comma():
+    # the comma inside "(56 tuổi, …)" does not close the frame
+    got = _pipeline_claims(
+        "Theo phản ánh của chị Karen Olsen (SN 1992, trú tại xã Phiêng Khoài, Sơn La) tới phóng viên, "
+        "con trai chị bị sốt cao nhiều ngày."
+    )
+    assert got == {("Karen_Olsen", "Theo", "con trai chị bị sốt cao nhiều ngày")}
+    assert not _pipeline_claims(
+        "Phiên tòa được mở lại theo đơn khởi kiện của ông Lucas Silva (66 tuổi, trú quận Hoàng Mai, Hà Nội) kiện trường đại học."
+    )
+    # no comma after the person: the clause opens at its subject
+    got = _pipeline_claims(
+        "Tuy nhiên, theo ông Lucas Silva thị trường khoa học trong nước chưa phát triển đúng với tiềm năng, "
+        "nguồn cầu còn yếu bởi nhiều nguyên nhân."
+    )
+    assert {text for _, _, text in got} == {
+        "thị trường khoa học trong nước chưa phát triển đúng với tiềm năng, nguồn cầu còn yếu bởi nhiều nguyên nhân"
+    }
+    # done on someone's advice: nothing they said
+    assert not _pipeline_claims("Sau đó, theo lời khuyên của bà Karen Olsen, anh bỏ việc và cùng vợ khởi nghiệp bằng một mỏ than.")
+
+
+def test_an_organisation_ending_a_named_persons_description_does_not_speak():
+    # the person after "ThS.BS" is not linked here; the hospital only says where she works
+    got = _pipeline_claims(
+        "ThS.BS Trần Thị Mỹ Duyên, Đơn nguyên Tiêm chủng, Bệnh viện Đại học Y Dược TP.HCM nhấn mạnh rằng "
+        "trẻ cần được tiêm đủ mũi vắc xin."
+    )
+    assert not any(sp.startswith("Benh_vien") for sp, _, _ in got)
+    # an organisation that opens its clause still speaks
+    got = _pipeline_claims("Sau khi gặp ông Lucas Silva, Bộ Ngoại giao Pháp cho biết hai bên sẽ tiếp tục đối thoại.")
+    assert {sp for sp, _, _ in got} == {"Ministry_of_Foreign_Affairs_of_France"}
+
+
+def test_a_cue_that_heads_another_word_or_is_a_notice_one_has_is_no_claim():
+    # "khuyên nhủ" (to exhort) and "nói chung/nói riêng" (in general/in particular)
+    got = _pipeline_claims("Ông Lucas Silva đã khuyên nhủ khán giả nên lắng nghe và thấu hiểu.")
+    assert not any(cue == "khuyên" for _, cue, _ in got)
+    assert not _pipeline_claims(
+        "Các doanh nghiệp Pháp nói chung và Tập đoàn Nam Hải nói riêng sẽ tiếp tục mở rộng đầu tư tại Brazil."
+    )
+    # "có thông báo về việc …": a notice about an act, not a report
+    assert not _pipeline_claims("Thành ủy Hà Nội vừa có thông báo về việc phân công nhiệm vụ cho các ủy viên Ban Thường vụ.")
+    # the one-syllable cue on its own still reports
+    got = _pipeline_claims("Ông Lucas Silva khuyên khán giả nên lắng nghe và thấu hiểu.")
+    assert got == {("Lucas_Silva", "khuyên", "khán giả nên lắng nghe và thấu hiểu")}
+
+
+def test_a_numbered_document_and_a_shared_life_are_no_claims():
+    assert not _pipeline_claims(
+        "Ngày 7-11, Chủ tịch UBND tỉnh Nam Hải Lucas Silva ký ban hành thông báo số 1311 về việc ủy nhiệm điều hành công việc."
+    )
+    assert not _pipeline_claims(
+        "Khi Karen Olsen và chồng chia sẻ cuộc sống gia đình trên mạng xã hội, họ nhanh chóng thu hút sự chú ý."
+    )
+    # "số" opening a reported clause is no document number
+    got = _pipeline_claims("Bộ Y tế Pháp cho biết số ca mắc sốt xuất huyết đã tăng mạnh trong tuần qua.")
+    assert {text for _, _, text in got} == {"số ca mắc sốt xuất huyết đã tăng mạnh trong tuần qua"}
+
+
+def test_two_or_three_words_after_a_cue_are_no_reported_clause():
+    assert not _pipeline_claims("Sau sự việc, Bệnh viện Đa khoa Nam Hải cũng đã thừa nhận thiếu sót.")
+    assert not _pipeline_claims("Tổng thống Lucas Silva đang cố đổ lỗi cho người khác.")
+    # a quotation keeps a short content
+    got = _pipeline_claims("Tổng thống Lucas Silva nói: “Tôi không né tránh”.")
+    assert {text for _, _, text in got} == {"Tôi không né tránh"}
+
+
+def test_a_city_in_apposition_or_a_purpose_clause_does_not_speak():
+    # "UBND quận X, TP.HCM": the city locates the unlinked office before it
+    got = _pipeline_claims("UBND quận Bình Tân, TP.HCM đề xuất tăng thêm gần 700 chỉ tiêu lớp 10 công lập cho trường.")
+    assert not any(sp == "Ho_Chi_Minh_City" for sp, _, _ in got)
+    # "cơ hội để X tái khẳng định": what X may do, not what X said
+    assert not _pipeline_claims("Diễn đàn tại Monaco là cơ hội để Việt Nam tái khẳng định các nỗ lực trong bảo vệ đại dương.")
+    # a city opening its clause after a phrase still speaks
+    got = _pipeline_claims("Trước tầm quan trọng của lễ kỷ niệm, Hà Nội đề nghị các sở chủ trì xây dựng đề cương tuyên truyền.")
+    assert {sp for sp, _, _ in got} == {"Hanoi"}
+
+
+def test_a_country_completing_a_location_and_an_intended_assessment_are_no_claims():
+    got = _pipeline_claims(
+        "Trước đó cảnh sát ở thành phố Juarez, Mexico thông báo đã giải cứu 49 người di cư bị bắt cóc khi tìm cách vượt biên."
+    )
+    assert not any(sp == "Mexico" for sp, _, _ in got)
+    # "để tiếp tục đánh giá": what the meeting is for, not an assessment made
+    assert not _pipeline_claims(
+        "Thủ tướng Lucas Silva chủ trì cuộc họp với các bộ, ngành để tiếp tục đánh giá, cập nhật tình hình, "
+        "diễn biến mới sau khi phía Mỹ áp thuế."
+    )
+    got = _pipeline_claims("Tại cuộc họp đó, Nhật Bản đã đề nghị các nước cần có sự hiểu biết chung về dự trữ dầu mỏ.")
+    assert {sp for sp, _, _ in got} == {"Japan"}
+
+
+def test_a_country_inside_an_unlinked_organisation_name_does_not_speak():
+    # "Tòa án tối cao Mỹ": a court with a lower-case qualifier in its name
+    got = _pipeline_claims(
+        "Từ năm 1967, Tòa án tối cao Mỹ đã khẳng định công dân Mỹ sinh ra trong nước chỉ mất quốc tịch khi tự nguyện từ bỏ."
+    )
+    assert not any(sp == "United_States" for sp, _, _ in got)
+    # "<Name> của <country>": the country owns the named source
+    assert not _pipeline_claims("Theo Dịch vụ Y tế Quốc gia của Vương quốc Anh, người lớn từ 19 tuổi trở lên cần 700 mg canxi mỗi ngày.")
+    # a statement of the country is the country's ("thông báo của Mỹ")
+    got = _pipeline_claims("Theo thông báo của Mỹ, hai bên sẽ gặp nhau vào tuần tới tại Geneva.")
+    assert {sp for sp, _, _ in got} == {"United_States"}
+
+
+def test_a_content_first_phrase_without_a_verb_is_no_claim():
+    assert not _pipeline_claims("Sau 11 năm (2008 - 2019), Bộ Nông nghiệp Pháp công nhận.")
+
+
+def test_a_relative_named_by_their_tie_speaks_not_the_person():
+    got = _pipeline_claims("Tại tòa, anh trai bà Karen Olsen cho biết gia đình đã nộp 66 tỉ đồng để khắc phục hậu quả của vụ án.")
+    assert not any(sp == "Karen_Olsen" for sp, _, _ in got)
+    # "anh" before a name is a form of address: that person speaks
+    got = _pipeline_claims("Anh Lucas Silva cho biết gia đình đã nộp 66 tỉ đồng để khắc phục hậu quả.")
+    assert {sp for sp, _, _ in got} == {"Lucas_Silva"}
+
+
+def test_a_content_cut_short_at_the_next_cue_and_saying_someone_is_right():
+    # "yêu cầu xin lỗi, đồng thời đề nghị …": once cut at the second cue, two words remain
+    got = _pipeline_claims(
+        "Bất bình về phát biểu của trọng tài, Real Madrid yêu cầu xin lỗi, đồng thời đề nghị thay trọng tài chính nhưng bị từ chối."
+    )
+    assert {cue for _, cue, _ in got} == {"đề nghị"}
+    # "nói đúng": is right, inside the quoted words of someone else
+    got = _pipeline_claims("Bà Karen Olsen cho biết: “Anh Lucas Silva nói đúng mà, từ xưa đến giờ tôi rất thương con riêng của mình”.")
+    assert {sp for sp, _, _ in got} == {"Karen_Olsen"}
+
+
+def test_a_photo_caption_glued_after_a_cue_is_not_what_was_said():
+    assert not _pipeline_claims(
+        "Nhà báo lão thành Lucas Silva chia sẻ - Ảnh: Báo Nhân Dân Buổi ra mắt sách diễn ra chiều 5-6 tại trụ sở báo."
+    )

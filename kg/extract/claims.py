@@ -33,6 +33,7 @@ from ..nlp.clauses import Clause, clause_at, clause_words, clauses
 from ..pipeline import COMPONENTS
 from .quotes import AMBIGUOUS_QUOTES, CLOSE_QUOTES, stray_close, trim_span
 from .speakers import (
+    OWNED_BY_NAME,
     ArticleContext,
     Subject,
     entity_type_id,
@@ -69,6 +70,8 @@ class _Lexicon:
     lead_only: frozenset[str]  # "từ chối": a report only with "rằng", a colon or a quote
     topic_cues: frozenset[str]  # "phát biểu về …": "về" after these names a topic
     predicate_words: frozenset[str]  # "là", "sẽ", "cần": words that make a clause's predicate
+    object_head_re: re.Pattern[str]  # "danh sách", "kế hoạch", "báo cáo": a published thing opens the object
+    object_clause_adverbs: frozenset[str]  # "còn", "sẽ": after such a head, a predicate
 
 
 def _key(s: str) -> str:
@@ -120,7 +123,10 @@ def _lexicon() -> _Lexicon:
         theo_not_re=re.compile(rf"\s*(?:{word_alt(tuple(data['theo_not_speakers']))})(?!\w)", I),
         locative_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['locatives']))})\s+$", I),
         noun_before=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['noun_markers']))})\s+$", I),
-        complement_before=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['complement_of']))})\s+$", I),
+        # "để tiếp tục đánh giá …": an adverb of the intended act may stand between
+        complement_before=re.compile(
+            rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['complement_of']))})\s+(?:(?:{word_alt(tuple(data['intended_adverbs']))})\s+)?$", I
+        ),
         requests=frozenset(_key(w) for w in data["complement_of"]),
         for_comment=frozenset(_key(w) for w in data.get("request_for_comment") or ()),
         personal=frozenset(_key(w) for w in data.get("personal_cues") or ()),
@@ -130,6 +136,12 @@ def _lexicon() -> _Lexicon:
         lead_only=frozenset(_key(w) for w in data.get("lead_only_cues") or ()),
         topic_cues=frozenset(_key(w) for w in data.get("topic_cues") or ()),
         predicate_words=frozenset(_key(w) for w in data.get("predicate_words") or ()),
+        object_clause_adverbs=frozenset(_key(w) for w in data.get("object_clause_adverbs") or ()),
+        object_head_re=re.compile(
+            rf"(?:(?:{word_alt(tuple(data.get('object_determiners') or ()))})\s+)*"
+            rf"(?:{word_alt(tuple(data.get('object_heads') or ()))})(?!\w)",
+            I,
+        ),
     )
 
 
@@ -457,7 +469,7 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 if prev.content[0] < cut <= prev.content[1]:
                     s, e = trim_span(ctx.doc.article.body, prev.content[0], cut)
                     prev.content = (s, e)
-                    if not prev.quote and _np_object(ctx, view, prev.cue, prev.content):
+                    if not prev.quote and (_np_object(ctx, view, prev.cue, prev.content) or _too_short(ctx, prev.content)):
                         out.pop()  # "xác nhận những diễn biến tích cực …, và khẳng định …": only the second
                 subj = Subject(list(prev.speakers), prev.span[0])
             else:
@@ -482,6 +494,7 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                             if not prev.quote and (
                                 _bare_object(ctx, view, prev.cue_start, prev.content)
                                 or _np_object(ctx, view, prev.cue, prev.content)
+                                or _too_short(ctx, prev.content)
                             ):
                                 out.pop()  # "xác nhận thông tin này, lý giải rằng …": only the second is a claim
         tail = view.text[cm.end() : cm.end() + _TAIL_LOOK]
@@ -498,6 +511,11 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
                 subj = Subject([target.entity], subj.start)
                 after_pos = target.evidence.end
                 tail = view.text[after_pos - view.start : after_pos - view.start + _TAIL_LOOK]
+            elif _RELAYED_NAME.match(view.text, ce - view.start):
+                # "“…”, báo X dẫn lời Porro": a named speaker the entity stage did not make
+                # a person; the words are theirs, not the outlet's ("dẫn lời một số quan chức"
+                # relays unnamed speakers and stays the outlet's)
+                continue
         if _unnamed_subject(ctx, view, cs, subj):
             continue  # "một cựu quan chức Mỹ cho rằng": an unnamed speaker
         if _actor_describes_head(ctx, view, cs, subj):
@@ -528,13 +546,21 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
         if first is not None:
             content, quote, cstart = first
             span = (min(cstart, subj.start), view.end)
+            if not quote and not any(
+                t.pos in ("V", "A") for t in _sent_tokens(ctx, view) if content[0] <= t.start and t.end <= content[1]
+            ):
+                continue  # "Sau 11 năm (2008 - 2019), Bộ X công nhận.": a time phrase, no reported clause
         else:
             got = _speaker_first_content(ctx, view, after_pos, cue)
             if got is None:
                 continue
             content, quote = got
             span = (subj.start, max(view.end, content[1]))
-        if len(ctx.doc.article.body[content[0] : content[1]].split()) < 2:
+        if _CAPTION_START.match(ctx.doc.article.body, content[0]):
+            continue  # "Nhà báo X chia sẻ - Ảnh: Báo Y …": a photo caption glued to the text, not said
+        if len(ctx.doc.article.body[content[0] : content[1]].split()) < (2 if quote else _MIN_REPORTED_WORDS):
+            # "thừa nhận thiếu sót", "yêu cầu điều tra", "đổ lỗi cho người khác": two or three
+            # words after a cue are its object or a verb phrase, not a clause with a subject
             continue
         if not quote and first is None and _bare_object(ctx, view, cs, content):
             continue  # "chỉ trích động thái này": the verb's object is a noun phrase, not a claim
@@ -588,6 +614,8 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
     return out
 
 
+# after "dẫn lời": a name, maybe behind an honorific or a lower-case title ("tiền vệ Porro")
+_RELAYED_NAME = re.compile(r"\s+(?:[a-zđà-ỹ]+\s+){0,3}[A-ZĐÀ-Ỹ]")
 # "các biện pháp mà ông X đề xuất": a relative clause, the cue reports nothing
 _RELATIVE_BEFORE = re.compile(r"(?:^|\s)mà\s+$", re.IGNORECASE)
 _DECLINE_CUES = frozenset({"từ chối"})  # "từ chối bình luận": declined; "bác bỏ quan điểm cho rằng …" is a claim
@@ -786,9 +814,13 @@ def _np_speaker(ctx: ArticleContext, view: SentenceView, np) -> Subject | None:
         ms = view.mentions_in(np.start, np.end)
         if len(ms) == 1 and ms[0].entity:
             m = ms[0]
-            if entity_type(ctx.found, m) in (PLACE, COUNTRY) and speaker_words().org_head_tail.search(
-                ctx.doc.article.body[np.start : m.evidence.start]
+            if entity_type(ctx.found, m) in (PLACE, COUNTRY) and (
+                speaker_words().org_head_tail.search(ctx.doc.article.body[np.start : m.evidence.start])
+                or speaker_words().collective_tail.search(ctx.doc.article.body[np.start : m.evidence.start])
+                or modifies_a_noun(ctx, view, m, speaker_words())
             ):
+                # "Phòng Thương mại Mỹ", "Truyền thông Trung Quốc từng …, cho rằng", "Cựu hậu vệ
+                # Pháp đăng thông điệp …, cho biết": the country names or describes the subject's head
                 return None
             subj = Subject([m.entity], np.start)
     return subj
@@ -809,6 +841,14 @@ def _bare_object(ctx: ArticleContext, view: SentenceView, cue_start: int, conten
 
 
 _BARE_OBJECT_TOKENS = 6
+_MIN_REPORTED_WORDS = 4  # a reported clause not in quotes: a subject and a predicate, at least
+_CAPTION_START = re.compile(r"(?:Ảnh|Ảnh minh họa|Nguồn|Video|Clip)\s*(?:\([^()]{0,30}\))?\s*:")
+
+
+def _too_short(ctx: ArticleContext, content: tuple[int, int]) -> bool:
+    """Is an unquoted content, once cut at the next cue of its speaker ("Real yêu cầu xin
+    lỗi, đồng thời đề nghị …"), too short to be a reported clause?"""
+    return len(ctx.doc.article.body[content[0] : content[1]].split()) < _MIN_REPORTED_WORDS
 _EXPLICIT_LEAD = re.compile(r"rằng|:", re.IGNORECASE)
 # "bổ sung thêm rằng …", "viết thêm: …": the lead after "thêm" (more) that the content took in
 _LEAD_AFTER_THEM = re.compile(r"thêm\s*(?:rằng|:)", re.IGNORECASE)
@@ -875,6 +915,19 @@ def _cue_is_noun(ctx: ArticleContext, view: SentenceView, cs: int, ce: int) -> b
     if t.start < cs:
         head = body[t.start : cs]
         return head == head.lower() and (t.pos == "N" or t.end < ce)
+    if t.end > ce and body[ce : ce + 1].isspace() and " " not in body[cs:ce].strip():
+        # a one-syllable cue that the tokeniser read as the head of a two-syllable word
+        # ("khuyên nhủ", "nói chung", "nói riêng"); longer tokens are more often a cue glued
+        # to its object ("nhận định giá vàng …") and stay cues
+        rest = body[ce : t.end].strip()
+        if re.fullmatch(r"[a-zđà-ỹ]+", rest) and _key(rest) not in _CUE_TOKEN_TAILS:
+            return True
+    if _NUMBERED.match(body, ce):
+        return True  # "ban hành thông báo số 1311 về …", "quyết định số 39": a numbered document
+    if k > 0 and _key(toks[k - 1].text) == "có" and _key(body[cs:ce]) not in _lexicon().topic_cues and re.match(r"\s+về(?!\s+việc\s+này)(?!\w)", body[t.end : t.end + 20]):
+        # "vừa có thông báo về việc …": a notice the subject has, a noun ("có chia sẻ về giải
+        # đấu: “…”" names a topic, then what was said: topic_cues are read as before)
+        return True
     if t.pos != "N" or k == 0:
         return False
     prev = toks[k - 1]
@@ -893,6 +946,9 @@ def _cue_is_noun(ctx: ArticleContext, view: SentenceView, cs: int, ce: int) -> b
     return _key(prev.text) not in lex.speech_nouns
 
 
+_NUMBERED = re.compile(r"\s+số\s+\d", re.IGNORECASE)
+# words a tokeniser may glue to a cue that still leave it a verb of saying ("nói rằng")
+_CUE_TOKEN_TAILS = frozenset({"rằng", "là", "thêm", "lại", "ra"})
 _NOMINALISERS = frozenset({"việc", "sự", "cuộc", "nỗi", "niềm"})
 _PERSON_WORDS = frozenset({"ông", "bà", "anh", "chị", "cô", "em", "cháu", "chú", "bác", "thầy", "cụ", "tôi", "họ"})
 _OBJECT_OPENERS = frozenset({"M", "Z", "L", "Np", "Nc", "P", "Ny"})  # a number, determiner, name
@@ -911,6 +967,8 @@ def _np_object(ctx: ArticleContext, view: SentenceView, cue: str, content: tuple
     lex = _lexicon()
     if _key(cue) not in lex.object_cues:
         return False
+    if _headed_object(ctx, content):
+        return True
     toks = [t for t in _sent_tokens(ctx, view) if content[0] <= t.start and t.end <= content[1]]
     if toks and toks[0].pos == "T" and _key(toks[0].text) == "cả":
         toks = toks[1:]  # "xác nhận cả việc bán nhà đất …": "cả" (even) opens the object
@@ -935,6 +993,45 @@ def _np_object(ctx: ArticleContext, view: SentenceView, cue: str, content: tuple
             return False  # a predicate, or a report inside the noun phrase ("quan điểm cho rằng …")
         if t.pos == "P" and w not in _NOT_PRONOUNS:
             return False
+    return True
+
+
+# what a quote or a parenthesis holds is not read for the predicate of the clause around it
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|\([^()]*\)")
+# a report inside the content ("kết quả khảo sát cho thấy …", "danh sách … là"): a clause
+_STRONG_PREDICATE = re.compile(r"(?<!\w)(?:là|cho thấy|cho biết|rằng)(?!\w)", re.IGNORECASE)
+_DEMONSTRATIVE = frozenset({"này", "đó", "trên", "ấy", "kia"})
+
+
+def _headed_object(ctx: ArticleContext, content: tuple[int, int]) -> bool:
+    """Does the content open with a noun naming a thing one publishes, shares or confirms
+    ("công bố danh sách 272 thí sinh trúng tuyển …", "công bố kế hoạch thuế quan …",
+    "công bố báo cáo tài chính quý 1 với doanh thu …, tăng …", "chia sẻ loạt ảnh cưới …";
+    heads in ``object_heads``) that is not the subject of a clause? The tags inside such
+    noun phrases are unreliable (nouns read as verbs: "thuế quan/V", "hiệp định/V"), so
+    the clause is read from its predicate words: a copula or a report anywhere outside
+    quotes ("là", "cho thấy"), an adverb of a predicate before the first clause break
+    ("… còn có", "… sẽ quyết định"; ``object_clause_adverbs``), or a predicate word right
+    after the head or after a demonstrative that closes the subject ("quyết định này có
+    hiệu lực …")."""
+    lex = _lexicon()
+    text = ctx.doc.article.body[content[0] : content[1]]
+    m = lex.object_head_re.match(text)
+    if m is None or not text[:1].islower():
+        return False
+    rest = _QUOTED.sub(" ", text[m.end() :])
+    if _STRONG_PREDICATE.search(rest):
+        return False
+    words = re.findall(r"[\w-]+|[,;:]", rest.casefold())
+    for i, w in enumerate(words):
+        if w in ",;:":
+            break
+        if w in lex.object_clause_adverbs:
+            return False  # "số liệu quan trắc … còn có độ bất định": a clause
+        w2 = f"{w} {words[i + 1]}" if i + 1 < len(words) else w
+        if w in lex.predicate_words or w2 in lex.predicate_words:
+            if i == 0 or words[i - 1] in _DEMONSTRATIVE:
+                return False
     return True
 
 
@@ -1018,13 +1115,26 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
     for m in _THEO.finditer(view.text):
         np_s, np_e = view.start + m.start(2), view.start + m.end(2)
         clause_rel = m.end()
-        app = re.match(r"(?:ông|bà|ngài)\s+([^,.;:\n]{1,60}),\s*", view.text[m.end() :], re.IGNORECASE)
-        if app and not _is_name(ctx, view, view.start + m.end() + app.start(1), view.start + m.end() + app.end(1)):
+        frame = m.group(2)
+        if frame.count("(") > frame.count(")"):
+            # "Theo chị X (SN 1992, trú tại …, Sơn La) tới PV Y, <clause>": the comma matched
+            # is inside a parenthesis; the source is what stands before it, and the clause
+            # opens after the next comma past its end ("theo đơn của ông X (66 tuổi, …) kiện
+            # …." has none: nothing is cited)
+            close = view.text.find(")", m.end(2))
+            comma = view.text.find(",", close) if close >= 0 else -1
+            if comma < 0:
+                continue
+            np_e = np_s + frame.index("(")
+            clause_rel = comma + 1
+        at = clause_rel
+        app = re.match(r"(?:ông|bà|ngài)\s+([^,.;:\n]{1,60}),\s*", view.text[at:], re.IGNORECASE)
+        if app and not _is_name(ctx, view, view.start + at + app.start(1), view.start + at + app.end(1)):
             app = None
         if app:
             # "Theo người phát ngôn Bộ Ngoại giao Brazil, ông Lucas Silva, …"
-            np_e = view.start + m.end() + app.end(1)
-            clause_rel = m.end() + app.end()
+            np_e = view.start + at + app.end(1)
+            clause_rel = at + app.end()
         ms = view.mentions_in(np_s, np_e)
         if not ms:
             # "Cũng theo chuyên gia này, …": the person who spoke last
@@ -1061,6 +1171,7 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
                 speaker = subj.speakers[0]
             elif entity_type(ctx.found, ms[-1]) in (PLACE, COUNTRY) and (
                 speaker_words().org_head_tail.search(view.text[m.start(2) : ms[-1].evidence.start - view.start])
+                or OWNED_BY_NAME.search(view.text[m.start(2) : ms[-1].evidence.start - view.start])
                 or modifies_a_noun(ctx, view, ms[-1], speaker_words())
                 or _outlet_cue(np_text)
             ):
@@ -1078,6 +1189,17 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
                 speaker = ms[-1].entity
         if not speaker:
             continue
+        after_person = persons[-1].evidence.end - view.start if persons else None
+        if (
+            after_person is not None
+            and not app
+            and len(view.text[after_person : np_e - view.start].split()) > 3
+            and _opens_subject(ctx, view, view.start + after_person)
+            and not _describes(ctx, view, view.start + after_person, np_e)
+        ):
+            # "theo ông Tùng thị trường … chưa phát triển …, nguồn cầu …": no comma closes
+            # the frame; a subject noun phrase, the clause, opens right after the person
+            clause_rel = after_person
         app2 = _LEADING_APPOSITIVE.match(view.text, clause_rel)
         if app2 and persons:
             clause_rel = app2.end()  # "Theo Đại tá X, người phụ trách …, <clause>"
@@ -1085,6 +1207,14 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
             clause_rel = _after_title_apposition(ctx, view, clause_rel, bool(persons))
         clause_s = view.start + clause_rel
         s, e = trim_span(body, clause_s, min(view.end, clause_s + _MAX_CONTENT))
+        before = view.text[: m.start()].rstrip()
+        if persons and before.endswith(",") and len(before.split()) >= 6:
+            piece = re.match(r"[^,;]*", view.text[clause_rel:])
+            piece_e = view.start + clause_rel + len(piece.group(0).rstrip(" .!?")) if piece else clause_s
+            if piece_e > clause_s and _describes(ctx, view, clause_s, piece_e):
+                # "<clause>, theo bà X, Tổng giám đốc Y.": the frame closes the sentence and
+                # what follows it describes the person; the clause before is what was said
+                s, e = trim_span(body, view.start, view.start + len(before) - 1)
         # "Theo Hãng tin X, một quan chức … nói rằng: “…”": the quote is the content
         qm = re.search(r":\s*(?=[\"“])", body[s:e])
         if qm:
@@ -1116,6 +1246,22 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
         if entity_type_id(ctx.found, speaker) == PERSON:
             ctx.speakers_so_far.append((view.index, speaker))  # "Theo ông X, …. Ông cũng cảnh báo …"
     return out
+
+
+_SUBJECT_OPENERS = frozenset({"N", "Nc", "P", "M", "L"})
+
+
+def _opens_subject(ctx: ArticleContext, view: SentenceView, pos: int) -> bool:
+    """Does a common noun, pronoun, number or determiner open right at ``pos`` (after
+    spaces): the start of a subject ("theo ông X thị trường …"), not a dash or a bracket
+    of an apposition, a preposition ("trong quyển …") or the frame's own verb ("theo lời
+    ông X trình bày tại tòa")?"""
+    toks = _sent_tokens(ctx, view)
+    k = next((i for i, t in enumerate(toks) if t.start >= pos), None)
+    if k is None or ctx.doc.article.body[pos : toks[k].start].strip():
+        return False
+    t = toks[k]
+    return t.pos in _SUBJECT_OPENERS and t.text[:1].islower()
 
 
 _APPOSITION_PIECE = re.compile(r"(?:[^,;:.!?\"“”]|\.(?=\S)){1,120}?,\s*")  # "TP.HCM" keeps its dot

@@ -49,6 +49,8 @@ class SpeakerWords:
     country_as_actor_heads: frozenset[str]  # "phía", "chính phủ" before a country: the country acts
     place_as_actor_heads: frozenset[str]  # the same before a city or province ("chính quyền Seoul")
     person_relations: frozenset[str]  # "mẹ", "gia đình", "công ty quản lý" right before a person's name
+    preposition_tail: re.Pattern[str]  # "với ", "cho ", "tại " right before an actor: its phrase is no subject
+    collective_tail: re.Pattern[str]  # "truyền thông ", "dư luận " before a country: the country does not speak
 
 
 @cache
@@ -72,10 +74,14 @@ def speaker_words() -> SpeakerWords:
         # capitalised as a name ("Phòng Thương mại Mỹ"), so no IGNORECASE
         # "Công an tỉnh Đồng Nai": a division word may stand between the head and the place
         org_head_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data['organisation_heads']))})(?:\s+[A-ZĐÀ-Ỹ][\w&-]*){{0,3}}"
+                                 rf"(?:\s+(?:{word_alt(tuple(data.get('organisation_qualifiers') or ()))}))?"
                                  r"(?:\s+(?:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường|thị xã|bang))?\s+$"),
         country_as_actor_heads=frozenset(" ".join(w.casefold().split()) for w in data.get("country_as_actor_heads") or ()),
         place_as_actor_heads=frozenset(" ".join(w.casefold().split()) for w in data.get("place_as_actor_heads") or ()),
         person_relations=frozenset(" ".join(w.casefold().split()) for w in data.get("person_relations") or ()),
+        # "cùng với X" coordinates X with the subject before it ("A cùng với B cho biết"): not a preposition here
+        preposition_tail=re.compile(rf"(?:^|(?<=\s))(?<!cùng\s)(?:{word_alt(tuple(data.get('object_prepositions') or ()))})\s+$", I),
+        collective_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data.get('collective_heads') or ()))})\s+$", I),
     )
 
 
@@ -347,6 +353,17 @@ _WORD_TAIL = re.compile(r"(?:^|(?<=\s))(?!(?:và|hoặc|hay|với|của|bị|đ�
 _OWNED_BY_TAIL = re.compile(r"(?:^|\s)[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+){0,2}\s+của\s+$")
 
 
+# a capitalised name, then a comma or a spaced dash, right before a city or province: a
+# location in apposition ("UBND quận Bình Tân, TP.HCM") or the second end of a route's name
+# ("cao tốc Nội Bài - Lào Cai"); after a lower-case word the comma closes a phrase and the
+# city may open its clause ("Trước tầm quan trọng của lễ kỷ niệm, Hà Nội đề nghị …")
+_LOCATIVE_APPOSITION = re.compile(r"(?:^|\s)[A-ZĐÀ-Ỹ][\w.&'’]*\s*(?:,|\s[-–])\s*$")
+# capitalised words (a name the entity stage did not link) and "của" before a country:
+# the country owns the named organisation, which is the actor
+# (each word of a Vietnamese name capitalises its first syllable only: "Dịch vụ Y tế Quốc gia")
+OWNED_BY_NAME = re.compile(r"(?:^|\s)[A-ZĐÀ-Ỹ][\w&-]*(?:\s+[a-zđà-ỹ][\w-]*)?(?:\s+[A-ZĐÀ-Ỹ][\w&-]*(?:\s+[a-zđà-ỹ][\w-]*)?)+\s+của\s+$")
+# a country after "ở thành phố X, ": the country completes a location
+_PLACE_WORD_BEFORE = re.compile(r"(?:^|\s)(?i:ở|tại|thành phố|tỉnh|bang|quận|huyện)\s+[A-ZĐÀ-Ỹ][^,;:]{0,40},\s*$")
 _window_start = window_start
 # "ông"/"bà"/"ngài" right before a name: part of the speaker's span
 _HONORIFIC_TAIL = re.compile(r"(?:^|(?<=\s))(?:ông|bà|ngài)\s+$", re.IGNORECASE)
@@ -383,6 +400,8 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
                 return None  # "Người thân của X nói", "luật sư của X cho biết": not X, and unnamed
             if _after_a_relation(ctx, view, start, lex):
                 return None  # "mẹ Đức Huy nói", "gia đình Kim Sae Ron cáo buộc": a relative speaks, unnamed
+            if lex.preposition_tail.search(pre):
+                return None  # "ảnh chụp chung với X như ngầm khẳng định": X is the object of "với"
             return Subject([m.entity or ""], start)
         # "Người phát ngôn Điện Kremlin" (no name): whoever the article gives that role
         for tp in parses_by(ctx, view, "last").get(m.evidence.end, []):
@@ -401,6 +420,8 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
                     return Subject([pm.entity], view.start + lo + hon.start() if hon else pm.evidence.start)
                 m = tp.org or m
                 before = view.text[window_start(view.text, tp.start - view.start) : tp.start - view.start]
+                if lex.preposition_tail.search(before):
+                    return None  # "trao đổi với người phát ngôn Bộ X, …": the object of "với"
                 if lex.unnamed_tail.search(before + "x x") and re.search(
                     rf"(?:^|\s)(?:{lex.unnamed_alt})\s+$", before, re.I
                 ):
@@ -420,6 +441,11 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
                 # that names no holder: an unnamed person spoke, not the country
                 return None
         lo = window_start(view.text, m.evidence.start - view.start)
+        if lex.preposition_tail.search(view.text[lo : m.evidence.start - view.start]):
+            return None  # "nhà kinh tế A tại Viện B cho rằng", "chụp chung với X …": not the subject
+        owned = view.text[lo : m.evidence.start - view.start]
+        if _OWNED_BY_TAIL.search(owned) and not lex.statement_of_tail.search(owned):
+            return None  # "hàng trăm sinh viên của Trường X bày tỏ": the students speak, unnamed
         sm = lex.statement_of_tail.search(view.text[lo : m.evidence.start - view.start])
         if sm:
             # "tuyên bố của Bộ Ngoại giao Na Uy nêu rõ", "thông báo của Brazil cho biết":
@@ -432,6 +458,18 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
             who = ctx.recent_person(m.evidence.start, leaders) if leaders else None
             return Subject([who], view.start + lo + lm.start()) if who in leaders else None
         if entity_type(found, m) in (PLACE, COUNTRY):
+            if lex.collective_tail.search(view.text[lo : m.evidence.start - view.start]):
+                return None  # "truyền thông Trung Quốc cho rằng": the country's press, unnamed
+            before_m = view.text[lo : m.evidence.start - view.start]
+            if OWNED_BY_NAME.search(before_m):
+                return None  # "Dịch vụ Y tế Quốc gia của Vương quốc Anh": an unlinked organisation of the country
+            if _LOCATIVE_APPOSITION.search(before_m) and (
+                entity_type(found, m) == PLACE or _PLACE_WORD_BEFORE.search(before_m)
+            ):
+                # "UBND quận Bình Tân, TP.HCM đề xuất", "cao tốc Nội Bài - Lào Cai thì yêu cầu",
+                # "cảnh sát ở thành phố Juarez, Mexico thông báo": the city or country locates or
+                # ends the name before it; it does not speak
+                return None
             # "Phó chủ tịch UBND thành phố X chia sẻ": the place describes the
             # speaker, it does not speak (unlike "Moscow cho biết")
             if lex.place_descriptor_tail.search(view.text[lo : m.evidence.start - view.start]):
@@ -602,11 +640,16 @@ def _same_sex(ctx: ArticleContext, word: str) -> set[str]:
 
 
 def _recent_not_in(ctx: ArticleContext, pos: int, other: set[str]) -> str | None:
+    """The last person named before ``pos``, not one of ``other`` and not one named
+    inside a quotation that closed before ``pos``: in "“… khán giả hạng Super Sponsor …”,
+    người này viết" the pronoun is the writer of the quote, not someone the quote names."""
     i = bisect_left(ctx.person_starts, pos) - 1
     limit = pos - 1500
     while i >= 0 and ctx.persons[i].evidence.start >= limit:
-        eid = ctx.persons[i].entity
-        if eid and eid not in other:
+        m = ctx.persons[i]
+        eid = m.entity
+        quoted = any(q[0] <= m.evidence.start and m.evidence.end <= q[1] <= pos for q in ctx.quotes)
+        if eid and eid not in other and not quoted:
             return eid
         i -= 1
     return None
@@ -777,6 +820,9 @@ def _described(ctx: ArticleContext, view: SentenceView, p: Mention, rel_end: int
         before = view.text[window_start(view.text, p.evidence.start - view.start) : p.evidence.start - view.start]
         hon = _HONORIFIC_TAIL.search(before)
         start = p.evidence.start - (len(before) - hon.start()) if hon else p.evidence.start
+        np_lead = view.text[window_start(view.text, _person_np_start(ctx, view, p) - view.start) : _person_np_start(ctx, view, p) - view.start]
+        if speaker_words().preposition_tail.search(np_lead):
+            continue  # "Chia sẻ với Tri Thức - ZNews, Y cho biết": the outlet after "với" heads no apposition
         if form == "comma":
             if len(m.group("d").split()) < 2:
                 continue
@@ -820,7 +866,25 @@ def subject_before(ctx: ArticleContext, view: SentenceView, cue_start: int) -> S
     if cm:
         start = view.start + lo + cm.start()
     speakers = [s for i, s in enumerate(speakers) if s and s not in speakers[:i]]
+    if speakers and all(entity_type_id(ctx.found, sp) != PERSON for sp in speakers):
+        lo = window_start(view.text, start - view.start)
+        if _unlinked_person_apposition().search(view.text[lo : start - view.start]):
+            # "ThS.BS Lê Thị X, Đơn nguyên Tiêm chủng, Bệnh viện Y nhấn mạnh": the organisation
+            # ends the description of a named person the entity stage did not link; the
+            # person spoke, not the organisation
+            return None
     return Subject(speakers, start) if speakers else None
+
+
+@cache
+def _unlinked_person_apposition() -> re.Pattern[str]:
+    """An honorific or academic title and a capitalised name opening a clause, then a
+    comma and at most two pieces of description, ending where the subject starts."""
+    hon = word_alt(tuple(load_yaml("honorifics.yaml")["honorifics"]))
+    return re.compile(
+        rf"(?:^|[,;:]\s+)(?:{hon})(?:\.?\s*(?:{hon}))*\.?\s+(?:[A-ZĐÀ-Ỹ][\w'’-]*\s+){{0,4}}[A-ZĐÀ-Ỹ][\w'’-]*"
+            rf"\s*,\s*(?:[^,;:\"“”]{{1,80}},\s*)?(?:[^,;:\"“”]{{0,80}})$"
+    )
 
 
 def make_context(doc: Doc, found: Extraction) -> ArticleContext:
