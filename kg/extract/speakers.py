@@ -364,6 +364,15 @@ _LOCATIVE_APPOSITION = re.compile(r"(?:^|\s)[A-ZĐÀ-Ỹ][\w.&'’]*\s*(?:,|\s[-
 OWNED_BY_NAME = re.compile(r"(?:^|\s)[A-ZĐÀ-Ỹ][\w&-]*(?:\s+[a-zđà-ỹ][\w-]*)?(?:\s+[A-ZĐÀ-Ỹ][\w&-]*(?:\s+[a-zđà-ỹ][\w-]*)?)+\s+của\s+$")
 # a country after "ở thành phố X, ": the country completes a location
 _PLACE_WORD_BEFORE = re.compile(r"(?:^|\s)(?i:ở|tại|thành phố|tỉnh|bang|quận|huyện)\s+[A-ZĐÀ-Ỹ][^,;:]{0,40},\s*$")
+
+
+def _locative_apposition(before: str) -> bool:
+    """``_LOCATIVE_APPOSITION`` with the name really capitalised: the class [A-ZĐÀ-Ỹ] also
+    holds lower-case letters with diacritics ("đó," in "Bên cạnh đó, Đà Nẵng đề nghị")."""
+    m = _LOCATIVE_APPOSITION.search(before)
+    return m is not None and m.group(0).strip()[:1].isupper()
+
+
 _window_start = window_start
 # "ông"/"bà"/"ngài" right before a name: part of the speaker's span
 _HONORIFIC_TAIL = re.compile(r"(?:^|(?<=\s))(?:ông|bà|ngài)\s+$", re.IGNORECASE)
@@ -463,7 +472,7 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
             before_m = view.text[lo : m.evidence.start - view.start]
             if OWNED_BY_NAME.search(before_m):
                 return None  # "Dịch vụ Y tế Quốc gia của Vương quốc Anh": an unlinked organisation of the country
-            if _LOCATIVE_APPOSITION.search(before_m) and (
+            if _locative_apposition(before_m) and (
                 entity_type(found, m) == PLACE or _PLACE_WORD_BEFORE.search(before_m)
             ):
                 # "UBND quận Bình Tân, TP.HCM đề xuất", "cao tốc Nội Bài - Lào Cai thì yêu cầu",
@@ -528,7 +537,7 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
             who = None
         if who is None:
             who = _recent_not_in(ctx, base + pm.start(), other)
-            skipped = skipped or (who is not None and who != ctx.recent_person(base + pm.start()))
+            skipped = skipped or (who is not None and ctx.recent_person(base + pm.start()) in other)
         if who and skipped and who not in _same_sex(ctx, word):
             # the nearest person was of the other sex: the one further back is the
             # speaker only when the text marks that one as of the pronoun's sex
