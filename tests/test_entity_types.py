@@ -222,3 +222,9 @@ def test_vleague_clubs_named_after_a_sponsor_and_a_province_are_organisations():
     assert types["Hoàng Anh Gia Lai"] == "Organization"
     assert types["Thể Công - Viettel"] == "Organization" and types["Sông Lam Nghệ An"] == "Organization"
     assert "Gia Lai" not in types and "Lam Nghệ An" not in types
+
+
+def test_a_name_ending_in_sports_is_an_outlet_or_company():
+    types = _types(_run("Theo Sky Sports, câu lạc bộ sắp ký hợp đồng với tiền đạo mới.",
+                        "Các trang như Yahoo Sports đều dẫn lời người hâm mộ."))
+    assert types["Sky Sports"] == "Organization" and types["Yahoo Sports"] == "Organization"
