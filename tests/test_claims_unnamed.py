@@ -74,3 +74,8 @@ def test_a_forecast_raised_or_kept_is_an_object_not_a_report():
 def test_doi_hoi_requires_and_reports_nothing():
     assert not _pipeline_claims("Bà Lena Holm cho biết công việc này không đơn giản, đòi hỏi sự kiên nhẫn và tỉ mỉ.") - {
         ("Lena_Holm", "cho biết", "công việc này không đơn giản, đòi hỏi sự kiên nhẫn và tỉ mỉ")}
+
+
+def test_bo_sung_them_is_one_cue_and_its_content_follows_the_colon():
+    got = _pipeline_claims('Ông Lucas Silva bổ sung thêm: "Chúng tôi phải xem sản phẩm có chỗ đứng trên thị trường hay không".')
+    assert got == {("Lucas_Silva", "bổ sung thêm", "Chúng tôi phải xem sản phẩm có chỗ đứng trên thị trường hay không")}
