@@ -40,7 +40,7 @@ def test_anh_after_a_noun_is_britain_not_he():
     got = _speakers("Ông Karl Berg dẫn dắt câu lạc bộ từ năm 2023.",
                     "Truyền thông Anh cho rằng câu lạc bộ bắt đầu tìm kiếm huấn luyện viên mới.")
     assert "Karl_Berg" not in got
-    got = _speakers("Ông Karl Berg dẫn dắt câu lạc bộ từ năm 2023.",
+    got = _speakers("HLV Karl Berg dẫn dắt câu lạc bộ từ năm 2023.",
                     "Sau trận đấu, Anh cho rằng đội bóng cần thêm thời gian.")
     assert got == {"Karl_Berg"}
 
@@ -51,3 +51,15 @@ def test_a_relative_named_by_the_person_speaks_not_the_person():
     assert "Nha_Phuong" not in _speakers("Phía công ty quản lý Nhã Phương cho rằng đạo diễn không nói rõ là ai.")
     # a compound ending in a relation word ("tuyên bố") is no relation
     assert "Putin" in _speakers("Ông Zelensky tuyên bố ông Putin đang cố đổ lỗi cho những người khác về thất bại.")
+
+
+def test_anh_is_not_a_man_the_article_calls_ong():
+    # the article keeps one form of address per person: "anh" is not "ông Karl Berg"
+    got = _speakers("Anh Lucas Silva là hướng dẫn viên du lịch ở Hà Nội.",
+                    "Ông Karl Berg là khách du lịch đến từ Đức.",
+                    "“Người thân thường đến tặng quà cho gia đình”, anh giải thích.")
+    assert got == {"Lucas_Silva"}
+    got = _speakers("Võ sĩ Lucas Silva thắng trận chung kết.",
+                    "Ông Karl Berg, huấn luyện viên của đối thủ, rất tức giận.",
+                    "Anh thừa nhận rằng đã quá phấn khích khi ăn mừng chiến thắng.")
+    assert "Karl_Berg" not in got

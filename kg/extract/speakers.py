@@ -639,13 +639,51 @@ def _other_address(ctx: ArticleContext, word: str) -> set[str]:
     sex = _sexes()["pronouns"].get(word)
     if sex is None:
         return set()
-    return {eid for eid, got in _person_sexes(ctx).items() if got == {"f" if sex == "m" else "m"}}
+    other = {eid for eid, got in _person_sexes(ctx).items() if got == {"f" if sex == "m" else "m"}}
+    # the article's own form of address: "anh nói" is not a man it writes "ông Smith"
+    cls = _address_classes().get(word)
+    if cls is not None:
+        other |= {eid for eid, forms in _person_forms(ctx).items() if forms and cls not in forms}
+    return other
 
 
 def _same_sex(ctx: ArticleContext, word: str) -> set[str]:
     """Persons the text marks as of the sex of the pronoun ``word`` (and not the other)."""
     sex = _sexes()["pronouns"].get(word)
+    cls = _address_classes().get(word)
+    if cls is not None:
+        return {eid for eid, forms in _person_forms(ctx).items() if cls in forms}
     return {eid for eid, got in _person_sexes(ctx).items() if got == {sex}} if sex else set()
+
+
+@cache
+def _address_classes() -> dict[str, str]:
+    """honorifics.yaml's ``address_classes``: each form of address and the class it
+    belongs to ("cô" goes with "chị")."""
+    data = load_yaml("honorifics.yaml").get("address_classes") or {}
+    return {" ".join(str(w).casefold().split()): cls for cls, ws in data.items() for w in ws}
+
+
+def _person_forms(ctx: ArticleContext) -> dict[str, set[str]]:
+    """The classes of the forms of address the article writes right before each person's
+    name ("ông Smith" -> {"ông"}, "anh Sơn" -> {"anh"})."""
+    by = ctx.cache.get("person_forms")
+    if by is None:
+        by = {}
+        classes = _address_classes()
+        body = ctx.doc.article.body
+        for m in ctx.persons:
+            if not m.entity:
+                continue
+            before = body[max(0, m.evidence.start - 14) : m.evidence.start]
+            words = before.split()
+            cls = classes.get(words[-1].casefold()) if words else None
+            if cls is not None and words[-1][:1].isupper() and len(words) > 1 and not re.search(r"[.!?:\"“”]$", words[-2]):
+                cls = None  # "ông Anh Tuấn": a capitalised "Anh" inside the text is part of the name
+            if cls is not None:
+                by.setdefault(m.entity, set()).add(cls)
+        ctx.cache["person_forms"] = by
+    return by
 
 
 def _recent_not_in(ctx: ArticleContext, pos: int, other: set[str]) -> str | None:
