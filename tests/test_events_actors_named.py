@@ -117,3 +117,10 @@ def test_a_bargaining_tool_is_no_negotiation() -> None:
 def test_the_states_visited_are_destinations_not_parties() -> None:
     got = named("Hôm 3/5, Tổng thống Pierre Dumas thăm chính thức Brazil và Đức.")
     assert [(e.type, e.participants) for e in got] == [("Visit", ["Pierre_Dumas"])]
+
+
+def test_a_visit_needs_an_office_holder_or_a_state() -> None:
+    # a guide taking a tourist to a friend's house, a footballer calling on a family
+    assert events("Anh Lucas Silva dẫn vị khách tới thăm nhà người quen ở Lyon vào ngày 3/5.") == []
+    got = events("Ngày 3/5, Bộ trưởng Ngoại giao Pháp Pierre Dumas đến thăm Hà Nội.")
+    assert [(e.type, e.participants) for e in got] == [("Visit", ["Pierre_Dumas"])]
