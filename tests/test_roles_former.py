@@ -43,3 +43,14 @@ def test_the_graph_says_former_and_validates():
     assert len(stmts) == 1
     assert str(g.value(stmts[0], KG.roleTitle)).casefold().startswith("cựu thủ tướng")
     assert validate_graph(g).conforms
+
+
+def test_party_secretaries_head_their_committee():
+    x = _extract("Bí thư Tỉnh ủy Gia Lai Hồ Quốc Dũng đề nghị xây thêm nhà công vụ.",
+                 "Tổng Bí thư Tô Lâm điện đàm với Tổng thống Mỹ.")
+    got = {(r.person, r.predicate, r.org) for r in x.roles}
+    assert ("Ho_Quoc_Dung", "leader_of", "Tinh_uy_Gia_Lai") in got
+    assert ("To_Lam", "leader_of", None) in got
+    # "Ban Bí thư" is the Secretariat: its standing member is no "Bí thư" of anything
+    x = _extract("Thường trực Ban Bí thư Trần Cẩm Tú làm việc với lãnh đạo TP Huế.")
+    assert not [r for r in x.roles if r.person == "Tran_Cam_Tu"]
