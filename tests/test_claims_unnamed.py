@@ -79,3 +79,11 @@ def test_doi_hoi_requires_and_reports_nothing():
 def test_bo_sung_them_is_one_cue_and_its_content_follows_the_colon():
     got = _pipeline_claims('Ông Lucas Silva bổ sung thêm: "Chúng tôi phải xem sản phẩm có chỗ đứng trên thị trường hay không".')
     assert got == {("Lucas_Silva", "bổ sung thêm", "Chúng tôi phải xem sản phẩm có chỗ đứng trên thị trường hay không")}
+
+
+def test_a_surname_after_a_preposition_is_its_object_not_the_speaker():
+    got = _speakers("Ông Trần Văn Khánh là chủ xưởng may.",
+                    "Do đó ông Nam gọi điện thoại cho ông Khánh nhắc nhở mọi người trong xưởng hát nhỏ lại.")
+    assert "Tran_Van_Khanh" not in got
+    got = _speakers("Ông Trần Văn Khánh là chủ xưởng may.", "Ông Khánh nhắc nhở mọi người trong xưởng hát nhỏ lại.")
+    assert got == {"Tran_Van_Khanh"}

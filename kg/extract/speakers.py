@@ -512,6 +512,9 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
         hon = _HONORIFIC_TAIL.search(head[: len(head) - length])
         if hon:
             start = end - (len(head) - hon.start())
+        pre = view.text[window_start(view.text, start - view.start) : start - view.start]
+        if lex.preposition_tail.search(pre):
+            return None  # "gọi điện thoại cho ông Khánh nhắc nhở …": Khánh is the object of "cho"
         return Subject([eid], start)
     dm = lex.actor_description_tail.search(head)
     if dm:
