@@ -12,36 +12,33 @@ from .text import key
 
 
 @cache
+def _keys(field: str) -> frozenset[str]:
+    """Keys of the words listed under ``field`` in name_edges.yaml."""
+    data = load_yaml("name_edges.yaml") or {}
+    return frozenset(key(str(w)) for w in data.get(field, []) or [])
+
+
 def clause_openers() -> frozenset[str]:
-    """Keys of words that open a clause ("Trong", "Theo", "Cặp"): no part of a foreign name."""
-    data = load_yaml("name_edges.yaml") or {}
-    return frozenset(key(str(w)) for w in data.get("clause_openers", []) or [])
+    """Words that open a clause ("Trong", "Theo", "Cặp"): no part of a foreign name."""
+    return _keys("clause_openers")
 
 
-@cache
 def open_domains() -> frozenset[str]:
-    """Keys of the domain words after which an organisation's name goes on in lower case
-    ("Trung tâm Dự báo khí tượng thủy văn quốc gia"; name_edges.yaml)."""
-    data = load_yaml("name_edges.yaml") or {}
-    return frozenset(key(str(w)) for w in data.get("open_domains", []) or [])
+    """Domain words after which an organisation's name goes on in lower case
+    ("Trung tâm Dự báo khí tượng thủy văn quốc gia")."""
+    return _keys("open_domains")
 
 
-@cache
 def object_stops() -> frozenset[str]:
-    """Keys of lower-case words that end an organisation name's object (name_edges.yaml)."""
-    data = load_yaml("name_edges.yaml") or {}
-    return frozenset(key(str(w)) for w in data.get("object_stops", []) or [])
+    """Lower-case words that end an organisation name's object."""
+    return _keys("object_stops")
 
 
-@cache
 def standalone_orgs() -> frozenset[str]:
-    """Keys of institutions' names complete on their own ("Thành Đoàn"; name_edges.yaml)."""
-    data = load_yaml("name_edges.yaml") or {}
-    return frozenset(key(str(w)) for w in data.get("standalone_orgs", []) or [])
+    """Institutions' names complete on their own ("Thành Đoàn")."""
+    return _keys("standalone_orgs")
 
 
-@cache
 def given_name_honorifics() -> frozenset[str]:
-    """Keys of honorifics that are also given names ("Đức"; name_edges.yaml)."""
-    data = load_yaml("name_edges.yaml") or {}
-    return frozenset(key(str(w)) for w in data.get("given_name_honorifics", []) or [])
+    """Honorifics that are also given names ("Đức")."""
+    return _keys("given_name_honorifics")
