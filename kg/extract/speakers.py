@@ -642,11 +642,11 @@ def _other_address(ctx: ArticleContext, word: str) -> set[str]:
     sex = _sexes()["pronouns"].get(word)
     if sex is None:
         return set()
-    other = {eid for eid, got in _person_sexes(ctx).items() if got == {"f" if sex == "m" else "m"}}
+    other = {eid for eid, got in _person_marks(ctx)[0].items() if got == {"f" if sex == "m" else "m"}}
     # the article's own form of address: "anh nói" is not a man it writes "ông Smith"
     cls = _address_classes().get(word)
     if cls is not None:
-        other |= {eid for eid, forms in _person_forms(ctx).items() if forms and cls not in forms}
+        other |= {eid for eid, forms in _person_marks(ctx)[1].items() if forms and cls not in forms}
     return other
 
 
@@ -655,8 +655,8 @@ def _same_sex(ctx: ArticleContext, word: str) -> set[str]:
     sex = _sexes()["pronouns"].get(word)
     cls = _address_classes().get(word)
     if cls is not None:
-        return {eid for eid, forms in _person_forms(ctx).items() if cls in forms}
-    return {eid for eid, got in _person_sexes(ctx).items() if got == {sex}} if sex else set()
+        return {eid for eid, forms in _person_marks(ctx)[1].items() if cls in forms}
+    return {eid for eid, got in _person_marks(ctx)[0].items() if got == {sex}} if sex else set()
 
 
 @cache
@@ -665,28 +665,6 @@ def _address_classes() -> dict[str, str]:
     belongs to ("cô" goes with "chị")."""
     data = load_yaml("honorifics.yaml").get("address_classes") or {}
     return {" ".join(str(w).casefold().split()): cls for cls, ws in data.items() for w in ws}
-
-
-def _person_forms(ctx: ArticleContext) -> dict[str, set[str]]:
-    """The classes of the forms of address the article writes right before each person's
-    name ("ông Smith" -> {"ông"}, "anh Sơn" -> {"anh"})."""
-    by = ctx.cache.get("person_forms")
-    if by is None:
-        by = {}
-        classes = _address_classes()
-        body = ctx.doc.article.body
-        for m in ctx.persons:
-            if not m.entity:
-                continue
-            before = body[max(0, m.evidence.start - 14) : m.evidence.start]
-            words = before.split()
-            cls = classes.get(words[-1].casefold()) if words else None
-            if cls is not None and words[-1][:1].isupper() and len(words) > 1 and not re.search(r"[.!?:\"“”]$", words[-2]):
-                cls = None  # "ông Anh Tuấn": a capitalised "Anh" inside the text is part of the name
-            if cls is not None:
-                by.setdefault(m.entity, set()).add(cls)
-        ctx.cache["person_forms"] = by
-    return by
 
 
 def _recent_not_in(ctx: ArticleContext, pos: int, other: set[str]) -> str | None:
@@ -705,40 +683,45 @@ def _recent_not_in(ctx: ArticleContext, pos: int, other: set[str]) -> str | None
     return None
 
 
-def _person_sexes(ctx: ArticleContext) -> dict[str, set[str]]:
-    """What the article tells of each person's sex: the form of address right before a
-    mention ("ông X", "chị Y", "nữ ca sĩ Z") and the middle name of a Vietnamese
-    name ("Nguyễn Thị …" a woman, "Nguyễn Văn …" a man)."""
-    by = ctx.cache.get("person_sexes")
-    if by is None:
-        by = {}
+def _person_marks(ctx: ArticleContext) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """What the article tells of each person, read once: their sex ("m"/"f": the form of
+    address right before a mention, "ông X", "chị Y"; a sex word opening the description,
+    "nữ ca sĩ Z"; the middle name of a Vietnamese name, "Nguyễn Thị …") and the classes
+    of the forms of address it writes before them ("ông Smith" -> {"ông"}; a capitalised
+    form inside the text, "ông Anh Tuấn", is part of the name, not its address form)."""
+    got = ctx.cache.get("person_marks")
+    if got is None:
+        sexes: dict[str, set[str]] = {}
+        forms: dict[str, set[str]] = {}
         table = _sexes()
+        classes = _address_classes()
         body = ctx.doc.article.body
         for m in ctx.persons:
             if not m.entity:
                 continue
-            raw = re.split(r"[\s]+", body[max(0, m.evidence.start - 30) : m.evidence.start].strip())
+            raw = body[max(0, m.evidence.start - 30) : m.evidence.start].split()
             words = [w.casefold() for w in raw]
-            got = by.setdefault(m.entity, set())
+            in_name = len(raw) > 1 and raw[-1][:1].isupper() and not re.search(r"[.!?:\"“”]$", raw[-2])
+            sex_of = sexes.setdefault(m.entity, set())
             for n in (2, 1):  # "quý bà", then "bà"
                 sex = table["address"].get(" ".join(words[-n:])) if len(words) >= n else None
                 if sex:
-                    got.add(sex)
+                    sex_of.add(sex)
                     break
+            cls = classes.get(words[-1]) if words and not in_name else None
+            if cls is not None:
+                forms.setdefault(m.entity, set()).add(cls)
             # "nữ ca sĩ X", "nam diễn viên Y": a lower-case sex word opens the description
             for w, nxt in list(zip(raw, raw[1:]))[-3:]:
                 sex = table["describers"].get(w.casefold()) if nxt[:1].islower() else None
                 if sex:
-                    got.add(sex)
-            name = m.text.split()
-            for w in name[1:-1]:
+                    sex_of.add(sex)
+            for w in m.text.split()[1:-1]:
                 sex = table["middle_names"].get(w.casefold())
                 if sex:
-                    got.add(sex)
-        for eid in [e for e, g in by.items() if not g]:
-            del by[eid]
-        ctx.cache["person_sexes"] = by
-    return by
+                    sex_of.add(sex)
+        got = ctx.cache["person_marks"] = ({e: g for e, g in sexes.items() if g}, forms)
+    return got
 
 
 # "ông X của/từ CNN", and "thí sinh X tại điểm thi Trường Y": a locative after the person
