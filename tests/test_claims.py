@@ -267,6 +267,11 @@ def _pipeline_claims(*sentences: str):
     return {(c.speaker, c.cue, c.text) for c in x.claims}
 
 
+def _speakers(*sentences: str) -> set[str]:
+    """The speakers of the claims the whole pipeline finds in ``sentences``."""
+    return {sp for sp, _, _ in _pipeline_claims(*sentences)}
+
+
 def test_speaker_found_across_other_predicates():
     got = _pipeline_claims(
         "Bà Lena Holm hôm qua đã tổ chức họp báo tại Oslo, kêu gọi hai bên ngừng bắn, "

@@ -5,11 +5,7 @@ place. All sentences are written for the test; the real pipeline runs."""
 
 from __future__ import annotations
 
-from test_claims import _pipeline_claims
-
-
-def _speakers(*sentences: str) -> set[str]:
-    return {sp for sp, _, _ in _pipeline_claims(*sentences)}
+from test_claims import _speakers
 
 
 def test_a_place_ending_an_office_name_does_not_speak():

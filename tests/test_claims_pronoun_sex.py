@@ -5,11 +5,7 @@ a describing word ("nữ ca sĩ Z") or the middle name of a Vietnamese name ("Ng
 
 from __future__ import annotations
 
-from test_claims import _pipeline_claims
-
-
-def _speakers(*sentences: str) -> set[str]:
-    return {sp for sp, _, _ in _pipeline_claims(*sentences)}
+from test_claims import _speakers
 
 
 def test_anh_is_not_a_woman_named_before():

@@ -6,7 +6,7 @@ is its holder when the article names one, else an unnamed speaker, never the cou
 
 from __future__ import annotations
 
-from test_claims import _pipeline_claims
+from test_claims import _pipeline_claims, _speakers
 
 
 def test_nhat_ban_is_a_subject_not_the_noun_ban():
@@ -33,10 +33,6 @@ def test_a_title_without_a_name_is_not_the_country():
         "Bộ trưởng Nông nghiệp Nhật Bản cho biết chính phủ sẵn sàng bán thêm gạo dự trữ.",
     )
     assert {sp for sp, _, _ in got} == {"Taro_Suzuki"}
-
-
-def _speakers(*sentences: str) -> set[str]:
-    return {sp for sp, _, _ in _pipeline_claims(*sentences)}
 
 
 def test_a_country_inside_a_subject_headed_by_a_common_noun_does_not_speak():
