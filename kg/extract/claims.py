@@ -72,6 +72,9 @@ class _Lexicon:
     predicate_words: frozenset[str]  # "là", "sẽ", "cần": words that make a clause's predicate
     object_head_re: re.Pattern[str]  # "danh sách", "kế hoạch", "báo cáo": a published thing opens the object
     object_clause_adverbs: frozenset[str]  # "còn", "sẽ": after such a head, a predicate
+    # "nâng dự báo", "hạ mạnh dự báo", "giữ nguyên đánh giá" (cue_object_verbs) right before a
+    # cue: the cue is that verb's object, a forecast or an assessment, not a report
+    change_tail: re.Pattern[str]
 
 
 def _key(s: str) -> str:
@@ -137,6 +140,9 @@ def _lexicon() -> _Lexicon:
         topic_cues=frozenset(_key(w) for w in data.get("topic_cues") or ()),
         predicate_words=frozenset(_key(w) for w in data.get("predicate_words") or ()),
         object_clause_adverbs=frozenset(_key(w) for w in data.get("object_clause_adverbs") or ()),
+        # lower case: "Tạ Văn Hạ cho rằng" ends in a name, not in the verb "hạ"
+        change_tail=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['cue_object_verbs']))})"
+                               rf"(?:\s+(?:{word_alt(tuple(data['degree_adverbs']))}))?\s+$"),
         object_head_re=re.compile(
             rf"(?:(?:{word_alt(tuple(data.get('object_determiners') or ()))})\s+)*"
             rf"(?:{word_alt(tuple(data.get('object_heads') or ()))})(?!\w)",
@@ -426,9 +432,7 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             continue  # "bài hát 'Ca ngợi Hồ Chủ tịch'": capitalised inside a sentence, a title
         if _cue_is_noun(ctx, view, cs, ce):
             continue  # "bản tin cảnh báo", "có thông báo về …", "tiếng nói": a noun, not a verb of saying
-        if _lexicon_not_cue(view.text, cm.start()):
-            continue  # "đòi hỏi" (requires) begins with the cue "đòi"
-        if _object_of_a_change(view, cm.start()):
+        if lex.change_tail.search(view.text[max(0, cm.start() - 30) : cm.start()]):
             continue  # "nâng dự báo tăng trưởng", "giữ nguyên đánh giá": the forecast is an object
         if _passive_before(ctx, view, cs):
             continue  # "được kỳ vọng", "bị chỉ trích", "nhận được khuyến cáo": the subject did not say it
@@ -631,33 +635,6 @@ def _time_heads() -> frozenset[str]:
     more = load_yaml("reporting_verbs.yaml").get("time_heads") or []
     words = [*data["date_cues"], *data["day_parts"], *data["unit_words"], *more]
     return frozenset(" ".join(str(w).casefold().split()) for w in words)
-
-
-@cache
-def _change_tail() -> re.Pattern[str]:
-    data = load_yaml("reporting_verbs.yaml")
-    verbs = word_alt(tuple(data.get("cue_object_verbs") or ()))
-    adverbs = word_alt(tuple(data.get("degree_adverbs") or ()))
-    # lower case: "Tạ Văn Hạ cho rằng" ends in a name, not in the verb "hạ"
-    return re.compile(rf"(?:^|(?<=\s))(?:{verbs})(?:\s+(?:{adverbs}))?\s+$")
-
-
-@cache
-def _not_cues() -> tuple[str, ...]:
-    return tuple(" ".join(str(w).casefold().split()) for w in load_yaml("reporting_verbs.yaml").get("not_cues") or ())
-
-
-def _lexicon_not_cue(text: str, rel_start: int) -> bool:
-    """Does a word that begins with a cue start here ("đòi hỏi" after the cue "đòi")?"""
-    head = " ".join(text[rel_start : rel_start + 30].casefold().split())
-    return any(head == w or head.startswith(w + " ") for w in _not_cues())
-
-
-def _object_of_a_change(view: SentenceView, rel_start: int) -> bool:
-    """Is the cue the object of a verb that raises, cuts, keeps or revises it ("WTO hạ
-    mạnh dự báo tăng trưởng", "UOB giữ nguyên dự báo")? Then it is a noun: a forecast
-    or an assessment, not a report (cue_object_verbs)."""
-    return bool(_change_tail().search(view.text[max(0, rel_start - 30) : rel_start]))
 
 
 def _actor_describes_head(ctx: ArticleContext, view: SentenceView, cue_start: int, subj: Subject) -> bool:
