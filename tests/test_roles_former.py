@@ -54,3 +54,15 @@ def test_party_secretaries_head_their_committee():
     # "Ban Bí thư" is the Secretariat: its standing member is no "Bí thư" of anything
     x = _extract("Thường trực Ban Bí thư Trần Cẩm Tú làm việc với lãnh đạo TP Huế.")
     assert not [r for r in x.roles if r.person == "Tran_Cam_Tu"]
+
+
+def test_a_deputy_title_keeps_its_pho_as_written():
+    """The role's printed title is what the person holds: a deputy general director
+    is no general director, and an org-less role is exported as this title."""
+    x = _extract("Ông Trần Văn Bảy, phó tổng giám đốc Công ty cổ phần Sông Xanh, cho biết công ty sẽ mở thêm hai nhà máy.",
+                 "Bà Ngô Thị Hoa, Phó bí thư, cho biết hội nghị sẽ họp vào tuần sau.")
+    titles = {r.person: (r.predicate, r.title) for r in x.roles}
+    pred, title = titles["Tran_Van_Bay"]
+    assert pred == "official_of" and title.casefold().startswith("phó tổng giám đốc")
+    pred, title = titles["Ngo_Thi_Hoa"]
+    assert pred == "official_of" and title.casefold() == "phó bí thư"

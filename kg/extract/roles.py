@@ -467,14 +467,17 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
             if info.needs_org and (parse.org is None or entity_type(found, parse.org) != "Organization"):
                 continue  # "chuyên gia quân sự Nga" is a nationality, not a membership
             predicate = pred
-            if _DEPUTY.search(view.text, max(0, tm.start() - 8), tm.start()):
+            deputy = _DEPUTY.search(view.text, max(0, tm.start() - 8), tm.start())
+            if deputy:
                 predicate = "official_of"  # "Phó Tổng thư ký": a deputy is an official
             if info.with_org and parse.org is not None and entity_type(found, parse.org) == "Organization":
                 predicate = info.with_org
             org_end = parse.org.evidence.end if parse.org is not None else e
             host_end = parse.host.evidence.end if parse.host is not None else org_end
-            fm = _lexicon().former_tail_re.search(view.text, max(0, s - view.start - 12), s - view.start)
-            title_start = view.start + fm.start() if fm else s
+            head = deputy.start() if deputy else s - view.start  # "nguyên Phó Chủ tịch": former, too
+            fm = _lexicon().former_tail_re.search(view.text, max(0, head - 12), head)
+            # the printed title keeps its "Phó": "phó tổng giám đốc X" is no "tổng giám đốc X"
+            title_start = view.start + fm.start() if fm else view.start + deputy.start() if deputy else s
             title = body[title_start:max(org_end, host_end)]
             for p in persons:
                 predicate = _no_state_head(info, parse, p, predicate, view.text[p.evidence.end - view.start:])
