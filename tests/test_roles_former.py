@@ -66,3 +66,15 @@ def test_a_deputy_title_keeps_its_pho_as_written():
     assert pred == "official_of" and title.casefold().startswith("phó tổng giám đốc")
     pred, title = titles["Ngo_Thi_Hoa"]
     assert pred == "official_of" and title.casefold() == "phó bí thư"
+
+
+def test_a_body_named_after_its_country_is_not_the_country():
+    """'Tổng liên đoàn …' and 'Bảo tàng …' open a body's name: the country that ends the
+    name is not the office held, and 'Thượng tướng' is printed as the rank it is."""
+    x = _extract("Phó chủ tịch Tổng liên đoàn Lao động Việt Nam Nguyễn Văn Nam cho biết cuộc thi có nhiều đội hơn.",
+                 "Ông Lê Minh Khang, Giám đốc Bảo tàng Lịch sử Việt Nam, cho biết bảo tàng sẽ mở cửa miễn phí.",
+                 "Thượng tướng Đỗ Văn Sơn đến dự lễ khai mạc cùng nhiều đại biểu.")
+    got = {(r.person, r.org): r.title for r in x.roles}
+    assert ("Nguyen_Van_Nam", "Vietnam") not in got and ("Le_Minh_Khang", "Vietnam") not in got
+    assert any(p == "Le_Minh_Khang" and o and o.startswith("Bao_tang") for p, o in got)
+    assert got.get(("Do_Van_Son", None)) == "Thượng tướng"
