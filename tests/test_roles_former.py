@@ -78,3 +78,20 @@ def test_a_body_named_after_its_country_is_not_the_country():
     assert ("Nguyen_Van_Nam", "Vietnam") not in got and ("Le_Minh_Khang", "Vietnam") not in got
     assert any(p == "Le_Minh_Khang" and o and o.startswith("Bao_tang") for p, o in got)
     assert got.get(("Do_Van_Son", None)) == "Thượng tướng"
+
+
+def test_a_function_or_unit_director_is_an_official_not_the_head():
+    """'giám đốc tài chính X' is X's finance director and 'giám đốc khối Y X' heads a
+    division: officials of X, not its head; a firm's country director holds no office
+    of the country. The plain 'giám đốc X' and a minister's domain are unchanged."""
+    x = _extract("Ông Lê Văn Tư, giám đốc tài chính Tập đoàn Hồng Hà, cho biết lợi nhuận quý này tăng mạnh.",
+                 "Bà Trần Thị Năm - Giám đốc khối khách hàng cá nhân Ngân hàng Sao Mai - cho biết lãi suất sẽ giảm.",
+                 "Bà Lê Thị Bảy - giám đốc quốc gia Mastercard Việt Nam - cho biết thanh toán số đã tăng gấp đôi.",
+                 "Ông Lê Văn Sáu, giám đốc Công ty Hoàng Long, cho biết công ty sẽ mở thêm hai nhà máy.",
+                 "Thứ trưởng Tài chính Mỹ John Hill cho biết ngân sách sẽ được công bố vào tuần tới.")
+    got = {(r.person, r.predicate, r.org) for r in x.roles}
+    assert ("Le_Van_Tu", "official_of", "Tap_doan_Hong_Ha") in got
+    assert ("Tran_Thi_Nam", "official_of", "Ngan_hang_Sao_Mai") in got
+    assert ("Le_Thi_Bay", "official_of", None) in got and not any(p == "Le_Thi_Bay" and o == "Vietnam" for p, _, o in got)
+    assert any(p == "Le_Van_Sau" and pr == "leader_of" and o and o.endswith("Hoang_Long") for p, pr, o in got)
+    assert ("John_Hill", "official_of", "United_States") in got

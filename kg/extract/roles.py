@@ -70,6 +70,7 @@ class _Lexicon:
     former_head_re: re.Pattern[str]  # the same opening a title as written
     org_followers_re: re.Pattern[str]
     subdivision_re: re.Pattern[str]
+    unit_domain_re: re.Pattern[str]  # "giám đốc tài chính X": a function inside X, not X's head
 
 
 @cache
@@ -100,6 +101,7 @@ def _lexicon() -> _Lexicon:
         former_tail_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['former_modifiers']))})\s+$", re.IGNORECASE),
         former_head_re=re.compile(rf"^(?:{word_alt(tuple(data['former_modifiers']))})\s+", re.IGNORECASE),
         subdivision_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['subdivisions']))})\s+\S", re.IGNORECASE),
+        unit_domain_re=re.compile(rf"\s+(?:{word_alt(tuple(data['unit_domains']))})(?!\w)", re.IGNORECASE),
         org_followers_re=re.compile(rf"\s*(?:{word_alt(tuple(data['org_name_followers']))})(?!\w)", re.IGNORECASE),
     )
 
@@ -472,7 +474,13 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
                 predicate = "official_of"  # "Phó Tổng thư ký": a deputy is an official
             if info.with_org and parse.org is not None and entity_type(found, parse.org) == "Organization":
                 predicate = info.with_org
+            unit = (predicate == "leader_of" and parse.org is not None and parse.domain_words > 0
+                    and lex.unit_domain_re.match(view.text, e - view.start) is not None)
+            if unit:
+                predicate = "official_of"  # "giám đốc tài chính X", "giám đốc khối Y của X": not X's head
             org_end = parse.org.evidence.end if parse.org is not None else e
+            if unit and entity_type(found, parse.org) == "Country":
+                parse.org = None  # "giám đốc quốc gia <a firm> Việt Nam": the firm's country director, no state office
             host_end = parse.host.evidence.end if parse.host is not None else org_end
             head = deputy.start() if deputy else s - view.start  # "nguyên Phó Chủ tịch": former, too
             fm = _lexicon().former_tail_re.search(view.text, max(0, head - 12), head)
