@@ -60,3 +60,20 @@ def test_an_assistant_needs_whose_office_it_serves() -> None:
     assert rows("Được trợ lý HLV Tom Hale khen ngợi, tiền vệ này tỏa sáng.") == set()
     # "trợ lý tổng thống Nga X" is an adviser of Russia
     assert ("Ivan_Petrov", "adviser_of", "Russia") in rows("Trợ lý tổng thống Nga Ivan Petrov cho biết hai bên sẽ gặp nhau.")
+
+
+def test_a_name_cut_before_words_tagged_as_verbs_is_left_out_in_an_apposition() -> None:
+    """The tagger reads some lower-case words of a long name as verbs ("hạt nhân",
+    "lừa đảo"); inside an apposition closed by a dash or comma no clause verb can stand
+    there, so the name was cut and the role keeps only its title."""
+    from kg.model import Article, Sentence
+    from kg.pipeline import process
+
+    def roles_of(text: str) -> set[tuple[str, str, str | None]]:
+        x = process(Article(id="own", source="test", body=text, sentences=[Sentence(0, 0, len(text), text)]))
+        return {(r.person, r.predicate, r.org) for r in x.roles}
+
+    got = roles_of("Ông Trần Văn Hai - giám đốc Trung tâm Y học hạt nhân và điều trị ung bướu - cho biết bệnh nhân cần được chăm sóc sớm.")
+    assert got == {("Tran_Van_Hai", "leader_of", None)}
+    got = roles_of("Ông Lê Văn Sáu, giám đốc Công ty Hoàng Long, cho biết công ty sẽ mở thêm hai nhà máy trong năm tới.")
+    assert any(p == "Le_Van_Sau" and o for p, _, o in got)

@@ -368,7 +368,7 @@ def _tokens_of(doc: Doc, index: int) -> list[Token]:
     return analyse_sentence(raw).tokens if raw is not None and raw.text.strip() else []
 
 
-def _org_cut_short(doc: Doc, view: SentenceView, org: Mention) -> bool:
+def _org_cut_short(doc: Doc, view: SentenceView, org: Mention, appositive: bool = False) -> bool:
     """Does the organisation's name go on after the mention in lower case, so that the
     mention holds only its first words? "giám đốc Trung tâm Y học [hạt nhân]", "chủ tịch
     Tổng công ty Phát triển [đô thị Kinh Bắc]": a lower-case noun or adjective right after
@@ -398,8 +398,19 @@ def _org_cut_short(doc: Doc, view: SentenceView, org: Mention) -> bool:
     # saying or other follower between
     run = _RUN_ON.match(word)
     if run is None:
-        return False
+        # "X - giám đốc Trung tâm Y học hạt nhân và điều trị ung bướu - cho biết": in an
+        # apposition no clause verb can come before its closing mark, so lower-case words
+        # running to it (the tagger read "hạt nhân" as a verb) still belong to the name
+        close = _APPOSITION_CLOSE.match(word) if appositive else None
+        if close is None or cue_re.search(close.group(1)) is not None:
+            return False
+        # an adverb, preposition or pronoun (đã, tại, của, này) starts a clause or a phrase
+        inside = [t for t in _tokens_of(doc, view.index) if at <= t.start < at + close.end(1)]
+        return not any(t.pos in ("R", "E", "P") for t in inside)
     return cue_re.search(word, 0, run.end()) is None and not _lexicon().org_followers_re.search(word, 0, run.end())
+
+
+_APPOSITION_CLOSE = re.compile(r"([a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+){1,7})\s*(?:,|\s[-–—]|\))")
 
 
 def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = None) -> list[Role]:
@@ -434,7 +445,8 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
                     and not view.text[e - view.start : parse.person.evidence.start - view.start].strip()):
                 # "Lãnh đạo Ford xác nhận …": Ford is the body whose leadership speaks
                 parse.person, parse.last = None, e
-            if parse.org is not None and entity_type(found, parse.org) == "Organization" and _org_cut_short(doc, view, parse.org):
+            appositive = lex.modifier_tail_re.search(view.text, max(0, tm.start() - 20), tm.start()) is not None
+            if parse.org is not None and entity_type(found, parse.org) == "Organization" and _org_cut_short(doc, view, parse.org, appositive):
                 # "giám đốc Trung tâm Y học hạt nhân …": not "Trung tâm Y học"; the title still
                 # heads a body ("chủ tịch" of an association is no head of state)
                 parse.org = None
