@@ -1,0 +1,21 @@
+"""An inspectorate ("Thanh tra Chính phủ", "Thanh tra Sở Y tế tỉnh X") is a body of its
+own, not the department or government it inspects for; and publishing its conclusions
+("công bố kết luận thanh tra …") names a document, not a reported clause. Sentences
+written for the test; the real pipeline runs."""
+
+from __future__ import annotations
+
+from test_claims import _pipeline_claims
+
+
+def test_an_inspectorate_speaks_as_itself():
+    got = _pipeline_claims("Thanh tra Sở Y tế tỉnh Hòa Bình thừa nhận các vi phạm vẫn liên tục diễn ra tại nhiều cơ sở.")
+    assert {sp for sp, _, _ in got} == {"Thanh_tra_So_Y_te_tinh_Hoa_Binh"}
+    got = _pipeline_claims("Thanh tra tỉnh Quảng Nam đề nghị thu hồi hơn 2 tỉ đồng chi sai quy định.")
+    assert {sp for sp, _, _ in got} == {"Thanh_tra_tinh_Quang_Nam"}
+
+
+def test_publishing_a_conclusion_is_no_claim():
+    assert not _pipeline_claims("Thanh tra Chính phủ đã công bố kết luận thanh tra các dự án chậm tiến độ tại tỉnh Hòa Bình.")
+    got = _pipeline_claims("Thanh tra Chính phủ công bố rằng nhiều dự án đã chậm tiến độ hơn 5 năm.")
+    assert {(sp, text) for sp, _, text in got} == {("Thanh_tra_Chinh_phu", "nhiều dự án đã chậm tiến độ hơn 5 năm")}
