@@ -819,6 +819,7 @@ def _bare_object(ctx: ArticleContext, view: SentenceView, cue_start: int, conten
 
 _BARE_OBJECT_TOKENS = 6
 _MIN_REPORTED_WORDS = 4  # a reported clause not in quotes: a subject and a predicate, at least
+_CAPTION_INSIDE = re.compile(r"\s[-–]\s*(?:Ảnh|Ảnh minh họa|Nguồn|Video|Clip|Đồ họa)\s*(?:\([^()]{0,30}\))?\s*:")
 _CAPTION_START = re.compile(r"(?:Ảnh|Ảnh minh họa|Nguồn|Video|Clip)\s*(?:\([^()]{0,30}\))?\s*:")
 
 
@@ -1404,6 +1405,11 @@ def find_claims(doc: Doc, found: Extraction) -> list[Claim]:
                 continue
             seen.add(key)
             s, e = f.content
+            if not f.quote and _CAPTION_INSIDE.search(body, s, e):
+                # "X phát biểu khai mạc tọa đàm - Ảnh: Y Ngày 30-10, …": a photo caption run
+                # into the next paragraph (the crawler dropped the break); it describes a
+                # photo, and the paragraph after the credit is no more of what was said
+                continue
             out.append(
                 Claim(
                     id=_claim_id(aid, s, e, sp),
