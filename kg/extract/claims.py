@@ -1242,6 +1242,7 @@ def _opens_subject(ctx: ArticleContext, view: SentenceView, pos: int) -> bool:
     return t.pos in _SUBJECT_OPENERS and t.text[:1].islower()
 
 
+_TITLE_MODIFIERS = re.compile(r"(?:(?:phó|nguyên|cựu|quyền|tân)\s+)+", re.IGNORECASE)
 _APPOSITION_PIECE = re.compile(r"(?:[^,;:.!?\"“”]|\.(?=\S)){1,120}?,\s*")  # "TP.HCM" keeps its dot
 
 
@@ -1254,7 +1255,10 @@ def _after_title_apposition(ctx: ArticleContext, view: SentenceView, rel: int, p
         return rel
     piece_s, piece_e = view.start + rel, view.start + m.end()
     if person:
-        tp = next((p for p in title_parses(ctx, view) if p.start == piece_s), None)
+        # a deputy's or former holder's title opens after its modifier ("phó trưởng ban …")
+        lead = _TITLE_MODIFIERS.match(view.text, rel)
+        title_at = piece_s + (lead.end() - rel if lead else 0)
+        tp = next((p for p in title_parses(ctx, view) if p.start in (piece_s, title_at)), None)
         if tp is not None and tp.info.predicate is not None:
             return m.end()
         # "Theo bà X, nhà sử học thời trang, Giám đốc Bảo tàng …, <clause>": pieces
@@ -1284,8 +1288,19 @@ def _describes(ctx: ArticleContext, view: SentenceView, lo: int, hi: int) -> boo
     text = ctx.doc.article.body[words_[0].start : hi].casefold()
     if not any(text == h or text.startswith(h + " ") for h in _person_nouns()):
         return False  # "bên cạnh phương án 1, …", "hình ảnh Việt Nam, …": not a person's description
-    # a capitalised word tagged a verb is part of a name ("Viện Nghiên cứu …")
-    return not any(t.pos in ("V", "A", "P", "R") and not t.text[:1].isupper() for t in words_)
+    # a capitalised word tagged a verb is part of a name ("Viện Nghiên cứu …"), and so is a
+    # verb naming what a unit does ("ban tổ chức cán bộ", "phòng quản lý đào tạo")
+    units, in_unit = _workplaces(), False
+    for t in words_:
+        in_unit = t.text.casefold() in units or (in_unit and t.pos in ("V", "N"))
+        if t.pos in ("V", "A", "P", "R") and not t.text[:1].isupper() and not (in_unit and t.pos == "V"):
+            return False
+    return True
+
+
+@cache
+def _workplaces() -> frozenset[str]:
+    return frozenset(str(w).casefold() for w in load_yaml("honorifics.yaml")["workplaces"])
 
 
 @cache
