@@ -831,8 +831,8 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
             if typ == "Person" and is_all_caps(text):
                 typ = None  # "Chủ tịch UBND": an institution after a title
             elif typ == "Person" and len(_name_words(text)) >= 2 and len(_name_words(text)[-1]) >= 2 and (
-                is_all_caps(_name_words(text)[-1])
-            ):
+                is_all_caps(_name_words(text)[-1]) and not _ROMAN.match(_name_words(text)[-1])
+            ):  # a regnal number is no acronym: "Giáo hoàng Leo XIV", "Vua Charles III"
                 typ = "Organization"  # "trợ lý Meta AI", "Hải Phòng FC": no person's name ends in an acronym
             if typ in ("Person", None):
                 cut = _institution_prefix(text)

@@ -1,0 +1,22 @@
+"""A regnal number is part of a person's name, not an acronym that makes it an
+organisation: "Giáo hoàng Leo XIV", "Vua Charles III" (274 "Leo XIV" in the 2025
+corpus alone). Sentences written for the test; the real pipeline runs."""
+
+from __future__ import annotations
+
+from kg.model import Article, Sentence
+from kg.pipeline import process
+
+
+def _types(text: str) -> dict[str, str]:
+    x = process(Article(id="own", source="test", body=text, sentences=[Sentence(0, 0, len(text), text)]))
+    return {m.text: m.type for m in x.mentions}
+
+
+def test_a_pope_or_king_with_a_regnal_number_is_a_person():
+    assert _types("Giáo hoàng Leo XIV cho biết ngài sẽ đến thăm Lebanon vào cuối năm nay.")["Leo XIV"] == "Person"
+    assert _types("Vua Charles III cho biết ông sẽ đến thăm Canada vào tháng tới.")["Charles III"] == "Person"
+
+
+def test_a_name_ending_in_a_real_acronym_after_a_title_is_still_an_organisation():
+    assert _types("Chủ tịch Hải Phòng FC cho biết đội sẽ mua thêm hai cầu thủ.").get("Hải Phòng FC") != "Person"
