@@ -170,6 +170,8 @@ def _lexicon_matches(ss: SentenceWords) -> list[Match]:
             continue  # "Mỹ Anh", "Trâm Anh": a person's given names, not two countries
         if m.entry.type == "Country" and _after_language_cue(ss, m.start):
             continue  # "tiếng Anh": the English language, not Britain
+        if m.entry.type == "Country" and _opens_foreign_name(ss, m):
+            continue  # "Times of India": an outlet, not the country
         # a country, or a big city, may open an underthesea word that runs on into
         # a person's name ("Séc Milos", "Bangkok Aswin")
         country = m.entry.type == "Country" or m.entry.population >= 1_000_000
@@ -198,6 +200,19 @@ def _lexicon_matches(ss: SentenceWords) -> list[Match]:
                 continue  # "Vladimir Frolov", "Antony Blinken": a given name, not a city
         out.append(m)
     return out
+
+
+_FOREIGN_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+ of $")
+
+
+def _opens_foreign_name(ss: SentenceWords, m: Match) -> bool:
+    """A country printed in its English name after "X of" ("Times of India", "Bank of
+    China", "University of Tokyo"): the end of a foreign name, not the country. The forms
+    Vietnamese text gives countries ("Ấn Độ", "Trung Quốc") never follow "of"."""
+    form = ss.text[m.start : m.end]
+    if form != m.entry.label or (m.entry.label_vi and key(form) == key(m.entry.label_vi)):
+        return False
+    return _FOREIGN_NAME_BEFORE.search(ss.text, max(0, m.start - 30), m.start) is not None
 
 
 def _after_language_cue(ss: SentenceWords, start: int) -> bool:

@@ -1,4 +1,4 @@
-"""A regnal number is part of a person's name, not an acronym that makes it an
+"""Foreign names the entity stage misread. A regnal number is part of a person's name, not an acronym that makes it an
 organisation: "Giáo hoàng Leo XIV", "Vua Charles III" (274 "Leo XIV" in the 2025
 corpus alone). Sentences written for the test; the real pipeline runs."""
 
@@ -20,3 +20,12 @@ def test_a_pope_or_king_with_a_regnal_number_is_a_person():
 
 def test_a_name_ending_in_a_real_acronym_after_a_title_is_still_an_organisation():
     assert _types("Chủ tịch Hải Phòng FC cho biết đội sẽ mua thêm hai cầu thủ.").get("Hải Phòng FC") != "Person"
+
+
+def test_a_country_after_x_of_ends_a_foreign_name():
+    """'Times of India', 'Bank of China': the country in its English name after 'X of'
+    ends an organisation's name; the country in Vietnamese text is left alone."""
+    types = _types("Theo báo Times of India, ông được xếp ngồi gần phía trước trong phòng tiệc.")
+    assert types.get("Times of India") == "Organization" and "India" not in types
+    types = _types("Tổng thống Ukraine Volodymyr Zelensky cho biết Ukraine sẽ không nhượng bộ.")
+    assert types.get("Ukraine") == "Country" and types.get("Volodymyr Zelensky") == "Person"
