@@ -199,6 +199,9 @@ class ArticleContext:
         return None
 
 
+_BOARD_TAIL = re.compile(r"(?:^|(?<=\s))ban\s+$", re.IGNORECASE)  # "ban lãnh đạo X", "ban giám đốc X"
+
+
 def _bare_title_key(title: str) -> str:
     """A title compared without the word that makes it former: "cựu Tổng thống" and
     "Tổng thống" are one title (the role keeps "cựu" in what it prints)."""
@@ -431,6 +434,11 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
                 before = view.text[window_start(view.text, tp.start - view.start) : tp.start - view.start]
                 if lex.preposition_tail.search(before):
                     return None  # "trao đổi với người phát ngôn Bộ X, …": the object of "với"
+                board = _BOARD_TAIL.search(before)
+                if board and entity_type(found, m) == "Organization":
+                    # "ban lãnh đạo Novaland khẳng định": the board speaks for the company,
+                    # not the one holder of a title the article names
+                    return Subject([m.entity or ""], view.start + window_start(view.text, tp.start - view.start) + board.start())
                 if lex.unnamed_tail.search(before + "x x") and re.search(
                     rf"(?:^|\s)(?:{lex.unnamed_alt})\s+$", before, re.I
                 ):
