@@ -95,3 +95,11 @@ def test_a_function_or_unit_director_is_an_official_not_the_head():
     assert ("Le_Thi_Bay", "official_of", None) in got and not any(p == "Le_Thi_Bay" and o == "Vietnam" for p, _, o in got)
     assert any(p == "Le_Van_Sau" and pr == "leader_of" and o and o.endswith("Hoang_Long") for p, pr, o in got)
     assert ("John_Hill", "official_of", "United_States") in got
+
+
+def test_a_capitalised_function_or_division_is_no_organisation():
+    """'Giám đốc Điều hành Marketing', 'Giám đốc Khối Bán lẻ': the capitalised function or
+    division the entity stage read as a name is not whose director the person is."""
+    x = _extract("Ông Phan Minh Tú, Giám đốc Điều hành Marketing (Vinasữa) chia sẻ rằng công ty sẽ mở rộng thị trường.")
+    got = {(r.person, r.predicate, r.org) for r in x.roles}
+    assert got == {("Phan_Minh_Tu", "official_of", None)}

@@ -481,16 +481,21 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
             if info.needs_org and (parse.org is None or entity_type(found, parse.org) != "Organization"):
                 continue  # "chuyên gia quân sự Nga" is a nationality, not a membership
             predicate = pred
+            cut_end = e  # where the printed title ends when its organisation is left out
             deputy = _DEPUTY.search(view.text, max(0, tm.start() - 8), tm.start())
             if deputy:
                 predicate = "official_of"  # "Phó Tổng thư ký": a deputy is an official
             if info.with_org and parse.org is not None and entity_type(found, parse.org) == "Organization":
                 predicate = info.with_org
+            if parse.org is not None and len(parse.org.text.split()) <= 2 and lex.unit_domain_re.match(" " + parse.org.text):
+                # "Giám đốc Điều hành Marketing", "Giám đốc Khối Bán lẻ": a capitalised
+                # function or division read as the organisation; whose, the title does not say
+                cut_end, parse.org, predicate = parse.org.evidence.end, None, "official_of"
             unit = (predicate == "leader_of" and parse.org is not None and parse.domain_words > 0
                     and lex.unit_domain_re.match(view.text, e - view.start) is not None)
             if unit:
                 predicate = "official_of"  # "giám đốc tài chính X", "giám đốc khối Y của X": not X's head
-            org_end = parse.org.evidence.end if parse.org is not None else e
+            org_end = parse.org.evidence.end if parse.org is not None else cut_end
             if unit and entity_type(found, parse.org) == "Country":
                 parse.org = None  # "giám đốc quốc gia <a firm> Việt Nam": the firm's country director, no state office
             host_end = parse.host.evidence.end if parse.host is not None else org_end

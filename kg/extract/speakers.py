@@ -356,6 +356,16 @@ _WORD_TAIL = re.compile(r"(?:^|(?<=\s))(?!(?:và|hoặc|hay|với|của|bị|đ�
 _OWNED_BY_TAIL = re.compile(r"(?:^|\s)[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+){0,2}\s+của\s+$")
 
 
+@cache
+def _owned_by_described_tail() -> re.Pattern[str]:
+    """"học trò của nghệ sĩ X", "đồng nghiệp của chị X": a person described by a
+    profession or form of address (honorifics.yaml) after "của" owns the noun before;
+    "tác giả chính của nghiên cứu James Weber" is the author himself."""
+    lex = load_yaml("honorifics.yaml")
+    words_ = tuple(str(w) for w in [*lex["professions"], *lex["honorifics"]] if str(w)[:1].islower())
+    return re.compile(rf"(?:^|\s)[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+){{0,2}}\s+của\s+(?:{word_alt(words_)})\s+$", re.IGNORECASE)
+
+
 # a capitalised name, then a comma or a spaced dash, right before a city or province: a
 # location in apposition ("UBND quận Bình Tân, TP.HCM") or the second end of a route's name
 # ("cao tốc Nội Bài - Lào Cai"); after a lower-case word the comma closes a phrase and the
@@ -408,7 +418,7 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
             if hon:
                 start = view.start + lo + hon.start()
             pre = view.text[window_start(view.text, start - view.start) : start - view.start]
-            if _OWNED_BY_TAIL.search(pre) and not lex.statement_of_tail.search(pre):
+            if (_OWNED_BY_TAIL.search(pre) or _owned_by_described_tail().search(pre)) and not lex.statement_of_tail.search(pre):
                 return None  # "Người thân của X nói", "luật sư của X cho biết": not X, and unnamed
             if _after_a_relation(ctx, view, start, lex):
                 return None  # "mẹ Đức Huy nói", "gia đình Kim Sae Ron cáo buộc": a relative speaks, unnamed
