@@ -29,3 +29,11 @@ def test_a_board_speaks_for_its_company():
     assert {sp for sp, _, _ in got} == {"Novaland"}
     got = _pipeline_claims(first, "Trả lời về việc này, lãnh đạo Novaland khẳng định không có bất kỳ cuộc tháo chạy nào.")
     assert {sp for sp, _, _ in got} == {"Le_Van_Tu"}
+
+
+def test_a_person_owning_the_subject_through_a_description_does_not_speak():
+    """'học trò của nghệ sĩ X', 'đồng nghiệp của chị X': the students or colleagues speak,
+    unnamed; 'tác giả chính của nghiên cứu X' is X, the author."""
+    assert not _pipeline_claims("Tại buổi họp báo, nhiều học trò của nghệ sĩ Trần Văn Kiên cùng chia sẻ lòng biết ơn đối với người thầy.")
+    got = _pipeline_claims("Tác giả chính của nghiên cứu James Weber khuyến nghị các nước cần hợp tác để giảm ô nhiễm không khí.")
+    assert {sp for sp, _, _ in got} == {"James_Weber"}
