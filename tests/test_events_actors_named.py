@@ -124,3 +124,15 @@ def test_a_visit_needs_an_office_holder_or_a_state() -> None:
     assert events("Anh Lucas Silva dẫn vị khách tới thăm nhà người quen ở Lyon vào ngày 3/5.") == []
     got = events("Ngày 3/5, Bộ trưởng Ngoại giao Pháp Pierre Dumas đến thăm Hà Nội.")
     assert [(e.type, e.participants) for e in got] == [("Visit", ["Pierre_Dumas"])]
+
+
+def test_a_company_negotiating_or_signing_alone_is_no_event() -> None:
+    actors = {**NAMED, "Hãng Alpina": ("Alpina", "Organization"), "Tập đoàn Borel": ("Borel", "Organization")}
+    # one company's business: no state, no second party
+    assert make("Đây là mức giá tốt nhất mà Hãng Alpina đàm phán được trong năm nay.", actors, "2024-05-10").events == []
+    assert make("Hôm 3/5, Tập đoàn Borel đã ký kết biên bản ghi nhớ về đào tạo kỹ sư.", actors, "2024-05-10").events == []
+    # a state may stand alone (its counterpart left to the context); two companies make a deal
+    got = make("Hôm 3/5, Pháp đã tiến hành vòng đàm phán thương mại đầu tiên tại Lyon.", actors, "2024-05-10").events
+    assert [(e.type, e.participants) for e in got] == [("Negotiation", ["France"])]
+    got = make("Hôm 3/5, Hãng Alpina và Tập đoàn Borel đã ký kết thỏa thuận hợp tác.", actors, "2024-05-10").events
+    assert [(e.type, sorted(e.participants)) for e in got] == [("Agreement", ["Alpina", "Borel"])]

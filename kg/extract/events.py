@@ -61,6 +61,7 @@ class _Lexicon:
     imposing_re: re.Pattern[str]
     pair_re: re.Pattern[str]
     two_parties: frozenset[str]
+    state_if_alone: frozenset[str]
     placed_without_actor: frozenset[str]
     needs_polity: frozenset[str]
     local_divisions: tuple[str, ...]
@@ -126,6 +127,7 @@ def _lexicon() -> _Lexicon:
         classifier_re=re.compile(rf"^(?:(?:{word_alt(tuple(data['classifiers']))})\s+)+", I),
         composed=tuple(_composed(c) for c in data["composed"]) + tuple(_split(c) for c in data.get("split", ())),
         two_parties=frozenset(data["two_parties"]),
+        state_if_alone=frozenset(data["state_if_alone"]),
         placed_without_actor=frozenset(data["placed_without_actor"]),
         needs_polity=frozenset(_key(w) for w in data["needs_polity"]),
         needs_office=frozenset(_key(w) for w in data["needs_office"]),
@@ -1270,6 +1272,10 @@ def _enough(head: _Mention, entity_types: dict[str, str], local_places: frozense
     lex = _lexicon()
     if head.type in lex.two_parties and len(set(head.participants)) < 2:
         return False
+    if head.type in lex.state_if_alone and len(set(head.participants)) < 2 and not any(
+        entity_types.get(p) == "Country" for p in head.participants
+    ):
+        return False  # "lịch tiếp nhận tàu mà hãng X đàm phán được": one company's business
     if not head.participants and not (head.type in lex.placed_without_actor and head.where):
         return False  # "trong buổi họp báo ngày 27-3": nobody named takes part
     if head.key in lex.needs_polity and (not head.where or head.where in local_places) and not any(
