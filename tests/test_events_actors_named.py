@@ -136,3 +136,16 @@ def test_a_company_negotiating_or_signing_alone_is_no_event() -> None:
     assert [(e.type, e.participants) for e in got] == [("Negotiation", ["France"])]
     got = make("Hôm 3/5, Hãng Alpina và Tập đoàn Borel đã ký kết thỏa thuận hợp tác.", actors, "2024-05-10").events
     assert [(e.type, sorted(e.participants)) for e in got] == [("Agreement", ["Alpina", "Borel"])]
+
+
+def test_this_country_after_a_reporting_verb_is_the_reporters_state() -> None:
+    actors = {**NAMED, "Ấn Độ": ("India", "Country"), "Chính phủ Brazil": ("Government_of_Brazil", "Organization")}
+    text = ("Ấn Độ vừa công bố gói hỗ trợ mới cho nông dân. "
+            "Hôm 3/5, Chính phủ Brazil cho biết nước này đã tổ chức vòng đàm phán thương mại đầu tiên với Pháp tại Lyon.")
+    got = make(text, actors, "2024-05-10").events
+    assert [(e.type, sorted(e.participants)) for e in got] == [("Negotiation", ["Brazil", "France"])]
+    # the holder of a state's office reports for that state
+    text = ("Ấn Độ vừa công bố gói hỗ trợ mới cho nông dân. "
+            "Hôm 3/5, Tổng thống Brazil Lucas Silva cho biết nước này đã ký kết thỏa thuận với Pháp.")
+    got = make(text, actors, "2024-05-10").events
+    assert [(e.type, sorted(e.participants)) for e in got] == [("Agreement", ["Brazil", "France"])]
