@@ -149,3 +149,15 @@ def test_this_country_after_a_reporting_verb_is_the_reporters_state() -> None:
             "Hôm 3/5, Tổng thống Brazil Lucas Silva cho biết nước này đã ký kết thỏa thuận với Pháp.")
     got = make(text, actors, "2024-05-10").events
     assert [(e.type, sorted(e.participants)) for e in got] == [("Agreement", ["Brazil", "France"])]
+
+
+def test_where_someone_spoke_or_went_is_no_party() -> None:
+    actors = {**NAMED, "Nhà Trắng": ("White_House", "Organization"), "Tổng thống Pháp": ("France_President", "Person")}
+    # the UN is where the band spoke, not who met the president
+    got = make("Hôm 3/5, ban nhạc đã phát biểu tại Liên hợp quốc và gặp gỡ Tổng thống Pierre Dumas tại Lyon.", actors, "2024-05-10").events
+    assert all("United_Nations" not in e.participants for e in got)
+    # a country one returned to does not make a visit of its own
+    assert make("Năm 2019, ông trở về Brazil và có đến thăm vài nơi như Lyon.", actors, "2024-05-10").events == []
+    # the body visited is the destination; the visitor comes with "của"
+    got = make("Hôm 3/5, chuyến thăm Nhà Trắng của Tổng thống Pierre Dumas kéo dài hai giờ.", actors, "2024-05-10").events
+    assert [(e.type, e.participants) for e in got] == [("Visit", ["Pierre_Dumas"])]

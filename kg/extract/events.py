@@ -62,6 +62,7 @@ class _Lexicon:
     pair_re: re.Pattern[str]
     two_parties: frozenset[str]
     state_if_alone: frozenset[str]
+    oblique_re: re.Pattern[str]
     placed_without_actor: frozenset[str]
     needs_polity: frozenset[str]
     local_divisions: tuple[str, ...]
@@ -128,6 +129,9 @@ def _lexicon() -> _Lexicon:
         composed=tuple(_composed(c) for c in data["composed"]) + tuple(_split(c) for c in data.get("split", ())),
         two_parties=frozenset(data["two_parties"]),
         state_if_alone=frozenset(data["state_if_alone"]),
+        oblique_re=re.compile(
+            rf"(?<!\w)(?:{word_alt(tuple(data['oblique']['prepositions']))})\s+(?:(?:{word_alt(tuple(data['oblique']['heads']))})\s+)?$", I
+        ),
         placed_without_actor=frozenset(data["placed_without_actor"]),
         needs_polity=frozenset(_key(w) for w in data["needs_polity"]),
         needs_office=frozenset(_key(w) for w in data["needs_office"]),
@@ -519,8 +523,9 @@ def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int, etyp
         if ph.role == "object" and etype in _GATHERINGS:
             ms = [m for m in ms if not _inside_event_name(ctx, view, ph, m)]
         if ph.role in ("object", "to") and etype in _VISITS:
-            # "thăm chính thức Estonia và Thụy Điển": the states visited are destinations
-            ms = [m for m in ms if entity_type(found, m) != "Country"]
+            # "thăm chính thức Estonia và Thụy Điển", "chuyến thăm Nhà Trắng của X": the
+            # states and bodies visited are destinations, the visitors are elsewhere
+            ms = [m for m in ms if entity_type(found, m) not in ("Country", "Organization")]
         for m in ms:
             if entity_type(found, m) == "Country" and any(
                 tp.org is m and tp.person is not None and tp.person in ms for tp in parses
@@ -663,6 +668,8 @@ def _first_actor_after(ctx: ArticleContext, view: SentenceView, pos: int) -> lis
     for m in view.mentions_in(start, limit):
         if not _actor(ctx.found, m) or entity_type(ctx.found, m) not in (PERSON, "Country", "Organization"):
             continue
+        if _oblique(view, m, start):
+            continue  # "…, Juventus tới Audi Field": where the subject went
         tp = next((p for p in title_parses(ctx, view) if p.org is m and p.person is not None), None)
         if tp is not None:
             m = tp.person
@@ -676,6 +683,14 @@ def _first_actor_after(ctx: ArticleContext, view: SentenceView, pos: int) -> lis
                 out += _resolve(ctx, view, m2)
         break
     return out
+
+
+def _oblique(view: SentenceView, m: Mention, lo: int) -> bool:
+    """Is ``m`` the object of a preposition of place or direction ("phát biểu tại Liên Hợp
+    Quốc và gặp gỡ …", "trở về Việt Nam và có đến thăm …")? Then it is where something
+    happened or went, not an actor standing before the trigger."""
+    head = view.text[max(0, lo - view.start, m.evidence.start - view.start - 25) : m.evidence.start - view.start]
+    return _lexicon().oblique_re.search(head) is not None
 
 
 _OF_ONLY = re.compile(r"\s*của\s*", re.IGNORECASE)
@@ -726,7 +741,8 @@ def _participants(
                 last_cue = cm
             lo = view.start + last_cue.end() if last_cue else cs
             ms = [m for m in view.mentions_in(lo, s)
-                  if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization")]
+                  if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization")
+                  and not _oblique(view, m, lo)]
             for m in ms:
                 if entity_type(found, m) != PERSON and any(
                     tp.org is m and tp.person is not None and tp.person in ms for tp in title_parses(ctx, view)
