@@ -200,3 +200,10 @@ def test_signing_a_party_conclusion_is_no_agreement() -> None:
     # "ký kết luận" is "ký" (sign) + "kết luận" (a conclusion), not "ký kết" (conclude an agreement)
     assert kinds("Ông Marc Weber đã ký kết luận số 12 của Bộ Chính trị hôm 3/5.") == []
     assert kinds("Đức và Việt Nam đã ký kết hiệp định thương mại hôm 3/5.") == ["Agreement"]
+
+
+def test_a_team_inspecting_a_stadium_is_no_visit() -> None:
+    # the coaches of a national side look at the pitch before a match: sport, not a state's visit
+    assert kinds("Hôm 3/5, ban huấn luyện U23 Brazil có chuyến thị sát sân vận động ở Lyon, nơi đội sẽ đá trận mở màn.") == []
+    # a minister inspecting a site stays a visit
+    assert kinds("Hôm 3/5, Bộ trưởng Quốc phòng Pháp Marc Weber có chuyến thị sát căn cứ hải quân ở Lyon.") == ["Visit"]
