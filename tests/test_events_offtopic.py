@@ -207,3 +207,11 @@ def test_a_team_inspecting_a_stadium_is_no_visit() -> None:
     assert kinds("Hôm 3/5, ban huấn luyện U23 Brazil có chuyến thị sát sân vận động ở Lyon, nơi đội sẽ đá trận mở màn.") == []
     # a minister inspecting a site stays a visit
     assert kinds("Hôm 3/5, Bộ trưởng Quốc phòng Pháp Marc Weber có chuyến thị sát căn cứ hải quân ở Lyon.") == ["Visit"]
+
+
+def test_what_a_plan_or_news_is_about_is_no_act() -> None:
+    assert kinds("Hôm 3/5, nhà đầu tư phấn khởi nhờ thông tin tích cực về đàm phán thương mại giữa Pháp và Brazil.") == []
+    assert kinds("Hôm 3/5, bộ ngành xây dựng phương án đàm phán với Brazil về thuế quan.") == []
+    assert kinds("Giá cổ phiếu phụ thuộc vào kết quả thương lượng giữa Pháp và Brazil.") == []
+    # a classifier names the act itself: it stays
+    assert kinds("Hôm 3/5, ông Marc Weber đánh giá kết quả vòng đàm phán giữa Pháp và Brazil tại Lyon.") == ["Negotiation"]

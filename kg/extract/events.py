@@ -63,6 +63,7 @@ class _Lexicon:
     two_parties: frozenset[str]
     state_if_alone: frozenset[str]
     oblique_re: re.Pattern[str]
+    topic_head_re: re.Pattern[str]
     placed_without_actor: frozenset[str]
     needs_polity: frozenset[str]
     local_divisions: tuple[str, ...]
@@ -129,6 +130,10 @@ def _lexicon() -> _Lexicon:
         composed=tuple(_composed(c) for c in data["composed"]) + tuple(_split(c) for c in data.get("split", ())),
         two_parties=frozenset(data["two_parties"]),
         state_if_alone=frozenset(data["state_if_alone"]),
+        # "phương án đàm phán", "thông tin tích cực về đàm phán", "vai trò trung gian trong đàm phán"
+        topic_head_re=re.compile(
+            rf"(?<!\w)(?:{word_alt(tuple(data['topic_heads']))})(?:\s+(?:tích cực|mới|mới nhất))?\s+(?:(?:về|trong)\s+)?$", I
+        ),
         oblique_re=re.compile(
             rf"(?<!\w)(?:{word_alt(tuple(data['oblique']['prepositions']))})\s+(?:(?:{word_alt(tuple(data['oblique']['heads']))})\s+)?$", I
         ),
@@ -1130,6 +1135,8 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
                 continue
             if lex.generic_after_re.match(view.text, te):
                 continue
+            if not lex.classifier_re.match(trig) and lex.topic_head_re.search(view.text, max(0, ts - 40), ts):
+                continue  # "phương án đàm phán với Mỹ": what a plan is about, no act
             stop = _CLAUSE_BREAK.search(view.text, te)
             if lex.hedged_re.search(view.text, te, stop.start() if stop else len(view.text)) and not _in_prepositional(view.text, ts):
                 continue  # "cuộc gặp như vậy khó có thể diễn ra" (not "… trong chuyến thăm X, bị đánh giá là khó khả thi")
