@@ -161,3 +161,14 @@ def test_where_someone_spoke_or_went_is_no_party() -> None:
     # the body visited is the destination; the visitor comes with "của"
     got = make("Hôm 3/5, chuyến thăm Nhà Trắng của Tổng thống Pierre Dumas kéo dài hai giờ.", actors, "2024-05-10").events
     assert [(e.type, e.participants) for e in got] == [("Visit", ["Pierre_Dumas"])]
+
+
+def test_an_act_named_with_its_owner_is_not_the_subjects() -> None:
+    # the minister condemns the attack and the president welcomes the visit: neither acts
+    got = named("Hôm 3/5, Ngoại trưởng Pháp Pierre Dumas lên án cuộc tấn công của Brazil nhằm vào Lyon.")
+    assert [(e.type, e.participants) for e in got if e.type == "Attack"] == [("Attack", ["Brazil"])]
+    got = named("Hôm 3/5, Tổng thống Pierre Dumas hoan nghênh chuyến thăm của Tổng thống Lucas Silva.")
+    assert [(e.type, e.participants) for e in got] == [("Visit", ["Lucas_Silva"])]
+    # "của" after the target qualifies the target: the subject still attacks
+    got = named("Hôm 3/5, Pháp mở cuộc phản công vào tỉnh Lyon của Brazil.")
+    assert [e.participants[0] for e in got if e.type == "Attack"] == ["France"]

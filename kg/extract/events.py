@@ -64,6 +64,7 @@ class _Lexicon:
     state_if_alone: frozenset[str]
     oblique_re: re.Pattern[str]
     topic_head_re: re.Pattern[str]
+    owned_acts: frozenset[str]
     placed_without_actor: frozenset[str]
     needs_polity: frozenset[str]
     local_divisions: tuple[str, ...]
@@ -130,6 +131,7 @@ def _lexicon() -> _Lexicon:
         composed=tuple(_composed(c) for c in data["composed"]) + tuple(_split(c) for c in data.get("split", ())),
         two_parties=frozenset(data["two_parties"]),
         state_if_alone=frozenset(data["state_if_alone"]),
+        owned_acts=frozenset(data["owned_acts"]),
         # "phương án đàm phán", "thông tin tích cực về đàm phán", "vai trò trung gian trong đàm phán"
         topic_head_re=re.compile(
             rf"(?<!\w)(?:{word_alt(tuple(data['topic_heads']))})(?:\s+(?:tích cực|mới|mới nhất))?\s+(?:(?:về|trong)\s+)?$", I
@@ -690,6 +692,26 @@ def _first_actor_after(ctx: ArticleContext, view: SentenceView, pos: int) -> lis
     return out
 
 
+def _owners(ctx: ArticleContext, view: SentenceView, etype: str, trig: str, end: int) -> list[str]:
+    """The owner a nominal act names after "của" ("cuộc tấn công của Israel", "chuyến thăm
+    Ukraine của ngôi sao X"): the actors of a "của" phrase right after the trigger (after the
+    place visited, for a Visit), when the type is one of ``owned_acts`` and the trigger has
+    its classifier."""
+    lex = _lexicon()
+    if etype not in lex.owned_acts or not lex.classifier_re.match(trig):
+        return []
+    phrases = _phrases(ctx, view, end)[:2]
+    for i, ph in enumerate(phrases):
+        if ph.role != "of":
+            if etype in _VISITS and i == 0 and ph.role == "object":
+                continue  # "chuyến thăm Ukraine của X": the place visited, then its owner
+            return []  # "cuộc phản công vào tỉnh Kursk của Nga": "của" qualifies the target
+        kinds = (PERSON,) if etype == "Interview" else (PERSON, "Country", "Organization")
+        return [m.entity for m in view.mentions_in(ph.start, ph.end)
+                if m.entity and _actor(ctx.found, m) and entity_type(ctx.found, m) in kinds]
+    return []
+
+
 def _oblique(view: SentenceView, m: Mention, lo: int) -> bool:
     """Is ``m`` the object of a preposition of place or direction ("phát biểu tại Liên Hợp
     Quốc và gặp gỡ …", "trở về Việt Nam và có đến thăm …")? Then it is where something
@@ -1157,6 +1179,11 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             subj_part, parts = _participants(ctx, view, etype, s, e, prev)
             if travel and not _travellers(ctx, view, subj_part, s):
                 continue  # nobody named travels
+            owners = _owners(ctx, view, etype, trig, e) if subj_part else []
+            if owners and not set(subj_part) & set(owners):
+                # "Ngoại trưởng A lên án cuộc tấn công của Israel": the act is Israel's
+                parts = [p for p in parts if p not in subj_part]
+                subj_part = owners
             prev = (e, subj_part)
             parts += [p for p in _split_objects(ctx, view, etype, trig, s) if p not in parts]
             if etype in _SPEAKER_ONLY and subj_part:
