@@ -215,3 +215,11 @@ def test_what_a_plan_or_news_is_about_is_no_act() -> None:
     assert kinds("Giá cổ phiếu phụ thuộc vào kết quả thương lượng giữa Pháp và Brazil.") == []
     # a classifier names the act itself: it stays
     assert kinds("Hôm 3/5, ông Marc Weber đánh giá kết quả vòng đàm phán giữa Pháp và Brazil tại Lyon.") == ["Negotiation"]
+
+
+def test_a_task_in_a_list_is_no_act() -> None:
+    # a government's list of tasks: verbs without a subject
+    assert kinds("Tiếp cận, đàm phán với Brazil để cân bằng thương mại bền vững.") == []
+    assert kinds("Tiến hành đàm phán với phía Brazil nhằm đạt được thỏa thuận thương mại.") == []
+    # a leading clause whose subject follows still tells an act
+    assert kinds("Tiến hành đàm phán với phía Brazil hôm 3/5, Bộ trưởng Pháp Marc Weber cho biết hai bên đã tiến gần thỏa thuận.") == ["Negotiation"]

@@ -546,6 +546,23 @@ def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int, etyp
     return out
 
 
+def _task(ctx: ArticleContext, view: SentenceView, s: int, e: int) -> bool:
+    """Is the sentence an instruction without a subject ("Tiếp cận, đàm phán với Mỹ để cân
+    bằng thương mại", "Tiến hành đàm phán với phía Mỹ nhằm …"), as in a list of tasks set
+    by a government? Only verbs (and adverbs, commas) stand before the trigger, and no actor
+    follows a leading clause (unlike "Thị sát hiện trường ngày 2/4, Bộ trưởng X yêu cầu …")."""
+    toks = _tokens(ctx, view.index)
+    if not toks or toks[0].pos != "V" or view.text[: toks[0].start - view.start].strip():
+        return False
+    # only verbs, adverbs and commas before the trigger: "Tiếp cận, đàm phán", "Tiến hành đàm phán"
+    if any(t.pos not in _TASK_POS for t in toks if t.end <= s):
+        return False
+    return not _first_actor_after(ctx, view, e)
+
+
+_TASK_POS = frozenset({"V", "R", "CH", "C"})
+
+
 def _opens_with_verb(ctx: ArticleContext, view: SentenceView, s: int) -> bool:
     """Does the clause holding the trigger at ``s`` open with a verb ("Trả lời câu hỏi
     của báo X tại buổi họp báo, …"): a leading clause without a subject of its own?"""
@@ -1179,6 +1196,8 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             subj_part, parts = _participants(ctx, view, etype, s, e, prev)
             if travel and not _travellers(ctx, view, subj_part, s):
                 continue  # nobody named travels
+            if not subj_part and etype not in lex.speaker_events and _task(ctx, view, s, e):
+                continue  # "Tiếp cận, đàm phán với Mỹ để …": a task set in a list, no act told
             owners = _owners(ctx, view, etype, trig, e) if subj_part else []
             if owners and not set(subj_part) & set(owners):
                 # "Ngoại trưởng A lên án cuộc tấn công của Israel": the act is Israel's
