@@ -60,3 +60,10 @@ def test_an_assistant_needs_whose_office_it_serves() -> None:
     assert rows("Được trợ lý HLV Tom Hale khen ngợi, tiền vệ này tỏa sáng.") == set()
     # "trợ lý tổng thống Nga X" is an adviser of Russia
     assert ("Ivan_Petrov", "adviser_of", "Russia") in rows("Trợ lý tổng thống Nga Ivan Petrov cho biết hai bên sẽ gặp nhau.")
+
+
+def test_the_head_of_a_states_body_serves_the_state_and_does_not_lead_it() -> None:
+    got = rows("Hôm qua, ông Pierre Dumas, người đứng đầu quân đội Brazil, cho biết binh sĩ đã rút về.")
+    assert got == {("Pierre_Dumas", "official_of", "Brazil")}
+    got = rows("Ông Lucas Silva - Tổng giám đốc Đường sắt Pháp - cho biết các chuyến tàu sẽ chạy lại.")
+    assert got == {("Lucas_Silva", "official_of", "France")}

@@ -70,6 +70,7 @@ class _Lexicon:
     former_head_re: re.Pattern[str]  # the same opening a title as written
     org_followers_re: re.Pattern[str]
     subdivision_re: re.Pattern[str]
+    body_domain_re: re.Pattern[str]
 
 
 @cache
@@ -100,6 +101,7 @@ def _lexicon() -> _Lexicon:
         former_tail_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['former_modifiers']))})\s+$", re.IGNORECASE),
         former_head_re=re.compile(rf"^(?:{word_alt(tuple(data['former_modifiers']))})\s+", re.IGNORECASE),
         subdivision_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['subdivisions']))})\s+\S", re.IGNORECASE),
+        body_domain_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['body_domains']))})(?!\w)", re.IGNORECASE),
         org_followers_re=re.compile(rf"\s*(?:{word_alt(tuple(data['org_name_followers']))})(?!\w)", re.IGNORECASE),
     )
 
@@ -471,6 +473,9 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
                 predicate = "official_of"  # "Phó Tổng thư ký": a deputy is an official
             if info.with_org and parse.org is not None and entity_type(found, parse.org) == "Organization":
                 predicate = info.with_org
+            if (predicate == "leader_of" and parse.org is not None and entity_type(found, parse.org) == "Country"
+                    and lex.body_domain_re.search(view.text, e - view.start, parse.org.evidence.start - view.start)):
+                predicate = "official_of"  # "người đứng đầu quân đội Pakistan": heads the army, serves the state
             org_end = parse.org.evidence.end if parse.org is not None else e
             host_end = parse.host.evidence.end if parse.host is not None else org_end
             fm = _lexicon().former_tail_re.search(view.text, max(0, s - view.start - 12), s - view.start)
