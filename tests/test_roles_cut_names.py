@@ -67,3 +67,16 @@ def test_the_head_of_a_states_body_serves_the_state_and_does_not_lead_it() -> No
     assert got == {("Pierre_Dumas", "official_of", "Brazil")}
     got = rows("Ông Lucas Silva - Tổng giám đốc Đường sắt Pháp - cho biết các chuyến tàu sẽ chạy lại.")
     assert got == {("Lucas_Silva", "official_of", "France")}
+
+
+def test_a_chief_of_staff_heads_an_office_not_the_body_it_serves() -> None:
+    actors = {**MORE, "Trường đại học Lyon": ("Lyon_University", "Organization"),
+              "Văn phòng Bộ Ngoại giao Pháp": ("Office_of_the_MFA_of_France", "Organization")}
+    got = {(r.person, r.predicate, r.org) for r in make(
+        "Ông Pierre Dumas - Chánh văn phòng Trường đại học Lyon - cho biết trường sẽ tuyển thêm giảng viên.",
+        actors, None, run=("time", "roles")).roles}
+    assert got == {("Pierre_Dumas", "official_of", "Lyon_University")}
+    got = {(r.person, r.predicate, r.org) for r in make(
+        "Ông Lucas Silva - chánh Văn phòng Bộ Ngoại giao Pháp - cho biết lịch làm việc đã được công bố.",
+        actors, None, run=("time", "roles")).roles}
+    assert got == {("Lucas_Silva", "leader_of", "Office_of_the_MFA_of_France")}
