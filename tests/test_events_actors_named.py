@@ -124,3 +124,51 @@ def test_a_visit_needs_an_office_holder_or_a_state() -> None:
     assert events("Anh Lucas Silva dẫn vị khách tới thăm nhà người quen ở Lyon vào ngày 3/5.") == []
     got = events("Ngày 3/5, Bộ trưởng Ngoại giao Pháp Pierre Dumas đến thăm Hà Nội.")
     assert [(e.type, e.participants) for e in got] == [("Visit", ["Pierre_Dumas"])]
+
+
+def test_a_company_negotiating_or_signing_alone_is_no_event() -> None:
+    actors = {**NAMED, "Hãng Alpina": ("Alpina", "Organization"), "Tập đoàn Borel": ("Borel", "Organization")}
+    # one company's business: no state, no second party
+    assert make("Đây là mức giá tốt nhất mà Hãng Alpina đàm phán được trong năm nay.", actors, "2024-05-10").events == []
+    assert make("Hôm 3/5, Tập đoàn Borel đã ký kết biên bản ghi nhớ về đào tạo kỹ sư.", actors, "2024-05-10").events == []
+    # a state may stand alone (its counterpart left to the context); two companies make a deal
+    got = make("Hôm 3/5, Pháp đã tiến hành vòng đàm phán thương mại đầu tiên tại Lyon.", actors, "2024-05-10").events
+    assert [(e.type, e.participants) for e in got] == [("Negotiation", ["France"])]
+    got = make("Hôm 3/5, Hãng Alpina và Tập đoàn Borel đã ký kết thỏa thuận hợp tác.", actors, "2024-05-10").events
+    assert [(e.type, sorted(e.participants)) for e in got] == [("Agreement", ["Alpina", "Borel"])]
+
+
+def test_this_country_after_a_reporting_verb_is_the_reporters_state() -> None:
+    actors = {**NAMED, "Ấn Độ": ("India", "Country"), "Chính phủ Brazil": ("Government_of_Brazil", "Organization")}
+    text = ("Ấn Độ vừa công bố gói hỗ trợ mới cho nông dân. "
+            "Hôm 3/5, Chính phủ Brazil cho biết nước này đã tổ chức vòng đàm phán thương mại đầu tiên với Pháp tại Lyon.")
+    got = make(text, actors, "2024-05-10").events
+    assert [(e.type, sorted(e.participants)) for e in got] == [("Negotiation", ["Brazil", "France"])]
+    # the holder of a state's office reports for that state
+    text = ("Ấn Độ vừa công bố gói hỗ trợ mới cho nông dân. "
+            "Hôm 3/5, Tổng thống Brazil Lucas Silva cho biết nước này đã ký kết thỏa thuận với Pháp.")
+    got = make(text, actors, "2024-05-10").events
+    assert [(e.type, sorted(e.participants)) for e in got] == [("Agreement", ["Brazil", "France"])]
+
+
+def test_where_someone_spoke_or_went_is_no_party() -> None:
+    actors = {**NAMED, "Nhà Trắng": ("White_House", "Organization"), "Tổng thống Pháp": ("France_President", "Person")}
+    # the UN is where the band spoke, not who met the president
+    got = make("Hôm 3/5, ban nhạc đã phát biểu tại Liên hợp quốc và gặp gỡ Tổng thống Pierre Dumas tại Lyon.", actors, "2024-05-10").events
+    assert all("United_Nations" not in e.participants for e in got)
+    # a country one returned to does not make a visit of its own
+    assert make("Năm 2019, ông trở về Brazil và có đến thăm vài nơi như Lyon.", actors, "2024-05-10").events == []
+    # the body visited is the destination; the visitor comes with "của"
+    got = make("Hôm 3/5, chuyến thăm Nhà Trắng của Tổng thống Pierre Dumas kéo dài hai giờ.", actors, "2024-05-10").events
+    assert [(e.type, e.participants) for e in got] == [("Visit", ["Pierre_Dumas"])]
+
+
+def test_an_act_named_with_its_owner_is_not_the_subjects() -> None:
+    # the minister condemns the attack and the president welcomes the visit: neither acts
+    got = named("Hôm 3/5, Ngoại trưởng Pháp Pierre Dumas lên án cuộc tấn công của Brazil nhằm vào Lyon.")
+    assert [(e.type, e.participants) for e in got if e.type == "Attack"] == [("Attack", ["Brazil"])]
+    got = named("Hôm 3/5, Tổng thống Pierre Dumas hoan nghênh chuyến thăm của Tổng thống Lucas Silva.")
+    assert [(e.type, e.participants) for e in got] == [("Visit", ["Lucas_Silva"])]
+    # "của" after the target qualifies the target: the subject still attacks
+    got = named("Hôm 3/5, Pháp mở cuộc phản công vào tỉnh Lyon của Brazil.")
+    assert [e.participants[0] for e in got if e.type == "Attack"] == ["France"]

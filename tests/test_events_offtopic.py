@@ -200,3 +200,26 @@ def test_signing_a_party_conclusion_is_no_agreement() -> None:
     # "ký kết luận" is "ký" (sign) + "kết luận" (a conclusion), not "ký kết" (conclude an agreement)
     assert kinds("Ông Marc Weber đã ký kết luận số 12 của Bộ Chính trị hôm 3/5.") == []
     assert kinds("Đức và Việt Nam đã ký kết hiệp định thương mại hôm 3/5.") == ["Agreement"]
+
+
+def test_a_team_inspecting_a_stadium_is_no_visit() -> None:
+    # the coaches of a national side look at the pitch before a match: sport, not a state's visit
+    assert kinds("Hôm 3/5, ban huấn luyện U23 Brazil có chuyến thị sát sân vận động ở Lyon, nơi đội sẽ đá trận mở màn.") == []
+    # a minister inspecting a site stays a visit
+    assert kinds("Hôm 3/5, Bộ trưởng Quốc phòng Pháp Marc Weber có chuyến thị sát căn cứ hải quân ở Lyon.") == ["Visit"]
+
+
+def test_what_a_plan_or_news_is_about_is_no_act() -> None:
+    assert kinds("Hôm 3/5, nhà đầu tư phấn khởi nhờ thông tin tích cực về đàm phán thương mại giữa Pháp và Brazil.") == []
+    assert kinds("Hôm 3/5, bộ ngành xây dựng phương án đàm phán với Brazil về thuế quan.") == []
+    assert kinds("Giá cổ phiếu phụ thuộc vào kết quả thương lượng giữa Pháp và Brazil.") == []
+    # a classifier names the act itself: it stays
+    assert kinds("Hôm 3/5, ông Marc Weber đánh giá kết quả vòng đàm phán giữa Pháp và Brazil tại Lyon.") == ["Negotiation"]
+
+
+def test_a_task_in_a_list_is_no_act() -> None:
+    # a government's list of tasks: verbs without a subject
+    assert kinds("Tiếp cận, đàm phán với Brazil để cân bằng thương mại bền vững.") == []
+    assert kinds("Tiến hành đàm phán với phía Brazil nhằm đạt được thỏa thuận thương mại.") == []
+    # a leading clause whose subject follows still tells an act
+    assert kinds("Tiến hành đàm phán với phía Brazil hôm 3/5, Bộ trưởng Pháp Marc Weber cho biết hai bên đã tiến gần thỏa thuận.") == ["Negotiation"]

@@ -77,3 +77,23 @@ def test_a_name_cut_before_words_tagged_as_verbs_is_left_out_in_an_apposition() 
     assert got == {("Tran_Van_Hai", "leader_of", None)}
     got = roles_of("Ông Lê Văn Sáu, giám đốc Công ty Hoàng Long, cho biết công ty sẽ mở thêm hai nhà máy trong năm tới.")
     assert any(p == "Le_Van_Sau" and o for p, _, o in got)
+
+
+def test_the_head_of_a_states_body_serves_the_state_and_does_not_lead_it() -> None:
+    got = rows("Hôm qua, ông Pierre Dumas, người đứng đầu quân đội Brazil, cho biết binh sĩ đã rút về.")
+    assert got == {("Pierre_Dumas", "official_of", "Brazil")}
+    got = rows("Ông Lucas Silva - Tổng giám đốc Đường sắt Pháp - cho biết các chuyến tàu sẽ chạy lại.")
+    assert got == {("Lucas_Silva", "official_of", "France")}
+
+
+def test_a_chief_of_staff_heads_an_office_not_the_body_it_serves() -> None:
+    actors = {**MORE, "Trường đại học Lyon": ("Lyon_University", "Organization"),
+              "Văn phòng Bộ Ngoại giao Pháp": ("Office_of_the_MFA_of_France", "Organization")}
+    got = {(r.person, r.predicate, r.org) for r in make(
+        "Ông Pierre Dumas - Chánh văn phòng Trường đại học Lyon - cho biết trường sẽ tuyển thêm giảng viên.",
+        actors, None, run=("time", "roles")).roles}
+    assert got == {("Pierre_Dumas", "official_of", "Lyon_University")}
+    got = {(r.person, r.predicate, r.org) for r in make(
+        "Ông Lucas Silva - chánh Văn phòng Bộ Ngoại giao Pháp - cho biết lịch làm việc đã được công bố.",
+        actors, None, run=("time", "roles")).roles}
+    assert got == {("Lucas_Silva", "leader_of", "Office_of_the_MFA_of_France")}

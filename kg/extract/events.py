@@ -61,6 +61,10 @@ class _Lexicon:
     imposing_re: re.Pattern[str]
     pair_re: re.Pattern[str]
     two_parties: frozenset[str]
+    state_if_alone: frozenset[str]
+    oblique_re: re.Pattern[str]
+    topic_head_re: re.Pattern[str]
+    owned_acts: frozenset[str]
     placed_without_actor: frozenset[str]
     needs_polity: frozenset[str]
     local_divisions: tuple[str, ...]
@@ -126,6 +130,15 @@ def _lexicon() -> _Lexicon:
         classifier_re=re.compile(rf"^(?:(?:{word_alt(tuple(data['classifiers']))})\s+)+", I),
         composed=tuple(_composed(c) for c in data["composed"]) + tuple(_split(c) for c in data.get("split", ())),
         two_parties=frozenset(data["two_parties"]),
+        state_if_alone=frozenset(data["state_if_alone"]),
+        owned_acts=frozenset(data["owned_acts"]),
+        # "phương án đàm phán", "thông tin tích cực về đàm phán", "vai trò trung gian trong đàm phán"
+        topic_head_re=re.compile(
+            rf"(?<!\w)(?:{word_alt(tuple(data['topic_heads']))})(?:\s+(?:tích cực|mới|mới nhất))?\s+(?:(?:về|trong)\s+)?$", I
+        ),
+        oblique_re=re.compile(
+            rf"(?<!\w)(?:{word_alt(tuple(data['oblique']['prepositions']))})\s+(?:(?:{word_alt(tuple(data['oblique']['heads']))})\s+)?$", I
+        ),
         placed_without_actor=frozenset(data["placed_without_actor"]),
         needs_polity=frozenset(_key(w) for w in data["needs_polity"]),
         needs_office=frozenset(_key(w) for w in data["needs_office"]),
@@ -517,8 +530,9 @@ def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int, etyp
         if ph.role == "object" and etype in _GATHERINGS:
             ms = [m for m in ms if not _inside_event_name(ctx, view, ph, m)]
         if ph.role in ("object", "to") and etype in _VISITS:
-            # "thăm chính thức Estonia và Thụy Điển": the states visited are destinations
-            ms = [m for m in ms if entity_type(found, m) != "Country"]
+            # "thăm chính thức Estonia và Thụy Điển", "chuyến thăm Nhà Trắng của X": the
+            # states and bodies visited are destinations, the visitors are elsewhere
+            ms = [m for m in ms if entity_type(found, m) not in ("Country", "Organization")]
         for m in ms:
             if entity_type(found, m) == "Country" and any(
                 tp.org is m and tp.person is not None and tp.person in ms for tp in parses
@@ -530,6 +544,23 @@ def _phrase_participants(ctx: ArticleContext, view: SentenceView, end: int, etyp
                 continue
             out.append(m)
     return out
+
+
+def _task(ctx: ArticleContext, view: SentenceView, s: int, e: int) -> bool:
+    """Is the sentence an instruction without a subject ("Tiếp cận, đàm phán với Mỹ để cân
+    bằng thương mại", "Tiến hành đàm phán với phía Mỹ nhằm …"), as in a list of tasks set
+    by a government? Only verbs (and adverbs, commas) stand before the trigger, and no actor
+    follows a leading clause (unlike "Thị sát hiện trường ngày 2/4, Bộ trưởng X yêu cầu …")."""
+    toks = _tokens(ctx, view.index)
+    if not toks or toks[0].pos != "V" or view.text[: toks[0].start - view.start].strip():
+        return False
+    # only verbs, adverbs and commas before the trigger: "Tiếp cận, đàm phán", "Tiến hành đàm phán"
+    if any(t.pos not in _TASK_POS for t in toks if t.end <= s):
+        return False
+    return not _first_actor_after(ctx, view, e)
+
+
+_TASK_POS = frozenset({"V", "R", "CH", "C"})
 
 
 def _opens_with_verb(ctx: ArticleContext, view: SentenceView, s: int) -> bool:
@@ -661,6 +692,8 @@ def _first_actor_after(ctx: ArticleContext, view: SentenceView, pos: int) -> lis
     for m in view.mentions_in(start, limit):
         if not _actor(ctx.found, m) or entity_type(ctx.found, m) not in (PERSON, "Country", "Organization"):
             continue
+        if _oblique(view, m, start):
+            continue  # "…, Juventus tới Audi Field": where the subject went
         tp = next((p for p in title_parses(ctx, view) if p.org is m and p.person is not None), None)
         if tp is not None:
             m = tp.person
@@ -674,6 +707,34 @@ def _first_actor_after(ctx: ArticleContext, view: SentenceView, pos: int) -> lis
                 out += _resolve(ctx, view, m2)
         break
     return out
+
+
+def _owners(ctx: ArticleContext, view: SentenceView, etype: str, trig: str, end: int) -> list[str]:
+    """The owner a nominal act names after "của" ("cuộc tấn công của Israel", "chuyến thăm
+    Ukraine của ngôi sao X"): the actors of a "của" phrase right after the trigger (after the
+    place visited, for a Visit), when the type is one of ``owned_acts`` and the trigger has
+    its classifier."""
+    lex = _lexicon()
+    if etype not in lex.owned_acts or not lex.classifier_re.match(trig):
+        return []
+    phrases = _phrases(ctx, view, end)[:2]
+    for i, ph in enumerate(phrases):
+        if ph.role != "of":
+            if etype in _VISITS and i == 0 and ph.role == "object":
+                continue  # "chuyến thăm Ukraine của X": the place visited, then its owner
+            return []  # "cuộc phản công vào tỉnh Kursk của Nga": "của" qualifies the target
+        kinds = (PERSON,) if etype == "Interview" else (PERSON, "Country", "Organization")
+        return [m.entity for m in view.mentions_in(ph.start, ph.end)
+                if m.entity and _actor(ctx.found, m) and entity_type(ctx.found, m) in kinds]
+    return []
+
+
+def _oblique(view: SentenceView, m: Mention, lo: int) -> bool:
+    """Is ``m`` the object of a preposition of place or direction ("phát biểu tại Liên Hợp
+    Quốc và gặp gỡ …", "trở về Việt Nam và có đến thăm …")? Then it is where something
+    happened or went, not an actor standing before the trigger."""
+    head = view.text[max(0, lo - view.start, m.evidence.start - view.start - 25) : m.evidence.start - view.start]
+    return _lexicon().oblique_re.search(head) is not None
 
 
 _OF_ONLY = re.compile(r"\s*của\s*", re.IGNORECASE)
@@ -724,7 +785,8 @@ def _participants(
                 last_cue = cm
             lo = view.start + last_cue.end() if last_cue else cs
             ms = [m for m in view.mentions_in(lo, s)
-                  if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization")]
+                  if _actor(found, m) and entity_type(found, m) in (PERSON, "Country", "Organization")
+                  and not _oblique(view, m, lo)]
             for m in ms:
                 if entity_type(found, m) != PERSON and any(
                     tp.org is m and tp.person is not None and tp.person in ms for tp in title_parses(ctx, view)
@@ -1112,6 +1174,8 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
                 continue
             if lex.generic_after_re.match(view.text, te):
                 continue
+            if not lex.classifier_re.match(trig) and lex.topic_head_re.search(view.text, max(0, ts - 40), ts):
+                continue  # "phương án đàm phán với Mỹ": what a plan is about, no act
             stop = _CLAUSE_BREAK.search(view.text, te)
             if lex.hedged_re.search(view.text, te, stop.start() if stop else len(view.text)) and not _in_prepositional(view.text, ts):
                 continue  # "cuộc gặp như vậy khó có thể diễn ra" (not "… trong chuyến thăm X, bị đánh giá là khó khả thi")
@@ -1132,6 +1196,13 @@ def find_event_mentions(doc: Doc, found: Extraction, ctx: ArticleContext | None 
             subj_part, parts = _participants(ctx, view, etype, s, e, prev)
             if travel and not _travellers(ctx, view, subj_part, s):
                 continue  # nobody named travels
+            if not subj_part and etype not in lex.speaker_events and _task(ctx, view, s, e):
+                continue  # "Tiếp cận, đàm phán với Mỹ để …": a task set in a list, no act told
+            owners = _owners(ctx, view, etype, trig, e) if subj_part else []
+            if owners and not set(subj_part) & set(owners):
+                # "Ngoại trưởng A lên án cuộc tấn công của Israel": the act is Israel's
+                parts = [p for p in parts if p not in subj_part]
+                subj_part = owners
             prev = (e, subj_part)
             parts += [p for p in _split_objects(ctx, view, etype, trig, s) if p not in parts]
             if etype in _SPEAKER_ONLY and subj_part:
@@ -1270,6 +1341,10 @@ def _enough(head: _Mention, entity_types: dict[str, str], local_places: frozense
     lex = _lexicon()
     if head.type in lex.two_parties and len(set(head.participants)) < 2:
         return False
+    if head.type in lex.state_if_alone and len(set(head.participants)) < 2 and not any(
+        entity_types.get(p) == "Country" for p in head.participants
+    ):
+        return False  # "lịch tiếp nhận tàu mà hãng X đàm phán được": one company's business
     if not head.participants and not (head.type in lex.placed_without_actor and head.where):
         return False  # "trong buổi họp báo ngày 27-3": nobody named takes part
     if head.key in lex.needs_polity and (not head.where or head.where in local_places) and not any(

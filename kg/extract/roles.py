@@ -71,6 +71,8 @@ class _Lexicon:
     org_followers_re: re.Pattern[str]
     subdivision_re: re.Pattern[str]
     unit_domain_re: re.Pattern[str]  # "giám đốc tài chính X": a function inside X, not X's head
+    body_domain_re: re.Pattern[str]
+    with_org_heads: dict[str, tuple[str, ...]]
 
 
 @cache
@@ -102,6 +104,9 @@ def _lexicon() -> _Lexicon:
         former_head_re=re.compile(rf"^(?:{word_alt(tuple(data['former_modifiers']))})\s+", re.IGNORECASE),
         subdivision_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['subdivisions']))})\s+\S", re.IGNORECASE),
         unit_domain_re=re.compile(rf"\s+(?:{word_alt(tuple(data['unit_domains']))})(?!\w)", re.IGNORECASE),
+        with_org_heads={" ".join(row["title"].casefold().split()): tuple(" ".join(str(h).casefold().split()) + " " for h in row["with_org_heads"])
+                        for row in data["titles"] if row.get("with_org_heads")},
+        body_domain_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['body_domains']))})(?!\w)", re.IGNORECASE),
         org_followers_re=re.compile(rf"\s*(?:{word_alt(tuple(data['org_name_followers']))})(?!\w)", re.IGNORECASE),
     )
 
@@ -485,8 +490,14 @@ def find_roles(doc: Doc, found: Extraction, views: list[SentenceView] | None = N
             deputy = _DEPUTY.search(view.text, max(0, tm.start() - 8), tm.start())
             if deputy:
                 predicate = "official_of"  # "Phó Tổng thư ký": a deputy is an official
-            if info.with_org and parse.org is not None and entity_type(found, parse.org) == "Organization":
-                predicate = info.with_org
+            heads = lex.with_org_heads.get(" ".join(tm.group(1).casefold().split()))
+            if info.with_org and parse.org is not None and entity_type(found, parse.org) == "Organization" and (
+                heads is None or (" ".join(parse.org.text.casefold().split()) + " ").startswith(heads)
+            ):
+                predicate = info.with_org  # "Chánh văn phòng Trường đại học X" serves the school, heads none
+            if (predicate == "leader_of" and parse.org is not None and entity_type(found, parse.org) == "Country"
+                    and lex.body_domain_re.search(view.text, e - view.start, parse.org.evidence.start - view.start)):
+                predicate = "official_of"  # "người đứng đầu quân đội Pakistan": heads the army, serves the state
             if parse.org is not None and len(parse.org.text.split()) <= 2 and lex.unit_domain_re.match(" " + parse.org.text):
                 # "Giám đốc Điều hành Marketing", "Giám đốc Khối Bán lẻ": a capitalised
                 # function or division read as the organisation; whose, the title does not say

@@ -538,7 +538,7 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
     if dm:
         # "Cơ quan này cho biết", "Khối này cho rằng": the last actor of that kind named before
         want = lex.actor_description_type.get(" ".join(dm.group(1).casefold().split()))
-        who = ctx.recent_actor(base + dm.start(1), want) if want else None
+        who = (_reporter_of(ctx, view, base + dm.start(1), want) or ctx.recent_actor(base + dm.start(1), want)) if want else None
         return Subject([who], base + dm.start(1)) if who else None
     pm = lex.pair_tail.search(head)
     if pm:
@@ -851,6 +851,50 @@ def described_person(ctx: ArticleContext, view: SentenceView, end: int) -> Subje
         # the description opens with a common noun ("vợ", "con trai", "giám đốc")
         got = _described(ctx, view, people[-2], rel_end, inner=True)
     return got
+
+
+def _reporter_of(ctx: ArticleContext, view: SentenceView, pos: int, want: str) -> str | None:
+    """"Chính phủ Campuchia cho biết nước này đã …": a description opening the clause that a
+    reporting verb introduces refers to that verb's subject (or, for "nước này", to the
+    state the subject belongs to: the country its name holds, the country its holder
+    serves), not to the last country the article happened to name."""
+    from .claims import _lexicon as claim_lex
+
+    rel = pos - view.start
+    last = None
+    for cm in claim_lex().cue_re.finditer(view.text, 0, rel):
+        last = cm
+    if last is None or not _CUE_TO_CLAUSE.fullmatch(view.text, last.end(), rel):
+        return None
+    subj = subject_before(ctx, view, view.start + last.start())
+    for sp in subj.speakers if subj is not None else ():
+        kind = entity_type_id(ctx.found, sp)
+        if kind == want:
+            return sp
+        if want == COUNTRY:
+            state = _state_of(ctx.found, sp, kind)
+            if state:
+                return state
+    return None
+
+
+_CUE_TO_CLAUSE = re.compile(r"\s*(?:(?:rằng|là)\s*)?,?\s*", re.IGNORECASE)
+
+
+def _state_of(found: Extraction, eid: str, kind: str | None) -> str | None:
+    """The country an organisation's name holds ("Chính phủ Campuchia") or a person serves."""
+    if kind == PERSON:
+        return next((r.org for r in found.roles if r.person == eid and r.org and entity_type_id(found, r.org) == COUNTRY), None)
+    ent = found.entities.get(eid)
+    if ent is None:
+        return None
+    names = [a.casefold() for a in ent.aliases]
+    for c in found.entities.values():
+        if c.type == COUNTRY and any(
+            re.search(rf"(?<!\w){re.escape(a.casefold())}(?!\w)", n) for a in c.aliases for n in names
+        ):
+            return c.id
+    return None
 
 
 _HONORIFIC_HEAD = re.compile(r"(?:ông|bà|anh|chị|cô|ngài|em)(?!\w)")
