@@ -366,3 +366,19 @@ def test_a_photo_caption_glued_after_a_cue_is_not_what_was_said():
     assert not _pipeline_claims(
         "Nhà báo lão thành Lucas Silva chia sẻ - Ảnh: Báo Nhân Dân Buổi ra mắt sách diễn ra chiều 5-6 tại trụ sở báo."
     )
+
+
+def test_an_agent_phrase_before_a_cue_makes_no_report_of_what_follows():
+    # "được X công bố", "do X đề xuất": passive or relative; the noun before is the object
+    assert not _pipeline_claims(
+        "Mẫu xe mới gần như giống hệt với bản vẽ được Tập đoàn Renault công bố trước đó, đồng thời có thêm vài thay đổi nhỏ."
+    )
+    got = _pipeline_claims(
+        "Trước lo ngại về thuế quan do Tổng thống Pháp Lucas Silva đề xuất, lãnh đạo Tập đoàn Renault cho biết điều này không ảnh hưởng nhiều đến doanh nghiệp."
+    )
+    assert not any(sp == "Lucas_Silva" for sp, _, _ in got)
+    # a colon after the cue leads what the agent said; a raised predicate is what was said of the subject
+    got = _pipeline_claims("Một chi tiết thú vị được ông Lucas Silva chia sẻ: chiếc máy bay mang số 13 suốt hai mươi năm.")
+    assert {sp for sp, _, _ in got} == {"Lucas_Silva"}
+    got = _pipeline_claims("Nền kinh tế Brazil được Quỹ Tiền tệ Quốc tế dự báo giảm 8% trong năm tài khóa này.")
+    assert {cue for _, cue, _ in got} == {"dự báo"}

@@ -458,6 +458,8 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             view.start + lo + pa.start(1), view.start + lo + pa.end(1)
         ):
             continue  # "nhiều công trình được giới chuyên môn đánh giá cao": an unnamed agent
+        elif _agent_phrase_before(ctx, view, cs, ce):
+            continue  # "ảnh được VinFast công bố trước đó", "báo cáo do X công bố": the object is the noun before
         else:
             subj = subject_before(ctx, view, cs)
         if subj is None:
@@ -850,6 +852,64 @@ def _named_person(ctx: ArticleContext, view: SentenceView, subj: Subject, cs: in
     return all(entity_type_id(ctx.found, sp) == PERSON for sp in subj.speakers) and any(
         entity_type(ctx.found, m) == PERSON for m in view.mentions_in(subj.start, cs)
     )
+
+
+_EXPLICIT_LEAD_AT = re.compile(r"\s*(?:rằng(?!\w)|:)", re.IGNORECASE)
+_AGENT_HEAD_TAGS = frozenset({"N", "Np", "Nc", "Ny", "P"})
+_AGENT_WORDS = 8  # tokens an agent phrase may hold ("Tổng thống Nga Vladimir Putin")
+
+
+def _agent_phrase_before(ctx: ArticleContext, view: SentenceView, cs: int, ce: int) -> bool:
+    """Does an agent phrase stand right before the cue: a marker (``agent_markers``:
+    "được", "do") opening a noun phrase that names an actor, with no break and no verb up
+    to the cue ("ảnh đồ họa được VinFast công bố", "chính sách thuế do ông X đề xuất",
+    "được Tổng thống Nga Vladimir Putin tuyên bố hồi tháng 4")? The clause is passive or
+    relative: its subject or head noun is what the agent announced or proposed, and what
+    follows the cue is no report of the agent. "do" after anything but a noun is
+    "because" ("…, do Mỹ phản đối" is not an agent). A report stays when "rằng" or a colon
+    leads the content ("một chi tiết được ông X chia sẻ: …"), or when a passive subject
+    is followed by its own predicate ("Phim được hãng X tuyên bố sẽ là …", "Nền kinh tế
+    được IMF dự báo giảm 8%": raised, the predicate is what was said of it)."""
+    if _EXPLICIT_LEAD_AT.match(view.text, ce - view.start):
+        return False
+    toks = _sent_tokens(ctx, view)
+    k = _token_at(toks, cs)
+    if not k:
+        return False
+    markers, not_after = _agent_words()
+    body = ctx.doc.article.body
+    for j in range(k - 1, max(-1, k - 1 - _AGENT_WORDS), -1):
+        t = toks[j]
+        w = _key(t.text)
+        if w in markers and t.text[:1].islower():
+            break
+        if t.pos in ("CH", "V", "C", "E") or not t.text.strip():
+            return False  # a break, or a verb of its own ("do Công ty X sản xuất …"): no agent phrase
+    else:
+        return False
+    if j + 1 >= k or toks[j + 1].pos not in _AGENT_HEAD_TAGS:
+        return False  # "được bổ nhiệm làm …": a passive verb, not an agent
+    rest = _key(body[toks[j + 1].start : cs])
+    if any(rest == n or rest.startswith(n + " ") for n in not_after):
+        return False  # "được cho là X nói", "do vậy"
+    if w == "do" and (j == 0 or toks[j - 1].pos not in _AGENT_HEAD_TAGS or toks[j - 1].pos == "P"):
+        return False  # "…, do Mỹ phản đối": because
+    if not view.mentions_in(toks[j + 1].start, toks[k - 1].end):
+        return False
+    if w != "do":
+        nxt = next((x for x in toks[k:] if x.start >= ce), None)
+        if nxt is not None and not body[ce : nxt.start].strip() and nxt.pos in ("V", "A", "R") and _key(nxt.text) not in _NOT_RAISED:
+            return False  # "được IMF dự báo giảm 8%": the passive subject's own predicate
+    return True
+
+
+_NOT_RAISED = frozenset({"là", "theo", "trước", "sau", "lại"})
+
+
+@cache
+def _agent_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = load_yaml("reporting_verbs.yaml")
+    return frozenset(_key(w) for w in data["agent_markers"]), tuple(_key(w) for w in data["agent_marker_not_before"])
 
 
 def _passive_before(ctx: ArticleContext, view: SentenceView, cs: int) -> bool:
