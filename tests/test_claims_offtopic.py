@@ -382,3 +382,16 @@ def test_an_agent_phrase_before_a_cue_makes_no_report_of_what_follows():
     assert {sp for sp, _, _ in got} == {"Lucas_Silva"}
     got = _pipeline_claims("Nền kinh tế Brazil được Quỹ Tiền tệ Quốc tế dự báo giảm 8% trong năm tài khóa này.")
     assert {cue for _, cue, _ in got} == {"dự báo"}
+
+
+def test_a_glued_photo_caption_credit_ends_the_content():
+    # "… - Ảnh: <credit> <next sentence>": the crawler glued the caption to the next sentence
+    got = _pipeline_claims(
+        "Bà Karen Olsen cho rằng thị trường nhà ở đang hồi phục rất nhanh - Ảnh: Reuters Theo báo cáo mới, giá nhà tăng 5% trong quý."
+    )
+    assert ("Karen_Olsen", "cho rằng", "thị trường nhà ở đang hồi phục rất nhanh") in got
+    # the caption of a speech: what follows the credit is not what was said
+    got = _pipeline_claims(
+        "Ông Lucas Silva phát biểu khai mạc hội nghị - Ảnh: Báo Nhân Dân Chiều 5-6, hội nghị thường niên của ngành gỗ đã diễn ra tại Hà Nội."
+    )
+    assert not any(sp == "Lucas_Silva" for sp, _, _ in got)

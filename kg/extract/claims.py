@@ -1423,6 +1423,41 @@ def _is_name(ctx: ArticleContext, view: SentenceView, start: int, end: int) -> b
 _NARRATIVE_TAIL = re.compile(r"(?:^|\s)(?:sau khi|trước khi|khi|vì|do|bởi vì)\s+$", re.IGNORECASE)
 
 
+_CAPTION_CLAUSE_WORDS = 6
+
+
+@cache
+def _caption_credit() -> re.Pattern[str]:
+    """A photo caption's credit the crawler glued into the text ("… - Ảnh: Reuters Theo
+    …", "… Cần Thơ- Ảnh: T. LŨY", "(Ảnh minh họa: AFP)"); the words are the page
+    cleaner's data (``caption_credit_words`` in page_boilerplate.yaml), capitalised."""
+    words = load_yaml("page_boilerplate.yaml")["caption_credit_words"]
+    return re.compile(rf"\s*[-–—(]?\s*(?<!\w)(?:{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})\s*:")
+
+
+def _cut_at_caption(body: str, f: _Found) -> bool:
+    """End a claim's content where a glued photo caption's credit starts ("X cho rằng Y
+    đang … - Ảnh: The Today Show Theo Page Six, …": the caption and what follows are
+    not what X said). False when nothing said is left: the credit stands between the
+    cue and the content ("X phát biểu tại hội nghị - Ảnh: …"), or the content is cut
+    to less than a clause."""
+    cap = _caption_credit()
+    s, e = f.content
+    if f.cue_end <= s and cap.search(body, f.cue_end, s):
+        return False
+    m = cap.search(body, s, e)
+    if m is None:
+        return True
+    s2, e2 = trim_span(body, s, m.start())
+    # the text before the credit is the caption ("Ông X phát biểu khai mạc hội nghị - Ảnh:
+    # …"): a report in it is led by "rằng" or a colon, or is a clause of some length
+    led = f.quote or _EXPLICIT_LEAD.search(body[min(f.cue_start, s) : s] or " ") is not None
+    if len(body[s2:e2].split()) < (2 if f.quote else _MIN_REPORTED_WORDS if led else _CAPTION_CLAUSE_WORDS):
+        return False
+    f.content = (s2, e2)
+    return True
+
+
 def _claim_id(article_id: str, start: int, end: int, speaker: str) -> str:
     h = hashlib.sha1(f"{article_id}|{start}|{end}|{speaker}".encode()).hexdigest()[:16]
     return f"claim_{h}"
@@ -1452,6 +1487,8 @@ def find_claims(doc: Doc, found: Extraction) -> list[Claim]:
             continue
         if any(set(g.speakers) & set(f.speakers) for g in outer):
             continue  # the same speaker going on: part of the outer claim
+        if not _cut_at_caption(body, f):
+            continue  # "Ông X phát biểu tại hội nghị - Ảnh: Y <next sentence>": a photo caption, nothing said
         kept.append(f)
     aid = doc.article.id
     body = doc.article.body
