@@ -382,6 +382,12 @@ def test_an_agent_phrase_before_a_cue_makes_no_report_of_what_follows():
     assert {sp for sp, _, _ in got} == {"Lucas_Silva"}
     got = _pipeline_claims("Nền kinh tế Brazil được Quỹ Tiền tệ Quốc tế dự báo giảm 8% trong năm tài khóa này.")
     assert {cue for _, cue, _ in got} == {"dự báo"}
+    # a quantified agent, unnamed: nobody to credit, and what follows is no report
+    got = _pipeline_claims(
+        "Bộ Giáo dục Pháp cho biết số thí sinh dự thi năm nay tăng mạnh.",
+        "Chứng chỉ này được hơn 3.000 tổ chức trên thế giới công nhận, bao gồm nhiều trường đại học lớn tại Pháp.",
+    )
+    assert {cue for _, cue, _ in got} == {"cho biết"}
 
 
 def test_a_glued_photo_caption_credit_ends_the_content():

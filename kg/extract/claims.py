@@ -883,18 +883,26 @@ def _agent_phrase_before(ctx: ArticleContext, view: SentenceView, cs: int, ce: i
         w = _key(t.text)
         if w in markers and t.text[:1].islower():
             break
-        if t.pos in ("CH", "V", "C", "E") or not t.text.strip():
+        if t.pos == "V" and j > 0 and toks[j - 1].pos == "M":
+            continue  # "3.000 tổ chức": a word counted is a noun, whatever its tag
+        if t.pos in ("CH", "V", "C") or not t.text.strip():
             return False  # a break, or a verb of its own ("do Công ty X sản xuất …"): no agent phrase
     else:
         return False
-    if j + 1 >= k or toks[j + 1].pos not in _AGENT_HEAD_TAGS:
+    if j + 1 >= k:
+        return False
+    head = toks[j + 1]
+    # "được hơn 3.500 tổ chức trên toàn cầu công nhận", "được các nhà khoa học đánh giá":
+    # a quantified agent, unnamed; otherwise the agent names an actor
+    quantified = head.pos in ("M", "L") or (head.pos == "A" and j + 2 < k and toks[j + 2].pos == "M")
+    if head.pos not in _AGENT_HEAD_TAGS and not quantified:
         return False  # "được bổ nhiệm làm …": a passive verb, not an agent
     rest = _key(body[toks[j + 1].start : cs])
     if any(rest == n or rest.startswith(n + " ") for n in not_after):
         return False  # "được cho là X nói", "do vậy"
     if w == "do" and (j == 0 or toks[j - 1].pos not in _AGENT_HEAD_TAGS or toks[j - 1].pos == "P"):
         return False  # "…, do Mỹ phản đối": because
-    if not view.mentions_in(toks[j + 1].start, toks[k - 1].end):
+    if not quantified and not view.mentions_in(toks[j + 1].start, toks[k - 1].end):
         return False
     if w != "do":
         nxt = next((x for x in toks[k:] if x.start >= ce), None)
