@@ -401,3 +401,16 @@ def test_a_glued_photo_caption_credit_ends_the_content():
         "Ông Lucas Silva phát biểu khai mạc hội nghị - Ảnh: Báo Nhân Dân Chiều 5-6, hội nghị thường niên của ngành gỗ đã diễn ra tại Hà Nội."
     )
     assert not any(sp == "Lucas_Silva" for sp, _, _ in got)
+
+
+def test_theo_frame_drops_the_workplace_after_the_title():
+    # a dash opened inside the frame closes after the workplace
+    got = _pipeline_claims(
+        "Theo PGS Karen Olsen - trưởng khoa kiến trúc, Đại học Bách khoa Oslo - thói quen chuộng hàng ngoại đang làm nghề thiết kế mất dần bản sắc."
+    )
+    assert {text for _, _, text in got} == {"thói quen chuộng hàng ngoại đang làm nghề thiết kế mất dần bản sắc"}
+    # a title piece and then the group it belongs to
+    got = _pipeline_claims(
+        "Theo ông Lucas Silva, Tổng giám đốc Công ty Điện toán Nord, Tập đoàn Nord, doanh nghiệp sẽ tiếp tục đầu tư mạnh vào hạ tầng dữ liệu."
+    )
+    assert {text for _, _, text in got} == {"doanh nghiệp sẽ tiếp tục đầu tư mạnh vào hạ tầng dữ liệu"}

@@ -1249,7 +1249,8 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
         if app2 and persons:
             clause_rel = app2.end()  # "Theo Đại tá X, người phụ trách …, <clause>"
         else:
-            clause_rel = _after_title_apposition(ctx, view, clause_rel, bool(persons))
+            opened = bool(_DASH_OPEN.search(view.text, m.start(2), clause_rel))
+            clause_rel = _after_title_apposition(ctx, view, clause_rel, bool(persons), opened)
         clause_s = view.start + clause_rel
         s, e = trim_span(body, clause_s, min(view.end, clause_s + _MAX_CONTENT))
         before = view.text[: m.start()].rstrip()
@@ -1312,27 +1313,35 @@ def _opens_subject(ctx: ArticleContext, view: SentenceView, pos: int) -> bool:
 _APPOSITION_PIECE = re.compile(r"(?:[^,;:.!?\"“”]|\.(?=\S)){1,120}?,\s*")  # "TP.HCM" keeps its dot
 
 
-def _after_title_apposition(ctx: ArticleContext, view: SentenceView, rel: int, person: bool) -> int:
+def _after_title_apposition(ctx: ArticleContext, view: SentenceView, rel: int, person: bool, opened: bool = False) -> int:
     """"Theo ông X, Phó giám đốc Công ty Y, <clause>", "Theo Cục Z, Bộ Y tế, <clause>":
     the piece after the source that only describes it (a title for a person, a parent
-    organisation for an organisation) is not part of what was said."""
+    organisation for an organisation) is not part of what was said. With ``opened``
+    (a dash opened an apposition inside the frame: "Theo PGS X - trưởng khoa Y, Đại học
+    Z - <clause>"), the describing piece the closing dash ends goes too."""
     m = _APPOSITION_PIECE.match(view.text, rel)
-    if m is None:
-        return rel
-    piece_s, piece_e = view.start + rel, view.start + m.end()
     if person:
-        tp = next((p for p in title_parses(ctx, view) if p.start == piece_s), None)
-        if tp is not None and tp.info.predicate is not None:
-            return m.end()
-        # "Theo bà X, nhà sử học thời trang, Giám đốc Bảo tàng …, <clause>": pieces
-        # that open with a person's noun and hold no verb describe the person
+        # "Theo bà X, nhà sử học thời trang, Giám đốc Bảo tàng …, <clause>", "Theo ông X,
+        # Tổng giám đốc Công ty Y, Tập đoàn Z, <clause>": pieces that open with a title, a
+        # person's noun or a workplace and hold no verb of their own describe the person
         end = rel
         for _ in range(3):
             piece = _APPOSITION_PIECE.match(view.text, end)
-            if piece is None or not _describes(ctx, view, view.start + end, view.start + piece.end()):
+            if piece is None:
+                break
+            ps, pe = view.start + end, view.start + piece.end()
+            tp = next((p for p in title_parses(ctx, view) if p.start == ps), None)
+            if not ((tp is not None and tp.info.predicate is not None) or _describes(ctx, view, ps, pe, titled=tp is not None)):
                 break
             end = piece.end()
+        if opened:
+            dm = _DASH_CLOSE.match(view.text, end)
+            if dm and _describes(ctx, view, view.start + end, view.start + end + len(dm.group(1))):
+                end = dm.end()
         return end
+    if m is None:
+        return rel
+    piece_s, piece_e = view.start + rel, view.start + m.end()
     ms = view.mentions_in(piece_s, piece_e)
     piece = view.text[rel : m.end()].rstrip(" ,")
     if len(ms) == 1 and ms[0].evidence.start == piece_s and ms[0].evidence.end - view.start == rel + len(piece):
@@ -1340,10 +1349,16 @@ def _after_title_apposition(ctx: ArticleContext, view: SentenceView, rel: int, p
     return rel
 
 
-def _describes(ctx: ArticleContext, view: SentenceView, lo: int, hi: int) -> bool:
+_DASH_OPEN = re.compile(r"\s[-–]\s")
+# "Đại học Kiến trúc Hà Nội- …", "Bệnh viện Bạch Mai - …": a piece closed by a dash
+_DASH_CLOSE = re.compile(r"([^,;:.!?\"“”\-–]{1,100}?)\s*[-–]\s+")
+
+
+def _describes(ctx: ArticleContext, view: SentenceView, lo: int, hi: int, titled: bool = False) -> bool:
     """Is body[lo:hi] a noun phrase describing a person: opening with a title, form of
     address, profession or workplace, with no verb or adjective of its own (a clause
-    would have one)?"""
+    would have one)? With ``titled`` (a title opens it), verbs inside are read as words of
+    the office's name ("trưởng ban tổ chức cuộc thi")."""
     inside = [t for t in _sent_tokens(ctx, view) if lo <= t.start and t.end <= hi]
     words_ = [t for t in inside if t.pos != "CH"]
     if not words_:
@@ -1352,7 +1367,8 @@ def _describes(ctx: ArticleContext, view: SentenceView, lo: int, hi: int) -> boo
     if not any(text == h or text.startswith(h + " ") for h in _person_nouns()):
         return False  # "bên cạnh phương án 1, …", "hình ảnh Việt Nam, …": not a person's description
     # a capitalised word tagged a verb is part of a name ("Viện Nghiên cứu …")
-    return not any(t.pos in ("V", "A", "P", "R") and not t.text[:1].isupper() for t in words_)
+    verbs = ("R", "P") if titled else ("V", "A", "P", "R")
+    return not any(t.pos in verbs and not t.text[:1].isupper() for t in words_)
 
 
 @cache
