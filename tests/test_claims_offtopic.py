@@ -414,3 +414,13 @@ def test_theo_frame_drops_the_workplace_after_the_title():
         "Theo ông Lucas Silva, Tổng giám đốc Công ty Điện toán Nord, Tập đoàn Nord, doanh nghiệp sẽ tiếp tục đầu tư mạnh vào hạ tầng dữ liệu."
     )
     assert {text for _, _, text in got} == {"doanh nghiệp sẽ tiếp tục đầu tư mạnh vào hạ tầng dữ liệu"}
+
+
+def test_a_relative_or_agent_named_by_a_pronoun_is_unnamed():
+    # "Con trai nuôi của ông": his son spoke, not he; "tuyên bố của ông" is his own
+    got = _pipeline_claims(
+        "Ông Lucas Silva qua đời tại Paris ở tuổi 90.",
+        "Con trai nuôi của ông cho biết những năm cuối đời ông sống bình yên bên con cháu.",
+        "Tuyên bố của ông cho biết gia đình sẽ tổ chức lễ tang riêng tư.",
+    )
+    assert got == {("Lucas_Silva", "cho biết", "gia đình sẽ tổ chức lễ tang riêng tư")}

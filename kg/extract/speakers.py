@@ -531,6 +531,10 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
         # "Truyền thông Anh cho rằng", "báo chí Anh đưa tin": a capitalised "Anh" after a
         # noun is Britain describing that noun (an unnamed speaker), not the pronoun "he"
         return None
+    if pm and _OWNED_BY_TAIL.search(head[: pm.start()] + " ") and not lex.statement_of_tail.search(head[: pm.start()] + " "):
+        # "Con trai nuôi của ông cho biết", "Luật sư của bà khẳng định": the pronoun names
+        # whose son or lawyer spoke; the speaker is unnamed ("tuyên bố của ông" is his)
+        return None
     if pm:
         word = pm.group(0).strip(" ,(-–").split()[0].casefold() if pm.group(0).strip(" ,(-–") else ""
         other = _other_address(ctx, word)  # persons the article marks as of the other sex
