@@ -424,3 +424,14 @@ def test_a_relative_or_agent_named_by_a_pronoun_is_unnamed():
         "Tuyên bố của ông cho biết gia đình sẽ tổ chức lễ tang riêng tư.",
     )
     assert got == {("Lucas_Silva", "cho biết", "gia đình sẽ tổ chức lễ tang riêng tư")}
+
+
+def test_words_in_the_first_person_singular_are_no_organisation_s():
+    # a club's name read as the speaker of a player's "tôi": a person misread, no claim
+    got = _pipeline_claims(
+        "Chia sẻ bên lề buổi lễ, cựu cầu thủ Real Madrid cho biết: “Tôi hoàn toàn bất ngờ khi được mời tới đây.”"
+    )
+    assert not any(sp == "Real_Madrid" for sp, _, _ in got)
+    # "chúng tôi" (we) is an organisation's own word
+    got = _pipeline_claims("Real Madrid cho biết: “Chúng tôi sẽ kháng cáo quyết định này lên tòa án thể thao.”")
+    assert {sp for sp, _, _ in got} == {"Real_Madrid"}

@@ -1451,6 +1451,13 @@ _CAPTION_CLAUSE_WORDS = 6
 
 
 @cache
+def _first_person() -> re.Pattern[str]:
+    """A first-person singular pronoun (``first_person_singular``), not in "chúng tôi"."""
+    words = load_yaml("reporting_verbs.yaml")["first_person_singular"]
+    return re.compile(rf"(?<!\w)(?<!chúng )(?<!Chúng )(?:{word_alt(tuple(words))})(?!\w)", re.IGNORECASE)
+
+
+@cache
 def _caption_credit() -> re.Pattern[str]:
     """A photo caption's credit the crawler glued into the text ("… - Ảnh: Reuters Theo
     …", "… Cần Thơ- Ảnh: T. LŨY", "(Ảnh minh họa: AFP)"); the words are the page
@@ -1523,6 +1530,8 @@ def find_claims(doc: Doc, found: Extraction) -> list[Claim]:
             key = (sp, f.content[0], f.content[1])
             if key in seen or sp == f.source:
                 continue
+            if entity_type_id(found, sp) != PERSON and _first_person().search(body, f.content[0], f.content[1]):
+                continue  # "“Tôi không né tránh”" given to a place or a club: a person misread
             seen.add(key)
             s, e = f.content
             out.append(
