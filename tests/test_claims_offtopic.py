@@ -435,3 +435,11 @@ def test_words_in_the_first_person_singular_are_no_organisation_s():
     # "chúng tôi" (we) is an organisation's own word
     got = _pipeline_claims("Real Madrid cho biết: “Chúng tôi sẽ kháng cáo quyết định này lên tòa án thể thao.”")
     assert {sp for sp, _, _ in got} == {"Real_Madrid"}
+
+
+def test_an_owner_inside_a_shared_subject_does_not_speak():
+    # the cue shares the subject of an earlier clause: "Đạo diễn của <film>" spoke, unnamed
+    got = _pipeline_claims(
+        "Đạo diễn của Lucas Silva phiêu lưu ký từng hết lời khen ngợi nữ chính và khẳng định, cô đã vượt qua 300 ứng viên khác."
+    )
+    assert not any(sp == "Lucas_Silva" for sp, _, _ in got)

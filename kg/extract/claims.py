@@ -793,6 +793,10 @@ def _np_speaker(ctx: ArticleContext, view: SentenceView, np) -> Subject | None:
         ms = view.mentions_in(np.start, np.end)
         if len(ms) == 1 and ms[0].entity:
             m = ms[0]
+            lead = ctx.doc.article.body[np.start : m.evidence.start]
+            if _OWNED_LEAD.search(lead) and not speaker_words().statement_of_tail.search(lead):
+                # "Đạo diễn của phim X từng khen …, khẳng định": whose director it is, not X
+                return None
             if entity_type(ctx.found, m) in (PLACE, COUNTRY) and (
                 speaker_words().org_head_tail.search(ctx.doc.article.body[np.start : m.evidence.start])
                 or speaker_words().collective_tail.search(ctx.doc.article.body[np.start : m.evidence.start])
@@ -803,6 +807,10 @@ def _np_speaker(ctx: ArticleContext, view: SentenceView, np) -> Subject | None:
                 return None
             subj = Subject([m.entity], np.start)
     return subj
+
+
+# a common noun and "của" before the one actor of a subject: "Đạo diễn của X", "luật sư của X"
+_OWNED_LEAD = re.compile(r"(?:^|\s)[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+){0,2}\s+của\s+$")
 
 
 def _bare_object(ctx: ArticleContext, view: SentenceView, cue_start: int, content: tuple[int, int]) -> bool:
