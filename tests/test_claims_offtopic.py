@@ -432,6 +432,11 @@ def test_words_in_the_first_person_singular_are_no_organisation_s():
         "Chia sẻ bên lề buổi lễ, cựu cầu thủ Real Madrid cho biết: “Tôi hoàn toàn bất ngờ khi được mời tới đây.”"
     )
     assert not any(sp == "Real_Madrid" for sp, _, _ in got)
+    # "mình" opening the clause is "I" too
+    got = _pipeline_claims(
+        "Cựu sinh viên Đại học Oslo chia sẻ: “Mình thật sự bất ngờ khi gia đình lên tận nơi cổ vũ mình thi đấu.”"
+    )
+    assert not any(sp == "Dai_hoc_Oslo" for sp, _, _ in got)
     # "chúng tôi" (we) is an organisation's own word
     got = _pipeline_claims("Real Madrid cho biết: “Chúng tôi sẽ kháng cáo quyết định này lên tòa án thể thao.”")
     assert {sp for sp, _, _ in got} == {"Real_Madrid"}

@@ -1461,8 +1461,13 @@ _CAPTION_CLAUSE_WORDS = 6
 @cache
 def _first_person() -> re.Pattern[str]:
     """A first-person singular pronoun (``first_person_singular``), not in "chúng tôi"."""
-    words = load_yaml("reporting_verbs.yaml")["first_person_singular"]
-    return re.compile(rf"(?<!\w)(?<!chúng )(?<!Chúng )(?:{word_alt(tuple(words))})(?!\w)", re.IGNORECASE)
+    data = load_yaml("reporting_verbs.yaml")
+    words, openers = data["first_person_singular"], data["first_person_openers"]
+    return re.compile(
+        rf"(?<!\w)(?<!chúng )(?<!Chúng )(?:{word_alt(tuple(words))})(?!\w)"
+        rf"|(?:^|(?<=[.,:;!?“\"]\s)|(?<=[.,:;!?“\"]))(?:{word_alt(tuple(openers))})\s",
+        re.IGNORECASE | re.MULTILINE,
+    )
 
 
 @cache
@@ -1538,7 +1543,7 @@ def find_claims(doc: Doc, found: Extraction) -> list[Claim]:
             key = (sp, f.content[0], f.content[1])
             if key in seen or sp == f.source:
                 continue
-            if entity_type_id(found, sp) != PERSON and _first_person().search(body, f.content[0], f.content[1]):
+            if entity_type_id(found, sp) != PERSON and _first_person().search(body[f.content[0] : f.content[1]]):
                 continue  # "“Tôi không né tránh”" given to a place or a club: a person misread
             seen.add(key)
             s, e = f.content
