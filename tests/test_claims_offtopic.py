@@ -448,3 +448,12 @@ def test_an_owner_inside_a_shared_subject_does_not_speak():
         "Đạo diễn của Lucas Silva phiêu lưu ký từng hết lời khen ngợi nữ chính và khẳng định, cô đã vượt qua 300 ứng viên khác."
     )
     assert not any(sp == "Lucas_Silva" for sp, _, _ in got)
+
+
+def test_a_member_of_an_organisation_does_not_speak_for_it():
+    # "nam sinh Trường X", "cầu thủ Real Madrid": a member spoke, unnamed
+    got = _pipeline_claims("Cầu thủ Real Madrid cho biết cả đội đã chuẩn bị rất kỹ cho trận chung kết năm nay.")
+    assert not any(sp == "Real_Madrid" for sp, _, _ in got)
+    # its representative speaks for it
+    got = _pipeline_claims("Đại diện Real Madrid cho biết câu lạc bộ đã chuẩn bị rất kỹ cho trận chung kết năm nay.")
+    assert {sp for sp, _, _ in got} == {"Real_Madrid"}
