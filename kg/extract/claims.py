@@ -458,6 +458,8 @@ def _claims_in(ctx: ArticleContext, view: SentenceView) -> list[_Found]:
             view.start + lo + pa.start(1), view.start + lo + pa.end(1)
         ):
             continue  # "nhiều công trình được giới chuyên môn đánh giá cao": an unnamed agent
+        elif _agent_phrase_before(ctx, view, cs, ce):
+            continue  # "ảnh được VinFast công bố trước đó", "báo cáo do X công bố": the object is the noun before
         else:
             subj = subject_before(ctx, view, cs)
         if subj is None:
@@ -791,6 +793,10 @@ def _np_speaker(ctx: ArticleContext, view: SentenceView, np) -> Subject | None:
         ms = view.mentions_in(np.start, np.end)
         if len(ms) == 1 and ms[0].entity:
             m = ms[0]
+            lead = ctx.doc.article.body[np.start : m.evidence.start]
+            if _OWNED_LEAD.search(lead) and not speaker_words().statement_of_tail.search(lead):
+                # "Đạo diễn của phim X từng khen …, khẳng định": whose director it is, not X
+                return None
             if entity_type(ctx.found, m) in (PLACE, COUNTRY) and (
                 speaker_words().org_head_tail.search(ctx.doc.article.body[np.start : m.evidence.start])
                 or speaker_words().collective_tail.search(ctx.doc.article.body[np.start : m.evidence.start])
@@ -801,6 +807,10 @@ def _np_speaker(ctx: ArticleContext, view: SentenceView, np) -> Subject | None:
                 return None
             subj = Subject([m.entity], np.start)
     return subj
+
+
+# a common noun and "của" before the one actor of a subject: "Đạo diễn của X", "luật sư của X"
+_OWNED_LEAD = re.compile(r"(?:^|\s)[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+){0,2}\s+của\s+$")
 
 
 def _bare_object(ctx: ArticleContext, view: SentenceView, cue_start: int, content: tuple[int, int]) -> bool:
@@ -819,7 +829,6 @@ def _bare_object(ctx: ArticleContext, view: SentenceView, cue_start: int, conten
 
 _BARE_OBJECT_TOKENS = 6
 _MIN_REPORTED_WORDS = 4  # a reported clause not in quotes: a subject and a predicate, at least
-_CAPTION_INSIDE = re.compile(r"\s[-–]\s*(?:Ảnh|Ảnh minh họa|Nguồn|Video|Clip|Đồ họa)\s*(?:\([^()]{0,30}\))?\s*:")
 _CAPTION_START = re.compile(r"(?:Ảnh|Ảnh minh họa|Nguồn|Video|Clip)\s*(?:\([^()]{0,30}\))?\s*:")
 
 
@@ -851,6 +860,72 @@ def _named_person(ctx: ArticleContext, view: SentenceView, subj: Subject, cs: in
     return all(entity_type_id(ctx.found, sp) == PERSON for sp in subj.speakers) and any(
         entity_type(ctx.found, m) == PERSON for m in view.mentions_in(subj.start, cs)
     )
+
+
+_EXPLICIT_LEAD_AT = re.compile(r"\s*(?:rằng(?!\w)|:)", re.IGNORECASE)
+_AGENT_HEAD_TAGS = frozenset({"N", "Np", "Nc", "Ny", "P"})
+_AGENT_WORDS = 8  # tokens an agent phrase may hold ("Tổng thống Nga Vladimir Putin")
+
+
+def _agent_phrase_before(ctx: ArticleContext, view: SentenceView, cs: int, ce: int) -> bool:
+    """Does an agent phrase stand right before the cue: a marker (``agent_markers``:
+    "được", "do") opening a noun phrase that names an actor, with no break and no verb up
+    to the cue ("ảnh đồ họa được VinFast công bố", "chính sách thuế do ông X đề xuất",
+    "được Tổng thống Nga Vladimir Putin tuyên bố hồi tháng 4")? The clause is passive or
+    relative: its subject or head noun is what the agent announced or proposed, and what
+    follows the cue is no report of the agent. "do" after anything but a noun is
+    "because" ("…, do Mỹ phản đối" is not an agent). A report stays when "rằng" or a colon
+    leads the content ("một chi tiết được ông X chia sẻ: …"), or when a passive subject
+    is followed by its own predicate ("Phim được hãng X tuyên bố sẽ là …", "Nền kinh tế
+    được IMF dự báo giảm 8%": raised, the predicate is what was said of it)."""
+    if _EXPLICIT_LEAD_AT.match(view.text, ce - view.start):
+        return False
+    toks = _sent_tokens(ctx, view)
+    k = _token_at(toks, cs)
+    if not k:
+        return False
+    markers, not_after = _agent_words()
+    body = ctx.doc.article.body
+    for j in range(k - 1, max(-1, k - 1 - _AGENT_WORDS), -1):
+        t = toks[j]
+        w = _key(t.text)
+        if w in markers and t.text[:1].islower():
+            break
+        if t.pos == "V" and j > 0 and toks[j - 1].pos == "M":
+            continue  # "3.000 tổ chức": a word counted is a noun, whatever its tag
+        if t.pos in ("CH", "V", "C") or not t.text.strip():
+            return False  # a break, or a verb of its own ("do Công ty X sản xuất …"): no agent phrase
+    else:
+        return False
+    if j + 1 >= k:
+        return False
+    head = toks[j + 1]
+    # "được hơn 3.500 tổ chức trên toàn cầu công nhận", "được các nhà khoa học đánh giá":
+    # a quantified agent, unnamed; otherwise the agent names an actor
+    quantified = head.pos in ("M", "L") or (head.pos == "A" and j + 2 < k and toks[j + 2].pos == "M")
+    if head.pos not in _AGENT_HEAD_TAGS and not quantified:
+        return False  # "được bổ nhiệm làm …": a passive verb, not an agent
+    rest = _key(body[toks[j + 1].start : cs])
+    if any(rest == n or rest.startswith(n + " ") for n in not_after):
+        return False  # "được cho là X nói", "do vậy"
+    if w == "do" and (j == 0 or toks[j - 1].pos not in _AGENT_HEAD_TAGS or toks[j - 1].pos == "P"):
+        return False  # "…, do Mỹ phản đối": because
+    if not quantified and not view.mentions_in(toks[j + 1].start, toks[k - 1].end):
+        return False
+    if w != "do":
+        nxt = next((x for x in toks[k:] if x.start >= ce), None)
+        if nxt is not None and not body[ce : nxt.start].strip() and nxt.pos in ("V", "A", "R") and _key(nxt.text) not in _NOT_RAISED:
+            return False  # "được IMF dự báo giảm 8%": the passive subject's own predicate
+    return True
+
+
+_NOT_RAISED = frozenset({"là", "theo", "trước", "sau", "lại"})
+
+
+@cache
+def _agent_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = load_yaml("reporting_verbs.yaml")
+    return frozenset(_key(w) for w in data["agent_markers"]), tuple(_key(w) for w in data["agent_marker_not_before"])
 
 
 def _passive_before(ctx: ArticleContext, view: SentenceView, cs: int) -> bool:
@@ -1182,7 +1257,8 @@ def _theo_claims(ctx: ArticleContext, view: SentenceView, others: list[_Found]) 
         if app2 and persons:
             clause_rel = app2.end()  # "Theo Đại tá X, người phụ trách …, <clause>"
         else:
-            clause_rel = _after_title_apposition(ctx, view, clause_rel, bool(persons))
+            opened = bool(_DASH_OPEN.search(view.text, m.start(2), clause_rel))
+            clause_rel = _after_title_apposition(ctx, view, clause_rel, bool(persons), opened)
         clause_s = view.start + clause_rel
         s, e = trim_span(body, clause_s, min(view.end, clause_s + _MAX_CONTENT))
         before = view.text[: m.start()].rstrip()
@@ -1242,34 +1318,41 @@ def _opens_subject(ctx: ArticleContext, view: SentenceView, pos: int) -> bool:
     return t.pos in _SUBJECT_OPENERS and t.text[:1].islower()
 
 
-_TITLE_MODIFIERS = re.compile(r"(?:(?:phó|nguyên|cựu|quyền|tân)\s+)+", re.IGNORECASE)
 _APPOSITION_PIECE = re.compile(r"(?:[^,;:.!?\"“”]|\.(?=\S)){1,120}?,\s*")  # "TP.HCM" keeps its dot
 
 
-def _after_title_apposition(ctx: ArticleContext, view: SentenceView, rel: int, person: bool) -> int:
+def _after_title_apposition(ctx: ArticleContext, view: SentenceView, rel: int, person: bool, opened: bool = False) -> int:
     """"Theo ông X, Phó giám đốc Công ty Y, <clause>", "Theo Cục Z, Bộ Y tế, <clause>":
     the piece after the source that only describes it (a title for a person, a parent
-    organisation for an organisation) is not part of what was said."""
+    organisation for an organisation) is not part of what was said. With ``opened``
+    (a dash opened an apposition inside the frame: "Theo PGS X - trưởng khoa Y, Đại học
+    Z - <clause>"), the describing piece the closing dash ends goes too."""
     m = _APPOSITION_PIECE.match(view.text, rel)
-    if m is None:
-        return rel
-    piece_s, piece_e = view.start + rel, view.start + m.end()
     if person:
-        # a deputy's or former holder's title opens after its modifier ("phó trưởng ban …")
-        lead = _TITLE_MODIFIERS.match(view.text, rel)
-        title_at = piece_s + (lead.end() - rel if lead else 0)
-        tp = next((p for p in title_parses(ctx, view) if p.start in (piece_s, title_at)), None)
-        if tp is not None and tp.info.predicate is not None:
-            return m.end()
-        # "Theo bà X, nhà sử học thời trang, Giám đốc Bảo tàng …, <clause>": pieces
-        # that open with a person's noun and hold no verb describe the person
+        # "Theo bà X, nhà sử học thời trang, Giám đốc Bảo tàng …, <clause>", "Theo ông X,
+        # Tổng giám đốc Công ty Y, Tập đoàn Z, <clause>": pieces that open with a title, a
+        # person's noun or a workplace and hold no verb of their own describe the person
         end = rel
         for _ in range(3):
             piece = _APPOSITION_PIECE.match(view.text, end)
-            if piece is None or not _describes(ctx, view, view.start + end, view.start + piece.end()):
+            if piece is None:
+                break
+            ps, pe = view.start + end, view.start + piece.end()
+            # a deputy's, acting or former holder's title opens after its modifier ("quyền giám đốc …")
+            lead = _TITLE_MODIFIERS.match(view.text, end)
+            title_at = ps + (lead.end() - end if lead else 0)
+            tp = next((p for p in title_parses(ctx, view) if p.start in (ps, title_at)), None)
+            if not ((tp is not None and tp.info.predicate is not None) or _describes(ctx, view, ps, pe, titled=tp is not None)):
                 break
             end = piece.end()
+        if opened:
+            dm = _DASH_CLOSE.match(view.text, end)
+            if dm and _describes(ctx, view, view.start + end, view.start + end + len(dm.group(1))):
+                end = dm.end()
         return end
+    if m is None:
+        return rel
+    piece_s, piece_e = view.start + rel, view.start + m.end()
     ms = view.mentions_in(piece_s, piece_e)
     piece = view.text[rel : m.end()].rstrip(" ,")
     if len(ms) == 1 and ms[0].evidence.start == piece_s and ms[0].evidence.end - view.start == rel + len(piece):
@@ -1277,10 +1360,17 @@ def _after_title_apposition(ctx: ArticleContext, view: SentenceView, rel: int, p
     return rel
 
 
-def _describes(ctx: ArticleContext, view: SentenceView, lo: int, hi: int) -> bool:
+_TITLE_MODIFIERS = re.compile(r"(?:(?:phó|nguyên|cựu|quyền|tân)\s+)+", re.IGNORECASE)
+_DASH_OPEN = re.compile(r"\s[-–]\s")
+# "Đại học Kiến trúc Hà Nội- …", "Bệnh viện Bạch Mai - …": a piece closed by a dash
+_DASH_CLOSE = re.compile(r"([^,;:.!?\"“”\-–]{1,100}?)\s*[-–]\s+")
+
+
+def _describes(ctx: ArticleContext, view: SentenceView, lo: int, hi: int, titled: bool = False) -> bool:
     """Is body[lo:hi] a noun phrase describing a person: opening with a title, form of
     address, profession or workplace, with no verb or adjective of its own (a clause
-    would have one)?"""
+    would have one)? With ``titled`` (a title opens it), verbs inside are read as words of
+    the office's name ("trưởng ban tổ chức cuộc thi")."""
     inside = [t for t in _sent_tokens(ctx, view) if lo <= t.start and t.end <= hi]
     words_ = [t for t in inside if t.pos != "CH"]
     if not words_:
@@ -1290,10 +1380,11 @@ def _describes(ctx: ArticleContext, view: SentenceView, lo: int, hi: int) -> boo
         return False  # "bên cạnh phương án 1, …", "hình ảnh Việt Nam, …": not a person's description
     # a capitalised word tagged a verb is part of a name ("Viện Nghiên cứu …"), and so is a
     # verb naming what a unit does ("ban tổ chức cán bộ", "phòng quản lý đào tạo")
+    verbs = ("R", "P") if titled else ("V", "A", "P", "R")
     units, in_unit = _workplaces(), False
     for t in words_:
         in_unit = t.text.casefold() in units or (in_unit and t.pos in ("V", "N"))
-        if t.pos in ("V", "A", "P", "R") and not t.text[:1].isupper() and not (in_unit and t.pos == "V"):
+        if t.pos in verbs and not t.text[:1].isupper() and not (in_unit and t.pos == "V"):
             return False
     return True
 
@@ -1379,6 +1470,53 @@ def _is_name(ctx: ArticleContext, view: SentenceView, start: int, end: int) -> b
 _NARRATIVE_TAIL = re.compile(r"(?:^|\s)(?:sau khi|trước khi|khi|vì|do|bởi vì)\s+$", re.IGNORECASE)
 
 
+_CAPTION_CLAUSE_WORDS = 6
+
+
+@cache
+def _first_person() -> re.Pattern[str]:
+    """A first-person singular pronoun (``first_person_singular``), not in "chúng tôi"."""
+    data = load_yaml("reporting_verbs.yaml")
+    words, openers = data["first_person_singular"], data["first_person_openers"]
+    return re.compile(
+        rf"(?<!\w)(?<!chúng )(?<!Chúng )(?:{word_alt(tuple(words))})(?!\w)"
+        rf"|(?:^|(?<=[.,:;!?“\"]\s)|(?<=[.,:;!?“\"]))(?:{word_alt(tuple(openers))})\s",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+@cache
+def _caption_credit() -> re.Pattern[str]:
+    """A photo caption's credit the crawler glued into the text ("… - Ảnh: Reuters Theo
+    …", "… Cần Thơ- Ảnh: T. LŨY", "(Ảnh minh họa: AFP)"); the words are the page
+    cleaner's data (``caption_credit_words`` in page_boilerplate.yaml), capitalised."""
+    words = load_yaml("page_boilerplate.yaml")["caption_credit_words"]
+    return re.compile(rf"\s*[-–—(]?\s*(?<!\w)(?:{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})\s*:")
+
+
+def _cut_at_caption(body: str, f: _Found) -> bool:
+    """End a claim's content where a glued photo caption's credit starts ("X cho rằng Y
+    đang … - Ảnh: The Today Show Theo Page Six, …": the caption and what follows are
+    not what X said). False when nothing said is left: the credit stands between the
+    cue and the content ("X phát biểu tại hội nghị - Ảnh: …"), or the content is cut
+    to less than a clause."""
+    cap = _caption_credit()
+    s, e = f.content
+    if f.cue_end <= s and cap.search(body, f.cue_end, s):
+        return False
+    m = cap.search(body, s, e)
+    if m is None:
+        return True
+    s2, e2 = trim_span(body, s, m.start())
+    # the text before the credit is the caption ("Ông X phát biểu khai mạc hội nghị - Ảnh:
+    # …"): a report in it is led by "rằng" or a colon, or is a clause of some length
+    led = f.quote or _EXPLICIT_LEAD.search(body[min(f.cue_start, s) : s] or " ") is not None
+    if len(body[s2:e2].split()) < (2 if f.quote else _MIN_REPORTED_WORDS if led else _CAPTION_CLAUSE_WORDS):
+        return False
+    f.content = (s2, e2)
+    return True
+
+
 def _claim_id(article_id: str, start: int, end: int, speaker: str) -> str:
     h = hashlib.sha1(f"{article_id}|{start}|{end}|{speaker}".encode()).hexdigest()[:16]
     return f"claim_{h}"
@@ -1408,6 +1546,8 @@ def find_claims(doc: Doc, found: Extraction) -> list[Claim]:
             continue
         if any(set(g.speakers) & set(f.speakers) for g in outer):
             continue  # the same speaker going on: part of the outer claim
+        if not _cut_at_caption(body, f):
+            continue  # "Ông X phát biểu tại hội nghị - Ảnh: Y <next sentence>": a photo caption, nothing said
         kept.append(f)
     aid = doc.article.id
     body = doc.article.body
@@ -1418,13 +1558,10 @@ def find_claims(doc: Doc, found: Extraction) -> list[Claim]:
             key = (sp, f.content[0], f.content[1])
             if key in seen or sp == f.source:
                 continue
+            if entity_type_id(found, sp) != PERSON and _first_person().search(body[f.content[0] : f.content[1]]):
+                continue  # "“Tôi không né tránh”" given to a place or a club: a person misread
             seen.add(key)
             s, e = f.content
-            if not f.quote and _CAPTION_INSIDE.search(body, s, e):
-                # "X phát biểu khai mạc tọa đàm - Ảnh: Y Ngày 30-10, …": a photo caption run
-                # into the next paragraph (the crawler dropped the break); it describes a
-                # photo, and the paragraph after the credit is no more of what was said
-                continue
             out.append(
                 Claim(
                     id=_claim_id(aid, s, e, sp),

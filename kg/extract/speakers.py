@@ -51,6 +51,7 @@ class SpeakerWords:
     person_relations: frozenset[str]  # "mẹ", "gia đình", "công ty quản lý" right before a person's name
     preposition_tail: re.Pattern[str]  # "với ", "cho ", "tại " right before an actor: its phrase is no subject
     collective_tail: re.Pattern[str]  # "truyền thông ", "dư luận " before a country: the country does not speak
+    member_tail: re.Pattern[str]  # "nam sinh ", "cầu thủ " before an organisation: its member speaks, unnamed
 
 
 @cache
@@ -82,6 +83,7 @@ def speaker_words() -> SpeakerWords:
         # "cùng với X" coordinates X with the subject before it ("A cùng với B cho biết"): not a preposition here
         preposition_tail=re.compile(rf"(?:^|(?<=\s))(?<!cùng\s)(?:{word_alt(tuple(data.get('object_prepositions') or ()))})\s+$", I),
         collective_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data.get('collective_heads') or ()))})\s+$", I),
+        member_tail=re.compile(rf"(?:^|(?<=[\s,(\-–]))(?:{word_alt(tuple(data.get('member_nouns') or ()))})\s+$", I),
     )
 
 
@@ -473,6 +475,8 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
         owned = view.text[lo : m.evidence.start - view.start]
         if _OWNED_BY_TAIL.search(owned) and not lex.statement_of_tail.search(owned):
             return None  # "hàng trăm sinh viên của Trường X bày tỏ": the students speak, unnamed
+        if entity_type(found, m) == "Organization" and lex.member_tail.search(owned):
+            return None  # "nam sinh Trường X chia sẻ", "cầu thủ Real Madrid nói": a member speaks, unnamed
         sm = lex.statement_of_tail.search(view.text[lo : m.evidence.start - view.start])
         if sm:
             # "tuyên bố của Bộ Ngoại giao Na Uy nêu rõ", "thông báo của Brazil cho biết":
@@ -548,6 +552,10 @@ def np_at_end(ctx: ArticleContext, view: SentenceView, end: int) -> Subject | No
     if pm and pm.group(0).strip(" ,(-–")[:1].isupper() and re.search(r"\w\s+$", head[: pm.start()]):
         # "Truyền thông Anh cho rằng", "báo chí Anh đưa tin": a capitalised "Anh" after a
         # noun is Britain describing that noun (an unnamed speaker), not the pronoun "he"
+        return None
+    if pm and _OWNED_BY_TAIL.search(head[: pm.start()] + " ") and not lex.statement_of_tail.search(head[: pm.start()] + " "):
+        # "Con trai nuôi của ông cho biết", "Luật sư của bà khẳng định": the pronoun names
+        # whose son or lawyer spoke; the speaker is unnamed ("tuyên bố của ông" is his)
         return None
     if pm:
         word = pm.group(0).strip(" ,(-–").split()[0].casefold() if pm.group(0).strip(" ,(-–") else ""
