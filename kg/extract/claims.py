@@ -1517,6 +1517,36 @@ def _cut_at_caption(body: str, f: _Found) -> bool:
     return True
 
 
+_TEMPORAL_OPENER = re.compile(r"\s*(?:(?:ngay|chỉ|đặc biệt là|đặc biệt)\s+)?(?:sau khi|kể từ khi|trước khi|từ khi|khi)\s+(?!ấy|đó|này)", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:.!?\"“”]")
+
+
+def _cut_at_subordinate_end(ctx: ArticleContext, f: _Found) -> bool:
+    """A cue inside a temporal clause ("Sau khi Bộ X công bố Y, nhiều người đặt câu hỏi …",
+    "kể từ khi Trường X thông báo Y, Minh Thu …") reports only up to the comma that ends
+    that clause; what follows is the sentence's main clause, not what was said. False when
+    less than a clause is left."""
+    if f.quote:
+        return True
+    body = ctx.doc.article.body
+    lo = max(0, f.cue_start - 160)
+    pieces = _CLAUSE_BREAK.split(body[lo : f.cue_start])
+    if not _TEMPORAL_OPENER.match(pieces[-1]):
+        return True
+    s, e = f.content
+    comma = body.find(",", s, e)
+    if comma < 0:
+        return True
+    s2, e2 = trim_span(body, s, comma)
+    if len(body[s2:e2].split()) < _MIN_REPORTED_WORDS:
+        return False
+    view = next((v for v in ctx.views if v.index == f.sentence), None)
+    if view is not None and (_headed_object(ctx, (s2, e2)) or _np_object(ctx, view, f.cue, (s2, e2))):
+        return False  # "Khi Bộ X công bố cách quy đổi điểm, …": what was published, no clause
+    f.content = (s2, e2)
+    return True
+
+
 def _claim_id(article_id: str, start: int, end: int, speaker: str) -> str:
     h = hashlib.sha1(f"{article_id}|{start}|{end}|{speaker}".encode()).hexdigest()[:16]
     return f"claim_{h}"
@@ -1548,6 +1578,8 @@ def find_claims(doc: Doc, found: Extraction) -> list[Claim]:
             continue  # the same speaker going on: part of the outer claim
         if not _cut_at_caption(body, f):
             continue  # "Ông X phát biểu tại hội nghị - Ảnh: Y <next sentence>": a photo caption, nothing said
+        if not _cut_at_subordinate_end(ctx, f):
+            continue  # "Sau khi X công bố Y, <main clause>": what X said ends at the comma
         kept.append(f)
     aid = doc.article.id
     body = doc.article.body

@@ -1,0 +1,28 @@
+"""A cue inside a temporal clause ("Sau khi X công bố Y, <main clause>") reports only up
+to the comma that ends that clause; the main clause after it is no part of what was said.
+Sentences written for the test; the real pipeline runs."""
+
+from __future__ import annotations
+
+from test_claims import _pipeline_claims
+
+
+def _texts(*sentences: str) -> set[tuple[str, str]]:
+    return {(sp, text) for sp, _, text in _pipeline_claims(*sentences)}
+
+
+def test_a_report_in_a_temporal_clause_ends_at_its_comma():
+    assert _texts("Kể từ khi Trường Đại học Hòa Bình thông báo bỏ xét tuyển khối C00 rồi xét tuyển trở lại, "
+                  "nhiều học sinh lớp 12 trải qua đủ cảm xúc.") == {
+        ("Truong_Dai_hoc_Hoa_Binh", "bỏ xét tuyển khối C00 rồi xét tuyển trở lại")}
+    assert _texts("Sau khi ông Lê Văn Tư cho biết công ty sẽ mở thêm hai nhà máy, cổ phiếu của công ty tăng mạnh.") == {
+        ("Le_Van_Tu", "công ty sẽ mở thêm hai nhà máy")}
+
+
+def test_what_was_published_in_a_temporal_clause_is_no_claim():
+    assert not _texts("Sau khi Bộ Y tế công bố danh sách các bệnh viện tuyến cuối, nhiều người đặt câu hỏi về tiêu chí.")
+
+
+def test_a_main_clause_report_keeps_its_comma():
+    assert _texts("Khi ấy ông Lê Văn Tư cho biết công ty sẽ mở thêm hai nhà máy, dù thị trường còn khó khăn.") == {
+        ("Le_Van_Tu", "công ty sẽ mở thêm hai nhà máy, dù thị trường còn khó khăn")}
