@@ -1,4 +1,4 @@
-"""A cue inside a temporal clause ("Sau khi X công bố Y, <main clause>") reports only up
+"""Where a report starts and ends. A cue inside a temporal clause ("Sau khi X công bố Y, <main clause>") reports only up
 to the comma that ends that clause; the main clause after it is no part of what was said.
 Sentences written for the test; the real pipeline runs."""
 
@@ -26,3 +26,10 @@ def test_what_was_published_in_a_temporal_clause_is_no_claim():
 def test_a_main_clause_report_keeps_its_comma():
     assert _texts("Khi ấy ông Lê Văn Tư cho biết công ty sẽ mở thêm hai nhà máy, dù thị trường còn khó khăn.") == {
         ("Le_Van_Tu", "công ty sẽ mở thêm hai nhà máy, dù thị trường còn khó khăn")}
+
+
+def test_a_word_extending_the_cue_before_its_colon_is_not_content():
+    """'chia sẻ thêm: “…”', 'giải thích thêm: …': "thêm" belongs to the cue, not to what
+    was said; without the colon or "rằng" it is left where it is."""
+    assert _texts('Ông Lê Văn Tư chia sẻ thêm: "Chúng tôi chỉ chọn loại ngon nhất để dự thi các vòng cao hơn".') == {
+        ("Le_Van_Tu", "Chúng tôi chỉ chọn loại ngon nhất để dự thi các vòng cao hơn")}

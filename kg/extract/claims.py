@@ -120,7 +120,8 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         stance=stance,
         cue_re=re.compile(rf"(?<!\w)({alt})(?!\w)(?!\s+(?:{nb})(?!\w))", I),
-        lead_re=re.compile(rf"\s*(?:(?:{word_alt(tuple(data['content_lead']))})(?!\w)\s*)?[:,]?\s*", I),
+        lead_re=re.compile(rf"\s*(?:(?:{word_alt(tuple(data['cue_tails']))})(?=\s*(?::|rằng(?!\w))))?"
+                           rf"\s*(?:(?:{word_alt(tuple(data['content_lead']))})(?!\w)\s*)?[:,]?\s*", I),
         shared_tail=re.compile(rf"[,;]?\s*(?:{word_alt(tuple(data['shared_subject']))})\s*$", I),
         negated_before=re.compile(rf"(?:^|(?<=\s))(?:{word_alt(tuple(data['negators']))})\s+(?:\w+\s+)?$", I),
         theo_not_re=re.compile(rf"\s*(?:{word_alt(tuple(data['theo_not_speakers']))})(?!\w)", I),
