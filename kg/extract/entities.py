@@ -35,7 +35,14 @@ from ..lexicon.cues import (
     title_modifiers,
     vietnamese_surnames,
 )
-from ..lexicon.edges import clause_openers, given_name_honorifics, object_stops, open_domains, standalone_orgs
+from ..lexicon.edges import (
+    clause_openers,
+    given_name_honorifics,
+    name_openers,
+    object_stops,
+    open_domains,
+    standalone_orgs,
+)
 from ..lexicon.gazetteer import Entry, Match
 from ..lexicon.known import gazetteer
 from ..lexicon.load import load_yaml
@@ -353,6 +360,8 @@ def _person_after_org(tok: Token) -> bool:
     capitalised the same way but open with no family name: the organisation goes on."""
     if is_vietnamese_style(tok.text) or full_caps_name(tok.text) and not foreign(tok.text.split()[0]):
         return full_caps_name(tok.text) and key(tok.text.split()[0]) in vietnamese_surnames()
+    if " " not in tok.text and has_vietnamese_marks(tok.text):
+        return False  # "Cục Quản lý Dược": one Vietnamese syllable is a domain word, no one's full name
     return tok.ner == "B-PER"
 
 
@@ -382,6 +391,11 @@ def _list_of_domains(toks: list[Token], j: int) -> bool:
         if not is_capitalised(toks[n].text) or toks[n].pos == "CH":
             return False
     return False
+
+
+def _same_span(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """[start, end) lies inside one of ``spans``."""
+    return any(s <= start and end <= e for s, e in spans)
 
 
 _PLACE_REACH = 4  # lower-case words an organisation's name may run over before its place
@@ -477,6 +491,9 @@ def _headed_orgs(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candid
             w = toks[j].text
             if key(w) in legal_forms():
                 legal = True  # "Công ty TNHH Dư Thái Bình": a company may bear a person's name
+            if (j > first and key(w) in _honorific_keys() and j + 1 < len(toks) and toks[j + 1].pos in PROPER_POS
+                    and not legal):
+                break  # "Phó Chủ tịch UBND TP. Bà Thúy cho biết": the form of address opens the person's name
             if not legal and not (eponym and j == first) and toks[j].pos in PROPER_POS and _person_after_org(toks[j]) and (
                 not inside(taken, toks[j].start, toks[j].end)
             ):
@@ -486,7 +503,12 @@ def _headed_orgs(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candid
                 last = j
                 j += 1
                 if inside(taken, toks[last].start, toks[last].end):
-                    break  # a known country or city ends the name
+                    # a known country or city ends the name, with all of its words
+                    # ("UBND TP HCM": the city's name is "TP HCM", not "TP")
+                    while (last + 1 < len(toks) and toks[last + 1].start == toks[last].end + 1
+                           and _same_span(taken, toks[last].start, toks[last + 1].end)):
+                        last += 1
+                    break
                 continue
             if w == "," and last is not None and _list_of_domains(toks, j):
                 j += 1  # "Bộ Văn hóa, Thể thao và Du lịch": the ministry's own list of domains
@@ -550,6 +572,9 @@ def _trim(ss: SentenceWords, start: int, end: int) -> tuple[int, int]:
             continue
         if not is_capitalised(ws[0][2]) and not ws[0][2][0].isdigit():
             ws = ws[1:]
+            continue
+        if len(ws) > 1 and seq[0] in name_openers() and is_capitalised(ws[1][2]):
+            ws = ws[1:]  # "Phía Lee Min Ho khẳng định": X's side speaks for X; "phía" is no part of the name
             continue
         break
     for n in range(1, len(ws) - 1):
@@ -741,9 +766,13 @@ def _split_at_clause_openers(ss: SentenceWords, a: int, b: int) -> list[tuple[in
     start = a
     for k in range(1, len(ws)):
         s, e, w = ws[k]
-        if s < start or key(w) not in openers or not is_capitalised(w) or is_all_caps(w):
+        if s < start or not is_capitalised(w) or is_all_caps(w):
             continue
         j = ss.word_index_at(e)
+        # "Ảnh: Minh Phương Thầy Vũ Quốc Trung cho rằng": a new sentence addresses a person
+        address = key(w) in _honorific_keys() and _opens_vietnamese_name(ss, j)
+        if key(w) not in openers and not address:
+            continue
         nxt = ss.words[j][2] if j < len(ss.words) and joined(ss, j) else ""
         cov = covering_tokens(ss.tokens, s, e)
         tok = cov[0] if cov else None
@@ -754,6 +783,8 @@ def _split_at_clause_openers(ss: SentenceWords, a: int, b: int) -> list[tuple[in
         name_tag = tok is not None and (tok.pos in PROPER_POS | ABBR_POS)
         if nxt[:1].isdigit():
             cut = True  # "Công an tỉnh Đồng Nai Ngày 9-6, …"
+        elif address:
+            cut = True
         elif _foreign_word(ws[k - 1][2]):
             cut = not is_capitalised(nxt) or not name_tag or (has_vietnamese_marks(w) and not spans_on)
         else:
@@ -765,6 +796,17 @@ def _split_at_clause_openers(ss: SentenceWords, a: int, b: int) -> list[tuple[in
     if start < b:
         out.append((start, b))
     return out
+
+
+def _opens_vietnamese_name(ss: SentenceWords, j: int) -> bool:
+    """Word ``j`` opens a Vietnamese person's name: a family name and one to three
+    given names, every syllable capitalised, ending the capitalised run."""
+    if j >= len(ss.words) or ss.keys[j] not in vietnamese_surnames():
+        return False
+    n = j
+    while n < len(ss.words) and is_capitalised(ss.words[n][2]) and is_syllable(ss.words[n][2]) and joined(ss, n):
+        n += 1
+    return 2 <= n - j <= 4
 
 
 def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Candidate]:
@@ -785,6 +827,10 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                 continue  # "Viện" of "Viện nghiên cứu …": a head noun without a name
             if _opens_a_title(ss, a, b):
                 continue  # "Chuẩn Đô" of "Chuẩn Đô đốc": a title, not a name
+            if tuple(key(w) for w in _name_words(text)) in person_cues() and (
+                key(_name_words(text)[0]) not in vietnamese_surnames()  # "Vương Phi" is a singer's name
+            ):
+                continue  # "…, Bí thư Tỉnh ủy, Trưởng Đoàn đại biểu …": a title printed with capitals
             before_type, _ = _cue_type(ss, a)
             a, b, lead = _strip_leading_cue(ss, a, b, keep_directions=before_type == "Place",
                                             after_person_cue=before_type == "Person")
@@ -862,6 +908,13 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                                                  pre, type="Organization", head=known.label, conf=CONF_LEXICON))
                         # "Chủ tịch HĐQT Dương Công Minh", "Giám đốc VPF Trần Anh Tú": the
                         # institution is glued to the name; the person is what follows it
+                        a, text = a + cut, rest
+                        cand = Candidate(ss.s.index, a + ss.base, b + ss.base, text, ner=_ner_of(ss, a, b))
+                    elif typ == "Person" and not known_cut and _common_abbreviations(text[:cut]) and (
+                        len(_name_words(rest)) == 1 and is_capitalised(rest) and not is_all_caps(rest)
+                    ):
+                        # "Cựu HLV ĐTQG Rajagobal": a coach of the national team, abbreviated;
+                        # words that name no institution, so the name after them is the person's
                         a, text = a + cut, rest
                         cand = Candidate(ss.s.index, a + ss.base, b + ss.base, text, ner=_ner_of(ss, a, b))
                     elif typ == "Person" and not known_cut:
@@ -962,6 +1015,14 @@ def _institution_prefix(text: str) -> int:
     while cut < len(text) and text[cut] in " ,-–":
         cut += 1
     return cut if cut < len(text) else 0
+
+
+def _common_abbreviations(text: str) -> bool:
+    """A title and its body, each a common abbreviation that names no institution ("HLV
+    ĐTQG": coach, national team; organizations.yaml not_acronyms). One such word alone
+    ("CEO Miramax") is a title whose organisation follows."""
+    ws = _name_words(text)
+    return len(ws) >= 2 and all(w.upper() in not_acronyms() for w in ws)
 
 
 def _known_org_prefix(text: str) -> int:
@@ -1101,6 +1162,7 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
             c.type, c.conf = "Person", CONF_GUESS
         elif len(ws) == 1 and k in org_part and k not in person_last:
             c.type, c.conf = "Organization", CONF_CONTEXT  # "Sumitomo" after "Tập đoàn Sumitomo"
+            c.extra["org_part"] = "1"
         elif (
             prev is not None and prev.type == "Person" and prev.sent == c.sent and len(ws) == 1
             and c.ner == "PER"
@@ -1133,10 +1195,18 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
     # a person named in full in this article is that person
     surnames = {key(_name_words(c.text)[-1]) for c in cands
                 if c.type == "Person" and len(_name_words(c.text)) >= 2}
+    foreign_surnames = {key(_name_words(c.text)[-1]) for c in cands if c.type == "Person"
+                        and _looks_like_person(c.text) and not is_vietnamese_style(c.text)
+                        and key(_name_words(c.text)[0]) != key(_name_words(c.text)[-1])}  # not "Ảnh: Ford Ford"
+    foreign_surnames -= {k for k in foreign_surnames if gazetteer().lookup(k) is not None}
     for c in cands:
         if (c.type == "Place" and c.extra.get("source") in ("city", "city_alias")
                 and c.extra.get("words") == "1" and key(c.text) in surnames):
             c.type, c.head, c.conf = "Person", c.text, CONF_CONTEXT
+        elif c.type == "Organization" and c.extra.get("org_part") and key(c.text) in foreign_surnames:
+            # "Fury tuyên bố …" after "Tyson Fury": typed an organisation only because a
+            # glued run ("mạng xã hội X. Fury") made the word part of one
+            c.type, c.conf = "Person", CONF_CONTEXT
 
 
 _PREFIX_PLACE_POPULATION = 100_000  # a town this small is more often a name's first word ("Kong", "Tyler")
@@ -1148,28 +1218,54 @@ def _split_glued_prefixes(cands: list[Candidate]) -> list[Candidate]:
     split when what follows the first word or two is a person's name the article
     prints on its own, and the words before it a known country or city; or when the
     words before it are a name that a cue or the lexicon types as no person elsewhere
-    in the article ("công ty Astronomer")."""
+    in the article ("công ty Astronomer"). Up to three words may open it: an office
+    named after its country ("Phát ngôn viên Tòa Thánh Vatican Matteo Bruni"). One
+    word may be left when it is the family name of another person the article names
+    in full and the words before it a known organisation ("CEO Meta Zuckerberg")."""
     texts = {key(c.text) for c in cands}
     typed: dict[str, Candidate] = {}
     for c in cands:
         if c.type is not None and c.type != "Person" and c.conf >= CONF_CUE:
             typed.setdefault(key(c.text), c)
+    # last words of the persons named in full: "CEO Meta Zuckerberg" after "Mark Zuckerberg"
+    full_last: dict[str, set[str]] = {}
+    for c in cands:
+        if c.type in (None, "Person") and _looks_like_person(c.text) and not is_vietnamese_style(c.text):
+            full_last.setdefault(key(_name_words(c.text)[-1]), set()).add(key(c.text))
     out: list[Candidate] = []
     for c in cands:
         out.append(c)
-        if c.type not in (None, "Person") or is_vietnamese_style(c.text):
+        if c.type not in (None, "Person"):
             continue
         ws = words(c.text)
-        for k in (2, 1):
-            if len(ws) - k < 2:
+        for k in (3, 2, 1):
+            if len(ws) - k < 1:
                 continue
             pre, rest = c.text[: ws[k - 1][1]], c.text[ws[k][0]:]
-            if not _looks_like_person(rest) or is_vietnamese_style(rest):
+            if is_vietnamese_style(rest) or (k == 1 and is_vietnamese_style(c.text)):
+                continue
+            one = len(ws) - k == 1
+            if one and not full_last.get(key(rest), set()) - {key(c.text)}:
+                continue  # one word left: only the family name of a person the article names in full
+            if not one and not _looks_like_person(rest):
                 continue
             entry = gazetteer().lookup(pre)
-            place = entry is not None and (entry.type == "Country" or (
+            if one:
+                # "CEO Meta Zuckerberg": only a known company or body before the family name
+                # ("Vladimir Putin" opens with a town's name and is one name)
+                if entry is None or entry.type != "Organization":
+                    continue
+                ctx = Candidate(c.sent, c.start, c.start + len(pre), pre, type="Organization", head=entry.label)
+            place = not one and entry is not None and (entry.type == "Country" or (
                 entry.type == "Place" and entry.population >= _PREFIX_PLACE_POPULATION))
-            ctx = typed.get(key(pre))
+            if not one:
+                ctx = typed.get(key(pre))
+                if ctx is None and entry is None and k >= 2 and c.type == "Person":
+                    # "Giám đốc Phòng Báo chí Tòa Thánh Vatican Matteo Bruni": an institution
+                    # named after its country, then the person the title is about
+                    tail = gazetteer().lookup(c.text[ws[k - 1][0]:ws[k - 1][1]])
+                    if tail is not None and tail.type == "Country":
+                        ctx = Candidate(c.sent, c.start, c.start + len(pre), pre, type="Organization")
             if not ((place and key(rest) in texts) or ctx is not None):
                 continue
             typ, head = (entry.type, entry.label) if place else (ctx.type, ctx.head)

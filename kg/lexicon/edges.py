@@ -42,3 +42,8 @@ def standalone_orgs() -> frozenset[str]:
 def given_name_honorifics() -> frozenset[str]:
     """Honorifics that are also given names ("Đức")."""
     return _keys("given_name_honorifics")
+
+
+def name_openers() -> frozenset[str]:
+    """Discourse words that open a phrase before a name ("Phía", "Còn"): no part of it."""
+    return _keys("name_openers")
