@@ -238,3 +238,39 @@ def test_the_youth_union_is_an_organisation_not_a_family_name():
     )
     assert "Đoàn" not in labels and "Đoàn Thanh" not in labels
     assert labels.get("Đoàn Thanh niên Quốc hội") == "Organization"
+
+
+def test_a_creator_named_by_an_english_loanword_is_named_without_it():
+    labels = _labels("TikToker Hải Yến cho biết cô sẽ tạm nghỉ quay video một tháng.")
+    assert labels.get("Hải Yến") == "Person"
+    assert not _has_word(labels, "TikToker")
+
+
+def test_an_inspectorate_is_named_with_its_office():
+    labels = _labels("Thanh tra Sở Y tế tỉnh Gia Lai khuyến cáo người dân không đến các cơ sở không phép.")
+    assert labels.get("Thanh tra Sở Y tế tỉnh Gia Lai") == "Organization"
+    assert "Sở Y tế tỉnh Gia Lai" not in labels
+
+
+def test_the_article_of_an_outlets_name_opens_it_after_theo():
+    labels = _labels("Theo The Lantern ngày 3/9, đoạn phim thu hút hàng triệu lượt xem.")
+    assert labels.get("The Lantern") == "Organization"
+    assert "Lantern" not in labels
+
+
+def test_a_name_after_an_organisations_head_and_its_trade_is_the_organisation():
+    labels = _labels(
+        "Công ty quản lý Starhaus cho biết nhóm sẽ trở lại vào tháng sau.",
+        "Theo khảo sát của công ty dữ liệu Kantrell, giá thuê nhà tăng mạnh.",
+        "Bé học đàn tại trung tâm nơi Marisol đang theo học mỗi tuần.",
+        "Cô Hà Vy, Giám đốc văn phòng miền Bắc của hãng, cho biết doanh số tăng.",
+    )
+    assert labels.get("Starhaus") == "Organization"
+    assert labels.get("Kantrell") == "Organization"
+    assert labels.get("Marisol") != "Organization"
+    assert "Bắc" not in labels
+
+
+def test_a_singer_named_like_a_title_stays_a_person():
+    labels = _labels("Ca sĩ Vương Phi từng tiết lộ cô rất thương con gái thứ hai.")
+    assert labels.get("Vương Phi") == "Person"

@@ -39,6 +39,7 @@ from ..lexicon.edges import (
     clause_openers,
     given_name_honorifics,
     name_openers,
+    not_descriptors,
     object_stops,
     open_domains,
     standalone_orgs,
@@ -621,6 +622,36 @@ def _cue_type(ss: SentenceWords, start: int) -> tuple[str | None, str | None]:
     return None, None
 
 
+_DESCRIPTOR_REACH = 3  # lower-case words that may describe an organisation between its head and its name
+
+
+def _org_cue_with_descriptor(ss: SentenceWords, start: int) -> bool:
+    """An organisation's head or cue, then a few lower-case words that say what it does,
+    right before the name: "Công ty thẩm mỹ Classys", "Hiệp hội cầu thủ MLS", "hãng xe
+    Ford", "công ty quản lý Pledis". The name is the organisation's own, not a person's.
+    The words are nouns and adjectives, or an open domain word ("quản lý"); nouns that
+    do not describe (name_edges.yaml not_descriptors: "nơi", "phía") end the search."""
+    toks = ss.tokens
+    n = first_token_from(toks, start)
+    if n >= len(toks) or toks[n].start != start:
+        return False
+    cues = tuple(set(org_cues()) | set(org_heads()))
+    m = n
+    while m > 0 and n - m < _DESCRIPTOR_REACH:
+        t = toks[m - 1]
+        if t.text != t.text.lower() or not t.text.replace(" ", "").isalpha() or ss.text[t.end:toks[m].start].strip():
+            break
+        if key(t.text) in not_descriptors() or not (t.pos in ("N", "A") or key(t.text) in open_domains()):
+            return False
+        m -= 1
+        j = ss.word_index_at(toks[m].start)
+        p = phrase_ending(ss.keys, j, cues) if joined(ss, j) else None
+        if p is not None and _starts_word(ss, ss.words[j - len(p)][0]) and not ss.is_covered(
+                ss.words[j - len(p)][0], ss.words[j - 1][1]):  # "Liên minh châu Âu Josep Borrell": a known name
+            return True  # not the end of "nhà báo" ("nhà báo chuyển nhượng Fabrizio Romano")
+    return False
+
+
 def _given_name_first(word: str, nxt: str) -> bool:
     """ "Đức" in "Đức Anh": an honorific that is also a given name, capitalised before a
     capitalised Vietnamese syllable, is the name's first word (name_edges.yaml)."""
@@ -816,6 +847,9 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
             a, b = _trim(ss, a, b)
             if b <= a:
                 continue
+            i = ss.word_index_at(a)
+            if 0 < i < len(ss.words) and ss.words[i - 1][2] == "The" and joined(ss, i):
+                a = ss.words[i - 1][0]  # "Theo The Cover, …": the article opens the outlet's name
             text = ss.text[a:b]
             if not any(c.isalpha() for c in text) or len(text) < 2:
                 continue
@@ -850,6 +884,10 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
             nw = _name_words(text)
             if typ is None and len(nw) in (2, 3) and _given_name_first(nw[0], nw[1]):
                 typ = "Person"  # "Đức Phúc": read as a form of address or as a given name, a person
+            if typ is None and not is_vietnamese_style(text) and key(text) not in _DIRECTIONS and (
+                _org_cue_with_descriptor(ss, a)
+            ):
+                typ = "Organization"  # "Công ty thẩm mỹ Classys", "Hiệp hội cầu thủ MLS"
             if any(key(text) == o or key(text).startswith(o + " ") for o in standalone_orgs()):
                 typ = "Organization"  # "Đại diện Thành Đoàn cho biết", "Thành Đoàn TP.HCM": the city's youth union
             if typ is None and _apposition_cue(ss, b) and (

@@ -47,3 +47,9 @@ def given_name_honorifics() -> frozenset[str]:
 def name_openers() -> frozenset[str]:
     """Discourse words that open a phrase before a name ("Phía", "Còn"): no part of it."""
     return _keys("name_openers")
+
+
+def not_descriptors() -> frozenset[str]:
+    """Nouns between an organisation's head and a name that do not describe the
+    organisation ("trung tâm nơi Nhi học"): the name is not the organisation's."""
+    return _keys("not_descriptors")
