@@ -274,3 +274,21 @@ def test_a_name_after_an_organisations_head_and_its_trade_is_the_organisation():
 def test_a_singer_named_like_a_title_stays_a_person():
     labels = _labels("Ca sĩ Vương Phi từng tiết lộ cô rất thương con gái thứ hai.")
     assert labels.get("Vương Phi") == "Person"
+
+
+def test_an_office_named_after_its_country_is_cut_from_a_person_named_again_later():
+    labels = _labels(
+        "Ban đầu, Giám đốc Phòng Báo chí Tòa Thánh Vatican Lorenzo Vitale cho biết lịch họp chưa thay đổi.",
+        "Trong một cuộc họp báo sau đó, ông Vitale cho biết các hồng y sẽ nộp điện thoại.",
+    )
+    assert labels.get("Lorenzo Vitale") == "Person"
+    assert not [n for n in labels if n.startswith("Tòa Thánh Vatican ") and labels[n] == "Person"]
+
+
+def test_a_ministrys_domain_after_a_ministers_title_is_no_person():
+    labels = _labels(
+        "Bộ Công Thương vừa công bố kế hoạch phát triển ngành trong năm tới.",
+        "Tân Bộ trưởng Công Thương nhấn mạnh vai trò của doanh nghiệp tư nhân.",
+    )
+    assert labels.get("Công Thương") != "Person"
+    assert labels.get("Bộ Công Thương") == "Organization"

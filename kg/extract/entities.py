@@ -1233,6 +1233,21 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
     # a person named in full in this article is that person
     surnames = {key(_name_words(c.text)[-1]) for c in cands
                 if c.type == "Person" and len(_name_words(c.text)) >= 2}
+    # "tân Bộ trưởng Công Thương nhấn mạnh": the domain of a ministry the article names
+    # ("Bộ Công Thương") after the title, no person's name
+    heads = set(org_heads())
+    domains: dict[str, Candidate] = {}
+    for c in cands:
+        ws = _name_words(c.text)
+        if c.type == "Organization" and len(ws) >= 2:
+            for n in (1, 2):
+                if tuple(key(w) for w in ws[:n]) in heads and len(ws) > n:
+                    domains.setdefault(key(" ".join(ws[n:])), c)
+    for c in cands:
+        ws = _name_words(c.text)
+        d = domains.get(key(c.text)) if c.type == "Person" and len(ws) >= 2 else None
+        if d is not None and key(ws[0]) not in vietnamese_surnames():
+            c.type, c.head, c.conf = "Organization", d.head or d.text, CONF_CONTEXT
     foreign_surnames = {key(_name_words(c.text)[-1]) for c in cands if c.type == "Person"
                         and _looks_like_person(c.text) and not is_vietnamese_style(c.text)
                         and key(_name_words(c.text)[0]) != key(_name_words(c.text)[-1])}  # not "Ảnh: Ford Ford"
@@ -1270,6 +1285,8 @@ def _split_glued_prefixes(cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         if c.type in (None, "Person") and _looks_like_person(c.text) and not is_vietnamese_style(c.text):
             full_last.setdefault(key(_name_words(c.text)[-1]), set()).add(key(c.text))
+    # names a cue made a person's ("ông Bruni"): the same person's name after an office
+    person_words = {key(w) for c in cands if c.type == "Person" for w in _name_words(c.text)}
     out: list[Candidate] = []
     for c in cands:
         out.append(c)
@@ -1298,7 +1315,9 @@ def _split_glued_prefixes(cands: list[Candidate]) -> list[Candidate]:
                 entry.type == "Place" and entry.population >= _PREFIX_PLACE_POPULATION))
             if not one:
                 ctx = typed.get(key(pre))
-                if ctx is None and entry is None and k >= 2 and c.type == "Person":
+                if ctx is None and entry is None and k >= 2 and (
+                    c.type == "Person" or key(_name_words(rest)[-1]) in person_words
+                ):
                     # "Giám đốc Phòng Báo chí Tòa Thánh Vatican Matteo Bruni": an institution
                     # named after its country, then the person the title is about
                     tail = gazetteer().lookup(c.text[ws[k - 1][0]:ws[k - 1][1]])
