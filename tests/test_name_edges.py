@@ -292,3 +292,15 @@ def test_a_ministrys_domain_after_a_ministers_title_is_no_person():
     )
     assert labels.get("Công Thương") != "Person"
     assert labels.get("Bộ Công Thương") == "Organization"
+
+
+def test_a_foreign_name_cited_bare_as_a_source_is_no_person():
+    labels = _labels(
+        "Theo Pixel Ledger, bộ phim sẽ ra mắt vào mùa hè năm sau.",
+        "Đoạn giới thiệu thu hút hàng triệu lượt xem (theo Pixel Ledger).",
+        "Theo Hanna Lindqvist, nhà sử học thời trang, chiếc áo này rất hiếm.",
+        "Theo Wei Lun, CEO của Qiji Motors, công ty sẽ mở rộng sản xuất.",
+    )
+    assert labels.get("Pixel Ledger") == "Organization"
+    assert labels.get("Hanna Lindqvist") == "Person"
+    assert labels.get("Wei Lun") == "Person"

@@ -733,6 +733,27 @@ def _opens_a_title(ss: SentenceWords, a: int, b: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _professions() -> tuple[tuple[str, ...], ...]:
+    """Word keys of the professions that open a description of a person (honorifics.yaml)."""
+    return tuple(tuple(key(w) for _, _, w in words(str(p))) for p in (load_yaml("honorifics.yaml") or {}).get(
+        "professions", []) or [])
+
+
+def _described_after(ss: SentenceWords, end: int) -> bool:
+    """A title or a profession in apposition after the name and its comma ("Valerie
+    Steele, nhà sử học thời trang, …", "Melissa Wheeler, cây viết của Forbes, …")."""
+    m = re.match(r"\s*,\s*", ss.text[end:])
+    if not m:
+        return False
+    i = ss.word_index_at(end + m.end())
+    if i >= len(ss.words):
+        return False
+    if ss.words[i][2].upper() in not_acronyms():
+        return True  # "Yang Jun, CEO của Qiji Energy, …"
+    return phrase_at(ss.keys, i, person_cues()) is not None or phrase_at(ss.keys, i, _professions()) is not None
+
+
 def _apposition_cue(ss: SentenceWords, end: int) -> bool:
     """A title in apposition right after the name: "Song Zhongping, chuyên gia quân sự"."""
     m = re.match(r"\s*,\s*", ss.text[end:])
@@ -983,6 +1004,11 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
                 i = ss.word_index_at(a)
                 if i > 0 and ss.keys[i - 1] in _LOCATIVE and joined(ss, i):
                     cand.extra["after_locative"] = "1"  # "tại Defense Priorities": where, not who
+                if (i > 0 and ss.keys[i - 1] == "theo" and joined(ss, i) and ss.text[b:b + 1] in (",", ")")
+                        and not _described_after(ss, b)):
+                    cand.extra["source_after_theo"] = "1"  # "Theo Screen Rant, …", "(theo St Headline)"
+                elif _CAPTION_CREDIT.search(ss.text[:a]):
+                    cand.extra["photo_credit"] = "1"  # "- Ảnh: Ten Asia": a person or an agency
             out.append(cand)
     return out
 
@@ -1034,6 +1060,8 @@ def _name_words(text: str) -> list[str]:
     return [w for _, _, w in words(text)]
 
 
+_CAPTION_CREDIT = re.compile(r"\bẢnh\s*:\s*$")  # "- Ảnh: Ten Asia": a photo's credit
+_GLUED_ACRONYM = re.compile(r"^[A-ZĐ]{2,}[A-ZĐ][a-zà-ỹđ]")  # "HLVEnzo": a title glued to a name
 _APPOSED_PERSON = re.compile(r"\s*,\s*(?:ông|bà|ngài)\s+[A-ZĐÀ-Ỹ]", re.IGNORECASE)
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")  # "ByteDance", "VinFast"
 
@@ -1188,6 +1216,16 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
         ):
             # "Starbucks Vietnam", "Tennis Australia", "Kantar Worldpanel Việt Nam": a
             # company's branch or a national body; a person is not named after a country
+            c.type, c.conf = "Organization", CONF_GUESS
+        elif (c.extra.get("source_after_theo") and len(ws) >= 2 and not is_vietnamese_style(c.text)
+              and not _GLUED_ACRONYM.match(ws[0])
+              and not c.extra.get("weak") and key(ws[-1]) not in person_last
+              and all(o.extra.get("source_after_theo") or o.extra.get("photo_credit") for o in cands
+                      if key(o.text) == k)
+              and not any(key(o.text) == key(ws[-1]) for o in cands)):
+            # "Theo Screen Rant, …", "Theo Nikkei Asia, …": a foreign name cited bare as the
+            # source, with no title, no apposition and no other mention as a person, is an
+            # outlet or a company (a person cited so is named again, or described)
             c.type, c.conf = "Organization", CONF_GUESS
         elif _looks_like_person(c.text) and (c.ner == "PER" or not is_vietnamese_style(c.text)):
             # "AirX Carbon": a brand's inner capital makes the name no person's
