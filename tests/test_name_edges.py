@@ -304,3 +304,17 @@ def test_a_foreign_name_cited_bare_as_a_source_is_no_person():
     assert labels.get("Pixel Ledger") == "Organization"
     assert labels.get("Hanna Lindqvist") == "Person"
     assert labels.get("Wei Lun") == "Person"
+
+
+def test_a_group_or_channel_named_after_its_owner_leaves_the_owner_a_person():
+    speakers = _speakers(
+        "Nữ du khách Anh Clara Whitfield lên kế hoạch khám phá các hòn đảo.",
+        "Đêm đó, nhóm Clara cắm trại trên bãi biển vắng.",
+        '"Ở đây chỉ có sóng và gió", Clara nói.',
+    )
+    assert "Clara Whitfield" in speakers
+    labels = _labels(
+        "Đêm đó, nhóm Clara cắm trại trên bãi biển vắng.",
+        "Công ty thông báo nhóm Velmora sẽ ra album mới vào tháng sau.",
+    )
+    assert labels.get("Velmora") == "Organization"

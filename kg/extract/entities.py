@@ -42,6 +42,7 @@ from ..lexicon.edges import (
     not_descriptors,
     object_stops,
     open_domains,
+    possessive_cues,
     standalone_orgs,
 )
 from ..lexicon.gazetteer import Entry, Match
@@ -900,6 +901,7 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
             if key(text) in _DIRECTIONS and _country_follows(ss, b, taken):
                 continue  # "thống đốc Nam Úc": South Australia's compass word, no actor of its own
             typ, cue_start = _cue_type(ss, a)
+            possessive = typ == "Organization" and key(ss.text[cue_start:a]) in possessive_cues()
             if lead is not None:
                 typ, cue_start = lead
             nw = _name_words(text)
@@ -931,6 +933,8 @@ def _np_candidates(ss: SentenceWords, taken: list[tuple[int, int]]) -> list[Cand
             if typ is None and text.startswith("The ") and len(_name_words(text)) >= 2:
                 typ = "Organization"  # "The Diplomat": no person's name starts with "The"
             cand = Candidate(ss.s.index, a + ss.base, b + ss.base, text, ner=_ner_of(ss, a, b))
+            if possessive and lead is None:
+                cand.extra["possessive_cue"] = "1"  # "nhóm Laura": a group, or Laura's group
             if text.upper() in not_acronyms() or _ROMAN.match(text):
                 continue
             if typ == "Person" and is_all_caps(text):
@@ -1245,6 +1249,17 @@ def _resolve_untyped(cands: list[Candidate]) -> None:
         ):
             c.type, c.conf = "Organization" if _brand_word(c.text) else "Person", CONF_GUESS  # not "VinFast"
         prev = c
+    # "nhóm Laura", "kênh Tzuyang" beside "Laura Sharman", "YouTuber Tzuyang": the owner's name
+    owners = {key(w) for c in cands if c.type == "Person" and _looks_like_person(c.text)
+              and not is_vietnamese_style(c.text) for w in (_name_words(c.text)[0], _name_words(c.text)[-1])}
+    owners |= {key(c.text) for c in cands if c.type == "Person" and c.conf >= CONF_CUE and len(_name_words(c.text)) == 1}
+    org_cued = {key(c.text) for c in cands if c.type == "Organization" and c.conf >= CONF_CUE
+                and not c.extra.get("possessive_cue")}
+    for c in cands:
+        k = key(c.text)
+        if (c.extra.get("possessive_cue") and len(_name_words(c.text)) == 1 and k in owners and k not in org_cued
+                and gazetteer().lookup(c.text) is None):
+            c.type, c.conf = "Person", CONF_CUE
     # one name, one type: a guess yields to stronger evidence for the same
     # written name ("Đắk Lắk" after a comma is the province named with "tỉnh");
     # a cue does not ("ông Trung" is a man even where "Mỹ - Trung" is China)

@@ -53,3 +53,8 @@ def not_descriptors() -> frozenset[str]:
     """Nouns between an organisation's head and a name that do not describe the
     organisation ("trung tâm nơi Nhi học"): the name is not the organisation's."""
     return _keys("not_descriptors")
+
+
+def possessive_cues() -> frozenset[str]:
+    """Organisation cues that may also name a person as the owner ("nhóm Laura")."""
+    return _keys("possessive_cues")
