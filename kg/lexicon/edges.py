@@ -42,3 +42,19 @@ def standalone_orgs() -> frozenset[str]:
 def given_name_honorifics() -> frozenset[str]:
     """Honorifics that are also given names ("Đức")."""
     return _keys("given_name_honorifics")
+
+
+def name_openers() -> frozenset[str]:
+    """Discourse words that open a phrase before a name ("Phía", "Còn"): no part of it."""
+    return _keys("name_openers")
+
+
+def not_descriptors() -> frozenset[str]:
+    """Nouns between an organisation's head and a name that do not describe the
+    organisation ("trung tâm nơi Nhi học"): the name is not the organisation's."""
+    return _keys("not_descriptors")
+
+
+def possessive_cues() -> frozenset[str]:
+    """Organisation cues that may also name a person as the owner ("nhóm Laura")."""
+    return _keys("possessive_cues")
