@@ -33,3 +33,11 @@ def test_a_word_extending_the_cue_before_its_colon_is_not_content():
     was said; without the colon or "rằng" it is left where it is."""
     assert _texts('Ông Lê Văn Tư chia sẻ thêm: "Chúng tôi chỉ chọn loại ngon nhất để dự thi các vòng cao hơn".') == {
         ("Le_Van_Tu", "Chúng tôi chỉ chọn loại ngon nhất để dự thi các vòng cao hơn")}
+
+
+def test_sharing_a_view_without_saying_it_is_no_claim():
+    """'chia sẻ góc nhìn/cảm nhận về X' names the topic of what was shared, not what was
+    said; 'chia sẻ rằng …' still reports it."""
+    assert not _texts("Anh Lê Văn Tư chia sẻ cảm nhận về chiếc xe điện mới mua của mình.")
+    assert _texts("Anh Lê Văn Tư chia sẻ rằng chiếc xe điện mới chạy êm hơn xe cũ.") == {
+        ("Le_Van_Tu", "chiếc xe điện mới chạy êm hơn xe cũ")}
