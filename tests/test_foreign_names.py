@@ -29,3 +29,10 @@ def test_a_country_after_x_of_ends_a_foreign_name():
     assert types.get("Times of India") == "Organization" and "India" not in types
     types = _types("Tổng thống Ukraine Volodymyr Zelensky cho biết Ukraine sẽ không nhượng bộ.")
     assert types.get("Ukraine") == "Country" and types.get("Volodymyr Zelensky") == "Person"
+
+
+def test_a_building_named_after_a_person_is_no_person():
+    """'Trump Tower', 'Vincom Plaza': a building is not an actor, so 'Tổng thống Trump' in
+    the same article is not linked to it."""
+    types = _types("Chính phủ phải chi thêm tiền để dựng lều kiểm tra an ninh quanh Trump Tower - nơi tổng thống nghỉ lại.")
+    assert types.get("Trump Tower") != "Person"
