@@ -223,3 +223,15 @@ def test_a_task_in_a_list_is_no_act() -> None:
     assert kinds("Tiến hành đàm phán với phía Brazil nhằm đạt được thỏa thuận thương mại.") == []
     # a leading clause whose subject follows still tells an act
     assert kinds("Tiến hành đàm phán với phía Brazil hôm 3/5, Bộ trưởng Pháp Marc Weber cho biết hai bên đã tiến gần thỏa thuận.") == ["Negotiation"]
+
+
+def test_an_interview_naming_only_its_outlet_is_no_event() -> None:
+    """FORMAT: an interview's participants are the interviewee and the outlet; with only the
+    outlet named ("nữ diễn viên … trong cuộc phỏng vấn với Reuters") nobody is told to
+    have spoken, so there is no event; with the interviewee named there is."""
+    actors = {**MORE, "Reuters": ("Reuters", "Organization")}
+    got = make("Nữ diễn viên lần đầu lên tiếng trong cuộc phỏng vấn với Reuters hôm qua.", actors, "2024-05-10").events
+    assert "Interview" not in [e.type for e in got]
+    got = [e for e in make("Ông Marc Weber lần đầu lên tiếng trong cuộc phỏng vấn với Reuters hôm qua.", actors,
+                           "2024-05-10").events if e.type == "Interview"]
+    assert got and "Marc_Weber" in got[0].participants

@@ -62,6 +62,7 @@ class _Lexicon:
     pair_re: re.Pattern[str]
     two_parties: frozenset[str]
     state_if_alone: frozenset[str]
+    needs_person: frozenset[str]
     oblique_re: re.Pattern[str]
     topic_head_re: re.Pattern[str]
     owned_acts: frozenset[str]
@@ -131,6 +132,7 @@ def _lexicon() -> _Lexicon:
         composed=tuple(_composed(c) for c in data["composed"]) + tuple(_split(c) for c in data.get("split", ())),
         two_parties=frozenset(data["two_parties"]),
         state_if_alone=frozenset(data["state_if_alone"]),
+        needs_person=frozenset(data["needs_person"]),
         owned_acts=frozenset(data["owned_acts"]),
         # "phương án đàm phán", "thông tin tích cực về đàm phán", "vai trò trung gian trong đàm phán"
         topic_head_re=re.compile(
@@ -1345,6 +1347,8 @@ def _enough(head: _Mention, entity_types: dict[str, str], local_places: frozense
         entity_types.get(p) == "Country" for p in head.participants
     ):
         return False  # "lịch tiếp nhận tàu mà hãng X đàm phán được": one company's business
+    if head.type in lex.needs_person and not any(entity_types.get(p) == "Person" for p in head.participants):
+        return False  # "trong một cuộc phỏng vấn với Teen Vogue": who was interviewed, not named
     if not head.participants and not (head.type in lex.placed_without_actor and head.where):
         return False  # "trong buổi họp báo ngày 27-3": nobody named takes part
     if head.key in lex.needs_polity and (not head.where or head.where in local_places) and not any(
