@@ -41,3 +41,19 @@ def test_sharing_a_view_without_saying_it_is_no_claim():
     assert not _texts("Anh Lê Văn Tư chia sẻ cảm nhận về chiếc xe điện mới mua của mình.")
     assert _texts("Anh Lê Văn Tư chia sẻ rằng chiếc xe điện mới chạy êm hơn xe cũ.") == {
         ("Le_Van_Tu", "chiếc xe điện mới chạy êm hơn xe cũ")}
+
+
+def test_a_cue_naming_a_filed_document_is_no_report():
+    """'có đơn tố cáo', 'làm đơn tố cáo': the kind of a filed petition, not a report of
+    what was alleged; the verb 'tố cáo' with a clause still is one."""
+    assert not _texts("Cơ quan điều tra xác định việc ông Lê Văn Tư có đơn tố cáo giúp làm rõ hành vi đưa hối lộ.")
+    assert _texts("Ông Lê Văn Tư tố cáo công ty đã lừa đảo hàng trăm khách hàng.") == {
+        ("Le_Van_Tu", "công ty đã lừa đảo hàng trăm khách hàng")}
+
+
+def test_a_report_never_opens_with_ma():
+    """'… chỉ trích mà anh phải đối mặt': 'mà' opens a relative clause about the noun
+    before, not what was said."""
+    got = _texts("Ông Lê Văn Tư cho rằng phản ứng của Whittaker là điều dễ hiểu, đặc biệt sau những áp lực và "
+                 "chỉ trích mà anh phải đối mặt sau trận hòa đầu tiên.")
+    assert not any(text.startswith("mà") for _, text in got)

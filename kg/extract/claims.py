@@ -66,6 +66,7 @@ class _Lexicon:
     locative_tail: re.Pattern[str]  # "… tại Hà Nội", "… ở TP Đà Nẵng": the place locates what precedes it
     carriers: frozenset[str]  # "bày tỏ hy vọng": a verb before a noun cue that still reports it
     speech_nouns: frozenset[str]  # "trả lời phỏng vấn cho biết": a noun of a statement before a cue
+    document_heads: frozenset[str]  # "đơn tố cáo": a filed document's kind, not a report
     object_cues: frozenset[str]  # "chia sẻ", "công bố": cues that also take a noun-phrase object
     lead_only: frozenset[str]  # "từ chối": a report only with "rằng", a colon or a quote
     topic_cues: frozenset[str]  # "phát biểu về …": "về" after these names a topic
@@ -136,6 +137,7 @@ def _lexicon() -> _Lexicon:
         personal=frozenset(_key(w) for w in data.get("personal_cues") or ()),
         carriers=frozenset(_key(w) for w in data.get("cue_carriers") or ()),
         speech_nouns=frozenset(_key(w) for w in (data.get("statement_nouns") or []) + (data.get("speech_nouns") or [])),
+        document_heads=frozenset(_key(w) for w in data.get("document_heads") or []),
         object_cues=frozenset(_key(w) for w in data.get("object_cues") or ()),
         lead_only=frozenset(_key(w) for w in data.get("lead_only_cues") or ()),
         topic_cues=frozenset(_key(w) for w in data.get("topic_cues") or ()),
@@ -253,7 +255,7 @@ def _speaker_first_content(
 
 _NOT_CONTENT_START = re.compile(
     r"(?!(?:trước|sau)\s+(?:đó|này|đây)(?!\w))"  # "cho biết trước đó Kyiv đã …": a time adverb of the content
-    r"(?:trên|trong|tại|ở|với|vào|khi|sau|trước|và|đồng thời|nhưng|song|hôm|ngày|qua|bằng)(?!\w)",
+    r"(?:trên|trong|tại|ở|với|vào|khi|sau|trước|và|đồng thời|nhưng|song|mà|hôm|ngày|qua|bằng)(?!\w)",
     re.IGNORECASE,
 )
 # "nói trong cuộc họp báo rằng: …", "cho biết trong một tuyên bố, …": the content
@@ -982,6 +984,8 @@ def _cue_is_noun(ctx: ArticleContext, view: SentenceView, cs: int, ce: int) -> b
         # "vừa có thông báo về việc …": a notice the subject has, a noun ("có chia sẻ về giải
         # đấu: “…”" names a topic, then what was said: topic_cues are read as before)
         return True
+    if k > 0 and _key(toks[k - 1].text) in _lexicon().document_heads and not body[toks[k - 1].end : cs].strip():
+        return True  # "có đơn tố cáo", "gửi đơn đề nghị": the kind of a filed document, whatever its tag
     if t.pos != "N" or k == 0:
         return False
     prev = toks[k - 1]
