@@ -36,3 +36,18 @@ def test_a_building_named_after_a_person_is_no_person():
     the same article is not linked to it."""
     types = _types("Chính phủ phải chi thêm tiền để dựng lều kiểm tra an ninh quanh Trump Tower - nơi tổng thống nghỉ lại.")
     assert types.get("Trump Tower") != "Person"
+
+
+def test_a_function_word_glued_to_a_name_is_cut_when_the_name_is_printed_whole():
+    """A crawler's dropped space ("Volodymyr Zelenskycho biết") leaves "cho" on the name;
+    the article prints "Zelensky" elsewhere, so the name is cut back. "Sancho" is a name."""
+    from kg.model import Article, Sentence
+    from kg.pipeline import process
+
+    first = "Tổng thống Ukraine Volodymyr Zelensky đến Washington hôm qua."
+    second = '"Đây là thời điểm khó khăn nhất", Volodymyr Zelenskycho biết.'
+    body = first + " " + second
+    x = process(Article(id="own", source="test", body=body, sentences=[
+        Sentence(0, 0, len(first), first), Sentence(1, len(first) + 1, len(body), second)]))
+    assert not any(m.text.endswith("Zelenskycho") for m in x.mentions)
+    assert _types("Cầu thủ Jadon Sancho cho biết anh sẽ ở lại đội bóng thêm một mùa.").get("Jadon Sancho") == "Person"

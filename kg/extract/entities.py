@@ -38,6 +38,7 @@ from ..lexicon.cues import (
 from ..lexicon.edges import (
     clause_openers,
     given_name_honorifics,
+    glued_tails,
     name_openers,
     not_descriptors,
     object_stops,
@@ -1653,9 +1654,36 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         cands.append(outlet)
     cands.sort(key=lambda c: (c.start, -c.end))
     cands = _split_glued_prefixes(cands)
+    _cut_glued_tails(cands, doc.article.body)
     _resolve_untyped(cands)
     _institutions_after_titles(cands, doc.article.body)
     return [c for c in cands if c.type is not None]
+
+
+def _cut_glued_tails(cands: list[Candidate], body: str) -> None:
+    """A name whose last word runs on into the next word because the crawler dropped
+    the space ("Zelenskycho", "Trumpđã", "Snopescho"): the function word (``glued_tails``
+    in name_edges.yaml) is cut off when the article prints the name's last word without
+    it elsewhere, so "Sancho" or "Garnacho" stay whole."""
+    tails = glued_tails()
+    if not tails:
+        return
+    for c in cands:
+        if c.type not in (None, "Person", "Organization") or c.head:
+            continue
+        if not 1 <= len(c.text.split()) <= 3:
+            continue  # a longer run is more than one name ("Video: X's Takes James Gunncho …")
+        last = c.text.split()[-1]
+        low = last.casefold()
+        tail = next((t for t in tails if low.endswith(t) and len(low) - len(t) >= 3), None)
+        if tail is None:
+            continue
+        stem = last[: len(last) - len(tail)]
+        if not stem[-1:].isalpha() or re.search(rf"(?<!\w){re.escape(stem)}(?!\w)", body) is None:
+            continue
+        cut = len(tail)
+        c.end -= cut
+        c.text = c.text[: len(c.text) - cut]
 
 
 def _place_before_org_word(

@@ -58,3 +58,9 @@ def not_descriptors() -> frozenset[str]:
 def possessive_cues() -> frozenset[str]:
     """Organisation cues that may also name a person as the owner ("nhóm Laura")."""
     return _keys("possessive_cues")
+
+
+def glued_tails() -> tuple[str, ...]:
+    """Function words a crawler runs into the name before them ("Zelenskycho",
+    "Trumpđã"), longest first."""
+    return tuple(sorted(_keys("glued_tails"), key=len, reverse=True))
