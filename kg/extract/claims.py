@@ -32,6 +32,7 @@ from ..model import STANCES, Claim, Doc, Evidence, Extraction, Token
 from ..nlp.clauses import Clause, clause_at, clause_words, clauses
 from ..pipeline import COMPONENTS
 from .quotes import AMBIGUOUS_QUOTES, CLOSE_QUOTES, stray_close, trim_span
+from .roles import _lexicon as _titles
 from .speakers import (
     OWNED_BY_NAME,
     ArticleContext,
@@ -1344,7 +1345,7 @@ def _after_title_apposition(ctx: ArticleContext, view: SentenceView, rel: int, p
                 break
             ps, pe = view.start + end, view.start + piece.end()
             # a deputy's, acting or former holder's title opens after its modifier ("quyền giám đốc …")
-            lead = _TITLE_MODIFIERS.match(view.text, end)
+            lead = _titles().modifier_head_re.match(view.text, end)
             title_at = ps + (lead.end() - end if lead else 0)
             tp = next((p for p in title_parses(ctx, view) if p.start in (ps, title_at)), None)
             if not ((tp is not None and tp.info.predicate is not None) or _describes(ctx, view, ps, pe, titled=tp is not None)):
@@ -1365,7 +1366,6 @@ def _after_title_apposition(ctx: ArticleContext, view: SentenceView, rel: int, p
     return rel
 
 
-_TITLE_MODIFIERS = re.compile(r"(?:(?:phó|nguyên|cựu|quyền|tân)\s+)+", re.IGNORECASE)
 _DASH_OPEN = re.compile(r"\s[-–]\s")
 # "Đại học Kiến trúc Hà Nội- …", "Bệnh viện Bạch Mai - …": a piece closed by a dash
 _DASH_CLOSE = re.compile(r"([^,;:.!?\"“”\-–]{1,100}?)\s*[-–]\s+")
@@ -1522,7 +1522,14 @@ def _cut_at_caption(body: str, f: _Found) -> bool:
     return True
 
 
-_TEMPORAL_OPENER = re.compile(r"\s*(?:(?:ngay|chỉ|đặc biệt là|đặc biệt)\s+)?(?:sau khi|kể từ khi|trước khi|từ khi|khi)\s+(?!ấy|đó|này)", re.IGNORECASE)
+@cache
+def _temporal_opener() -> re.Pattern[str]:
+    """A comma piece opening with a temporal subordinator (clause_words.yaml), an adverb of
+    focus allowed before it; "khi ấy/khi đó" is a time adverb of the main clause."""
+    alt = word_alt(tuple(clause_words().temporal_subordinators))
+    return re.compile(rf"\s*(?:(?:chỉ|đặc biệt là|đặc biệt)\s+)?(?:{alt})\s+(?!ấy|đó|này)", re.IGNORECASE)
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:.!?\"“”]")
 
 
@@ -1536,7 +1543,7 @@ def _cut_at_subordinate_end(ctx: ArticleContext, f: _Found) -> bool:
     body = ctx.doc.article.body
     lo = max(0, f.cue_start - 160)
     pieces = _CLAUSE_BREAK.split(body[lo : f.cue_start])
-    if not _TEMPORAL_OPENER.match(pieces[-1]):
+    if not _temporal_opener().match(pieces[-1]):
         return True
     s, e = f.content
     comma = body.find(",", s, e)

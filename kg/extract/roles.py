@@ -68,6 +68,7 @@ class _Lexicon:
     stop: frozenset[str]
     former_tail_re: re.Pattern[str]  # "cựu ", "nguyên " right before a title
     former_head_re: re.Pattern[str]  # the same opening a title as written
+    modifier_head_re: re.Pattern[str]  # "phó ", "quyền ", "nguyên " opening a title as written
     org_followers_re: re.Pattern[str]
     subdivision_re: re.Pattern[str]
     unit_domain_re: re.Pattern[str]  # "giám đốc tài chính X": a function inside X, not X's head
@@ -102,6 +103,7 @@ def _lexicon() -> _Lexicon:
         stop=frozenset(w.casefold() for w in data["domain_stop"]),
         former_tail_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['former_modifiers']))})\s+$", re.IGNORECASE),
         former_head_re=re.compile(rf"^(?:{word_alt(tuple(data['former_modifiers']))})\s+", re.IGNORECASE),
+        modifier_head_re=re.compile(rf"(?:(?:{mods})\s+)+", re.IGNORECASE),
         subdivision_re=re.compile(rf"(?<!\w)(?:{word_alt(tuple(data['subdivisions']))})\s+\S", re.IGNORECASE),
         unit_domain_re=re.compile(rf"\s+(?:{word_alt(tuple(data['unit_domains']))})(?!\w)", re.IGNORECASE),
         with_org_heads={" ".join(row["title"].casefold().split()): tuple(" ".join(str(h).casefold().split()) + " " for h in row["with_org_heads"])

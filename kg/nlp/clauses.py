@@ -44,6 +44,7 @@ class ClauseWords:
     coordinators: frozenset[str]
     complementizers: frozenset[str]
     subordinators: frozenset[str]
+    temporal_subordinators: frozenset[str]  # "sau khi", "kể từ khi": a time clause before the main one
     pre_verbal: frozenset[str]
     passive: frozenset[str]
     longest: int  # words in the longest multi-word entry
@@ -56,7 +57,8 @@ def clause_words() -> ClauseWords:
     def norm(key: str) -> frozenset[str]:
         return frozenset(" ".join(w.casefold().split()) for w in data.get(key) or [])
 
-    sets = {k: norm(k) for k in ("prepositions", "coordinators", "complementizers", "subordinators", "pre_verbal", "passive")}
+    sets = {k: norm(k) for k in ("prepositions", "coordinators", "complementizers", "subordinators", "temporal_subordinators",
+                                   "pre_verbal", "passive")}
     longest = max((len(w.split()) for s in sets.values() for w in s), default=1)
     return ClauseWords(**sets, longest=longest)
 
