@@ -4,13 +4,11 @@ corpus alone). Sentences written for the test; the real pipeline runs."""
 
 from __future__ import annotations
 
-from kg.model import Article, Sentence
-from kg.pipeline import process
+from test_roles_former import _extract
 
 
 def _types(text: str) -> dict[str, str]:
-    x = process(Article(id="own", source="test", body=text, sentences=[Sentence(0, 0, len(text), text)]))
-    return {m.text: m.type for m in x.mentions}
+    return {m.text: m.type for m in _extract(text).mentions}
 
 
 def test_a_pope_or_king_with_a_regnal_number_is_a_person():
@@ -41,13 +39,7 @@ def test_a_building_named_after_a_person_is_no_person():
 def test_a_function_word_glued_to_a_name_is_cut_when_the_name_is_printed_whole():
     """A crawler's dropped space ("Volodymyr Zelenskycho biết") leaves "cho" on the name;
     the article prints "Zelensky" elsewhere, so the name is cut back. "Sancho" is a name."""
-    from kg.model import Article, Sentence
-    from kg.pipeline import process
-
-    first = "Tổng thống Ukraine Volodymyr Zelensky đến Washington hôm qua."
-    second = '"Đây là thời điểm khó khăn nhất", Volodymyr Zelenskycho biết.'
-    body = first + " " + second
-    x = process(Article(id="own", source="test", body=body, sentences=[
-        Sentence(0, 0, len(first), first), Sentence(1, len(first) + 1, len(body), second)]))
+    x = _extract("Tổng thống Ukraine Volodymyr Zelensky đến Washington hôm qua.",
+                 '"Đây là thời điểm khó khăn nhất", Volodymyr Zelenskycho biết.')
     assert not any(m.text.endswith("Zelenskycho") for m in x.mentions)
     assert _types("Cầu thủ Jadon Sancho cho biết anh sẽ ở lại đội bóng thêm một mùa.").get("Jadon Sancho") == "Person"

@@ -66,12 +66,10 @@ def test_a_name_cut_before_words_tagged_as_verbs_is_left_out_in_an_apposition() 
     """The tagger reads some lower-case words of a long name as verbs ("hạt nhân",
     "lừa đảo"); inside an apposition closed by a dash or comma no clause verb can stand
     there, so the name was cut and the role keeps only its title."""
-    from kg.model import Article, Sentence
-    from kg.pipeline import process
+    from test_roles_former import _extract
 
     def roles_of(text: str) -> set[tuple[str, str, str | None]]:
-        x = process(Article(id="own", source="test", body=text, sentences=[Sentence(0, 0, len(text), text)]))
-        return {(r.person, r.predicate, r.org) for r in x.roles}
+        return {(r.person, r.predicate, r.org) for r in _extract(text).roles}
 
     got = roles_of("Ông Trần Văn Hai - giám đốc Trung tâm Y học hạt nhân và điều trị ung bướu - cho biết bệnh nhân cần được chăm sóc sớm.")
     assert got == {("Tran_Van_Hai", "leader_of", None)}
