@@ -208,7 +208,9 @@ def test_a_server_dying_mid_build_leaves_whole_articles_and_the_next_build_compl
                 break
         except requests.RequestException:
             pass
-        time.sleep(0.1)
+        # the build writes a batch of extracted articles in quick succession: poll often, or
+        # the last of the five is in before the server is killed
+        time.sleep(0.01)
     oxigraph.kill()  # the server goes away between two requests of the build
     out, err = build.communicate(timeout=120)
     assert build.returncode == 2, (out, err)
